@@ -1,0 +1,67 @@
+// A small benchmark harness: medians over repeated samples, and a writer that replaces one
+// module's section of docs/benchmarks.md so each bench file can run on its own.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+
+export interface Measurement {
+  readonly name: string;
+  /** Median time of one call, ms. */
+  readonly medianMs: number;
+  readonly samples: number;
+}
+
+/**
+ * Times `fn` over `samples` samples (after warm-up); each sample runs `fn` `inner` times and the
+ * per-call time is the sample's total divided by `inner`.
+ */
+export const measure = (
+  name: string,
+  fn: () => unknown,
+  { samples = 21, inner = 1, warmup = 3 } = {},
+): Measurement => {
+  let sink: unknown;
+  for (let i = 0; i < warmup; i++) for (let k = 0; k < inner; k++) sink = fn();
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t0 = performance.now();
+    for (let k = 0; k < inner; k++) sink = fn();
+    times.push((performance.now() - t0) / inner);
+  }
+  if (sink === Symbol.for('never')) console.log('');
+  times.sort((a, b) => a - b);
+  return { name, medianMs: times[Math.floor(times.length / 2)] ?? Number.NaN, samples };
+};
+
+export const fmtMs = (ms: number): string =>
+  ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms >= 0.01 ? ms.toFixed(3) : ms.toExponential(2);
+
+export const machine = (): string =>
+  `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+
+const FILE = resolve(import.meta.dirname, '../docs/benchmarks.md');
+
+/** Replaces the `key` section of docs/benchmarks.md (between its markers), adding it if absent. */
+export const writeSection = (key: string, markdown: string): void => {
+  const start = `<!-- bench:${key}:start -->`;
+  const end = `<!-- bench:${key}:end -->`;
+  const body = `${start}\n${markdown.trim()}\n\n_Measured on ${machine()}._\n${end}`;
+  const current = existsSync(FILE)
+    ? readFileSync(FILE, 'utf8')
+    : '# Benchmarks\n\nFigures written by `npm run bench`. Medians over repeated samples; these machines are noisy, so compare ratios measured in the same run.\n';
+  const i = current.indexOf(start);
+  const j = current.indexOf(end);
+  const next =
+    i >= 0 && j > i
+      ? current.slice(0, i) + body + current.slice(j + end.length)
+      : `${current.trimEnd()}\n\n${body}\n`;
+  writeFileSync(FILE, next);
+  console.log(markdown.trim());
+};
+
+export const table = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
+  [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');

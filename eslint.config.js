@@ -1,0 +1,83 @@
+// ESLint (flat config) with typescript-eslint for correctness and eslint-plugin-jsdoc to hold every
+// export to the JSDoc rule of DESIGN.md; Prettier owns formatting. Purity and layering are also
+// enforced by tests/architecture, which explain each violation.
+import jsdoc from 'eslint-plugin-jsdoc';
+import tseslint from 'typescript-eslint';
+
+const exportedFunctions = [
+  'ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > ArrowFunctionExpression',
+  'ExportNamedDeclaration > FunctionDeclaration',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'coverage/**', 'docs/api/**', 'node_modules/**', 'tests/dist/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: 'error',
+      'no-var': 'error',
+      'prefer-const': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { jsdoc },
+    rules: {
+      'jsdoc/require-jsdoc': [
+        'error',
+        {
+          publicOnly: true,
+          require: { ArrowFunctionExpression: true, FunctionDeclaration: true },
+          contexts: [
+            'TSInterfaceDeclaration',
+            'TSTypeAliasDeclaration',
+            'ExportNamedDeclaration > VariableDeclaration',
+          ],
+        },
+      ],
+      'jsdoc/require-example': ['error', { contexts: exportedFunctions }],
+      'jsdoc/check-param-names': 'error',
+      'jsdoc/no-types': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'src is pure: no Node built-ins (DESIGN.md rule 1).' },
+            {
+              group: ['fp-ts', 'fp-ts/*'],
+              message: 'Import results from core/result.ts, the one place that imports fp-ts.',
+            },
+            {
+              group: ['rrule', 'rrule/*'],
+              message: 'Import rrule through internal/rrule.ts (ESM/CJS shim).',
+            },
+            { group: ['luxon'], message: 'Use core/time.ts; luxon stays in internal/zone.ts.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'No clock: take `now` as a parameter.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'No clock: take `now` as a parameter.',
+        },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'No randomness in src.',
+        },
+        { selector: "Identifier[name='console']", message: 'No console in src.' },
+        { selector: "Identifier[name='process']", message: 'No process in src.' },
+        { selector: "CallExpression[callee.name='fetch']", message: 'No I/O in src.' },
+      ],
+    },
+  },
+  { files: ['src/core/result.ts'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['src/internal/**'], rules: { 'jsdoc/require-example': 'off' } },
+  { files: ['src/internal/rrule.ts', 'src/internal/zone.ts'], rules: { 'no-restricted-imports': 'off' } },
+);

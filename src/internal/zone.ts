@@ -1,0 +1,78 @@
+/**
+ * luxon adapter: zone validation and UTC offsets. The only file that imports luxon.
+ *
+ * Offsets come from `IANAZone.offset(ts)`, which is pure (no clock read). Each zone keeps a memo of
+ * the offset at every UTC midnight it was asked about, so after a first look a day costs two map
+ * reads; a day whose two midnights differ holds a transition, found once by bisection.
+ */
+import { IANAZone } from 'luxon';
+
+const DAY = 86_400_000;
+
+interface ZoneMemo {
+  readonly zone: IANAZone;
+  readonly midnights: Map<number, number>;
+  readonly transitions: Map<number, number>;
+}
+
+const memos = new Map<string, ZoneMemo>();
+const validity = new Map<string, boolean>();
+
+/** True when `name` is an IANA zone known to this runtime's Intl data. */
+export const isValidZone = (name: string): boolean => {
+  let known = validity.get(name);
+  if (known === undefined) {
+    known = name.length > 0 && name.length < 64 && IANAZone.isValidZone(name);
+    validity.set(name, known);
+  }
+  return known;
+};
+
+const memoFor = (name: string): ZoneMemo => {
+  let memo = memos.get(name);
+  if (!memo) {
+    memo = { zone: IANAZone.create(name), midnights: new Map(), transitions: new Map() };
+    memos.set(name, memo);
+  }
+  return memo;
+};
+
+const offsetAtMidnight = (memo: ZoneMemo, day: number): number => {
+  let off = memo.midnights.get(day);
+  if (off === undefined) {
+    off = memo.zone.offset(day * DAY);
+    memo.midnights.set(day, off);
+  }
+  return off;
+};
+
+/** First instant of `day` (UTC day number) carrying the next midnight's offset. */
+const transitionIn = (memo: ZoneMemo, day: number, after: number): number => {
+  let t = memo.transitions.get(day);
+  if (t === undefined) {
+    let lo = day * DAY;
+    let hi = lo + DAY;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (memo.zone.offset(mid) === after) hi = mid;
+      else lo = mid;
+    }
+    t = hi;
+    memo.transitions.set(day, t);
+  }
+  return t;
+};
+
+/**
+ * UTC offset of `zone` at instant `ms`, in minutes (New York in winter: -300).
+ * Assumes at most one transition per UTC day, which holds for every zone in the tz database
+ * since 1970.
+ */
+export const offsetMinutes = (zone: string, ms: number): number => {
+  const memo = memoFor(zone);
+  const day = Math.floor(ms / DAY);
+  const before = offsetAtMidnight(memo, day);
+  const after = offsetAtMidnight(memo, day + 1);
+  if (before === after) return before;
+  return ms >= transitionIn(memo, day, after) ? after : before;
+};
