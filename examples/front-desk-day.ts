@@ -1,8 +1,17 @@
 // `npm run demo`: a morning at the front desk of the built-in sample clinic (examples/data/).
-// Each module adds its part of the day in examples/day/.
-import { loadClinic } from './day/clinic.js';
-import { printCoreSection } from './day/core.js';
+// Each module tells its part of the day from examples/day/<module>.ts, in this order.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadClinic, type SampleClinic } from './day/clinic.js';
+
+const SECTIONS = ['core', 'records', 'insurance', 'referrals', 'scheduling'] as const;
 
 const clinic = loadClinic();
 console.log(`medoffice front-desk day at ${clinic.name}, ${clinic.today}`);
-printCoreSection(clinic);
+for (const section of SECTIONS) {
+  if (!existsSync(resolve(import.meta.dirname, 'day', `${section}.ts`))) continue;
+  const mod = (await import(`./day/${section}.js`)) as {
+    readonly run: (c: SampleClinic) => void | Promise<void>;
+  };
+  await mod.run(clinic);
+}

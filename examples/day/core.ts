@@ -20,7 +20,7 @@ import type { SampleClinic } from './clinic.js';
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
-export const printCoreSection = (clinic: SampleClinic): void => {
+export const run = (clinic: SampleClinic): void => {
   console.log(`\n== ${clinic.name}: open hours, week of ${clinic.today} ==`);
   for (const p of clinic.providers) {
     const open: Interval[] = [];
