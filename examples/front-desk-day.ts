@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadClinic, type SampleClinic } from './day/clinic.js';
 
-const SECTIONS = ['core', 'records', 'insurance', 'referrals', 'scheduling'] as const;
+// `scheduling` is the day's grid and searches; `visits` is the waitlist and check-in desk.
+const SECTIONS = ['core', 'records', 'insurance', 'referrals', 'scheduling', 'visits'] as const;
 
 const clinic = loadClinic();
 console.log(`medoffice front-desk day at ${clinic.name}, ${clinic.today}`);

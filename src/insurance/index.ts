@@ -3,4 +3,12 @@
  *
  * @module insurance
  */
+
+// Plans, benefits, accumulators, cost share, coordination of benefits.
 export * from './x12/coverageLevel.js';
+
+// ----------------------------------------------------------------------------------------------
+// (separator: keeps the two halves of this module from editing adjacent lines)
+// ----------------------------------------------------------------------------------------------
+
+// X12 270/271, clearinghouse JSON, eligibility, FHIR.

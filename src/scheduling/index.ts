@@ -3,4 +3,12 @@
  *
  * @module scheduling
  */
+
+// Models, availability, slot finding, booking validation.
 export * from './recurrence.js';
+
+// ----------------------------------------------------------------------------------------------
+// (separator: keeps the two halves of this module from editing adjacent lines)
+// ----------------------------------------------------------------------------------------------
+
+// Appointment lifecycle, waitlist, follow-ups, sequences, series, check-in, utilization, FHIR, iCalendar.
