@@ -10,3 +10,8 @@ export * from './zip.js';
 export * from './ssn.js';
 export * from './procedureCode.js';
 export * from './icd10.js';
+export * from './model.js';
+export * from './names.js';
+export * from './address.js';
+export * from './normalize.js';
+export * from './readiness.js';
