@@ -24,3 +24,8 @@ export * from './matching/fellegiSunter.js';
 export * from './matching/blocking.js';
 export * from './matching/duplicates.js';
 export * from './matching/matchPatient.js';
+export * from './merge.js';
+export * from './redact.js';
+export * from './minimumNecessary.js';
+export * from './routing.js';
+export * from './fhir.js';

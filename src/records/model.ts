@@ -29,8 +29,9 @@ export const AddressSchema = /* @__PURE__ */ z.object({
   line: z.array(text()).min(1).max(3),
   city: text(),
   state: z.string().trim().min(1).max(50),
-  postalCode: z.string().trim().min(3).max(12),
-  country: z.string().trim().length(2).default('US'),
+  postalCode: z.string().trim().min(3).max(12).optional(),
+  /** ISO 3166 alpha-2 or alpha-3 country code. */
+  country: z.string().trim().min(2).max(3).default('US'),
 });
 /** A postal address. */
 export type Address = z.infer<typeof AddressSchema>;
