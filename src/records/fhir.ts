@@ -55,7 +55,7 @@ const toFhirAddress = (a: Address): FhirAddress => ({
   ...(a.use === 'mailing' ? { type: 'postal' as const } : {}),
   line: [...a.line],
   city: a.city,
-  state: a.state,
+  ...(a.state !== undefined ? { state: a.state } : {}),
   ...(a.postalCode !== undefined ? { postalCode: a.postalCode } : {}),
   country: a.country,
 });
@@ -148,7 +148,7 @@ const fromFhirAddress = (a: FhirAddress): Record<string, unknown> => ({
         : a.use,
   line: a.line ?? (a.text !== undefined ? [a.text] : []),
   city: a.city,
-  state: a.state ?? a.district ?? '',
+  ...((a.state ?? a.district) !== undefined ? { state: a.state ?? a.district } : {}),
   ...(a.postalCode !== undefined ? { postalCode: a.postalCode } : {}),
   ...(a.country !== undefined ? { country: a.country } : {}),
 });

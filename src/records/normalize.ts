@@ -69,7 +69,7 @@ const normalizeName = (name: PersonName, path: string, sink: Sink): PersonName =
 const normalizeAddress = (a: Address, path: string, sink: Sink): Address => {
   if (a.country !== 'US' && a.country !== 'USA')
     return { ...a, line: a.line.map((l) => l.trim().replace(/\s+/g, ' ')) };
-  const state = usStateCode(a.state);
+  const state = usStateCode(a.state ?? '');
   if (state === undefined)
     sink.errors.push(
       issue(`${path}.state`, 'address.state', 'must be a US state, territory or military code'),
@@ -84,7 +84,7 @@ const normalizeAddress = (a: Address, path: string, sink: Sink): Address => {
     country: 'US',
     line: a.line.map(standardizeStreetLine),
     city: standardizeAddressText(a.city),
-    state: state ?? a.state.trim(),
+    ...(state !== undefined || a.state !== undefined ? { state: state ?? a.state?.trim() } : {}),
     ...(typed === undefined ? {} : { postalCode: zip?._tag === 'Right' ? zip.right : typed.trim() }),
   };
 };

@@ -80,7 +80,7 @@ const redactRecord = (p: Patient, policy: RedactionPolicy): RedactedPatient => {
     ...(over89 ? {} : { birthYear: year(p.birthDate) }),
     age: over89 ? '90+' : Math.max(0, age),
     sex: p.sex,
-    ...(address && us ? { state: address.state } : {}),
+    ...(address?.state !== undefined && us ? { state: address.state } : {}),
     ...(zip !== undefined && zip.length === 3 && us
       ? { zip3: SAFE_HARBOR_RESTRICTED_ZIP3.has(zip) ? '000' : zip }
       : {}),
