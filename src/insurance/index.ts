@@ -9,6 +9,7 @@ export * from './model.js';
 export * from './errors.js';
 export * from './annualLimits.js';
 export * from './percent.js';
+export * from './costShare.js';
 export * from './x12/coverageLevel.js';
 
 // ----------------------------------------------------------------------------------------------
