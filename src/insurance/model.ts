@@ -138,7 +138,7 @@ export const CopayPerSchema = /* @__PURE__ */ z.enum(['line', 'visit']);
  * When the copay is taken relative to the deductible (CMS plan-attribute vocabulary):
  * `beforeDeductible` (copay, the deductible does not apply to the line), `afterDeductible` (the
  * deductible first, then the copay on what is left), `withDeductible` (the copay first, then the
- * deductible on the rest; the default, and the only timing that matters when there is no copay).
+ * deductible on the rest; the default).
  *
  * @example
  * CopayTimingSchema.parse('afterDeductible');
