@@ -4,7 +4,9 @@ import {
   parseAccumulators,
   parseBenefitSet,
   parseClaimLines,
+  parseCoverage,
   type Accumulators,
+  type Coverage,
   type BenefitSet,
   type ClaimLine,
 } from '../../src/insurance/model.js';
@@ -84,4 +86,19 @@ export const lines = (...input: Json[]): readonly ClaimLine[] =>
         ...(l['billed'] === undefined ? {} : { billed: usd(l['billed'] as number) }),
       })),
     ),
+  );
+
+/** A coverage through parseCoverage; defaults: active PPO subscriber since 2020. */
+export const coverage = (id: string, extra: Json = {}): Coverage =>
+  unwrap(
+    parseCoverage({
+      id,
+      payerId: `payer-${id}`,
+      planType: 'PPO',
+      memberId: `M-${id}`,
+      relationship: 'self',
+      subscriber: { employment: 'active', employerSize: 500 },
+      effective: { start: '2020-01-01', end: null },
+      ...extra,
+    }),
   );
