@@ -13,7 +13,7 @@ import { coverage, unwrap } from './fixtures.js';
 const dos = { dateOfService: '2026-11-23' as IsoDate };
 const patient = (extra: Record<string, unknown> = {}): PayerOrderPatient =>
   unwrap(parsePayerOrderPatient({ dateOfBirth: '1980-06-15', ...extra }));
-const orderOf = (covs: readonly Coverage[], p: PayerOrderPatient, ctx = dos) => {
+const orderOf = (covs: readonly Coverage[], p: PayerOrderPatient, ctx: PayerOrderContext = dos) => {
   const r = unwrap(determinePayerOrder(covs, p, ctx));
   return { ids: r.order.map((c) => c.id), rules: r.decisions.map((d) => d.rule), result: r };
 };
