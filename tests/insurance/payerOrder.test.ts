@@ -5,6 +5,7 @@ import type { IsoDate } from '../../src/core/time.js';
 import {
   determinePayerOrder,
   parsePayerOrderPatient,
+  type PayerOrderContext,
   type PayerOrderPatient,
 } from '../../src/insurance/payerOrder.js';
 import type { Coverage } from '../../src/insurance/model.js';
