@@ -17,7 +17,7 @@ const benefitArb = (id: string, network: Benefit['network']): fc.Arbitrary<Benef
     id: fc.constant(id),
     serviceTypes: fc.subarray([...STCS], { minLength: 1 }),
     network: fc.constant(network),
-    covered: fc.boolean({ probabilityTrue: 0.9 } as never).map((b) => b),
+    covered: fc.integer({ min: 0, max: 9 }).map((n) => n !== 0),
     deductible: fc.constantFrom('applies', 'waived') as fc.Arbitrary<'applies' | 'waived'>,
     copay: fc.integer({ min: 0, max: 30_000 }).map(c),
     copayTiming: fc.constantFrom('beforeDeductible', 'afterDeductible', 'withDeductible') as fc.Arbitrary<
