@@ -5,6 +5,10 @@
  */
 
 // Plans, benefits, accumulators, cost share, coordination of benefits.
+export * from './model.js';
+export * from './errors.js';
+export * from './annualLimits.js';
+export * from './percent.js';
 export * from './x12/coverageLevel.js';
 
 // ----------------------------------------------------------------------------------------------
