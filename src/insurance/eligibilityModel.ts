@@ -118,7 +118,7 @@ export interface RelatedEntity {
 export type AmountRole = 'total' | 'remaining' | 'used' | 'per-occurrence' | 'other' | 'unspecified';
 
 /** Which network tier a benefit line applies to (EB12): Y in, N out, W both, U unknown, absent unspecified. */
-export type BenefitNetwork = 'in' | 'out' | 'both' | 'unknown' | 'unspecified';
+export type EligibilityNetwork = 'in' | 'out' | 'both' | 'unknown' | 'unspecified';
 
 /** The normalized kind of an EB01 code (insurance.md §3.1). */
 export type BenefitKind =
@@ -181,7 +181,7 @@ export interface BenefitFact {
   /** Why `authorizationRequired` is unknown. */
   readonly authorizationReason?: string;
   /** EB12 network tier of this benefit (not the provider's status). */
-  readonly network: BenefitNetwork;
+  readonly network: EligibilityNetwork;
   /** EB13 procedure. */
   readonly procedure?: {
     readonly qualifier: string;

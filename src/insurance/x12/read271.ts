@@ -4,6 +4,7 @@
  * 2000C subscriber, 2000D dependent), the 2110 benefit loops and the LS/LE 2120 entity loops.
  */
 import { err, ok, type Either } from '../../core/result.js';
+import { patientShareFromPercent, type PercentConvention } from '../percent.js';
 import type {
   BenefitFact,
   EligibilityDate,
@@ -37,18 +38,17 @@ import {
   retryPolicy,
   x12Cents,
   x12DateRange,
-  x12Percent,
 } from './values.js';
 
 /**
  * Options of {@link read271}.
  *
  * @example
- * const o: Read271Options = { percentConvention: 'payer-share' }; // a carrier that sends .8 for 20%
+ * const o: Read271Options = { percentConvention: 'payer-fraction' }; // a carrier that sends .8 for 20%
  */
 export interface Read271Options {
-  /** How this payer sends EB08: the patient's share (the X12 rule, default) or, wrongly, its own. */
-  readonly percentConvention?: 'patient-share' | 'payer-share';
+  /** How this payer sends EB08: a fraction of the patient's share (the X12 rule, default) or otherwise (T18). */
+  readonly percentConvention?: PercentConvention;
 }
 
 /**
@@ -283,10 +283,11 @@ class Walker {
     const period = val(s, 6);
     const amount = val(s, 7) === '' ? undefined : x12Cents(val(s, 7));
     const percentRaw = val(s, 8);
-    const percent =
+    const share =
       percentRaw === ''
         ? undefined
-        : x12Percent(percentRaw, { convention: this.options.percentConvention ?? 'patient-share' });
+        : patientShareFromPercent(percentRaw, this.options.percentConvention ?? 'patient-fraction');
+    const percent = share?._tag === 'Right' ? share.right : undefined;
     if ((val(s, 7) !== '' && amount === undefined) || (percentRaw !== '' && percent === undefined))
       this.warnings.push(
         x12Warning('x12.bad-value', 'EB07 or EB08 is not a non-negative decimal in range', s.index),

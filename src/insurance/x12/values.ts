@@ -2,12 +2,12 @@
  * Element value readers shared by the X12 and JSON readers: code meanings (EB01 kind, EB06 role,
  * AAA04 retry, EB12 network), X12 dates, and exact decimal conversion of amounts and percents.
  */
-import type { BasisPoints, Cents } from '../../core/money.js';
+import { parseDollars, type Cents } from '../../core/money.js';
 import type {
   AmountRole,
   BenefitFact,
   BenefitKind,
-  BenefitNetwork,
+  EligibilityNetwork,
   RetryPolicy,
 } from '../eligibilityModel.js';
 import { ELIGIBILITY_BENEFIT_CODES, FOLLOW_UP_ACTION_CODES, REJECT_REASON_CODES } from './codes.js';
@@ -100,10 +100,10 @@ export const rejectReasonName = (code: string): string =>
 export const followUpName = (code: string): string =>
   (FOLLOW_UP_ACTION_CODES as Readonly<Record<string, string>>)[code] ?? 'Non-standard code';
 
-const NETWORK: Readonly<Record<string, BenefitNetwork>> = { Y: 'in', N: 'out', W: 'both', U: 'unknown' };
+const NETWORK: Readonly<Record<string, EligibilityNetwork>> = { Y: 'in', N: 'out', W: 'both', U: 'unknown' };
 
 /** EB12 → network tier: W is both networks, U unknown, absent unspecified (T9). */
-export const benefitNetwork = (code: string): BenefitNetwork =>
+export const benefitNetwork = (code: string): EligibilityNetwork =>
   code === '' ? 'unspecified' : (NETWORK[code.toUpperCase()] ?? 'unknown');
 
 /** EB11 → tri-state, with the reason when unknown (T8: absent is not "not required"). */
@@ -149,35 +149,8 @@ export const x12DateRange = (format: string, value: string): { start: string; en
   return day ? { start: day, end: day } : undefined;
 };
 
-const DECIMAL = /^(\d*)(?:\.(\d*))?$/;
-
-/** A non-negative decimal string → integer in units of 10^-scale, rounded half-up; undefined if not a number. */
-const scaled = (text: string, scale: number): number | undefined => {
-  const m = DECIMAL.exec(text.trim());
-  if (!m || (m[1] === '' && (m[2] ?? '') === '')) return undefined;
-  const frac = (m[2] ?? '').padEnd(scale + 1, '0');
-  const base = Number(m[1] || '0') * 10 ** scale + Number(frac.slice(0, scale) || '0');
-  return Number(frac[scale] ?? '0') >= 5 ? base + 1 : base;
-};
-
 /** EB07 dollars → cents, exactly; negative or malformed → undefined. */
 export const x12Cents = (text: string): Cents | undefined => {
-  const v = scaled(text, 2);
-  return v === undefined || !Number.isSafeInteger(v) ? undefined : (v as Cents);
-};
-
-/**
- * EB08 → patient share in basis points. X12 sends a fraction (`.2` = 20%); `scale: 'percent'` reads
- * 0-100 (Availity style); `convention: 'payer-share'` inverts a carrier that sends its own share (T18).
- */
-export const x12Percent = (
-  text: string,
-  options: {
-    readonly scale?: 'fraction' | 'percent';
-    readonly convention?: 'patient-share' | 'payer-share';
-  } = {},
-): BasisPoints | undefined => {
-  const v = options.scale === 'percent' ? scaled(text, 2) : scaled(text, 4);
-  if (v === undefined || v > 10_000) return undefined;
-  return (options.convention === 'payer-share' ? 10_000 - v : v) as BasisPoints;
+  const r = parseDollars(text);
+  return r._tag === 'Right' && r.right >= 0 ? r.right : undefined;
 };
