@@ -163,7 +163,9 @@ const priorAuthOf = (benefits: readonly BenefitFact[]): Requirement => {
   const flagged = benefits.filter((b) => b.authorizationRequired === false);
   if (flagged.length > 0 && flagged.length === benefits.length)
     return { required: false, reason: 'EB11 is N on every benefit for this service' };
-  const why = benefits.find((b) => b.authorizationReason)?.authorizationReason;
+  // Benefit lines (copay, deductible, ...) carry the payer's answer more often than status lines.
+  const why = [...benefits.filter((b) => b.kind !== 'active'), ...benefits].find((b) => b.authorizationReason)
+    ?.authorizationReason;
   return { required: 'unknown', reason: why ?? 'no benefit for this service states it' };
 };
 
