@@ -30,9 +30,9 @@ export const EligibilityQuerySchema = /* @__PURE__ */ z.object({
  * A visit to check.
  *
  * @example
- * const q: EligibilityQuery = { serviceType: '98', dateOfService: '2026-11-23', providerNetwork: 'in', visits: 1 };
+ * const q: EligibilityQuery = { serviceType: '98', dateOfService: '2026-11-23', providerNetwork: 'in' };
  */
-export type EligibilityQuery = z.infer<typeof EligibilityQuerySchema>;
+export type EligibilityQuery = z.input<typeof EligibilityQuerySchema>;
 
 /**
  * Parses a visit query.
@@ -42,7 +42,7 @@ export type EligibilityQuery = z.infer<typeof EligibilityQuerySchema>;
  * @example
  * parseEligibilityQuery({ serviceType: '98', dateOfService: '2026-11-23', providerNetwork: 'out' });
  */
-export const parseEligibilityQuery = (input: unknown): Either<ValidationError, EligibilityQuery> =>
+export const parseEligibilityQuery = (input: unknown): Either<ValidationError, z.output<typeof EligibilityQuerySchema>> =>
   parseWith('EligibilityQuery', EligibilityQuerySchema, input);
 
 /** Why a visit is not plainly eligible. */
@@ -281,11 +281,11 @@ const serviceReasons = (
       !networkMatches(b, q.providerNetwork)
     )
       continue;
-    if (b.quantity.value < q.visits)
+    if (b.quantity.value < (q.visits ?? 1))
       out.push({
         code: 'eligibility.visit-limit-exhausted',
         effect: 'not-eligible',
-        message: `EB*F: ${b.quantity.value} visit(s) remain for service type ${stc}, ${q.visits} planned`,
+        message: `EB*F: ${b.quantity.value} visit(s) remain for service type ${stc}, ${q.visits ?? 1} planned`,
         nextStep: 'tell the patient the visits past the limit are not covered; ask about an exception',
         provenance: b.provenance,
       });
