@@ -42,7 +42,9 @@ export type EligibilityQuery = z.input<typeof EligibilityQuerySchema>;
  * @example
  * parseEligibilityQuery({ serviceType: '98', dateOfService: '2026-11-23', providerNetwork: 'out' });
  */
-export const parseEligibilityQuery = (input: unknown): Either<ValidationError, z.output<typeof EligibilityQuerySchema>> =>
+export const parseEligibilityQuery = (
+  input: unknown,
+): Either<ValidationError, z.output<typeof EligibilityQuerySchema>> =>
   parseWith('EligibilityQuery', EligibilityQuerySchema, input);
 
 /** Why a visit is not plainly eligible. */
@@ -164,8 +166,9 @@ const priorAuthOf = (benefits: readonly BenefitFact[]): Requirement => {
   if (flagged.length > 0 && flagged.length === benefits.length)
     return { required: false, reason: 'EB11 is N on every benefit for this service' };
   // Benefit lines (copay, deductible, ...) carry the payer's answer more often than status lines.
-  const why = [...benefits.filter((b) => b.kind !== 'active'), ...benefits].find((b) => b.authorizationReason)
-    ?.authorizationReason;
+  const why = [...benefits.filter((b) => b.kind !== 'active'), ...benefits].find(
+    (b) => b.authorizationReason,
+  )?.authorizationReason;
   return { required: 'unknown', reason: why ?? 'no benefit for this service states it' };
 };
 

@@ -23,3 +23,4 @@ export * from './x12/codes.js';
 export * from './x12/errors.js';
 export * from './x12/parse.js';
 export * from './x12/read271.js';
+export * from './x12/build270.js';
