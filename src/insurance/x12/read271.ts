@@ -13,7 +13,6 @@ import type {
   EligibilityReference,
   EligibilityRejection,
   EligibilityResponse,
-  EligibilityStatus,
   RelatedEntity,
 } from '../eligibilityModel.js';
 import { benefitFactFrom } from './benefitFact.js';
@@ -27,7 +26,14 @@ import {
   type X12Segment,
   type X12Transaction,
 } from './parse.js';
-import { benefitKind, followUpName, rejectReasonName, retryPolicy, x12DateRange } from './values.js';
+import {
+  benefitKind,
+  eligibilityStatusOf,
+  followUpName,
+  rejectReasonName,
+  retryPolicy,
+  x12DateRange,
+} from './values.js';
 
 /**
  * Options of {@link read271}.
@@ -352,16 +358,6 @@ const versionOf = (t: X12Transaction, groupVersion: string | undefined): Eligibi
   return v.startsWith('005010') ? '5010' : v.startsWith('004010') ? '4010' : 'unknown';
 };
 
-const summarize = (
-  rejections: readonly EligibilityRejection[],
-  benefits: readonly BenefitFact[],
-): EligibilityStatus => {
-  if (rejections.length > 0) return 'error';
-  if (benefits.some((b) => b.kind === 'active')) return 'active';
-  if (benefits.some((b) => b.kind === 'inactive')) return 'inactive';
-  return 'unknown';
-};
-
 /** Turns one walked transaction into responses: one per person, or one for a rejection before any. */
 const responsesOf = (
   w: Walker,
@@ -389,7 +385,7 @@ const responsesOf = (
       !w.members.some((m) => m.parent === n),
   );
   if (people.length === 0)
-    return [{ ...base, status: summarize(upper, []), rejections: upper, benefits: [] }];
+    return [{ ...base, status: eligibilityStatusOf(upper, []), rejections: upper, benefits: [] }];
   return people.map((n) => {
     const rejections = [...upper, ...(n.parent?.rejections ?? []), ...n.rejections];
     const p = n.parent?.member;
@@ -406,7 +402,7 @@ const responsesOf = (
       ...base,
       member: n.member,
       ...subscriber,
-      status: summarize(rejections, n.benefits),
+      status: eligibilityStatusOf(rejections, n.benefits),
       rejections,
       benefits: n.benefits,
     };

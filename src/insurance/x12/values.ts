@@ -4,6 +4,8 @@
  */
 import { parseDollars, type Cents } from '../../core/money.js';
 import type {
+  EligibilityRejection,
+  EligibilityStatus,
   AmountRole,
   BenefitFact,
   BenefitKind,
@@ -208,4 +210,21 @@ export const x12DateRange = (format: string, value: string): { start: string; en
 export const x12Cents = (text: string): Cents | undefined => {
   const r = parseDollars(text);
   return r._tag === 'Right' && r.right >= 0 ? r.right : undefined;
+};
+
+/**
+ * The summary status of a response: `error` if the payer rejected the request (an AAA is never
+ * inactive coverage), else `active` if any EB01 1-5, else `inactive` if any 6-8, else `unknown`.
+ *
+ * @example
+ * eligibilityStatusOf([], [{ kind: 'active' }]); // 'active'
+ */
+export const eligibilityStatusOf = (
+  rejections: readonly EligibilityRejection[],
+  benefits: readonly Pick<BenefitFact, 'kind'>[],
+): EligibilityStatus => {
+  if (rejections.length > 0) return 'error';
+  if (benefits.some((b) => b.kind === 'active')) return 'active';
+  if (benefits.some((b) => b.kind === 'inactive')) return 'inactive';
+  return 'unknown';
 };
