@@ -138,7 +138,7 @@ export const CopayPerSchema = /* @__PURE__ */ z.enum(['line', 'visit']);
  * When the copay is taken relative to the deductible (CMS plan-attribute vocabulary):
  * `beforeDeductible` (copay, the deductible does not apply to the line), `afterDeductible` (the
  * deductible first, then the copay on what is left), `withDeductible` (the copay first, then the
- * deductible on the rest).
+ * deductible on the rest; the default).
  *
  * @example
  * CopayTimingSchema.parse('afterDeductible');
@@ -195,7 +195,7 @@ export const BenefitSchema = /* @__PURE__ */ z.object({
   covered: z.boolean().default(true),
   deductible: z.enum(['applies', 'waived']).default('applies'),
   copay: nonNegativeCents().default(ZERO_CENTS),
-  copayTiming: CopayTimingSchema.default('beforeDeductible'),
+  copayTiming: CopayTimingSchema.default('withDeductible'),
   copayPer: CopayPerSchema.default('line'),
   copayCountsTowardDeductible: z.boolean().default(false),
   /** Patient share in basis points (2000 = the patient pays 20%). */
@@ -252,7 +252,11 @@ export type TierLimits = z.infer<typeof TierLimitsSchema>;
  */
 export const BenefitSetSchema = /* @__PURE__ */ z.object({
   planId: PlanIdSchema.optional(),
-  planYearStart: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be MM-DD' }),
+  planYearStart: z
+    .string()
+    .refine((s) => /^\d\d-\d\d$/.test(s) && IsoDateSchema.safeParse(`2001-${s}`).success, {
+      message: 'must be a month-day MM-DD that exists every year',
+    }),
   hdhp: z.boolean().default(false),
   family: z.object({ deductible: z.enum(['embedded', 'aggregate']), oop: z.enum(['embedded', 'aggregate']) }),
   networkAccumulation: z.enum(['separate', 'crossAccumulating', 'oneWay']).default('separate'),
@@ -492,3 +496,52 @@ export const parseAccumulators = (input: unknown): Either<ValidationError, Accum
  */
 export const parseCoverage = (input: unknown): Either<ValidationError, Coverage> =>
   parseWith('Coverage', CoverageSchema, input);
+
+/**
+ * One claim line to estimate: the service, the provider's network status for it, and the allowed
+ * amount (the contracted rate, or for No Surprises Act lines the recognized amount).
+ * - `billed`: the provider's charge; out of network, `billed - allowed` is balance billing;
+ * - `preventive`: an ACA preventive service ($0 in network when the benefit set says so);
+ * - `surpriseBilling`: protected by the No Surprises Act (emergency, OON provider at an in-network
+ *   facility, air ambulance): priced as in network, no balance billing;
+ * - `covered: false`: not covered whatever the benefit says (say, a required authorization is missing);
+ * - `units`: default 1; `preventive`, `surpriseBilling` default false, `covered` default true;
+ * - `visit`: lines of one visit share a per-visit copay and count once against a visit limit
+ *   (default: the service date).
+ *
+ * @example
+ * ClaimLineSchema.parse({ id: '1', serviceDate: '2026-03-02', serviceType: '98', network: 'in', allowed: 18000 });
+ */
+export const ClaimLineSchema = /* @__PURE__ */ z.object({
+  id: z.string().min(1),
+  serviceDate: IsoDateSchema,
+  serviceType: z.string().min(1).max(2),
+  benefitId: z.string().min(1).optional(),
+  network: NetworkTierSchema,
+  allowed: nonNegativeCents(),
+  billed: nonNegativeCents().optional(),
+  units: z.number().int().min(1).optional(),
+  preventive: z.boolean().optional(),
+  surpriseBilling: z.boolean().optional(),
+  covered: z.boolean().optional(),
+  visit: z.string().min(1).optional(),
+  procedureCode: z.string().min(1).optional(),
+});
+/**
+ * One claim line to estimate.
+ *
+ * @example
+ * const line: ClaimLine = ClaimLineSchema.parse({ id: '1', serviceDate: '2026-03-02', serviceType: '98', network: 'in', allowed: 18000 });
+ */
+export type ClaimLine = z.infer<typeof ClaimLineSchema>;
+
+/**
+ * Parses claim lines.
+ *
+ * @param input - anything
+ * @returns `Right(ClaimLine[])` or `Left(ValidationError)` naming the fields
+ * @example
+ * parseClaimLines([{ id: '1', serviceDate: '2026-03-02', serviceType: '98', network: 'in', allowed: 18000 }]);
+ */
+export const parseClaimLines = (input: unknown): Either<ValidationError, readonly ClaimLine[]> =>
+  parseWith('ClaimLine[]', z.array(ClaimLineSchema), input);
