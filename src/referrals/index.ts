@@ -11,3 +11,5 @@ export * from './transitions.js';
 export * from './validity.js';
 export * from './authorizationResponse.js';
 export * from './worklist.js';
+export * from './denialGuidance.js';
+export * from './fhir.js';
