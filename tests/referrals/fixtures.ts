@@ -70,6 +70,6 @@ export const run = (
 ): Referral =>
   steps.reduce((r, [t, e]) => {
     const next = transitionReferral(r, ev(e), at(t));
-    if (!isOk(next)) throw new Error(`${String(e.type)} at ${t} refused: ${next.left.message}`);
+    if (!isOk(next)) throw new Error(`${String(e['type'])} at ${t} refused: ${next.left.message}`);
     return next.right;
   }, start);
