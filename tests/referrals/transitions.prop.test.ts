@@ -159,7 +159,7 @@ const events: fc.Arbitrary<[string, Make]>[] = [
     .tuple(appt, fc.integer({ min: 0, max: 90 }))
     .map(([a, days]) => [
       `schedule-${a}`,
-      (r: Real) => ({ type: 'schedule', appointment: a, start: formatInstant(START_MS + days * DAY, ZONE) }),
+      () => ({ type: 'schedule', appointment: a, start: formatInstant(START_MS + days * DAY, ZONE) }),
     ]),
   appt.map((a) => [`kept-${a}`, () => ({ type: 'visit-kept', appointment: a })]),
   appt.map((a) => [`noshow-${a}`, () => ({ type: 'no-show', appointment: a })]),
@@ -222,20 +222,24 @@ const STARTS: readonly Referral[] = [
 describe('transitionReferral: model-based', () => {
   it('agrees with the simple model and the table on every command sequence', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...STARTS), fc.commands(commands, { maxCommands: 40, size: 'max' }), (start, cmds) => {
-        fc.modelRun(
-          () => ({
-            model: {
-              status: start.status,
-              accepted: start.history.length,
-              booked: start.appointments.filter((a) => a.status === 'booked').length,
-              sendTo: 'pending-authorization',
-            },
-            real: { referral: start, nowMs: START_MS, nextId: 2 },
-          }),
-          cmds,
-        );
-      }),
+      fc.property(
+        fc.constantFrom(...STARTS),
+        fc.commands(commands, { maxCommands: 40, size: 'max' }),
+        (start, cmds) => {
+          fc.modelRun(
+            () => ({
+              model: {
+                status: start.status,
+                accepted: start.history.length,
+                booked: start.appointments.filter((a) => a.status === 'booked').length,
+                sendTo: 'pending-authorization' as ReferralStatus,
+              },
+              real: { referral: start, nowMs: START_MS, nextId: 2 },
+            }),
+            cmds,
+          );
+        },
+      ),
       { numRuns: 300 },
     );
     // The runs moved into every status, so the checks above were not vacuous.
