@@ -6,6 +6,8 @@
 
 // Models, availability, slot finding, booking validation.
 export * from './recurrence.js';
+export * from './model.js';
+export * from './errors.js';
 
 // ----------------------------------------------------------------------------------------------
 // (separator: keeps the two halves of this module from editing adjacent lines)
