@@ -53,7 +53,10 @@ export type SchedulingReferenceError = DomainError<
 
 /** An input the functions cannot work with (empty range, unreadable rule or cursor). */
 export type SchedulingInputError = DomainError<
-  'scheduling.invalid-range' | 'scheduling.invalid-rule' | 'scheduling.invalid-cursor'
+  | 'scheduling.invalid-range'
+  | 'scheduling.invalid-rule'
+  | 'scheduling.invalid-cursor'
+  | 'scheduling.patient-status'
 > & { readonly field: string };
 
 /**

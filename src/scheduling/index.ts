@@ -5,9 +5,12 @@
  */
 
 // Models, availability, slot finding, booking validation.
-export * from './recurrence.js';
+export { recurrenceDates, type RecurrenceError } from './recurrence.js';
+export { expandAvailability, type AvailabilityRange, type OwnerAvailability } from './availability.js';
 export * from './model.js';
 export * from './errors.js';
+export { findSlots, firstAvailable, groupSlotsByDay, type SlotDay } from './slots.js';
+export { BLOCKING_APPOINTMENT_STATUSES } from './calendarIndex.js';
 
 // ----------------------------------------------------------------------------------------------
 // (separator: keeps the two halves of this module from editing adjacent lines)

@@ -388,6 +388,8 @@ export interface Slot {
   readonly location?: LocationId;
   /** True when the slot is offered in an overbook block beyond its regular capacity. */
   readonly overbooked: boolean;
+  /** Paging position: pass it as `SlotOptions.cursor` to continue after this slot. */
+  readonly cursor?: string;
 }
 
 /**
