@@ -66,7 +66,7 @@ const has = (v: unknown): boolean => asList(v).length > 0;
  * @returns the compiled rule or `Left` `recurrence.invalid-rule`
  *
  * @example
- * compileRule('FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', 20_454); // Right(rule)
+ * compileRule('FREQ=WEEKLY;INTERVAL=2;BYDAY=TH', 20_454); // Right(rule)
  */
 export const compileRule = (rule: string, dtstart: number): Either<RecurrenceError, CompiledRule> => {
   const text = rule.trim().replace(/^RRULE:/i, '');

@@ -124,8 +124,16 @@ const dayInterval = (day: number, days: number, zone: IanaZone): Interval => ({
   end: wallMinutesToMs(dayNumberToDate(day + days) as IsoDate, 0, zone),
 });
 
-/** First day of the week holding `day`, weeks starting on ISO weekday `weekStart`. */
-const weekOf = (day: number, weekStart: number): number => {
+/**
+ * First day (day number) of the week holding `day`, weeks starting on ISO weekday `weekStart`.
+ *
+ * @param day - a day number (days since 1970-01-01)
+ * @param weekStart - ISO weekday the week starts on (1 = Monday)
+ * @returns the day number of the week's first day
+ * @example
+ * weekOf(20_419, 1); // 20_416: Monday 2025-11-24, for Thursday 2025-11-27
+ */
+export const weekOf = (day: number, weekStart: number): number => {
   const iso = ((((day + 3) % 7) + 7) % 7) + 1;
   return day - ((iso - weekStart + 7) % 7);
 };
@@ -290,24 +298,24 @@ export const blockAdmits = (
  *
  * @param ctx - the search context
  * @param kind - resource kind
- * @param b - the availability block
+ * @param blockLocation - the availability block's location, if it names one
  * @param p - the provider
  * @param location - the wanted location, if any
  * @returns the candidate resources in calendar order
  * @example
- * resourcesOfKind(ctx, 'echo-machine', block, provider, undefined);
+ * resourcesOfKind(ctx, 'echo-machine', block.location, provider, undefined);
  */
 export const resourcesOfKind = (
   ctx: SearchContext,
   kind: string,
-  b: AvailabilityBlock,
+  blockLocation: string | undefined,
   p: Provider,
   location: string | undefined,
 ): readonly Resource[] =>
   ctx.index.calendar.resources.filter(
     (r) =>
       r.kind === kind &&
-      (b.location === undefined ? p.locations.includes(r.location) : r.location === b.location) &&
+      (blockLocation === undefined ? p.locations.includes(r.location) : r.location === blockLocation) &&
       (location === undefined || r.location === location),
   );
 

@@ -61,8 +61,14 @@ interface WindowMemo {
  * The first start of the block's grid: the window's own start, or with an `alignmentAnchor`,
  * the first `anchor + k * step` wall time (provider zone) at or after the window start. Both are
  * wall-clock based, so the grid keeps its local times across DST and whoever looks at it.
+ *
+ * @param ctx - the search context (type step and anchor)
+ * @param b - the availability block
+ * @returns epoch ms of a grid point
+ * @example
+ * gridOrigin(ctx, block); // 09:00 local for a 09:00-12:00 window
  */
-const gridOrigin = (ctx: SearchContext, b: AvailabilityBlock): number => {
+export const gridOrigin = (ctx: SearchContext, b: AvailabilityBlock): number => {
   const anchor = ctx.type.alignmentAnchor;
   if (anchor === undefined) return b.origin;
   const stepMinutes = ctx.step / MINUTE;
@@ -167,7 +173,9 @@ const providerSlots = (
     }
     const pools: Resource[][] = [];
     for (const kind of kinds) {
-      const pool = resourcesOfKind(ctx, kind, b, p, query.location).filter((r) => !specified.includes(r));
+      const pool = resourcesOfKind(ctx, kind, b.location, p, query.location).filter(
+        (r) => !specified.includes(r),
+      );
       const f = kindFree(ctx, memo, pool, `${kind}|${b.location ?? ''}`);
       if (f._tag === 'Left') return f;
       free = intersectIntervals(free, f.right);
@@ -191,6 +199,57 @@ const providerSlots = (
     }
   }
   return ok(undefined);
+};
+
+/** A query resolved against a calendar. */
+export interface PreparedSearch {
+  readonly ctx: SearchContext;
+  readonly lo: number;
+  readonly hi: number;
+  readonly providers: readonly Provider[];
+  readonly specified: readonly Resource[];
+}
+
+/**
+ * Resolves a query: type, range, patient status, eligible providers and requested resources.
+ *
+ * @param query - the query
+ * @param calendar - the calendar
+ * @param options - `now` and `excludeAppointment`
+ * @returns the prepared search or the `Left` cases of `findSlots`
+ * @example
+ * prepareSearch(query, calendar, { now: '2026-11-23T14:00:00Z' as IsoInstant });
+ */
+export const prepareSearch = (
+  query: SlotQuery,
+  calendar: SchedulingCalendar,
+  options: Pick<SlotOptions, 'now' | 'excludeAppointment'>,
+): Either<SchedulingError, PreparedSearch> => {
+  const ctxE = searchContext(calendar, query.type, options.now, options.excludeAppointment, query.patient);
+  if (ctxE._tag === 'Left') return ctxE;
+  const ctx = ctxE.right;
+  const range = readRange(query.from, query.to);
+  if (range._tag === 'Left') return range;
+  const wanted = ctx.type.patientStatus;
+  if (query.patientStatus && wanted && wanted !== 'any' && wanted !== query.patientStatus)
+    return err(
+      invalidInput(
+        'scheduling.patient-status',
+        'query.patientStatus',
+        `the type is for ${wanted} patients only`,
+      ),
+    );
+  const providers = eligibleProviders(ctx, query);
+  if (providers._tag === 'Left') return providers;
+  const specified = lookupResources(ctx.index, query.resources ?? []);
+  if (specified._tag === 'Left') return specified;
+  return ok({
+    ctx,
+    lo: range.right[0],
+    hi: range.right[1],
+    providers: providers.right,
+    specified: specified.right,
+  });
 };
 
 /**
@@ -298,26 +357,9 @@ export const findSlots = (
   calendar: SchedulingCalendar,
   options: SlotOptions,
 ): Either<SchedulingError, readonly Slot[]> => {
-  const ctxE = searchContext(calendar, query.type, options.now, options.excludeAppointment, query.patient);
-  if (ctxE._tag === 'Left') return ctxE;
-  const ctx = ctxE.right;
-  const range = readRange(query.from, query.to);
-  if (range._tag === 'Left') return range;
-  const [lo, hi] = range.right;
-  const wanted = ctx.type.patientStatus;
-  if (query.patientStatus && wanted && wanted !== 'any' && wanted !== query.patientStatus)
-    return err(
-      invalidInput(
-        'scheduling.patient-status',
-        'query.patientStatus',
-        `the type is for ${wanted} patients only`,
-      ),
-    );
-  const providersE = eligibleProviders(ctx, query);
-  if (providersE._tag === 'Left') return providersE;
-  const specifiedE = lookupResources(ctx.index, query.resources ?? []);
-  if (specifiedE._tag === 'Left') return specifiedE;
-  const providers = providersE.right;
+  const prepared = prepareSearch(query, calendar, options);
+  if (prepared._tag === 'Left') return prepared;
+  const { ctx, lo, hi, providers, specified } = prepared.right;
   const cursor = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
   if (options.cursor !== undefined && !cursor)
     return err(
@@ -358,7 +400,7 @@ export const findSlots = (
           query,
           p,
           providers.indexOf(p),
-          specifiedE.right,
+          specified,
           from,
           to,
           hi,
