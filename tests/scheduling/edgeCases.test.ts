@@ -414,16 +414,16 @@ describe('time zones and DST', () => {
         ),
       ]);
     };
-    const saved = process.env.TZ;
+    const saved = process.env['TZ'];
     const results: string[] = [];
     try {
       for (const tz of ['UTC', 'America/Chicago', 'Asia/Kolkata', 'Europe/Berlin']) {
-        process.env.TZ = tz;
+        process.env['TZ'] = tz;
         results.push(run());
       }
     } finally {
-      if (saved === undefined) delete process.env.TZ;
-      else process.env.TZ = saved;
+      if (saved === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = saved;
     }
     expect(new Set(results).size).toBe(1);
     expect(results[0]).toContain('Right');
