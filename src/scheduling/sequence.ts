@@ -103,7 +103,10 @@ export const planSequence = (
     const found = findSlots(
       { ...s.query, from: request.from, to: request.to, ...(patient === undefined ? {} : { patient }) },
       calendar,
-      { now: options.now, ...(options.allowOverbook === undefined ? {} : { allowOverbook: options.allowOverbook }) },
+      {
+        now: options.now,
+        ...(options.allowOverbook === undefined ? {} : { allowOverbook: options.allowOverbook }),
+      },
     );
     if (found._tag === 'Left') return found;
     lists.push([...found.right].sort((a, b) => instantToMs(a.start) - instantToMs(b.start)));
@@ -111,7 +114,7 @@ export const planSequence = (
   const starts = lists.map((l) => l.map((s) => instantToMs(s.start)));
   const ends = lists.map((l) => l.map((s) => instantToMs(s.end)));
   // chain[k][j]: the index in step k-1 that continues slot j of step k (or -1 when none does).
-  const memo = lists.map((l) => new Map<number, number>());
+  const memo = lists.map(() => new Map<number, number>());
   const chainFrom = (k: number, j: number): number => {
     if (k === 0) return j;
     const hit = memo[k]?.get(j);

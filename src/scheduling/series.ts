@@ -89,7 +89,12 @@ export const planSeries = (
 ): Either<SchedulingError, SeriesPlan> => {
   if (!/(^|;)(COUNT|UNTIL)=/i.test(pattern.rrule))
     return err(invalidInput('scheduling.invalid-rule', 'pattern.rrule', 'needs COUNT or UNTIL'));
-  const datesE = recurrenceDates(pattern.rrule, pattern.dtstart, pattern.dtstart, addDays(pattern.dtstart, 3660));
+  const datesE = recurrenceDates(
+    pattern.rrule,
+    pattern.dtstart,
+    pattern.dtstart,
+    addDays(pattern.dtstart, 3660),
+  );
   if (datesE._tag === 'Left')
     return err(invalidInput('scheduling.invalid-rule', 'pattern.rrule', datesE.left.message));
   const dates = datesE.right.slice(0, MAX_OCCURRENCES);
@@ -98,7 +103,11 @@ export const planSeries = (
   for (const date of dates) {
     const bounds = dayBounds(date, pattern.zone);
     const found = findSlots(
-      { ...query, from: formatInstant(bounds.start, pattern.zone), to: formatInstant(bounds.end, pattern.zone) },
+      {
+        ...query,
+        from: formatInstant(bounds.start, pattern.zone),
+        to: formatInstant(bounds.end, pattern.zone),
+      },
       calendar,
       slotOptions,
     );
@@ -132,7 +141,8 @@ export const planSeries = (
       occurrences.push({ date: d.date, start, status: 'ok', slot, conflicts: [], alternatives });
       continue;
     }
-    const conflicts = provider === undefined ? ok([OUTSIDE]) : explainAt(query, calendar, slotOptions, provider, d.want);
+    const conflicts =
+      provider === undefined ? ok([OUTSIDE]) : explainAt(query, calendar, slotOptions, provider, d.want);
     if (conflicts._tag === 'Left') return conflicts;
     occurrences.push({ date: d.date, start, status: 'conflict', conflicts: conflicts.right, alternatives });
   }
@@ -154,7 +164,12 @@ const explainAt = (
   const type = calendar.appointmentTypes.find((t) => t.id === query.type);
   const end = want + (type?.durationMinutes ?? 1) * 60_000;
   const x = explainSlotExclusions(
-    { ...query, providers: [provider], from: new Date(want).toISOString() as IsoInstant, to: new Date(end).toISOString() as IsoInstant },
+    {
+      ...query,
+      providers: [provider],
+      from: new Date(want).toISOString() as IsoInstant,
+      to: new Date(end).toISOString() as IsoInstant,
+    },
     calendar,
     options,
   );

@@ -110,16 +110,15 @@ export type AppointmentEvent =
     });
 
 /** Why a transition was refused. `allowed` lists the events the current status accepts. */
-export interface LifecycleError
-  extends DomainError<
-    | 'lifecycle.invalid-transition'
-    | 'lifecycle.reason-required'
-    | 'lifecycle.times-required'
-    | 'lifecycle.invalid-times'
-    | 'lifecycle.too-early'
-    | 'lifecycle.out-of-order'
-    | 'lifecycle.check-in-not-ready'
-  > {
+export interface LifecycleError extends DomainError<
+  | 'lifecycle.invalid-transition'
+  | 'lifecycle.reason-required'
+  | 'lifecycle.times-required'
+  | 'lifecycle.invalid-times'
+  | 'lifecycle.too-early'
+  | 'lifecycle.out-of-order'
+  | 'lifecycle.check-in-not-ready'
+> {
   readonly status: AppointmentStatus;
   readonly event: AppointmentEventType;
   readonly allowed: readonly AppointmentEventType[];
@@ -138,8 +137,7 @@ const MESSAGES: Record<LifecycleError['code'], string> = {
   'lifecycle.invalid-times': 'end: must be after start',
   'lifecycle.too-early': 'at: a no-show can be recorded only at or after the appointment start',
   'lifecycle.out-of-order': 'at: must not be before the last history entry',
-  'lifecycle.check-in-not-ready':
-    'clearance: check-in needs a ready verdict or an override with a reason',
+  'lifecycle.check-in-not-ready': 'clearance: check-in needs a ready verdict or an override with a reason',
 };
 
 /**
@@ -230,13 +228,7 @@ export const transitionAppointment = (
       return ok({ appointment: next({ cancelationReason: event.reason.trim() }) });
     case 'reschedule': {
       if (!(instantToMs(event.start) < instantToMs(event.end))) return fail('lifecycle.invalid-times');
-      const {
-        history: _h,
-        cancelationReason: _c,
-        rescheduledTo: _t,
-        overbook: _o,
-        ...rest
-      } = appointment;
+      const { history: _h, cancelationReason: _c, rescheduledTo: _t, overbook: _o, ...rest } = appointment;
       const created: Appointment = {
         ...rest,
         id: event.newId,

@@ -3,12 +3,7 @@
  */
 import type { BasisPoints } from '../core/money.js';
 import type { ProviderId } from '../core/ids.js';
-import {
-  intersectIntervals,
-  normalizeIntervals,
-  totalDuration,
-  type Interval,
-} from '../core/interval.js';
+import { intersectIntervals, normalizeIntervals, totalDuration, type Interval } from '../core/interval.js';
 import { ok, type Either } from '../core/result.js';
 import { dayBounds, instantToMs, toWallClock, addDays, type IsoDate, type IsoInstant } from '../core/time.js';
 import { expandAvailability, providerOwner, type AvailabilityRange } from './availability.js';
@@ -18,7 +13,13 @@ import type { AppointmentStatus, SchedulingCalendar } from './model.js';
 const MINUTE = 60_000;
 
 /** Statuses whose time counts as booked: the visit happened, is happening or was held for it. */
-const BOOKED: ReadonlySet<AppointmentStatus> = new Set(['booked', 'arrived', 'checked-in', 'fulfilled', 'noshow']);
+const BOOKED: ReadonlySet<AppointmentStatus> = new Set([
+  'booked',
+  'arrived',
+  'checked-in',
+  'fulfilled',
+  'noshow',
+]);
 
 /** One provider on one local date. */
 export interface ProviderDayUtilization {
@@ -78,10 +79,13 @@ export const utilization = (
   const days: ProviderDayUtilization[] = [];
   for (const p of calendar.providers) {
     const key = providerOwner(p.id);
-    const free = expanded.right.find((o) => o.owner.kind === key.kind && o.owner.id === key.id)?.intervals ?? [];
+    const free =
+      expanded.right.find((o) => o.owner.kind === key.kind && o.owner.id === key.id)?.intervals ?? [];
     const booked = normalizeIntervals(
       calendar.appointments
-        .filter((a) => a.provider === p.id && BOOKED.has(a.status) && a.start !== undefined && a.end !== undefined)
+        .filter(
+          (a) => a.provider === p.id && BOOKED.has(a.status) && a.start !== undefined && a.end !== undefined,
+        )
         .map((a) => ({ start: instantToMs(a.start as IsoInstant), end: instantToMs(a.end as IsoInstant) })),
     );
     const clip: Interval[] = [{ start: lo, end: hi }];
