@@ -67,7 +67,7 @@ export const compileTemplate = (t: AvailabilityTemplate): Either<SchedulingError
     const r = compileRule(t.rrule, dateToDayNumber(t.dtstart));
     c =
       r._tag === 'Right'
-        ? r
+        ? ok(t.count === undefined ? r.right : { ...r.right, count: t.count })
         : err(invalidInput('scheduling.invalid-rule', `templates.${t.id}.rrule`, r.left.message));
     compiled.set(t, c);
   }
