@@ -65,7 +65,9 @@ describe.skipIf(!present)('FHIR R4 examples (skipped: shared/data/fhir/r4-exampl
   });
 
   it('reads the Slot examples: busy-tentative blocks, free does not, overbooked kept (edge case 30)', () => {
-    const slots = ['Slot-1.json', 'Slot-2.json', 'Slot-3.json', 'Slot-example.json'].map((f) => load<FhirSlot>(f));
+    const slots = ['Slot-1.json', 'Slot-2.json', 'Slot-3.json', 'Slot-example.json'].map((f) =>
+      load<FhirSlot>(f),
+    );
     const infos = slots.map((s) => unwrap(fromFhirSlot(s)));
     expect(infos.map((i) => [i.status, i.blocks, i.overbooked])).toEqual([
       ['busy', true, true],
@@ -110,10 +112,17 @@ describe('FHIR invariants and round trips', () => {
   });
 
   it('app-4 as intended: cancelationReason on noshow is accepted, on booked refused (edge case 29)', () => {
-    const noshow = { ...toFhirAppointment(a), status: 'noshow' as const, cancelationReason: { text: 'did not come' } };
+    const noshow = {
+      ...toFhirAppointment(a),
+      status: 'noshow' as const,
+      cancelationReason: { text: 'did not come' },
+    };
     expect(unwrap(fromFhirAppointment(noshow)).cancelationReason).toBe('did not come');
     const wrong = { ...toFhirAppointment(a), cancelationReason: { text: 'x' } };
-    expect(leftOf(fromFhirAppointment(wrong))).toMatchObject({ code: 'fhir.invariant', field: 'cancelationReason' });
+    expect(leftOf(fromFhirAppointment(wrong))).toMatchObject({
+      code: 'fhir.invariant',
+      field: 'cancelationReason',
+    });
   });
 
   it('app-3: a waitlist appointment may lack times, a booked one may not (edge case 29)', () => {
@@ -121,11 +130,15 @@ describe('FHIR invariants and round trips', () => {
     expect(unwrap(fromFhirAppointment({ ...rest, status: 'waitlist' })).start).toBeUndefined();
     expect(leftOf(fromFhirAppointment(rest)).code).toBe('validation.failed');
     // app-2: start without end.
-    expect(leftOf(fromFhirAppointment({ ...rest, start: '2026-11-24T09:00:00-05:00' })).code).toBe('validation.failed');
+    expect(leftOf(fromFhirAppointment({ ...rest, start: '2026-11-24T09:00:00-05:00' })).code).toBe(
+      'validation.failed',
+    );
   });
 
   it('refuses other resource types and entered-in-error slots do not block', () => {
-    expect(leftOf(fromFhirAppointment({ resourceType: 'Patient' } as never)).code).toBe('fhir.wrong-resource');
+    expect(leftOf(fromFhirAppointment({ resourceType: 'Patient' } as never)).code).toBe(
+      'fhir.wrong-resource',
+    );
     const slot: FhirSlot = {
       resourceType: 'Slot',
       schedule: { reference: 'Schedule/s' },
@@ -162,6 +175,11 @@ describe('FHIR invariants and round trips', () => {
       overbooked: true,
     };
     const fs = toFhirSlot(slot, 'sched-1', 'busy-tentative');
-    expect(unwrap(fromFhirSlot(fs))).toMatchObject({ schedule: 'sched-1', blocks: true, overbooked: true, start: slot.start });
+    expect(unwrap(fromFhirSlot(fs))).toMatchObject({
+      schedule: 'sched-1',
+      blocks: true,
+      overbooked: true,
+      start: slot.start,
+    });
   });
 });

@@ -13,7 +13,10 @@ const read = (text: string): { name: string; params: string; value: string }[] =
   expect(/[^\r]\n/.test(text)).toBe(false); // no bare LF
   const physical = text.slice(0, -2).split('\r\n');
   for (const line of physical) expect(octets(line)).toBeLessThanOrEqual(75);
-  const unfolded = text.replace(/\r\n[ \t]/g, '').slice(0, -2).split('\r\n');
+  const unfolded = text
+    .replace(/\r\n[ \t]/g, '')
+    .slice(0, -2)
+    .split('\r\n');
   return unfolded.map((l) => {
     const colon = l.indexOf(':');
     const head = l.slice(0, colon);
@@ -41,7 +44,14 @@ const visit: Appointment = appointment({
 /** Local time of a TZID property back to epoch ms, with the offset of the observance in force. */
 const zonedToMs = (lines: ReturnType<typeof read>, local: string): number => {
   const parse = (s: string): number =>
-    Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8), +s.slice(9, 11), +s.slice(11, 13), +s.slice(13, 15));
+    Date.UTC(
+      +s.slice(0, 4),
+      +s.slice(4, 6) - 1,
+      +s.slice(6, 8),
+      +s.slice(9, 11),
+      +s.slice(11, 13),
+      +s.slice(13, 15),
+    );
   const offset = (s: string): number => (s[0] === '-' ? -1 : 1) * (+s.slice(1, 3) * 60 + +s.slice(3, 5));
   const obs: { at: number; to: number }[] = [];
   for (let i = 0; i < lines.length; i++)
@@ -59,8 +69,21 @@ describe('toICalendar', () => {
   it('writes a UTC VEVENT with CRLF, DTSTAMP from the parameter and mapped status', () => {
     const lines = read(unwrap(toICalendar(visit, { dtstamp: at('2026-11-23T14:00:00Z') })));
     expect(lines.map((l) => l.name)).toEqual([
-      'BEGIN', 'VERSION', 'PRODID', 'CALSCALE', 'METHOD', 'BEGIN', 'UID', 'DTSTAMP', 'SEQUENCE',
-      'DTSTART', 'DTEND', 'STATUS', 'SUMMARY', 'END', 'END',
+      'BEGIN',
+      'VERSION',
+      'PRODID',
+      'CALSCALE',
+      'METHOD',
+      'BEGIN',
+      'UID',
+      'DTSTAMP',
+      'SEQUENCE',
+      'DTSTART',
+      'DTEND',
+      'STATUS',
+      'SUMMARY',
+      'END',
+      'END',
     ]);
     // 09:00 at -05:00 is 14:00Z; 09:40 is 14:40Z.
     expect(prop(lines, 'DTSTART')[0]?.value).toBe('20261124T140000Z');
@@ -72,7 +95,8 @@ describe('toICalendar', () => {
   });
 
   it('escapes TEXT and folds long lines at 75 octets without splitting UTF-8 characters', () => {
-    const description = 'Bring your card; arrive 15 min early, please.\nParking: level 2 \\ gate B. ' +
+    const description =
+      'Bring your card; arrive 15 min early, please.\nParking: level 2 \\ gate B. ' +
       'Café entrance — 診察室 4 — 🩺 '.repeat(6);
     const text = unwrap(
       toICalendar(visit, {
@@ -106,8 +130,16 @@ describe('toICalendar', () => {
   });
 
   it('handles the 30-minute DST of Lord Howe and a zone without DST', () => {
-    const lh = appointment({ ...visit, start: '2026-10-05T10:00:00+11:00', end: '2026-10-05T10:30:00+11:00' });
-    const lines = read(unwrap(toICalendar(lh, { dtstamp: at('2026-09-01T00:00:00Z'), zone: 'Australia/Lord_Howe' as IanaZone })));
+    const lh = appointment({
+      ...visit,
+      start: '2026-10-05T10:00:00+11:00',
+      end: '2026-10-05T10:30:00+11:00',
+    });
+    const lines = read(
+      unwrap(
+        toICalendar(lh, { dtstamp: at('2026-09-01T00:00:00Z'), zone: 'Australia/Lord_Howe' as IanaZone }),
+      ),
+    );
     // 2025-10-04 15:30Z (+10:30 -> +11:00), 2026-04-04 15:00Z (+11:00 -> +10:30), 2026-10-03 15:30Z; each at 02:00 local.
     expect(prop(lines, 'DTSTART').map((l) => l.value)).toEqual([
       '20251005T020000',
@@ -117,10 +149,17 @@ describe('toICalendar', () => {
     ]);
     expect(prop(lines, 'TZOFFSETTO').map((l) => l.value)).toEqual(['+1100', '+1030', '+1100']);
     expect(lines.filter((l) => l.name === 'BEGIN').map((l) => l.value)).toEqual([
-      'VCALENDAR', 'VTIMEZONE', 'DAYLIGHT', 'STANDARD', 'DAYLIGHT', 'VEVENT',
+      'VCALENDAR',
+      'VTIMEZONE',
+      'DAYLIGHT',
+      'STANDARD',
+      'DAYLIGHT',
+      'VEVENT',
     ]);
     expect(zonedToMs(lines, '20261005T100000')).toBe(Date.UTC(2026, 9, 4, 23));
-    const kolkata = read(unwrap(toICalendar(visit, { dtstamp: at('2026-11-23T14:00:00Z'), zone: 'Asia/Kolkata' as IanaZone })));
+    const kolkata = read(
+      unwrap(toICalendar(visit, { dtstamp: at('2026-11-23T14:00:00Z'), zone: 'Asia/Kolkata' as IanaZone })),
+    );
     // 14:00Z + 5:30 = 19:30 local.
     expect(prop(kolkata, 'DTSTART').map((l) => l.value)).toEqual(['19700101T000000', '20261124T193000']);
     expect(prop(kolkata, 'TZOFFSETTO')[0]?.value).toBe('+0530');
@@ -128,11 +167,15 @@ describe('toICalendar', () => {
 
   it('adds a reminder alarm, marks cancelled visits and needs times', () => {
     const cancelled = appointment({ ...visit, status: 'cancelled', cancelationReason: 'patient called' });
-    const lines = read(unwrap(toICalendar(cancelled, { dtstamp: at('2026-11-23T14:00:00Z'), reminderMinutes: 1440 })));
+    const lines = read(
+      unwrap(toICalendar(cancelled, { dtstamp: at('2026-11-23T14:00:00Z'), reminderMinutes: 1440 })),
+    );
     expect(prop(lines, 'STATUS')[0]?.value).toBe('CANCELLED');
     expect(prop(lines, 'TRIGGER')[0]?.value).toBe('-PT1440M');
     const { start: _s, end: _e, ...noTimes } = visit;
     const waiting = appointment({ ...noTimes, status: 'waitlist' });
-    expect(leftOf(toICalendar(waiting, { dtstamp: at('2026-11-23T14:00:00Z') })).code).toBe('ical.times-required');
+    expect(leftOf(toICalendar(waiting, { dtstamp: at('2026-11-23T14:00:00Z') })).code).toBe(
+      'ical.times-required',
+    );
   });
 });

@@ -58,7 +58,9 @@ class EventCommand implements fc.Command<Model, Real> {
     if (next === undefined || needsStart) {
       expect(result._tag).toBe('Left');
       if (result._tag === 'Left') {
-        expect(result.left.code).toBe(needsStart && next ? 'lifecycle.too-early' : 'lifecycle.invalid-transition');
+        expect(result.left.code).toBe(
+          needsStart && next ? 'lifecycle.too-early' : 'lifecycle.invalid-transition',
+        );
         const allowed = Object.keys(EXPECTED).filter((e) => EXPECTED[e]?.[m.status] !== undefined);
         expect([...result.left.allowed].sort()).toEqual(allowed.sort());
       }
@@ -95,15 +97,13 @@ const events: fc.Arbitrary<AppointmentEvent> = fc.oneof(
     { type: 'check-in', clearance: { kind: 'verdict', verdict: { ready: true } } },
     { type: 'check-in', clearance: { kind: 'override', reason: 'manager approved' } },
   ),
-  fc.nat(99).map(
-    (n): AppointmentEvent => ({
-      type: 'reschedule',
-      reason: 'provider sick',
-      newId: `new-${n}` as AppointmentId,
-      start: '2026-11-30T15:00:00Z' as IsoInstant,
-      end: '2026-11-30T15:30:00Z' as IsoInstant,
-    }),
-  ),
+  fc.nat(99).map((n): AppointmentEvent => ({
+    type: 'reschedule',
+    reason: 'provider sick',
+    newId: `new-${n}` as AppointmentId,
+    start: '2026-11-30T15:00:00Z' as IsoInstant,
+    end: '2026-11-30T15:30:00Z' as IsoInstant,
+  })),
 );
 
 describe('appointment lifecycle (model-based)', () => {
@@ -124,7 +124,10 @@ describe('appointment lifecycle (model-based)', () => {
             start: '2026-11-24T10:00:00Z',
             end: '2026-11-24T10:30:00Z',
           });
-          fc.modelRun(() => ({ model: { status, minute: 0, historyLength: 0 }, real: { current: initial } }), cmds);
+          fc.modelRun(
+            () => ({ model: { status, minute: 0, historyLength: 0 }, real: { current: initial } }),
+            cmds,
+          );
         },
       ),
       { numRuns: 300 },

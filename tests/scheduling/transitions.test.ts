@@ -20,7 +20,13 @@ const booked = appointment({
 
 describe('transitionAppointment', () => {
   it('books a waitlisted request once it has times (FHIR app-3: waitlist may lack start/end)', () => {
-    const waiting = appointment({ id: 'w-1', status: 'waitlist', type: 'visit-30', patient: 'pt-1', provider: 'dr-a' });
+    const waiting = appointment({
+      id: 'w-1',
+      status: 'waitlist',
+      type: 'visit-30',
+      patient: 'pt-1',
+      provider: 'dr-a',
+    });
     expect(leftOf(transitionAppointment(waiting, { type: 'book' }, at('2026-11-23T14:00:00Z'))).code).toBe(
       'lifecycle.times-required',
     );
@@ -32,7 +38,9 @@ describe('transitionAppointment', () => {
       ),
     ).appointment;
     expect(done).toMatchObject({ status: 'booked', start: '2026-11-24T09:00:00-05:00' });
-    expect(done.history).toEqual([{ from: 'waitlist', to: 'booked', at: '2026-11-23T14:00:00Z', event: 'book' }]);
+    expect(done.history).toEqual([
+      { from: 'waitlist', to: 'booked', at: '2026-11-23T14:00:00Z', event: 'book' },
+    ]);
   });
 
   it('lists the allowed events when an event does not apply', () => {
@@ -49,8 +57,14 @@ describe('transitionAppointment', () => {
         at('2026-11-24T14:40:00Z'),
       ),
     ).appointment;
-    const e = leftOf(transitionAppointment(fulfilled, { type: 'cancel', reason: 'x' }, at('2026-11-24T15:00:00Z')));
-    expect(e).toMatchObject({ code: 'lifecycle.invalid-transition', status: 'fulfilled', allowed: ['enter-in-error'] });
+    const e = leftOf(
+      transitionAppointment(fulfilled, { type: 'cancel', reason: 'x' }, at('2026-11-24T15:00:00Z')),
+    );
+    expect(e).toMatchObject({
+      code: 'lifecycle.invalid-transition',
+      status: 'fulfilled',
+      allowed: ['enter-in-error'],
+    });
     expect(allowedAppointmentEvents('booked')).toEqual([
       'arrive',
       'check-in',
@@ -63,10 +77,13 @@ describe('transitionAppointment', () => {
   });
 
   it('requires a reason to cancel and keeps it as cancelationReason (FHIR app-4)', () => {
-    expect(leftOf(transitionAppointment(booked, { type: 'cancel', reason: '  ' }, at('2026-11-23T14:00:00Z'))).code).toBe(
-      'lifecycle.reason-required',
+    expect(
+      leftOf(transitionAppointment(booked, { type: 'cancel', reason: '  ' }, at('2026-11-23T14:00:00Z')))
+        .code,
+    ).toBe('lifecycle.reason-required');
+    const c = unwrap(
+      transitionAppointment(booked, { type: 'cancel', reason: 'patient called' }, at('2026-11-23T14:00:00Z')),
     );
-    const c = unwrap(transitionAppointment(booked, { type: 'cancel', reason: 'patient called' }, at('2026-11-23T14:00:00Z')));
     expect(c.appointment).toMatchObject({ status: 'cancelled', cancelationReason: 'patient called' });
     expect(booked.status).toBe('booked'); // input not mutated
   });
@@ -76,32 +93,49 @@ describe('transitionAppointment', () => {
     expect(leftOf(transitionAppointment(booked, { type: 'no-show' }, at('2026-11-24T13:59:00Z'))).code).toBe(
       'lifecycle.too-early',
     );
-    expect(unwrap(transitionAppointment(booked, { type: 'no-show' }, at('2026-11-24T14:00:00Z'))).appointment.status).toBe(
-      'noshow',
-    );
+    expect(
+      unwrap(transitionAppointment(booked, { type: 'no-show' }, at('2026-11-24T14:00:00Z'))).appointment
+        .status,
+    ).toBe('noshow');
   });
 
   it('accepts check-in only with a ready verdict or an override with a reason', () => {
     const t = at('2026-11-24T13:50:00Z');
     expect(
-      leftOf(transitionAppointment(booked, { type: 'check-in', clearance: { kind: 'verdict', verdict: { ready: false } } }, t))
-        .code,
+      leftOf(
+        transitionAppointment(
+          booked,
+          { type: 'check-in', clearance: { kind: 'verdict', verdict: { ready: false } } },
+          t,
+        ),
+      ).code,
     ).toBe('lifecycle.check-in-not-ready');
     expect(
-      leftOf(transitionAppointment(booked, { type: 'check-in', clearance: { kind: 'override', reason: ' ' } }, t)).code,
+      leftOf(
+        transitionAppointment(booked, { type: 'check-in', clearance: { kind: 'override', reason: ' ' } }, t),
+      ).code,
     ).toBe('lifecycle.check-in-not-ready');
     const o = unwrap(
       transitionAppointment(
         booked,
-        { type: 'check-in', clearance: { kind: 'override', reason: 'eligibility line down', actor: 'fd-1' as ActorId } },
+        {
+          type: 'check-in',
+          clearance: { kind: 'override', reason: 'eligibility line down', actor: 'fd-1' as ActorId },
+        },
         t,
       ),
     ).appointment;
-    expect(o.history?.at(-1)).toMatchObject({ to: 'checked-in', reason: 'override: eligibility line down', actor: 'fd-1' });
+    expect(o.history?.at(-1)).toMatchObject({
+      to: 'checked-in',
+      reason: 'override: eligibility line down',
+      actor: 'fd-1',
+    });
   });
 
   it('keeps history in order', () => {
-    const arrived = unwrap(transitionAppointment(booked, { type: 'arrive' }, at('2026-11-24T13:50:00Z'))).appointment;
+    const arrived = unwrap(
+      transitionAppointment(booked, { type: 'arrive' }, at('2026-11-24T13:50:00Z')),
+    ).appointment;
     expect(leftOf(transitionAppointment(arrived, { type: 'fulfil' }, at('2026-11-24T13:49:00Z'))).code).toBe(
       'lifecycle.out-of-order',
     );
@@ -121,7 +155,11 @@ describe('transitionAppointment', () => {
         at('2026-11-23T15:00:00Z'),
       ),
     );
-    expect(r.appointment).toMatchObject({ status: 'cancelled', rescheduledTo: 'a-2', cancelationReason: 'provider out sick' });
+    expect(r.appointment).toMatchObject({
+      status: 'cancelled',
+      rescheduledTo: 'a-2',
+      cancelationReason: 'provider out sick',
+    });
     expect(r.created).toMatchObject({
       id: 'a-2',
       status: 'booked',
@@ -133,7 +171,13 @@ describe('transitionAppointment', () => {
     expect(r.created?.cancelationReason).toBeUndefined();
     const bad = transitionAppointment(
       booked,
-      { type: 'reschedule', reason: 'x', newId: 'a-3' as AppointmentId, start: at('2026-11-26T10:00:00Z'), end: at('2026-11-26T10:00:00Z') },
+      {
+        type: 'reschedule',
+        reason: 'x',
+        newId: 'a-3' as AppointmentId,
+        start: at('2026-11-26T10:00:00Z'),
+        end: at('2026-11-26T10:00:00Z'),
+      },
       at('2026-11-23T15:00:00Z'),
     );
     expect(leftOf(bad).code).toBe('lifecycle.invalid-times');
@@ -141,6 +185,10 @@ describe('transitionAppointment', () => {
 
   it('exports the table as data: entered-in-error is terminal', () => {
     expect(APPOINTMENT_TRANSITIONS['enter-in-error'].from).not.toContain('entered-in-error');
-    expect(APPOINTMENT_TRANSITIONS['no-show']).toEqual({ from: ['booked'], to: 'noshow', reasonRequired: false });
+    expect(APPOINTMENT_TRANSITIONS['no-show']).toEqual({
+      from: ['booked'],
+      to: 'noshow',
+      reasonRequired: false,
+    });
   });
 });
