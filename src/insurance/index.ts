@@ -5,6 +5,15 @@
  */
 
 // Plans, benefits, accumulators, cost share, coordination of benefits.
+export * from './model.js';
+export * from './errors.js';
+export * from './annualLimits.js';
+export * from './percent.js';
+export * from './costShare.js';
+export * from './accumulatorAmounts.js';
+export * from './payerOrder.js';
+export * from './secondaryPayment.js';
+export * from './checkInCollection.js';
 export * from './x12/coverageLevel.js';
 
 // ----------------------------------------------------------------------------------------------
