@@ -8,12 +8,10 @@ import { normalizeIntervals, subtractIntervals, unionIntervals, type Interval } 
 import { err, ok, type Either } from '../core/result.js';
 import {
   addDays,
-  dayNumberToDate,
   instantToMs,
   toWallClock,
   wallMinutesToMs,
   type IanaZone,
-  type IsoDate,
   type IsoInstant,
 } from '../core/time.js';
 import {
@@ -26,7 +24,7 @@ import {
   type Occupancy,
 } from './calendarIndex.js';
 import { invalidInput, unknownReference, type SchedulingError } from './errors.js';
-import { localDay, type AvailabilityBlock } from './availability.js';
+import { localDay, wallDayMinutesToMs, type AvailabilityBlock } from './availability.js';
 import type { AppointmentType, Provider, Resource, SchedulingCalendar } from './model.js';
 
 const MINUTE = 60_000;
@@ -117,8 +115,8 @@ export const horizonEnd = (ctx: SearchContext, p: Provider): number => {
 };
 
 const dayInterval = (day: number, days: number, zone: IanaZone): Interval => ({
-  start: wallMinutesToMs(dayNumberToDate(day), 0, zone),
-  end: wallMinutesToMs(dayNumberToDate(day + days) as IsoDate, 0, zone),
+  start: wallDayMinutesToMs(day, 0, zone),
+  end: wallDayMinutesToMs(day + days, 0, zone),
 });
 
 /**
