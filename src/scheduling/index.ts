@@ -19,3 +19,47 @@ export { explainSlotExclusions, type SlotExclusion } from './explain.js';
 // ----------------------------------------------------------------------------------------------
 
 // Appointment lifecycle, waitlist, follow-ups, sequences, series, check-in, utilization, FHIR, iCalendar.
+export {
+  APPOINTMENT_TRANSITIONS,
+  allowedAppointmentEvents,
+  transitionAppointment,
+  type AppointmentEvent,
+  type AppointmentEventType,
+  type AppointmentTransition,
+  type CheckInClearance,
+  type LifecycleError,
+  type TransitionResult,
+} from './transitions.js';
+export {
+  matchWaitlist,
+  type WaitlistMatch,
+  type WaitlistMatches,
+  type WaitlistMismatchCode,
+  type WaitlistMiss,
+} from './waitlist.js';
+export { findFollowUpSlots, type FollowUpInterval, type FollowUpSlot } from './followUp.js';
+export { planSequence, type SequencePlan, type SequenceRequest, type SequenceStep } from './sequence.js';
+export {
+  planSeries,
+  splitSeries,
+  type SeriesOccurrence,
+  type SeriesPattern,
+  type SeriesPlan,
+} from './series.js';
+export { utilization, type ProviderDayUtilization, type UtilizationReport } from './utilization.js';
+export {
+  FHIR_TIMEZONE_EXTENSION,
+  MEDOFFICE_APPOINTMENT_TYPE_SYSTEM,
+  busyFromFhirSlots,
+  fromFhirAppointment,
+  fromFhirSchedule,
+  fromFhirSlot,
+  toFhirAppointment,
+  toFhirSchedule,
+  toFhirSlot,
+  type FhirSlotInfo,
+  type ScheduleDescription,
+  type ScheduleInfo,
+  type SchedulingFhirError,
+} from './fhir.js';
+export { toICalendar, type ICalendarError, type ICalendarOptions } from './icalendar.js';
