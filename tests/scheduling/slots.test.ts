@@ -308,101 +308,43 @@ describe('validateBooking', () => {
 
   it('reports holds, availability, blocks reserved for other types, eligibility, horizon, missing resources and bad times', () => {
     const now = at('2026-11-20T08:00:00-05:00');
-    expect(
-      codes(
-        validateBooking(
-          attempt({ start: '2026-11-24T10:00:00-05:00', end: '2026-11-24T10:30:00-05:00' }),
-          cal,
-          now,
-        ),
-      ),
-    ).toContain('booking.overlaps-hold');
-    expect(
-      codes(
-        validateBooking(
-          attempt({ start: '2026-11-24T12:00:00-05:00', end: '2026-11-24T12:30:00-05:00' }),
-          cal,
-          now,
-        ),
-      ),
-    ).toContain('booking.outside-availability');
-    const echo = codes(
-      validateBooking(
-        attempt({ type: 'echo', start: '2026-11-25T09:00:00-05:00', end: '2026-11-25T10:00:00-05:00' }),
-        cal,
-        now,
-      ),
-    );
-    expect(echo).toEqual([
-      'booking.type-not-allowed',
-      'booking.resource-missing',
-      'booking.resource-missing',
-    ]);
-    expect(
-      codes(
-        validateBooking(
-          attempt({
-            type: 'echo',
-            provider: 'dr-b',
-            start: '2026-11-25T09:00:00-05:00',
-            end: '2026-11-25T10:00:00-05:00',
-            resources: ['room-2', 'echo-1'],
-          }),
-          cal,
-          now,
-        ),
-      ),
-    ).toEqual(['booking.provider-not-eligible']);
-    // horizon 30 days from Nov 20 → last date Dec 20
-    expect(
-      codes(
-        validateBooking(
-          attempt({ provider: 'dr-b', start: '2026-12-21T09:00:00-05:00', end: '2026-12-21T09:30:00-05:00' }),
-          cal,
-          now,
-        ),
-      ),
-    ).toEqual(['booking.horizon']);
-    expect(
-      codes(
-        validateBooking(
-          attempt({ start: '2026-11-24T10:00:00-05:00', end: '2026-11-24T10:00:00-05:00' }),
-          cal,
-          now,
-        ),
-      ),
-    ).toEqual(['booking.invalid-times']);
-    expect(
-      codes(
-        validateBooking(
-          appointment({ id: 'w', status: 'waitlist', type: 'visit-30', patient: 'p', provider: 'dr-a' }),
-          cal,
-          now,
-        ),
-      ),
-    ).toEqual(['booking.invalid-times']);
-    expect(
-      codes(
-        validateBooking(
-          attempt({ provider: 'dr-x', start: '2026-11-24T10:00:00-05:00', end: '2026-11-24T10:30:00-05:00' }),
-          cal,
-          now,
-        ),
-      ),
-    ).toEqual(['scheduling.unknown-provider']);
-    expect(
-      codes(
-        validateBooking(
-          attempt({
-            resources: ['r-x'],
-            start: '2026-11-24T10:00:00-05:00',
-            end: '2026-11-24T10:30:00-05:00',
-          }),
-          cal,
-          now,
-        ),
-      ),
-    ).toEqual(['scheduling.unknown-resource']);
+    const tue = (from: string, to: string) => ({
+      start: `2026-11-24T${from}:00-05:00`,
+      end: `2026-11-24T${to}:00-05:00`,
+    });
+    const wed = { start: '2026-11-25T09:00:00-05:00', end: '2026-11-25T10:00:00-05:00' };
+    const cases: [Record<string, unknown>, string[]][] = [
+      // dr-a already has one visit-30 that week (maxPerWeek 1)
+      [tue('10:00', '10:30'), ['booking.overlaps-hold', 'booking.week-limit']],
+      [tue('12:00', '12:30'), ['booking.outside-availability', 'booking.week-limit']],
+      // dr-a's block admits visit-30 only; echo also needs a room and the device
+      [
+        { type: 'echo', ...wed },
+        ['booking.type-not-allowed', 'booking.resource-missing', 'booking.resource-missing'],
+      ],
+      [
+        { type: 'echo', provider: 'dr-b', resources: ['room-2', 'echo-1'], ...wed },
+        ['booking.provider-not-eligible'],
+      ],
+      // horizon 30 days from Nov 20 → last date Dec 20
+      [
+        { provider: 'dr-b', start: '2026-12-21T09:00:00-05:00', end: '2026-12-21T09:30:00-05:00' },
+        ['booking.horizon'],
+      ],
+      [tue('10:00', '10:00'), ['booking.invalid-times']],
+      [{ provider: 'dr-x', ...tue('10:00', '10:30') }, ['scheduling.unknown-provider']],
+      [{ resources: ['r-x'], ...tue('10:00', '10:30') }, ['scheduling.unknown-resource']],
+    ];
+    for (const [extra, expected] of cases)
+      expect(codes(validateBooking(attempt(extra), cal, now)), JSON.stringify(extra)).toEqual(expected);
+    const waitlisted = appointment({
+      id: 'w',
+      status: 'waitlist',
+      type: 'visit-30',
+      patient: 'p',
+      provider: 'dr-a',
+    });
+    expect(codes(validateBooking(waitlisted, cal, now))).toEqual(['booking.invalid-times']);
   });
 
   it('accepts an existing appointment against the rest (it never conflicts with itself)', () => {
