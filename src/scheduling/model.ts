@@ -367,7 +367,7 @@ export const SlotOptionsSchema = /* @__PURE__ */ z.object({
   now: IsoInstantSchema,
   /** Most slots to return (default: all). */
   limit: z.number().int().min(1).max(100_000).optional(),
-  /** Continue after this cursor (from `slotCursor` of the last slot of the previous page). */
+  /** Continue after this cursor (the `cursor` of the last slot of the previous page). */
   cursor: z.string().max(500).optional(),
   ranking: SlotRankingSchema.optional(),
   /** The appointment being rescheduled: it does not block its own new time. */
@@ -388,7 +388,10 @@ export interface Slot {
   readonly location?: LocationId;
   /** True when the slot is offered in an overbook block beyond its regular capacity. */
   readonly overbooked: boolean;
-  /** Paging position: pass it as `SlotOptions.cursor` to continue after this slot. */
+  /**
+   * Paging position, on the last slot of a page limited by `SlotOptions.limit`: pass it as
+   * `SlotOptions.cursor` to continue after this slot.
+   */
   readonly cursor?: string;
 }
 
@@ -490,3 +493,14 @@ export const parseSchedulingCalendar = (input: unknown): Either<ValidationError,
  */
 export const parseSlotQuery = (input: unknown): Either<ValidationError, SlotQuery> =>
   parseWith('SlotQuery', SlotQuerySchema, input);
+
+/**
+ * Parses slot options (the clock, paging, ranking, rescheduling, overbooking).
+ *
+ * @param input - unknown data
+ * @returns `Right(options)` or `Left` `validation.failed`
+ * @example
+ * parseSlotOptions({ now: '2026-11-23T08:45:00-05:00', limit: 5 });
+ */
+export const parseSlotOptions = (input: unknown): Either<ValidationError, SlotOptions> =>
+  parseWith('SlotOptions', SlotOptionsSchema, input);
