@@ -312,8 +312,9 @@ const paymentItems = (
  * - payment: `estimateCostShare` then `collectAtCheckIn` under the office policy (integer cents);
  *   without inputs the amount is `'unknown'` (warning), never a guessed zero.
  *
- * Items are ordered blocking, then warning, then ok. `ready` is true when no item blocks. Pass the verdict to `transitionAppointment(appointment,
- * { type: 'check-in', clearance: { kind: 'verdict', verdict } }, at)`, or override with a reason.
+ * Items are ordered blocking, then warning, then ok; `ready` is true when no item blocks. Pass
+ * the verdict to `transitionAppointment(appointment, { type: 'check-in', clearance: { kind:
+ * 'verdict', verdict } }, at)`, or override with a reason.
  *
  * @param appointment - the visit (needs a start)
  * @param sources - zone, chart, eligibility answer, authorization, cost-share inputs
