@@ -5,18 +5,13 @@
  * holds per occurrence and nothing depends on the host zone.
  */
 import type { AppointmentTypeId, LocationId, ProviderId, ResourceId } from '../core/ids.js';
-import {
-  intersectIntervals,
-  normalizeIntervals,
-  subtractIntervals,
-  type Interval,
-} from '../core/interval.js';
+import { intersectIntervals, normalizeIntervals, type Interval } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
 import {
   dateToDayNumber,
   dayNumberToDate,
   instantToMs,
-  toWallClock,
+  zoneOffset,
   wallMinutesToMs,
   wallTimeMinutes,
   type IanaZone,
@@ -128,11 +123,36 @@ export const cutBlocks = (
 ): AvailabilityBlock[] => {
   if (cut.length === 0) return [...blocks];
   const out: AvailabilityBlock[] = [];
-  for (const b of blocks) for (const piece of subtractIntervals([b], cut)) out.push({ ...b, ...piece });
+  // One pass when blocks come in start order: the first cut that can reach a block only moves on.
+  let first = 0;
+  let lastStart = Number.NEGATIVE_INFINITY;
+  for (const b of blocks) {
+    if (b.start < lastStart) first = 0;
+    lastStart = b.start;
+    while (first < cut.length && (cut[first] as Interval).end <= b.start) first++;
+    let start = b.start;
+    for (let k = first; k < cut.length && (cut[k] as Interval).start < b.end; k++) {
+      const c = cut[k] as Interval;
+      if (c.start > start) out.push({ ...b, start, end: c.start });
+      if (c.end > start) start = c.end;
+    }
+    if (start === b.start) out.push(b);
+    else if (start < b.end) out.push({ ...b, start, end: b.end });
+  }
   return out;
 };
 
-const localDay = (ms: number, zone: IanaZone): number => dateToDayNumber(toWallClock(ms, zone).date);
+/**
+ * The local date of an instant in a zone, as a day number (days since 1970-01-01).
+ *
+ * @param ms - epoch ms
+ * @param zone - IANA zone
+ * @returns the day number of the local date
+ * @example
+ * localDay(Date.UTC(2026, 10, 25, 3), 'America/New_York' as IanaZone); // 20_781 (2026-11-24)
+ */
+export const localDay = (ms: number, zone: IanaZone): number =>
+  Math.floor((ms + zoneOffset(ms, zone) * 60_000) / DAY);
 
 const dayOf = (date: IsoDate, zone: IanaZone): Interval => ({
   start: wallMinutesToMs(date, 0, zone),
