@@ -259,8 +259,24 @@ const authorizationItems = (
 
 const paymentItems = (
   sources: CheckInSources,
+  notEligible: boolean,
 ): { items: CheckInItem[]; collectNow: Cents | 'unknown'; estimate?: CostShareEstimate } => {
   const c = sources.costShare;
+  if (c && notEligible)
+    return {
+      collectNow: 'unknown',
+      items: [
+        item(
+          'payment',
+          'checkin.collect-unknown',
+          'warning',
+          'costShare: the coverage is not eligible for this visit, so its benefits do not apply',
+          {
+            nextStep: 'get current insurance and estimate again, or collect the self-pay rate',
+          },
+        ),
+      ],
+    };
   if (!c)
     return {
       collectNow: 'unknown',
@@ -310,7 +326,8 @@ const paymentItems = (
  *   extension; no visits left: a renewal); when none is given, blocking if required, a warning if
  *   the payer's answer leaves it `'unknown'`;
  * - payment: `estimateCostShare` then `collectAtCheckIn` under the office policy (integer cents);
- *   without inputs the amount is `'unknown'` (warning), never a guessed zero.
+ *   without inputs, or when the coverage is not eligible (its benefits do not apply), the amount
+ *   is `'unknown'` (warning), never a guessed zero.
  *
  * Items are ordered blocking, then warning, then ok; `ready` is true when no item blocks. Pass
  * the verdict to `transitionAppointment(appointment, { type: 'check-in', clearance: { kind:
@@ -363,7 +380,10 @@ export const prepareCheckIn = (
   );
   const elig = eligibilityItems(sources, date);
   const auth = authorizationItems(appointment, sources, elig.check, at);
-  const pay = paymentItems(sources);
+  const pay = paymentItems(
+    sources,
+    elig.items.some((x) => x.code === 'checkin.not-eligible'),
+  );
   items.push(...elig.items, ...auth.items, ...pay.items);
   const ordered = items
     .map((x, i) => ({ x, i }))
