@@ -4,7 +4,7 @@
  * 2000C subscriber, 2000D dependent), the 2110 benefit loops and the LS/LE 2120 entity loops.
  */
 import { err, ok, type Either } from '../../core/result.js';
-import { patientShareFromPercent, type PercentConvention } from '../percent.js';
+import type { PercentConvention } from '../percent.js';
 import type {
   BenefitFact,
   EligibilityDate,
@@ -13,10 +13,9 @@ import type {
   EligibilityReference,
   EligibilityRejection,
   EligibilityResponse,
-  EligibilityStatus,
   RelatedEntity,
 } from '../eligibilityModel.js';
-import { coverageLevelScope } from './coverageLevel.js';
+import { benefitFactFrom } from './benefitFact.js';
 import { DATE_QUALIFIER_CODES } from './codes.js';
 import { x12Error, x12Warning, type X12Error, type X12Warning } from './errors.js';
 import {
@@ -28,15 +27,11 @@ import {
   type X12Transaction,
 } from './parse.js';
 import {
-  amountRole,
-  authorization,
   benefitKind,
-  benefitNetwork,
-  benefitStatus,
+  eligibilityStatusOf,
   followUpName,
   rejectReasonName,
   retryPolicy,
-  x12Cents,
   x12DateRange,
 } from './values.js';
 
@@ -83,7 +78,7 @@ interface MemberNode {
 }
 
 interface OpenBenefit {
-  fact: Mutable<BenefitFact>;
+  fact: BenefitFact;
   messages: string[];
   dates: EligibilityDate[];
   references: EligibilityReference[];
@@ -274,66 +269,34 @@ class Walker {
       return;
     }
     const code = val(s, 1);
-    const kind = benefitKind(code);
-    if (kind === 'non-standard')
+    if (benefitKind(code) === 'non-standard')
       this.warnings.push(
         x12Warning('x12.non-standard-code', `EB01 code ${code.slice(0, 3)} is not valid in 5010`, s.index),
       );
-    const level = val(s, 2);
-    const period = val(s, 6);
-    const amount = val(s, 7) === '' ? undefined : x12Cents(val(s, 7));
-    const percentRaw = val(s, 8);
-    const share =
-      percentRaw === ''
-        ? undefined
-        : patientShareFromPercent(percentRaw, this.options.percentConvention ?? 'patient-fraction');
-    const percent = share?._tag === 'Right' ? share.right : undefined;
-    if ((val(s, 7) !== '' && amount === undefined) || (percentRaw !== '' && percent === undefined))
-      this.warnings.push(
-        x12Warning('x12.bad-value', 'EB07 or EB08 is not a non-negative decimal in range', s.index),
-      );
-    const qty = Number(val(s, 10));
-    const proc = val(s, 13) === '' ? [] : x12Components(s.elements[13] ?? '', this.d);
-    const auth = authorization(val(s, 11));
-    const status = benefitStatus(code);
     const loop = `2110${this.letter}`;
-    const fact: Mutable<BenefitFact> = {
-      code,
-      kind,
-      ...(status ? { status } : {}),
-      ...opt('coverageLevel', level),
-      scope: level === '' ? 'unspecified' : coverageLevelScope(level),
-      serviceTypes: x12Repetitions(s.elements[3] ?? '', this.d),
-      ...opt('insuranceType', val(s, 4)),
-      ...opt('planCoverage', val(s, 5)),
-      ...opt('timePeriod', period),
-      amountRole: amountRole(period),
-      ...(amount === undefined ? {} : { amount }),
-      ...(percent === undefined ? {} : { percent, percentRaw }),
-      ...(val(s, 9) !== '' && val(s, 10) !== '' && Number.isFinite(qty)
-        ? { quantity: { qualifier: val(s, 9), value: qty } }
-        : {}),
-      authorizationRequired: auth.required,
-      ...(auth.reason ? { authorizationReason: auth.reason } : {}),
-      network: benefitNetwork(val(s, 12)),
-      ...(proc.length >= 2
-        ? {
-            procedure: {
-              qualifier: proc[0] ?? '',
-              code: proc[1] ?? '',
-              modifiers: proc.slice(2).filter((x) => x !== ''),
-            },
-          }
-        : {}),
-      messages: [],
-      dates: [],
-      references: [],
-      rejections: [],
-      entities: [],
-      placesOfService: [],
-      deliveries: [],
-      provenance: this.provenance(s, loop),
-    };
+    const { fact, badValue } = benefitFactFrom(
+      {
+        code,
+        coverageLevel: val(s, 2),
+        serviceTypes: x12Repetitions(s.elements[3] ?? '', this.d),
+        insuranceType: val(s, 4),
+        planCoverage: val(s, 5),
+        timePeriod: val(s, 6),
+        amount: val(s, 7),
+        percent: val(s, 8),
+        quantityQualifier: val(s, 9),
+        quantity: val(s, 10),
+        authorization: val(s, 11),
+        network: val(s, 12),
+        procedure: val(s, 13) === '' ? [] : x12Components(s.elements[13] ?? '', this.d),
+      },
+      this.provenance(s, loop),
+      this.options.percentConvention,
+    );
+    if (badValue)
+      this.warnings.push(
+        x12Warning('x12.bad-value', 'EB07, EB08 or EB10 is not a non-negative decimal in range', s.index),
+      );
     this.benefit = {
       fact,
       messages: [],
@@ -395,16 +358,6 @@ const versionOf = (t: X12Transaction, groupVersion: string | undefined): Eligibi
   return v.startsWith('005010') ? '5010' : v.startsWith('004010') ? '4010' : 'unknown';
 };
 
-const summarize = (
-  rejections: readonly EligibilityRejection[],
-  benefits: readonly BenefitFact[],
-): EligibilityStatus => {
-  if (rejections.length > 0) return 'error';
-  if (benefits.some((b) => b.kind === 'active')) return 'active';
-  if (benefits.some((b) => b.kind === 'inactive')) return 'inactive';
-  return 'unknown';
-};
-
 /** Turns one walked transaction into responses: one per person, or one for a rejection before any. */
 const responsesOf = (
   w: Walker,
@@ -432,7 +385,7 @@ const responsesOf = (
       !w.members.some((m) => m.parent === n),
   );
   if (people.length === 0)
-    return [{ ...base, status: summarize(upper, []), rejections: upper, benefits: [] }];
+    return [{ ...base, status: eligibilityStatusOf(upper, []), rejections: upper, benefits: [] }];
   return people.map((n) => {
     const rejections = [...upper, ...(n.parent?.rejections ?? []), ...n.rejections];
     const p = n.parent?.member;
@@ -449,7 +402,7 @@ const responsesOf = (
       ...base,
       member: n.member,
       ...subscriber,
-      status: summarize(rejections, n.benefits),
+      status: eligibilityStatusOf(rejections, n.benefits),
       rejections,
       benefits: n.benefits,
     };

@@ -4,6 +4,8 @@
  */
 import { parseDollars, type Cents } from '../../core/money.js';
 import type {
+  EligibilityRejection,
+  EligibilityStatus,
   AmountRole,
   BenefitFact,
   BenefitKind,
@@ -54,11 +56,21 @@ const STATUS: Readonly<Record<string, NonNullable<BenefitFact['status']>>> = {
   '8': 'inactive-pending',
 };
 
-/** EB01 → normalized kind (insurance.md §3.1 "Category"); codes outside 5010 are `non-standard`. */
+/**
+ * EB01 → normalized kind (insurance.md §3.1 "Category"); codes outside 5010 are `non-standard`.
+ *
+ * @example
+ * benefitKind('C'); // 'deductible'
+ */
 export const benefitKind = (code: string): BenefitKind =>
   KIND[code] ?? (code in ELIGIBILITY_BENEFIT_CODES ? 'info' : 'non-standard');
 
-/** EB01 1-8 → status of the coverage line. */
+/**
+ * EB01 1-8 → status of the coverage line.
+ *
+ * @example
+ * benefitStatus('2'); // 'active-capitated'
+ */
 export const benefitStatus = (code: string): BenefitFact['status'] => STATUS[code];
 
 const ROLE: Readonly<Record<string, AmountRole>> = {
@@ -74,7 +86,12 @@ const ROLE: Readonly<Record<string, AmountRole>> = {
   '31': 'other',
 };
 
-/** EB06 → what the amount is: 29/33 remaining, 24 used (YTD), per visit/day/admission, else a total. */
+/**
+ * EB06 → what the amount is: 29/33 remaining, 24 used (YTD), per visit/day/admission, else a total.
+ *
+ * @example
+ * amountRole('29'); // 'remaining'
+ */
 export const amountRole = (period: string): AmountRole =>
   period === '' ? 'unspecified' : (ROLE[period] ?? 'total');
 
@@ -89,24 +106,49 @@ const RETRY: Readonly<Record<string, RetryPolicy>> = {
   Y: 'wait-for-payer',
 };
 
-/** AAA04 → retry policy (insurance.md §3.8). */
+/**
+ * AAA04 → retry policy (insurance.md §3.8).
+ *
+ * @example
+ * retryPolicy('Y'); // 'wait-for-payer'
+ */
 export const retryPolicy = (followUp: string): RetryPolicy => RETRY[followUp] ?? 'unknown';
 
-/** AAA03 name, or `Non-standard code`. */
+/**
+ * AAA03 name, or `Non-standard code`.
+ *
+ * @example
+ * rejectReasonName('75'); // 'Subscriber/Insured Not Found'
+ */
 export const rejectReasonName = (code: string): string =>
   (REJECT_REASON_CODES as Readonly<Record<string, string>>)[code] ?? 'Non-standard code';
 
-/** AAA04 name, or `Non-standard code`. */
+/**
+ * AAA04 name, or `Non-standard code`.
+ *
+ * @example
+ * followUpName('C'); // 'Please Correct and Resubmit'
+ */
 export const followUpName = (code: string): string =>
   (FOLLOW_UP_ACTION_CODES as Readonly<Record<string, string>>)[code] ?? 'Non-standard code';
 
 const NETWORK: Readonly<Record<string, EligibilityNetwork>> = { Y: 'in', N: 'out', W: 'both', U: 'unknown' };
 
-/** EB12 → network tier: W is both networks, U unknown, absent unspecified (T9). */
+/**
+ * EB12 → network tier: W is both networks, U unknown, absent unspecified (T9).
+ *
+ * @example
+ * benefitNetwork('W'); // 'both'
+ */
 export const benefitNetwork = (code: string): EligibilityNetwork =>
   code === '' ? 'unspecified' : (NETWORK[code.toUpperCase()] ?? 'unknown');
 
-/** EB11 → tri-state, with the reason when unknown (T8: absent is not "not required"). */
+/**
+ * EB11 → tri-state, with the reason when unknown (T8: absent is not "not required").
+ *
+ * @example
+ * authorization(''); // { required: 'unknown', reason: '...' }
+ */
 export const authorization = (
   code: string,
 ): { readonly required: true | false | 'unknown'; readonly reason?: string } => {
@@ -126,7 +168,12 @@ export const authorization = (
 
 const YMD = /^(\d{4})(\d{2})(\d{2})$/;
 
-/** CCYYMMDD → YYYY-MM-DD, or undefined when not a real calendar date. */
+/**
+ * CCYYMMDD → YYYY-MM-DD, or undefined when not a real calendar date.
+ *
+ * @example
+ * x12Date('20260230'); // undefined
+ */
 export const x12Date = (v: string): string | undefined => {
   const m = YMD.exec(v.trim());
   if (!m) return undefined;
@@ -137,7 +184,12 @@ export const x12Date = (v: string): string | undefined => {
   return month >= 1 && month <= 12 && day >= 1 && day <= days ? `${y}-${mo}-${d}` : undefined;
 };
 
-/** A DTP D8 or RD8 value → inclusive date range, or undefined. */
+/**
+ * A DTP D8 or RD8 value → inclusive date range, or undefined.
+ *
+ * @example
+ * x12DateRange('RD8', '20260101-20261231'); // { start: '2026-01-01', end: '2026-12-31' }
+ */
 export const x12DateRange = (format: string, value: string): { start: string; end: string } | undefined => {
   if (format === 'RD8' || value.includes('-')) {
     const [a = '', b = ''] = value.split('-');
@@ -149,8 +201,30 @@ export const x12DateRange = (format: string, value: string): { start: string; en
   return day ? { start: day, end: day } : undefined;
 };
 
-/** EB07 dollars → cents, exactly; negative or malformed → undefined. */
+/**
+ * EB07 dollars → cents, exactly; negative or malformed → undefined.
+ *
+ * @example
+ * x12Cents('10.5'); // 1050
+ */
 export const x12Cents = (text: string): Cents | undefined => {
   const r = parseDollars(text);
   return r._tag === 'Right' && r.right >= 0 ? r.right : undefined;
+};
+
+/**
+ * The summary status of a response: `error` if the payer rejected the request (an AAA is never
+ * inactive coverage), else `active` if any EB01 1-5, else `inactive` if any 6-8, else `unknown`.
+ *
+ * @example
+ * eligibilityStatusOf([], [{ kind: 'active' }]); // 'active'
+ */
+export const eligibilityStatusOf = (
+  rejections: readonly EligibilityRejection[],
+  benefits: readonly Pick<BenefitFact, 'kind'>[],
+): EligibilityStatus => {
+  if (rejections.length > 0) return 'error';
+  if (benefits.some((b) => b.kind === 'active')) return 'active';
+  if (benefits.some((b) => b.kind === 'inactive')) return 'inactive';
+  return 'unknown';
 };
