@@ -69,8 +69,27 @@ export const compileTemplate = (t: AvailabilityTemplate): Either<SchedulingError
   return c;
 };
 
+/**
+ * `wallMinutesToMs` on a day number. Away from any offset change (the offsets a day before and a
+ * day after agree) the wall time has exactly one reading, computed directly; otherwise
+ * `wallMinutesToMs` resolves the gap or overlap by the DST policy. A property test checks both
+ * agree everywhere.
+ *
+ * @param day - local date as a day number
+ * @param minutes - wall minutes from local midnight (may exceed 1440 for overnight ends)
+ * @param zone - IANA zone
+ * @returns epoch ms
+ * @example
+ * wallDayMinutesToMs(20_781, 540, 'America/New_York' as IanaZone); // 2026-11-24T09:00-05:00
+ */
+export const wallDayMinutesToMs = (day: number, minutes: number, zone: IanaZone): number => {
+  const local = day * DAY + minutes * 60_000;
+  const before = zoneOffset(local - DAY, zone);
+  if (before === zoneOffset(local + DAY, zone)) return local - before * 60_000;
+  return wallMinutesToMs(dayNumberToDate(day), minutes, zone);
+};
+
 const windowBlocks = (
-  date: IsoDate,
   day: number,
   windows: readonly WallWindow[],
   zone: IanaZone,
@@ -82,8 +101,8 @@ const windowBlocks = (
     let endMinutes = wallTimeMinutes(w.end);
     // Overnight: an end at or before the start is on the next day (21:00-03:00).
     if (endMinutes <= startMinutes) endMinutes += 1440;
-    const start = wallMinutesToMs(date, startMinutes, zone);
-    const end = wallMinutesToMs(date, endMinutes, zone);
+    const start = wallDayMinutesToMs(day, startMinutes, zone);
+    const end = wallDayMinutesToMs(day, endMinutes, zone);
     if (start < end) out.push({ start, end, day, zone, startMinutes, origin: start, ...meta });
   }
 };
@@ -99,7 +118,7 @@ const templateDays = (t: AvailabilityTemplate, r: CompiledRule, fromDay: number,
   if (untilMs !== undefined) untilDay = Math.min(untilDay, Math.floor(untilMs / DAY) + 1);
   const firstStart = Math.min(...t.windows.map((w) => wallTimeMinutes(w.start)));
   const days = occurrenceDays(r, fromDay, Math.min(toDay, untilDay)).filter(
-    (d) => untilMs === undefined || wallMinutesToMs(dayNumberToDate(d), firstStart, t.zone) <= untilMs,
+    (d) => untilMs === undefined || wallDayMinutesToMs(d, firstStart, t.zone) <= untilMs,
   );
   if (!t.exdates?.length && !t.rdates?.length) return days;
   const set = new Set(days);
@@ -184,7 +203,7 @@ export const expandOwnerBlocks = (
     const own: AvailabilityBlock[] = [];
     const meta = { location: t.location, types: t.appointmentTypes, capacity: t.capacity ?? 1 };
     for (const day of templateDays(t, r.right, fromDay, toDay))
-      windowBlocks(dayNumberToDate(day), day, t.windows, t.zone, meta, own);
+      windowBlocks(day, t.windows, t.zone, meta, own);
     const closed: Interval[] = [];
     for (const x of exceptions) {
       if (x.kind === 'holiday') {
@@ -200,7 +219,7 @@ export const expandOwnerBlocks = (
     else if (x.kind === 'override' || x.kind === 'extra-hours') {
       const day = dateToDayNumber(x.date);
       const meta = { location: x.location, types: x.appointmentTypes, capacity: 1 };
-      windowBlocks(x.date, day, x.windows, x.zone, meta, blocks);
+      windowBlocks(day, x.windows, x.zone, meta, blocks);
     }
   }
   return ok(

@@ -4,7 +4,7 @@
  * required rooms and devices, cut on a grid anchored in the provider's wall clock.
  */
 import type { Interval } from '../core/interval.js';
-import { cutBlocks, providerOwner, type AvailabilityBlock } from './availability.js';
+import { cutBlocks, providerOwner, wallDayMinutesToMs, type AvailabilityBlock } from './availability.js';
 import { covers, intersectIntervals, unionIntervals } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
 import {
@@ -12,7 +12,6 @@ import {
   formatInstant,
   instantToMs,
   toWallClock,
-  wallMinutesToMs,
   wallTimeMinutes,
   type IanaZone,
   type IsoDate,
@@ -78,7 +77,7 @@ export const gridOrigin = (ctx: SearchContext, b: AvailabilityBlock): number => 
   const stepMinutes = ctx.step / MINUTE;
   const a = wallTimeMinutes(anchor);
   const k = Math.ceil((b.startMinutes - a) / stepMinutes);
-  return wallMinutesToMs(dayNumberToDate(b.day), a + k * stepMinutes, b.zone);
+  return wallDayMinutesToMs(b.day, a + k * stepMinutes, b.zone);
 };
 
 const freeOf = (
