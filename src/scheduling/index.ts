@@ -24,6 +24,7 @@ export {
   allowedAppointmentEvents,
   transitionAppointment,
   type AppointmentEvent,
+  type AppointmentEventBase,
   type AppointmentEventType,
   type AppointmentTransition,
   type CheckInClearance,
@@ -63,3 +64,11 @@ export {
   type SchedulingFhirError,
 } from './fhir.js';
 export { toICalendar, type ICalendarError, type ICalendarOptions } from './icalendar.js';
+export {
+  prepareCheckIn,
+  type CheckInArea,
+  type CheckInItem,
+  type CheckInItemCode,
+  type CheckInSources,
+  type CheckInVerdict,
+} from './checkIn.js';
