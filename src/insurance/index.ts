@@ -31,3 +31,4 @@ export * from './x12/read271.js';
 export * from './x12/build270.js';
 export * from './clearinghouse.js';
 export * from './eligibilityBenefits.js';
+export * from './fhir.js';

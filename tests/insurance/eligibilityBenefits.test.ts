@@ -62,7 +62,9 @@ describe('benefit for a service type', () => {
     expect(build(r, '98', 'out').benefitSet.benefits[0]?.copay).toBe(3000);
   });
   it('EB*I for the service and network is not covered; a visit limit becomes a limit with visits used', () => {
-    const r = one(wrap271(['EB*1**30', 'EB*I**98*********N', 'EB*F**PT***23***VS*20', 'EB*F**PT***29***VS*3']));
+    const r = one(
+      wrap271(['EB*1**30', 'EB*I**98*********N', 'EB*F**PT***23***VS*20', 'EB*F**PT***29***VS*3']),
+    );
     expect(build(r, '98', 'out').benefitSet.benefits[0]?.covered).toBe(false);
     expect(build(r, '98', 'in').benefitSet.benefits[0]?.covered).toBe(true);
     const pt = build(r, 'PT', 'in');
