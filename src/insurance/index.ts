@@ -21,3 +21,14 @@ export * from './x12/coverageLevel.js';
 // ----------------------------------------------------------------------------------------------
 
 // X12 270/271, clearinghouse JSON, eligibility, FHIR.
+export * from './eligibilityModel.js';
+export * from './eligibility.js';
+export * from './eligibilityDates.js';
+export * from './x12/codes.js';
+export * from './x12/errors.js';
+export * from './x12/parse.js';
+export * from './x12/read271.js';
+export * from './x12/build270.js';
+export * from './clearinghouse.js';
+export * from './eligibilityBenefits.js';
+export * from './fhir.js';
