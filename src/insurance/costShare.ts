@@ -133,8 +133,8 @@ interface State {
   ind: { in: Bucket; out: Bucket };
   fam: { in: Bucket; out: Bucket } | null;
   limitsUsed: Record<string, number>;
-  visitCopays: Set<string>;
-  visitsCounted: Set<string>;
+  /** Per-visit copays taken (`c` + key) and visits counted against limits (`v` + key); made on first use. */
+  seen: Set<string> | null;
   acaSelf: number | null | undefined;
   /** Scratch for the line being estimated (its values are copied into the result). */
   split: Split;
@@ -278,9 +278,9 @@ const coveredUnits = (benefit: Benefit, line: ClaimLine, state: State): number =
     return Math.min(units, left);
   }
   const visitKey = visitKeyOf(benefit, line);
-  if (state.visitsCounted.has(visitKey)) return units;
+  if (state.seen?.has(`v${visitKey}`) === true) return units;
   if (used >= limit.quantity) return 0;
-  state.visitsCounted.add(visitKey);
+  (state.seen ??= new Set()).add(`v${visitKey}`);
   state.limitsUsed[benefit.id] = used + 1;
   return units;
 };
@@ -415,8 +415,7 @@ const enterPlanYear = (state: State, set: BenefitSet, line: ClaimLine, notes: Co
   state.ind = zeroBuckets();
   if (state.fam) state.fam = zeroBuckets();
   state.limitsUsed = {};
-  state.visitCopays.clear();
-  state.visitsCounted.clear();
+  state.seen = null;
   state.acaSelf = undefined;
   notes.push('plan-year-reset');
   return true;
@@ -469,7 +468,7 @@ const estimateLine = (
   const perVisit = benefit.copayPer === 'visit' && benefit.copay > 0;
   const visitKey = perVisit ? visitKeyOf(benefit, line) : '';
   let copayDue: number = benefit.copay;
-  if (perVisit && state.visitCopays.has(visitKey)) {
+  if (perVisit && state.seen?.has(`c${visitKey}`) === true) {
     copayDue = 0;
     notes.push('visit-copay-taken');
   }
@@ -492,7 +491,7 @@ const estimateLine = (
   );
   const cap = capAtOop(split, benefit.countsTowardOop, left.oop);
   if (cap.capped) notes.push(left.acaCapped ? 'aca-individual-cap' : 'oop-max-reached');
-  if (perVisit && split.copay > 0) state.visitCopays.add(visitKey);
+  if (perVisit && split.copay > 0) (state.seen ??= new Set()).add(`c${visitKey}`);
   // What the patient paid toward the deductible after the cap, copays included where they count.
   const credited = benefit.copayCountsTowardDeductible ? split.copay : 0;
   addTo(state, tier, Math.min(left.deductible, split.deductible + credited), cap.countable);
@@ -584,8 +583,7 @@ export const estimateCostShare = (
       ? { in: copyBucket(accumulators.family.in), out: copyBucket(accumulators.family.out) }
       : null,
     limitsUsed: { ...accumulators.limitsUsed },
-    visitCopays: new Set(),
-    visitsCounted: new Set(),
+    seen: null,
     acaSelf: undefined,
     split: { deductible: 0, copay: 0, coinsurance: 0 },
     remaining: { deductible: 0, oop: 0, acaCapped: false },
