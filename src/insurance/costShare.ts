@@ -128,8 +128,8 @@ interface Bucket {
 }
 interface State {
   planYearStart: string;
-  /** The last service date seen in `planYearStart`'s year (skips recomputing the year). */
-  lastDate: string;
+  /** The first day of the next plan year: dates in [planYearStart, planYearEnd) need no work. */
+  planYearEnd: string;
   ind: { in: Bucket; out: Bucket };
   fam: { in: Bucket; out: Bucket } | null;
   limitsUsed: Record<string, number>;
@@ -143,6 +143,9 @@ interface State {
 
 const copyBucket = (b: AccumulatorBucket): Bucket => ({ deductible: b.deductible, oop: b.oop });
 const zeroBuckets = () => ({ in: { deductible: 0, oop: 0 }, out: { deductible: 0, oop: 0 } });
+
+/** The same month-day a year later (ISO dates compare as strings). */
+const nextYear = (date: string): string => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
 
 /** The first day (`YYYY-MM-DD`) of the plan year that contains `date`, for a plan year starting `MM-DD`. */
 const planYearOf = (date: string, monthDay: string): string => {
@@ -403,15 +406,12 @@ const NO_SPLIT: Readonly<Split> = { deductible: 0, copay: 0, coinsurance: 0 };
 
 /** Moves the state into the line's plan year; false when the line is before the accumulators' year. */
 const enterPlanYear = (state: State, set: BenefitSet, line: ClaimLine, notes: CostShareNote[]): boolean => {
-  if (line.serviceDate === state.lastDate) return true;
-  const year = planYearOf(line.serviceDate, set.planYearStart);
-  if (year === state.planYearStart) {
-    state.lastDate = line.serviceDate;
-    return true;
-  }
-  if (year < state.planYearStart) return false;
+  const date = line.serviceDate;
+  if (date >= state.planYearStart && date < state.planYearEnd) return true;
+  if (date < state.planYearStart) return false;
+  const year = planYearOf(date, set.planYearStart);
   state.planYearStart = year;
-  state.lastDate = line.serviceDate;
+  state.planYearEnd = nextYear(year);
   state.ind = zeroBuckets();
   if (state.fam) state.fam = zeroBuckets();
   state.limitsUsed = {};
@@ -577,7 +577,7 @@ export const estimateCostShare = (
   const find = benefitFinder(benefits.benefits);
   const state: State = {
     planYearStart: accumulators.planYearStart,
-    lastDate: '',
+    planYearEnd: nextYear(planYearOf(accumulators.planYearStart, benefits.planYearStart)),
     ind: { in: copyBucket(accumulators.individual.in), out: copyBucket(accumulators.individual.out) },
     fam: accumulators.family
       ? { in: copyBucket(accumulators.family.in), out: copyBucket(accumulators.family.out) }

@@ -120,6 +120,24 @@ describe('benefit switches', () => {
     expect(isErr(wrongTier) && wrongTier.left.code).toBe('insurance.no-benefit');
   });
 
+  it('the benefit set decides plan-year boundaries: accumulators dated off-cycle still reset on July 1', () => {
+    const set = benefitSet([{ id: 'medical', serviceTypes: ['30'], network: 'in', coinsurance: 2000 }], {
+      planYearStart: '07-01',
+    });
+    const met = accumulators({ planYearStart: '2026-01-01', inDed: 1000 });
+    const e = unwrap(
+      estimateCostShare(
+        lines({ allowed: 100, serviceDate: '2026-06-30' }, { allowed: 100, serviceDate: '2026-07-01' }),
+        set,
+        met,
+        claim,
+      ),
+    );
+    // June 30: deductible met, 20% = $20. July 1: a new plan year, $100 to the deductible.
+    expect(e.lines.map((l) => l.patientPays)).toEqual([usd(20), usd(100)]);
+    expect(e.accumulators.planYearStart).toBe('2026-07-01');
+  });
+
   it('an excluded benefit (EB*I) leaves the whole allowed amount not covered, nothing accrues', () => {
     const set = benefitSet([{ id: 'dental', serviceTypes: ['41'], network: 'both', covered: false }]);
     const e = unwrap(
