@@ -463,8 +463,6 @@ const estimateLine = (
   }
 
   const limits = set.tiers[tier];
-  if (set.hdhp && (benefit.copayTiming !== 'afterDeductible' || benefit.deductible === 'waived'))
-    notes.push('hdhp-deductible-first');
   const perVisit = benefit.copayPer === 'visit' && benefit.copay > 0;
   const visitKey = perVisit ? visitKeyOf(benefit, line) : '';
   let copayDue: number = benefit.copay;
@@ -480,6 +478,8 @@ const estimateLine = (
   )
     notes.push('aca-limits-unknown');
   const left = remainingFor(set, limits, state, tier);
+  const hdhpOverride = benefit.copayTiming !== 'afterDeductible' || benefit.deductible === 'waived';
+  if (set.hdhp && hdhpOverride && left.deductible > 0) notes.push('hdhp-deductible-first');
   const split = splitCostShare(
     benefit,
     coveredAmount,
@@ -550,6 +550,7 @@ const toAccumulators = (state: State, base: Accumulators): Accumulators => ({
  *    plan year);
  * 6. deductible and OOP accrue to the line's bucket (individual and family); separate,
  *    cross-accumulating or one-way networks decide what counts toward the other bucket.
+ * The allowed amount is capped at `billed` when that is lower (lesser of the two).
  * Out-of-network `billed - allowed` is balance billing, outside cost share and the OOP cap; a
  * No Surprises Act line is priced on in-network terms, accrues in network, and its excess is
  * `notBillable`. Money is integer cents; coinsurance is rounded per line (half-up by default).
