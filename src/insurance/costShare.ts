@@ -128,8 +128,8 @@ interface Bucket {
 }
 interface State {
   planYearStart: string;
-  /** The last service date seen in `planYearStart`'s year (skips recomputing the year). */
-  lastDate: string;
+  /** The first day of the next plan year: dates in [planYearStart, planYearEnd) need no work. */
+  planYearEnd: string;
   ind: { in: Bucket; out: Bucket };
   fam: { in: Bucket; out: Bucket } | null;
   limitsUsed: Record<string, number>;
@@ -143,6 +143,9 @@ interface State {
 
 const copyBucket = (b: AccumulatorBucket): Bucket => ({ deductible: b.deductible, oop: b.oop });
 const zeroBuckets = () => ({ in: { deductible: 0, oop: 0 }, out: { deductible: 0, oop: 0 } });
+
+/** The same month-day a year later (ISO dates compare as strings). */
+const nextYear = (date: string): string => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
 
 /** The first day (`YYYY-MM-DD`) of the plan year that contains `date`, for a plan year starting `MM-DD`. */
 const planYearOf = (date: string, monthDay: string): string => {
@@ -403,15 +406,12 @@ const NO_SPLIT: Readonly<Split> = { deductible: 0, copay: 0, coinsurance: 0 };
 
 /** Moves the state into the line's plan year; false when the line is before the accumulators' year. */
 const enterPlanYear = (state: State, set: BenefitSet, line: ClaimLine, notes: CostShareNote[]): boolean => {
-  if (line.serviceDate === state.lastDate) return true;
-  const year = planYearOf(line.serviceDate, set.planYearStart);
-  if (year === state.planYearStart) {
-    state.lastDate = line.serviceDate;
-    return true;
-  }
-  if (year < state.planYearStart) return false;
+  const date = line.serviceDate;
+  if (date >= state.planYearStart && date < state.planYearEnd) return true;
+  if (date < state.planYearStart) return false;
+  const year = planYearOf(date, set.planYearStart);
   state.planYearStart = year;
-  state.lastDate = line.serviceDate;
+  state.planYearEnd = nextYear(year);
   state.ind = zeroBuckets();
   if (state.fam) state.fam = zeroBuckets();
   state.limitsUsed = {};
@@ -463,8 +463,6 @@ const estimateLine = (
   }
 
   const limits = set.tiers[tier];
-  if (set.hdhp && (benefit.copayTiming !== 'afterDeductible' || benefit.deductible === 'waived'))
-    notes.push('hdhp-deductible-first');
   const perVisit = benefit.copayPer === 'visit' && benefit.copay > 0;
   const visitKey = perVisit ? visitKeyOf(benefit, line) : '';
   let copayDue: number = benefit.copay;
@@ -480,6 +478,8 @@ const estimateLine = (
   )
     notes.push('aca-limits-unknown');
   const left = remainingFor(set, limits, state, tier);
+  const hdhpOverride = benefit.copayTiming !== 'afterDeductible' || benefit.deductible === 'waived';
+  if (set.hdhp && hdhpOverride && left.deductible > 0) notes.push('hdhp-deductible-first');
   const split = splitCostShare(
     benefit,
     coveredAmount,
@@ -550,6 +550,7 @@ const toAccumulators = (state: State, base: Accumulators): Accumulators => ({
  *    plan year);
  * 6. deductible and OOP accrue to the line's bucket (individual and family); separate,
  *    cross-accumulating or one-way networks decide what counts toward the other bucket.
+ * The allowed amount is capped at `billed` when that is lower (lesser of the two).
  * Out-of-network `billed - allowed` is balance billing, outside cost share and the OOP cap; a
  * No Surprises Act line is priced on in-network terms, accrues in network, and its excess is
  * `notBillable`. Money is integer cents; coinsurance is rounded per line (half-up by default).
@@ -577,7 +578,7 @@ export const estimateCostShare = (
   const find = benefitFinder(benefits.benefits);
   const state: State = {
     planYearStart: accumulators.planYearStart,
-    lastDate: '',
+    planYearEnd: nextYear(planYearOf(accumulators.planYearStart, benefits.planYearStart)),
     ind: { in: copyBucket(accumulators.individual.in), out: copyBucket(accumulators.individual.out) },
     fam: accumulators.family
       ? { in: copyBucket(accumulators.family.in), out: copyBucket(accumulators.family.out) }
