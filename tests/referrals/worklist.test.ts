@@ -6,6 +6,7 @@ import {
   DEFAULT_REFERRAL_WORKLIST_DAYS,
   referralWorklist,
   type Referral,
+  type ReferralWorkItem,
 } from '../../src/referrals/index.js';
 import { REQUEST, at, referral, run } from './fixtures.js';
 
