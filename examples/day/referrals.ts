@@ -89,9 +89,10 @@ export const run = (clinic: SampleClinic): void => {
 
   console.log(`\n== Referral worklist, ${formatInstant(instantToMs(morning), zone)} ==`);
   for (const item of referralWorklist(referrals, morning, policy)) {
+    const hours = Math.floor(item.overdueMs / 3_600_000) % 24;
     const late =
       item.overdueMs > 0
-        ? `${item.overdueDays}d overdue`
+        ? `${item.overdueDays}d ${hours}h overdue`
         : `due ${item.dueAt.slice(5, 16).replace('T', ' ')}`;
     console.log(
       `${item.patient}  ${item.priority.padEnd(7)} ${item.status.padEnd(21)} ${late.padEnd(18)} ${item.owner.padEnd(20)} ${item.action}`,
