@@ -124,4 +124,4 @@ export const usStateCode = (state: string): string | undefined => {
  * addressMatchKey({ use: 'home', line: ['123 Main Street'], city: 'Boston', state: 'MA', postalCode: '02139', country: 'US' });
  */
 export const addressMatchKey = (address: Address): string =>
-  `${standardizeStreetLine(address.line[0] ?? '')}|${standardizeAddressText(address.city)}|${address.postalCode.slice(0, 5)}`;
+  `${standardizeStreetLine(address.line[0] ?? '')}|${standardizeAddressText(address.city)}|${(address.postalCode ?? '').slice(0, 5)}`;

@@ -9,6 +9,13 @@ import type { Either } from '../core/result.js';
 import { IsoDateSchema, IsoInstantSchema } from '../core/time.js';
 
 const text = () => z.string().trim().min(1).max(200);
+// Loose on purpose: RFC 5322 allows apostrophes and RFC 6531 non-ASCII local parts (Synthea has both).
+const email = () =>
+  z
+    .string()
+    .trim()
+    .max(254)
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: 'must be an email address' });
 
 /** A person's name: family, given, middle names, suffix (Jr, Sr, III) and a preferred name. */
 export const PersonNameSchema = /* @__PURE__ */ z.object({
@@ -28,9 +35,10 @@ export const AddressSchema = /* @__PURE__ */ z.object({
   use: z.enum(['home', 'work', 'mailing', 'old']).default('home'),
   line: z.array(text()).min(1).max(3),
   city: text(),
-  state: z.string().trim().min(1).max(50),
-  postalCode: z.string().trim().min(3).max(12),
-  country: z.string().trim().length(2).default('US'),
+  state: z.string().trim().min(1).max(50).optional(),
+  postalCode: z.string().trim().min(3).max(12).optional(),
+  /** ISO 3166 alpha-2 or alpha-3 country code. */
+  country: z.string().trim().min(2).max(3).default('US'),
 });
 /** A postal address. */
 export type Address = z.infer<typeof AddressSchema>;
@@ -139,7 +147,7 @@ export const PatientSchema = /* @__PURE__ */ z.object({
   multipleBirth: z.union([z.boolean(), z.number().int().min(1).max(10)]).optional(),
   addresses: z.array(AddressSchema).max(10).default([]),
   phones: z.array(ContactPhoneSchema).max(10).default([]),
-  emails: z.array(z.string().trim().email()).max(10).default([]),
+  emails: z.array(email()).max(10).default([]),
   identifiers: z.array(PatientIdentifierSchema).max(20).default([]),
   communication: CommunicationPreferencesSchema.optional(),
   emergencyContact: RelatedPersonSchema.optional(),
@@ -178,7 +186,7 @@ export const PractitionerSchema = /* @__PURE__ */ z.object({
     .optional(),
   specialty: z.string().trim().max(100).optional(),
   phones: z.array(ContactPhoneSchema).max(5).default([]),
-  emails: z.array(z.string().trim().email()).max(5).default([]),
+  emails: z.array(email()).max(5).default([]),
 });
 /** A practitioner of the clinic, identified by NPI. */
 export type Practitioner = z.infer<typeof PractitionerSchema>;

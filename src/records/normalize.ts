@@ -67,22 +67,25 @@ const normalizeName = (name: PersonName, path: string, sink: Sink): PersonName =
 };
 
 const normalizeAddress = (a: Address, path: string, sink: Sink): Address => {
-  if (a.country !== 'US') return { ...a, line: a.line.map((l) => l.trim().replace(/\s+/g, ' ')) };
-  const state = usStateCode(a.state);
+  if (a.country !== 'US' && a.country !== 'USA')
+    return { ...a, line: a.line.map((l) => l.trim().replace(/\s+/g, ' ')) };
+  const state = usStateCode(a.state ?? '');
   if (state === undefined)
     sink.errors.push(
       issue(`${path}.state`, 'address.state', 'must be a US state, territory or military code'),
     );
-  const zip = normalizeZip(a.postalCode, state);
-  if (zip._tag === 'Left') sink.errors.push(issue(`${path}.postalCode`, zip.left.code, zip.left.message));
-  else if (zip.right.slice(0, 5) !== a.postalCode.trim().slice(0, 5))
+  const typed = a.postalCode;
+  const zip = typed === undefined ? undefined : normalizeZip(typed, state);
+  if (zip?._tag === 'Left') sink.errors.push(issue(`${path}.postalCode`, zip.left.code, zip.left.message));
+  else if (zip !== undefined && zip.right.slice(0, 5) !== typed?.trim().slice(0, 5))
     sink.warnings.push(issue(`${path}.postalCode`, 'zip.padded', 'leading zero restored from the state'));
   return {
     ...a,
+    country: 'US',
     line: a.line.map(standardizeStreetLine),
     city: standardizeAddressText(a.city),
-    state: state ?? a.state.trim(),
-    postalCode: zip._tag === 'Right' ? zip.right : a.postalCode.trim(),
+    ...(state !== undefined || a.state !== undefined ? { state: state ?? a.state?.trim() } : {}),
+    ...(typed === undefined ? {} : { postalCode: zip?._tag === 'Right' ? zip.right : typed.trim() }),
   };
 };
 

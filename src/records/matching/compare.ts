@@ -1,0 +1,263 @@
+/**
+ * Field-by-field comparison of two patients into comparison levels (records reference §2.2,
+ * Splink's default levels §2.3): Jaro-Winkler bands, nicknames and Double Metaphone on names,
+ * exact / day-month swap / one edit on birth dates, address, phone and email levels.
+ */
+import { areNicknames } from './nicknames.js';
+import { matchFeatures, type MatchFeatures, type MatchablePatient } from './features.js';
+import { damerauLevenshtein, jaroWinkler as jaroWinklerOrdered } from './strings.js';
+
+// Argument order fixed so that every comparison is exactly symmetric.
+const jaroWinkler = (x: string, y: string): number =>
+  x < y ? jaroWinklerOrdered(x, y) : jaroWinklerOrdered(y, x);
+
+/** Comparison levels of a name, best first. */
+export const NAME_LEVELS = [
+  'exact',
+  'nickname',
+  'previous-name',
+  'swapped',
+  'jw-0.92',
+  'jw-0.88',
+  'phonetic',
+  'jw-0.70',
+  'different',
+] as const;
+/** Comparison levels of a birth date, best first. */
+export const DATE_LEVELS = [
+  'exact',
+  'day-month-swap',
+  'one-edit',
+  'same-year-month',
+  'within-year',
+  'different',
+] as const;
+/** Comparison levels of fields compared exactly, with a `similar` level for near agreement. */
+export const FUZZY_LEVELS = ['exact', 'similar', 'different'] as const;
+
+/** A name comparison level (`missing` when either side is empty). */
+export type NameLevel = (typeof NAME_LEVELS)[number] | 'missing';
+/** A birth date comparison level. */
+export type DateLevel = (typeof DATE_LEVELS)[number] | 'missing';
+/**
+ * A level of the other fields. `similar` means: street or city Jaro-Winkler at least 0.9; postal
+ * code, SSN one edit; phone same last 7 digits; email same local part.
+ */
+export type FuzzyLevel = (typeof FUZZY_LEVELS)[number] | 'missing';
+
+/** The compared fields and the levels each can take. */
+export interface PatientComparisonLevels {
+  /** Given name. */
+  readonly given: NameLevel;
+  /** Family name (`previous-name`: matches an earlier family name of the other record). */
+  readonly family: NameLevel;
+  /** Date of birth. */
+  readonly birthDate: DateLevel;
+  /** Administrative sex (`similar` never occurs). */
+  readonly sex: FuzzyLevel;
+  /** First street line. */
+  readonly street: FuzzyLevel;
+  /** City. */
+  readonly city: FuzzyLevel;
+  /** State (`similar` never occurs). */
+  readonly state: FuzzyLevel;
+  /** Postal code. */
+  readonly postalCode: FuzzyLevel;
+  /** Any phone of one against any of the other. */
+  readonly phone: FuzzyLevel;
+  /** Any email of one against any of the other. */
+  readonly email: FuzzyLevel;
+  /** SSN (only when both records carry one). */
+  readonly ssn: FuzzyLevel;
+  /** MRN within the same assigning system (`missing` when no system is shared). */
+  readonly mrn: FuzzyLevel;
+}
+
+/** The name of a compared field. */
+export type ComparisonField = keyof PatientComparisonLevels;
+
+/**
+ * Reasons two records must never be merged, whatever their score: `twins` (a multiple birth is
+ * recorded on either record and the given names are not the same or nicknames; or, unflagged,
+ * the same birth date, family name and street or phone with different given names, when both
+ * records record their sex: registration data always does, and without it a replaced given name
+ * can't be told from a twin) and `generational-suffix` (different Jr / Sr / II / III).
+ */
+export type MatchGuard = 'twins' | 'generational-suffix';
+
+/** The comparison of two patients: a level per field and the guards that apply. */
+export interface PatientComparison {
+  /** Id of the first record. */
+  readonly a: string;
+  /** Id of the second record. */
+  readonly b: string;
+  /** Level per field. */
+  readonly levels: PatientComparisonLevels;
+  /** Never-merge guards that apply (empty for most pairs). */
+  readonly guards: readonly MatchGuard[];
+}
+
+const jwLevel = (jw: number): NameLevel =>
+  jw >= 0.92 ? 'jw-0.92' : jw >= 0.88 ? 'jw-0.88' : jw >= 0.7 ? 'jw-0.70' : 'different';
+
+const keysMeet = (x: readonly [string, string], y: readonly [string, string]): boolean =>
+  x[0] !== '' && (x[0] === y[0] || x[0] === y[1] || (x[1] !== '' && (x[1] === y[0] || x[1] === y[1])));
+
+const nameLevel = (
+  x: string,
+  y: string,
+  kx: readonly [string, string],
+  ky: readonly [string, string],
+  nick: boolean,
+): NameLevel => {
+  if (x === '' || y === '') return 'missing';
+  if (x === y) return 'exact';
+  if (nick && areNicknames(x, y)) return 'nickname';
+  const level = jwLevel(jaroWinkler(x, y));
+  if ((level === 'jw-0.70' || level === 'different') && keysMeet(kx, ky)) return 'phonetic';
+  return level;
+};
+
+const RANK: Readonly<Record<NameLevel, number>> = {
+  exact: 0,
+  nickname: 1,
+  'previous-name': 2,
+  swapped: 3,
+  'jw-0.92': 4,
+  'jw-0.88': 5,
+  phonetic: 6,
+  'jw-0.70': 7,
+  different: 8,
+  missing: 9,
+};
+
+const dateLevel = (x: string, y: string): DateLevel => {
+  if (x === '' || y === '') return 'missing';
+  if (x === y) return 'exact';
+  if (x.slice(0, 4) === y.slice(0, 4) && x.slice(4, 6) === y.slice(6, 8) && x.slice(6, 8) === y.slice(4, 6))
+    return 'day-month-swap';
+  if (damerauLevenshtein(x, y) <= 1) return 'one-edit';
+  if (x.slice(0, 6) === y.slice(0, 6)) return 'same-year-month';
+  const days = (s: string): number =>
+    Date.UTC(Number(s.slice(0, 4)), Number(s.slice(4, 6)) - 1, Number(s.slice(6, 8)));
+  return Math.abs(days(x) - days(y)) <= 366 * 86_400_000 ? 'within-year' : 'different';
+};
+
+const exactLevel = (x: string, y: string): FuzzyLevel =>
+  x === '' || y === '' ? 'missing' : x === y ? 'exact' : 'different';
+
+const jwFuzzy = (x: string, y: string): FuzzyLevel => {
+  const e = exactLevel(x, y);
+  return e === 'different' && jaroWinkler(x, y) >= 0.9 ? 'similar' : e;
+};
+
+const editFuzzy = (x: string, y: string): FuzzyLevel => {
+  const e = exactLevel(x, y);
+  return e === 'different' && damerauLevenshtein(x, y) <= 1 ? 'similar' : e;
+};
+
+const listLevel = (
+  xs: readonly string[],
+  ys: readonly string[],
+  near: (x: string, y: string) => boolean,
+): FuzzyLevel => {
+  if (xs.length === 0 || ys.length === 0) return 'missing';
+  if (xs.some((x) => ys.includes(x))) return 'exact';
+  return xs.some((x) => ys.some((y) => near(x, y))) ? 'similar' : 'different';
+};
+
+const localPart = (e: string): string => (e.split('@')[0] ?? '').replace(/\./g, '');
+
+const mrnLevel = (xs: readonly string[], ys: readonly string[]): FuzzyLevel => {
+  let shared = false;
+  for (const x of xs) {
+    const system = x.slice(0, x.indexOf('|') + 1);
+    for (const y of ys) {
+      if (!y.startsWith(system)) continue;
+      if (x === y) return 'exact';
+      shared = true;
+    }
+  }
+  return shared ? 'different' : 'missing';
+};
+
+/**
+ * Compares two records' precomputed features (the fast path behind {@link comparePatients}).
+ *
+ * @param a - features of the first record
+ * @param b - features of the second record
+ * @returns levels per field and guards
+ * @example
+ * compareFeatures(matchFeatures(p1), matchFeatures(p2)).levels.birthDate; // 'day-month-swap'
+ */
+export const compareFeatures = (a: MatchFeatures, b: MatchFeatures): PatientComparison => {
+  let given = nameLevel(a.given, b.given, a.givenKeys, b.givenKeys, true);
+  let family = nameLevel(a.family, b.family, a.familyKeys, b.familyKeys, false);
+  if (RANK[family] > RANK['jw-0.92'] && family !== 'missing') {
+    if (a.previousFamilies.includes(b.family) || b.previousFamilies.includes(a.family))
+      family = 'previous-name';
+  }
+  if (RANK[given] > RANK['jw-0.92'] && given !== 'missing' && family !== 'missing') {
+    const crossGiven = jaroWinkler(a.given, b.family);
+    const crossFamily = jaroWinkler(a.family, b.given);
+    if (crossGiven >= 0.92 && crossFamily >= 0.92) {
+      given = 'swapped';
+      family = 'swapped';
+    }
+  }
+  const birthDate = dateLevel(a.dob, b.dob);
+  const levels: PatientComparisonLevels = {
+    given,
+    family,
+    birthDate,
+    sex: exactLevel(a.sex, b.sex),
+    street: jwFuzzy(a.street, b.street),
+    city: jwFuzzy(a.city, b.city),
+    state: exactLevel(a.state, b.state),
+    postalCode: editFuzzy(a.zip, b.zip),
+    phone: listLevel(a.phones, b.phones, (x, y) => x.slice(-7) === y.slice(-7)),
+    email: listLevel(a.emails, b.emails, (x, y) => localPart(x) === localPart(y)),
+    ssn: editFuzzy(a.ssn, b.ssn),
+    mrn: mrnLevel(a.mrns, b.mrns),
+  };
+  const guards: MatchGuard[] = [];
+  const givenDiffers =
+    given !== 'exact' && given !== 'nickname' && given !== 'missing' && given !== 'jw-0.92';
+  const sameHousehold = levels.street === 'exact' || levels.phone === 'exact';
+  if (
+    givenDiffers &&
+    (a.multipleBirth ||
+      b.multipleBirth ||
+      (birthDate === 'exact' &&
+        family === 'exact' &&
+        given === 'different' &&
+        sameHousehold &&
+        levels.sex !== 'missing'))
+  )
+    guards.push('twins');
+  if (a.suffix !== '' && b.suffix !== '' && a.suffix !== b.suffix) guards.push('generational-suffix');
+  return { a: a.id, b: b.id, levels, guards };
+};
+
+/**
+ * Compares two patients field by field into comparison levels.
+ *
+ * Names: cleaned (no diacritics, digits, titles, punctuation), then exact; nickname (given
+ * names); previous-name (family name equals an earlier family name of the other); swapped (given
+ * and family exchanged, Jaro-Winkler ≥ 0.92 crosswise); Jaro-Winkler ≥ 0.92, ≥ 0.88; phonetic
+ * (Double Metaphone keys meet); ≥ 0.70; different. Birth date: exact; day-month swap; one edit
+ * (Damerau-Levenshtein ≤ 1 on YYYYMMDD); same year and month; within a year; different. Other
+ * fields as in {@link FuzzyLevel}. Empty values compare as `missing`. The comparison is
+ * symmetric: swapping `a` and `b` gives the same levels. No time zone is involved.
+ *
+ * @param a - a patient (or partial record)
+ * @param b - another patient
+ * @returns the levels per field and the never-merge guards
+ * @example
+ * comparePatients(
+ *   { id: '1', name: { given: 'William', family: 'Smith' }, birthDate: '1980-03-04' },
+ *   { id: '2', name: { given: 'Bill', family: 'Smyth' }, birthDate: '1980-04-03' },
+ * ).levels; // { given: 'nickname', family: 'jw-0.92', birthDate: 'day-month-swap', ... }
+ */
+export const comparePatients = (a: MatchablePatient, b: MatchablePatient): PatientComparison =>
+  compareFeatures(matchFeatures(a), matchFeatures(b));

@@ -1,0 +1,61 @@
+/**
+ * Common English and Spanish given-name diminutives, compiled for this library. Each group lists a
+ * formal name first, then its usual short forms; names in the same group are nickname-equivalent.
+ * Upper case, no diacritics. Some short forms belong to several groups (ALEX, PAT, SAM, CHRIS).
+ */
+const GROUPS: readonly string[] = [
+  'WILLIAM BILL BILLY WILL WILLIE WILLY LIAM', 'ROBERT BOB BOBBY ROB ROBBIE BERT', 'RICHARD RICK RICKY DICK RICH RICHIE',
+  'ELIZABETH LIZ LIZZIE BETH BETTY BETSY ELIZA LISA LIBBY ELISE', 'MARGARET MAGGIE PEGGY MEG MARGE GRETA MARGIE',
+  'KATHERINE CATHERINE KATHRYN KATE KATIE KATHY CATHY KAY KIT KITTY', 'JAMES JIM JIMMY JAMIE', 'JOHN JACK JOHNNY JON',
+  'JOSEPH JOE JOEY JOSE PEPE', 'MICHAEL MIKE MIKEY MICK MICKEY', 'THOMAS TOM TOMMY', 'CHARLES CHARLIE CHUCK CHAZ',
+  'EDWARD ED EDDIE TED NED', 'ANTHONY TONY', 'CHRISTOPHER CHRIS KIT', 'DANIEL DAN DANNY', 'DAVID DAVE DAVEY',
+  'MATTHEW MATT MATTY', 'ANDREW ANDY DREW', 'NICHOLAS NICK NICKY', 'ALEXANDER ALEX AL SANDY XANDER',
+  'ALEXANDRA ALEX SANDRA SASHA LEXI', 'BENJAMIN BEN BENNY', 'SAMUEL SAM SAMMY', 'SAMANTHA SAM SAMMY',
+  'JONATHAN JON JONNY', 'PATRICK PAT PADDY', 'PATRICIA PAT PATTY TRISH TRICIA', 'STEPHEN STEVEN STEVE STEVIE',
+  'TIMOTHY TIM TIMMY', 'GREGORY GREG', 'JENNIFER JEN JENNY', 'JESSICA JESS JESSIE', 'REBECCA BECKY BECCA',
+  'SUSAN SUE SUSIE SUZY', 'DEBORAH DEBRA DEB DEBBIE', 'BARBARA BARB BABS', 'DOROTHY DOT DOTTIE',
+  'VICTORIA VICKY TORI', 'KIMBERLY KIM', 'THEODORE TED TEDDY THEO', 'FREDERICK FRED FREDDIE FREDDY',
+  'HENRY HANK HARRY', 'HAROLD HARRY HAL', 'LAWRENCE LAURENCE LARRY', 'LEONARD LEN LENNY LEO', 'DONALD DON DONNY',
+  'RONALD RON RONNIE', 'GERALD GERRY JERRY', 'RAYMOND RAY', 'WALTER WALT WALLY', 'ALBERT AL BERT',
+  'ALFRED ALF FRED', 'DOUGLAS DOUG', 'KENNETH KEN KENNY', 'PETER PETE', 'PHILIP PHILLIP PHIL',
+  'ZACHARY ZACH ZACK', 'JOSHUA JOSH', 'NATHANIEL NATHAN NATE NAT', 'ABIGAIL ABBY ABBIE', 'ALLISON ALISON ALLY',
+  'CHRISTINE CHRISTINA CHRIS TINA CHRISSY', 'CYNTHIA CINDY', 'SANDRA SANDY', 'PAMELA PAM', 'JACQUELINE JACKIE',
+  'JUDITH JUDY', 'KATHLEEN KATHY', 'VIRGINIA GINNY', 'ELEANOR ELLIE NELL NELLIE', 'HELEN NELL', 'FRANCES FRAN FRANNIE',
+  'FRANCIS FRANK FRANKIE', 'FRANCISCO PACO PANCHO', 'GUILLERMO MEMO', 'ALEJANDRO ALEX ALE', 'MANUEL MANNY',
+  'ROBERTO BETO', 'JESUS CHUY', 'ENRIQUE KIKE', 'IGNACIO NACHO', 'EDUARDO LALO', 'DOLORES LOLA',
+  'CONCEPCION CONCHA', 'ROSARIO CHARO', 'MERCEDES MECHE', 'GUADALUPE LUPE', 'ANNE ANN ANNIE NANCY',
+  'MARY MOLLY POLLY MAMIE', 'SARAH SARA SALLY SADIE', 'EMILY EMMY EM', 'EMMA EMMY EM', 'OLIVIA LIV LIVVY',
+  'ISABELLA ISABEL BELLA IZZY', 'GABRIEL GABE', 'GABRIELLE GABBY', 'MADELINE MADDIE MADDY', 'NATALIE NAT',
+  'RONALD RONNIE', 'RUSSELL RUSS', 'STANLEY STAN', 'VINCENT VINCE VINNIE', 'EUGENE GENE', 'ARTHUR ART ARTIE',
+  'BRADLEY BRAD', 'CAMERON CAM', 'DOMINIC DOM', 'EVELYN EVIE', 'GEOFFREY JEFFREY JEFF GEOFF', 'HARRIET HATTIE',
+  'JOANNE JOANNA JO', 'LEONARDO LEO', 'LOUIS LOU LOUIE', 'LOUISE LOU LOUISA', 'MITCHELL MITCH', 'NORMAN NORM',
+  'OLIVER OLLIE', 'REGINALD REG REGGIE', 'SOPHIA SOPHIE', 'TERENCE TERRY', 'TERESA THERESA TERRI TESS TESSA',
+  'VALERIE VAL', 'WESLEY WES', 'YVONNE VONNIE', 'ZOE ZOEY',
+]; // prettier-ignore
+
+const INDEX: ReadonlyMap<string, readonly number[]> = (() => {
+  const m = new Map<string, number[]>();
+  GROUPS.forEach((g, gi) => {
+    for (const n of g.split(' ')) m.set(n, [...(m.get(n) ?? []), gi]);
+  });
+  return m;
+})();
+
+/**
+ * Whether two given names are nickname-equivalent (`BILL` and `WILLIAM`, `PEPE` and `JOSE`), using
+ * the library's table. Names are compared upper case without diacritics; equal names are not
+ * nicknames of each other (the comparator treats them as exact).
+ *
+ * @param a - a given name
+ * @param b - another given name
+ * @returns true when both appear in one group
+ * @example
+ * areNicknames('Bill', 'William'); // true
+ * areNicknames('Bill', 'Robert'); // false
+ */
+export const areNicknames = (a: string, b: string): boolean => {
+  const ga = INDEX.get(a.toUpperCase());
+  const gb = INDEX.get(b.toUpperCase());
+  if (ga === undefined || gb === undefined || a.toUpperCase() === b.toUpperCase()) return false;
+  return ga.some((g) => gb.includes(g));
+};

@@ -1,0 +1,206 @@
+/**
+ * De-identification after HIPAA Safe Harbor, 45 CFR §164.514(b)(2) (records reference §5): a
+ * per-field projection of structured records, and a conservative pattern pass for free text.
+ */
+import type { IsoDate } from '../core/time.js';
+import type { Patient } from './model.js';
+import { patientAgeOn } from './readiness.js';
+
+/**
+ * 3-digit ZIP areas with 20,000 people or fewer (2000 census, as listed by HHS): Safe Harbor
+ * replaces them with `000`. HHS asks to re-derive the list from current census data (unverified).
+ */
+export const SAFE_HARBOR_RESTRICTED_ZIP3: ReadonlySet<string> = new Set([
+  '036', '059', '063', '102', '203', '556', '692', '790', '821', '823', '830', '831', '878', '879', '884', '890', '893',
+]); // prettier-ignore
+
+/** How to de-identify. */
+export interface RedactionPolicy {
+  /** Date ages are computed on (rule C: ages over 89). */
+  readonly asOf: IsoDate;
+  /**
+   * Re-identification code for the record (§164.514(c)): e.g. an HMAC of the id with a secret the
+   * caller holds. It must not be derived from PHI without a secret. Omitted: no code.
+   */
+  readonly pseudonym?: (patientId: string) => string;
+  /** Extra patterns for free text, such as the clinic's MRN format, each with its label. */
+  readonly patterns?: readonly { readonly label: string; readonly pattern: RegExp }[];
+  /**
+   * For free text: a record whose identifying values (names, street, city, phones, emails,
+   * identifiers, relatives' names) are removed wherever they appear, beyond the patterns.
+   */
+  readonly patient?: Patient;
+}
+
+/** A Safe Harbor projection of a patient: only what the rule allows to keep. */
+export interface RedactedPatient {
+  /** The caller's re-identification code, when a `pseudonym` function was given. */
+  readonly pseudonym?: string;
+  /** Year of birth, or undefined when the patient is 90 or older. */
+  readonly birthYear?: number;
+  /** Age in years on `asOf`, or `'90+'`. */
+  readonly age: number | '90+';
+  /** Administrative sex. */
+  readonly sex: Patient['sex'];
+  /** State of the first address (a state is not a smaller subdivision). */
+  readonly state?: string;
+  /** First 3 ZIP digits, `000` for restricted areas. */
+  readonly zip3?: string;
+  /** Preferred language. */
+  readonly language?: string;
+  /** Consent kinds with the year signed (and expiring). */
+  readonly consents: readonly {
+    readonly kind: string;
+    readonly signedYear: number;
+    readonly expiresYear?: number;
+  }[];
+  /** Identifier kinds present (values dropped). */
+  readonly identifierKinds: readonly string[];
+}
+
+/** Free text after the pattern pass. */
+export interface RedactedText {
+  /** The text with identifiers replaced by `[REDACTED:<LABEL>]` (dates keep their year). */
+  readonly text: string;
+  /** How many replacements of each label. */
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+const year = (d: string): number => Number(d.slice(0, 4));
+
+const redactRecord = (p: Patient, policy: RedactionPolicy): RedactedPatient => {
+  const age = patientAgeOn(p.birthDate, policy.asOf);
+  const over89 = age > 89;
+  const address = p.addresses[0];
+  const zip = address?.postalCode?.replace(/\D/g, '').slice(0, 3);
+  const us = address?.country === 'US' || address?.country === 'USA';
+  const language = p.communication?.language;
+  return {
+    ...(policy.pseudonym ? { pseudonym: policy.pseudonym(p.id) } : {}),
+    ...(over89 ? {} : { birthYear: year(p.birthDate) }),
+    age: over89 ? '90+' : Math.max(0, age),
+    sex: p.sex,
+    ...(address?.state !== undefined && us ? { state: address.state } : {}),
+    ...(zip !== undefined && zip.length === 3 && us
+      ? { zip3: SAFE_HARBOR_RESTRICTED_ZIP3.has(zip) ? '000' : zip }
+      : {}),
+    ...(language !== undefined ? { language } : {}),
+    consents: p.consents.map((c) => ({
+      kind: c.kind,
+      signedYear: year(c.signedOn),
+      ...(c.expiresOn !== undefined ? { expiresYear: year(c.expiresOn) } : {}),
+    })),
+    identifierKinds: [...new Set(p.identifiers.map((i) => i.kind))],
+  };
+};
+
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+
+/** Built-in free-text patterns, in the order applied (longer, more specific first). */
+const TEXT_PATTERNS: readonly (readonly [string, RegExp])[] = [
+  ['EMAIL', /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g],
+  ['URL', /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi],
+  ['IP', /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g],
+  ['SSN', /\b\d{3}-\d{2}-\d{4}\b|\b(?<=SSN:?\s*)\d{9}\b/gi],
+  [
+    'MBI',
+    /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g,
+  ],
+  ['PHONE', /(?:\+?1[\s.-]?)?\(?\b[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}[\s.-]?\d{4}\b/g],
+  ['MRN', /\b(?:MRN|medical record(?: number)?|chart)\s*(?:#|no\.?|number)?\s*:?\s*[A-Z0-9-]{4,}\b/gi],
+  [
+    'ACCOUNT',
+    /\b(?:acct|account|member(?: id)?|policy|claim)\s*(?:#|no\.?|number|id)?\s*:?\s*[A-Z0-9-]{5,}\b/gi,
+  ],
+  [
+    'LICENSE',
+    /\b(?:DL|driver'?s? licen[cs]e|licen[cs]e|plate|VIN|serial)\s*(?:#|no\.?|number)?\s*:?\s*[A-Z0-9-]{5,}\b/gi,
+  ],
+  ['ZIP', /\b(?<=[A-Z]{2}\s{1,2})\d{5}(?:-\d{4})?\b/g],
+];
+
+const DATE_PATTERNS: readonly RegExp[] = [
+  /\b(\d{4})-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b/g,
+  /\b\d{1,2}[/-]\d{1,2}[/-](\d{4})\b/g,
+  new RegExp(`\\b(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? (\\d{4})\\b`, 'gi'),
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS})\\.?,? (\\d{4})\\b`, 'gi'),
+  /\b\d{1,2}[/-]\d{1,2}[/-]\d{2}\b()/g,
+];
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const knownValues = (p: Patient): string[] => {
+  const names = [p.name, ...p.previousNames].flatMap((n) => [
+    n.family,
+    n.given,
+    ...(n.middle ?? []),
+    n.preferred ?? '',
+  ]);
+  const related = [p.emergencyContact?.name ?? '', p.guarantor?.name ?? ''].flatMap((n) => [
+    n,
+    ...n.split(' '),
+  ]);
+  const address = p.addresses.flatMap((a) => [...a.line, a.city]);
+  const ids = p.identifiers.map((i) => i.value);
+  return [...names, ...related, ...address, ...ids, ...p.emails].filter((v) => v.trim().length >= 2);
+};
+
+const redactText = (input: string, policy: RedactionPolicy): RedactedText => {
+  const counts: Record<string, number> = {};
+  const tag = (label: string): string => {
+    counts[label] = (counts[label] ?? 0) + 1;
+    return `[REDACTED:${label}]`;
+  };
+  let text = input;
+  if (policy.patient) {
+    const values = knownValues(policy.patient).sort((x, y) => y.length - x.length);
+    for (const v of values)
+      text = text.replace(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(v)}(?![A-Za-z0-9])`, 'gi'), () =>
+        tag('KNOWN'),
+      );
+  }
+  for (const { label, pattern } of policy.patterns ?? []) text = text.replace(pattern, () => tag(label));
+  for (const [label, pattern] of TEXT_PATTERNS) text = text.replace(pattern, () => tag(label));
+  for (const pattern of DATE_PATTERNS)
+    text = text.replace(pattern, (_m, y: string | undefined) => {
+      counts['DATE'] = (counts['DATE'] ?? 0) + 1;
+      return y !== undefined && y !== '' ? `[DATE ${y}]` : '[REDACTED:DATE]';
+    });
+  // Rule C: ages over 89 are grouped as 90+.
+  text = text.replace(/\b(9\d|1[0-4]\d)(?=[\s-]*(?:years?|yrs?|y\/?o)\b)/gi, () => {
+    counts['AGE'] = (counts['AGE'] ?? 0) + 1;
+    return '90+';
+  });
+  text = text.replace(/\b(age[d]?\s*:?\s*)(9\d|1[0-4]\d)\b/gi, (_m, prefix: string) => {
+    counts['AGE'] = (counts['AGE'] ?? 0) + 1;
+    return `${prefix}90+`;
+  });
+  return { text, counts };
+};
+
+/**
+ * De-identifies a patient record or a free-text note after HIPAA Safe Harbor.
+ *
+ * A record becomes a {@link RedactedPatient}: names, street, city, phones, emails, all identifier
+ * values, relatives and contacts are dropped; dates keep their year only; the age on
+ * `policy.asOf` is kept, grouped as `'90+'` over 89 (and the birth year then dropped); the ZIP
+ * keeps 3 digits, `000` for the restricted areas; the state stays. Text gets a conservative
+ * pattern pass: the policy's known record values, the policy's patterns, emails, URLs, IPv4,
+ * SSNs, MBIs, NANP phones, labelled MRN / account / licence numbers, ZIPs after a state code,
+ * dates (kept as `[DATE <year>]`) and ages over 89 (`90+`). Names in text are only found when
+ * `policy.patient` is given (no NER): review text output before sharing.
+ *
+ * @param input - a patient, or free text
+ * @param policy - as-of date, pseudonym function, extra patterns, known record
+ * @returns the redacted projection, or `{ text, counts }`; never fails
+ * @example
+ * redact(patient, { asOf: '2026-11-23' as IsoDate }); // { birthYear: 1984, age: 42, zip3: '021', ... }
+ * redact('Call 617-555-0142 re: MRN 88231', { asOf: '2026-11-23' as IsoDate }).text;
+ * // 'Call [REDACTED:PHONE] re: [REDACTED:MRN]'
+ */
+export function redact(input: Patient, policy: RedactionPolicy): RedactedPatient;
+export function redact(input: string, policy: RedactionPolicy): RedactedText;
+export function redact(input: Patient | string, policy: RedactionPolicy): RedactedPatient | RedactedText {
+  return typeof input === 'string' ? redactText(input, policy) : redactRecord(input, policy);
+}

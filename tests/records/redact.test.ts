@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { IsoDate } from '../../src/core/time.js';
+import { minimumNecessary, redact, SAFE_HARBOR_RESTRICTED_ZIP3 } from '../../src/records/index.js';
+import { patient } from './support/patients.js';
+
+const asOf = '2026-11-23' as IsoDate;
+const ana = patient({
+  emails: ['ana.rivera@example.org'],
+  identifiers: [
+    { kind: 'MRN', system: 'urn:clinic', value: 'A-1001' },
+    { kind: 'SSN', system: 'http://hl7.org/fhir/sid/us-ssn', value: '386421057' },
+    { kind: 'MBI', system: 'http://hl7.org/fhir/sid/us-mbi', value: '1EG4TE5MK73' },
+  ],
+  emergencyContact: { name: 'Jose Rivera', relationship: 'spouse', phone: '+16175550143' },
+  consents: [{ kind: 'privacy-notice', signedOn: '2025-01-05', expiresOn: '2027-01-05' }],
+  communication: { channel: 'sms', language: 'es' },
+});
+
+describe('redact (structured, Safe Harbor)', () => {
+  it('keeps year, age, sex, state, ZIP3 and kinds only', () => {
+    expect(redact(ana, { asOf, pseudonym: (id) => `subject-${id.length}` })).toEqual({
+      pseudonym: 'subject-7',
+      birthYear: 1984,
+      age: 42, // 1984-03-09 → 2026-11-23: 42 completed years
+      sex: 'female',
+      state: 'MA',
+      zip3: '021',
+      language: 'es',
+      consents: [{ kind: 'privacy-notice', signedYear: 2025, expiresYear: 2027 }],
+      identifierKinds: ['MRN', 'SSN', 'MBI'],
+    });
+  });
+  it('groups ages over 89 and drops the birth year; 89 stays', () => {
+    const old = redact(patient({ birthDate: '1936-11-22' }), { asOf }); // 90 on asOf
+    expect(old.age).toBe('90+');
+    expect(old.birthYear).toBeUndefined();
+    const eightyNine = redact(patient({ birthDate: '1936-11-24' }), { asOf }); // turns 90 tomorrow
+    expect([eightyNine.age, eightyNine.birthYear]).toEqual([89, 1936]);
+  });
+  it('maps the 17 restricted ZIP3 areas to 000', () => {
+    expect(SAFE_HARBOR_RESTRICTED_ZIP3.size).toBe(17);
+    const r = redact(
+      patient({ addresses: [{ line: ['1 MAIN ST'], city: 'X', state: 'WY', postalCode: '82190' }] }),
+      { asOf },
+    );
+    expect(r.zip3).toBe('000'); // 821 is restricted
+  });
+});
+
+describe('redact (free text)', () => {
+  it('replaces each identifier pattern and keeps years of dates', () => {
+    const note =
+      'Pt seen 03/14/2026, DOB 1984-03-09. Call 617-555-0142 or (617) 555-0143, email ana.rivera@example.org. ' +
+      'SSN 386-42-1057, MBI 1EG4-TE5-MK73, MRN: A-1001, acct# 99812345. Portal https://portal.example.org/x ' +
+      'from 10.0.0.12. Lives in Cambridge, MA 02139. Grandmother is 94 years old; aged 91.';
+    const { text, counts } = redact(note, { asOf });
+    expect(text).toBe(
+      'Pt seen [DATE 2026], DOB [DATE 1984]. Call [REDACTED:PHONE] or [REDACTED:PHONE], email [REDACTED:EMAIL]. ' +
+        'SSN [REDACTED:SSN], MBI [REDACTED:MBI], [REDACTED:MRN], [REDACTED:ACCOUNT]. Portal [REDACTED:URL] ' +
+        'from [REDACTED:IP]. Lives in Cambridge, MA [REDACTED:ZIP]. Grandmother is 90+ years old; aged 90+.',
+    );
+    expect(counts).toMatchObject({
+      PHONE: 2,
+      EMAIL: 1,
+      SSN: 1,
+      MBI: 1,
+      MRN: 1,
+      ACCOUNT: 1,
+      URL: 1,
+      IP: 1,
+      ZIP: 1,
+      DATE: 2,
+      AGE: 2,
+    });
+  });
+  it('removes a known record’s names and address with policy.patient, and caller patterns', () => {
+    const { text } = redact('Ana Rivera (wife of Jose) at 123 N MAIN ST APT 4B, Cambridge. Badge Z-77-1', {
+      asOf,
+      patient: ana,
+      patterns: [{ label: 'BADGE', pattern: /\bZ-\d{2}-\d\b/g }],
+    });
+    expect(text).toBe(
+      '[REDACTED:KNOWN] [REDACTED:KNOWN] (wife of [REDACTED:KNOWN]) at [REDACTED:KNOWN], [REDACTED:KNOWN]. Badge [REDACTED:BADGE]',
+    );
+  });
+});
+
+describe('minimumNecessary', () => {
+  it('clinician sees no address, phone, SSN or payer ids', () => {
+    const v = minimumNecessary(ana, 'clinician');
+    expect(v.addresses).toBeUndefined();
+    expect(v.phones).toBeUndefined();
+    expect(v.identifiers?.map((i) => i.kind)).toEqual(['MRN']);
+    expect(v.communication?.language).toBe('es');
+  });
+  it('billing sees member ids and a masked SSN, not the emergency contact', () => {
+    const v = minimumNecessary(ana, 'billing');
+    expect(v.identifiers?.map((i) => [i.kind, i.value])).toEqual([
+      ['MRN', 'A-1001'],
+      ['SSN', '***-**-1057'],
+      ['MBI', '1EG4TE5MK73'],
+    ]);
+    expect(v.emergencyContact).toBeUndefined();
+    expect(v.consents).toBeUndefined();
+  });
+  it('front desk sees contact and consents; the input is untouched', () => {
+    const before = JSON.stringify(ana);
+    const v = minimumNecessary(ana, 'front-desk');
+    expect(v.emergencyContact?.name).toBe('Jose Rivera');
+    expect(v.consents).toHaveLength(1);
+    expect(JSON.stringify(ana)).toBe(before);
+  });
+});

@@ -1,0 +1,123 @@
+// Loaders for the FEBRL and Splink fake_1000 ground-truth sets (../shared/data/matching) and
+// pairwise precision / recall / F1. Shared by the quality tests and bench/records.bench.ts.
+// SSN (FEBRL soc_sec_id) is deliberately not loaded: matching quality is measured without it.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { MatchablePatient } from '../../../src/records/index.js';
+
+export const MATCHING_DIR =
+  process.env['MEDOFFICE_MATCHING_DATA'] ?? resolve(import.meta.dirname, '../../../../shared/data/matching');
+export const matchingDataPresent = (): boolean => existsSync(resolve(MATCHING_DIR, 'dataset1.csv'));
+
+export interface LabelledRecord {
+  readonly record: MatchablePatient;
+  /** Entity id: records with the same entity are the same person. */
+  readonly entity: string;
+}
+
+const rows = (file: string): string[][] =>
+  readFileSync(resolve(MATCHING_DIR, file), 'utf8')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.split(',').map((c) => c.trim()));
+
+const isoOrUndefined = (yyyymmdd: string): string | undefined =>
+  /^\d{8}$/.test(yyyymmdd)
+    ? `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`
+    : undefined;
+
+/** FEBRL: rec_id, given_name, surname, street_number, address_1, address_2, suburb, postcode, state, date_of_birth, soc_sec_id. */
+export const loadFebrl = (file: string): LabelledRecord[] =>
+  rows(file).map(
+    ([
+      recId = '',
+      given = '',
+      surname = '',
+      number = '',
+      a1 = '',
+      a2 = '',
+      suburb = '',
+      postcode = '',
+      state = '',
+      dob = '',
+    ]) => {
+      const street = [number, a1].filter((s) => s !== '').join(' ');
+      return {
+        entity: /^rec-(\d+)/.exec(recId)?.[1] ?? recId,
+        record: {
+          id: recId,
+          name: { given, family: surname },
+          birthDate: isoOrUndefined(dob),
+          addresses: [
+            {
+              line: street === '' ? [] : [street, ...(a2 === '' ? [] : [a2])],
+              city: suburb === '' ? undefined : suburb,
+              state: state === '' ? undefined : state,
+              postalCode: postcode === '' ? undefined : postcode,
+            },
+          ],
+        },
+      };
+    },
+  );
+
+/** Splink fake_1000: unique_id, first_name, surname, dob, city, email, cluster. */
+export const loadFake1000 = (): LabelledRecord[] =>
+  rows('fake_1000.csv').map(
+    ([id = '', first = '', surname = '', dob = '', city = '', email = '', cluster = '']) => ({
+      entity: cluster,
+      record: {
+        id,
+        name: { given: first, family: surname },
+        birthDate: /^\d{4}-\d{2}-\d{2}$/.test(dob) ? dob : undefined,
+        addresses: city === '' ? [] : [{ city }],
+        emails: email === '' ? [] : [email],
+      },
+    }),
+  );
+
+/** fake_1000_labels.csv: the clerical pairs with score 1.0 (true matches). */
+export const loadFake1000LabelledMatches = (): Set<string> =>
+  new Set(
+    rows('fake_1000_labels.csv')
+      .filter((r) => r[4] === '1.0')
+      .map((r) => pairKey(r[0] ?? '', r[2] ?? '')),
+  );
+
+export const pairKey = (a: string, b: string): string => (a < b ? `${a}~${b}` : `${b}~${a}`);
+
+/** All within-entity pairs of a labelled set. */
+export const truePairs = (records: readonly LabelledRecord[]): Set<string> => {
+  const byEntity = new Map<string, string[]>();
+  for (const r of records) byEntity.set(r.entity, [...(byEntity.get(r.entity) ?? []), r.record.id]);
+  const out = new Set<string>();
+  for (const ids of byEntity.values())
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) out.add(pairKey(ids[i] as string, ids[j] as string));
+  return out;
+};
+
+export interface PairMetrics {
+  readonly truePositives: number;
+  readonly predicted: number;
+  readonly actual: number;
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+}
+
+export const pairMetrics = (predicted: ReadonlySet<string>, actual: ReadonlySet<string>): PairMetrics => {
+  let tp = 0;
+  for (const p of predicted) if (actual.has(p)) tp++;
+  const precision = predicted.size === 0 ? 0 : tp / predicted.size;
+  const recall = actual.size === 0 ? 0 : tp / actual.size;
+  return {
+    truePositives: tp,
+    predicted: predicted.size,
+    actual: actual.size,
+    precision,
+    recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+  };
+};
