@@ -5,14 +5,8 @@
  * the next day for STAT).
  */
 import type { PatientId, ReferralId } from '../core/ids.js';
-import {
-  addDays,
-  formatInstant,
-  instantToMs,
-  wallMinutesToMs,
-  type IanaZone,
-  type IsoInstant,
-} from '../core/time.js';
+import type { IanaZone, IsoInstant } from '../core/time.js';
+import { formatInstantFast, instantMs, periodBounds } from './instants.js';
 import type { Authorization, Referral, ReferralPriority } from './model.js';
 import type { ReferralStatus } from './statuses.js';
 import { isApprovedAuthorization } from './validity.js';
@@ -168,27 +162,44 @@ const expiryDueMs = (
   auth: Authorization | undefined,
   atMs: number,
   policy: ReferralWorklistPolicy,
-) => {
+): number | undefined => {
   if (auth?.period === undefined || !isApprovedAuthorization(auth.decision)) return undefined;
-  const { end, zone } = auth.period;
-  const lastDay = wallMinutesToMs(end, 0, zone);
-  const afterWindow = wallMinutesToMs(addDays(end, 1), 0, zone);
-  const bookedOutside = r.appointments.some(
-    (a) => a.status === 'booked' && instantToMs(a.start) >= afterWindow,
-  );
-  if (bookedOutside) return Math.min(atMs, lastDay);
+  // The item is due at the start of the last valid day, in the window's zone.
+  const { endMs, lastDayMs: lastDay } = periodBounds(auth.period);
+  for (const a of r.appointments)
+    if (a.status === 'booked' && instantMs(a.start) >= endMs) return Math.min(atMs, lastDay);
   return lastDay - atMs <= policy.expiringWithinDays * DAY ? lastDay : undefined;
 };
 
-const itemOf = (r: Referral, atMs: number, policy: ReferralWorklistPolicy) => {
+// Sort key: overdue items get `(rank - 3) * 1e15 - overdue` (below -1e15, stat first, then the
+// most overdue), items not yet due get their due time (epoch ms, far below 1e15). Exact in a
+// double for any overdue under 31 years.
+const RANK_SPAN = 1e15;
+
+/** Per-referral results in parallel typed arrays, so the sort moves indices, not objects. */
+interface Scratch {
+  readonly reasons: (ReferralWorklistReason | undefined)[];
+  readonly due: Float64Array;
+  readonly key: Float64Array;
+}
+
+/** Fills slot `i` of the scratch arrays; false when the referral is not open. */
+const assess = (
+  r: Referral,
+  i: number,
+  atMs: number,
+  policy: ReferralWorklistPolicy,
+  s: Scratch,
+): boolean => {
   let reason = baseReason(r);
-  if (reason === undefined) return undefined;
-  const since = instantToMs(r.history[r.history.length - 1]?.at ?? r.createdAt);
+  if (reason === undefined) return false;
+  const last = r.history[r.history.length - 1];
   const grace = stepDays(policy, reason, r.priority) * DAY;
-  let due = since + grace;
+  let due = instantMs(last === undefined ? r.createdAt : last.at) + grace;
   if (reason === 'awaiting-visit') {
-    const next = r.appointments.filter((a) => a.status === 'booked').map((a) => instantToMs(a.start));
-    if (next.length > 0) due = Math.min(...next) + grace;
+    let first = Infinity;
+    for (const a of r.appointments) if (a.status === 'booked') first = Math.min(first, instantMs(a.start));
+    if (first !== Infinity) due = first + grace;
   }
   if (r.status === 'authorized' || r.status === 'scheduled') {
     const expiry = expiryDueMs(r, r.authorizations[r.authorizations.length - 1], atMs, policy);
@@ -197,7 +208,10 @@ const itemOf = (r: Referral, atMs: number, policy: ReferralWorklistPolicy) => {
       due = expiry;
     }
   }
-  return { r, reason, due, overdue: Math.max(0, atMs - due) };
+  s.reasons[i] = reason;
+  s.due[i] = due;
+  s.key[i] = atMs > due ? (PRIORITY_RANK[r.priority] - 3) * RANK_SPAN - (atMs - due) : due;
+  return true;
 };
 
 /**
@@ -228,19 +242,25 @@ export const referralWorklist = (
   at: IsoInstant,
   policy: ReferralWorklistPolicy,
 ): readonly ReferralWorkItem[] => {
-  const atMs = instantToMs(at);
-  const items: NonNullable<ReturnType<typeof itemOf>>[] = [];
-  for (const r of referrals) {
-    const item = itemOf(r, atMs, policy);
-    if (item !== undefined) items.push(item);
-  }
-  items.sort((a, b) => {
-    if (a.overdue > 0 !== b.overdue > 0) return a.overdue > 0 ? -1 : 1;
-    const rank = PRIORITY_RANK[a.r.priority] - PRIORITY_RANK[b.r.priority];
-    if (a.overdue > 0) return rank || b.overdue - a.overdue || (a.r.id < b.r.id ? -1 : 1);
-    return a.due - b.due || rank || (a.r.id < b.r.id ? -1 : 1);
+  const atMs = instantMs(at);
+  const n = referrals.length;
+  const s: Scratch = { reasons: new Array(n), due: new Float64Array(n), key: new Float64Array(n) };
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) if (assess(referrals[i] as Referral, i, atMs, policy, s)) order.push(i);
+  order.sort((a, b) => {
+    const d = (s.key[a] as number) - (s.key[b] as number);
+    if (d !== 0) return d;
+    const ra = referrals[a] as Referral;
+    const rb = referrals[b] as Referral;
+    return (
+      PRIORITY_RANK[ra.priority] - PRIORITY_RANK[rb.priority] || (ra.id < rb.id ? -1 : ra.id > rb.id ? 1 : 0)
+    );
   });
-  return items.map(({ r, reason, due, overdue }) => {
+  return order.map((i) => {
+    const r = referrals[i] as Referral;
+    const reason = s.reasons[i] as ReferralWorklistReason;
+    const due = s.due[i] as number;
+    const overdue = Math.max(0, atMs - due);
     const [action, owner] = ACTIONS[reason];
     return {
       referral: r.id,
@@ -250,7 +270,7 @@ export const referralWorklist = (
       reason,
       action,
       owner,
-      dueAt: formatInstant(due, policy.zone),
+      dueAt: formatInstantFast(due, policy.zone),
       overdueMs: overdue,
       overdueDays: Math.floor(overdue / DAY),
     };
