@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['tests/dist/**', 'node_modules/**'],
+    // tests/browser and tests/package need dist/: `npm run test:dist` runs them after the build.
+    exclude: ['tests/dist/**', 'tests/browser/**', 'tests/package/**', 'node_modules/**'],
     pool: 'threads',
     testTimeout: 60_000,
     typecheck: { enabled: true, include: ['tests/**/*.test-d.ts'], tsconfig: './tsconfig.test.json' },

@@ -5,6 +5,15 @@
  */
 
 // Plans, benefits, accumulators, cost share, coordination of benefits.
+export * from './model.js';
+export * from './errors.js';
+export * from './annualLimits.js';
+export * from './percent.js';
+export * from './costShare.js';
+export * from './accumulatorAmounts.js';
+export * from './payerOrder.js';
+export * from './secondaryPayment.js';
+export * from './checkInCollection.js';
 export * from './x12/coverageLevel.js';
 
 // ----------------------------------------------------------------------------------------------
@@ -12,3 +21,12 @@ export * from './x12/coverageLevel.js';
 // ----------------------------------------------------------------------------------------------
 
 // X12 270/271, clearinghouse JSON, eligibility, FHIR.
+export * from './eligibilityModel.js';
+export * from './eligibility.js';
+export * from './eligibilityDates.js';
+export * from './x12/codes.js';
+export * from './x12/errors.js';
+export * from './x12/parse.js';
+export * from './x12/read271.js';
+export * from './x12/build270.js';
+export * from './clearinghouse.js';

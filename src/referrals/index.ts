@@ -4,3 +4,12 @@
  * @module referrals
  */
 export * from './statuses.js';
+export * from './model.js';
+export * from './errors.js';
+export * from './transitionTable.js';
+export * from './transitions.js';
+export * from './validity.js';
+export * from './authorizationResponse.js';
+export * from './worklist.js';
+export * from './denialGuidance.js';
+export * from './fhir.js';

@@ -20,14 +20,16 @@ export const REFERRAL_STATUSES = [
 /** A referral status. */
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
-const TERMINAL: ReadonlySet<ReferralStatus> = new Set(['closed', 'expired', 'cancelled']);
+// `expired` is not terminal: a renewal or extension (UM02 = R / 4) revives it (referrals.md §6.1).
+const TERMINAL: ReadonlySet<ReferralStatus> = new Set(['closed', 'cancelled']);
 
 /**
- * Whether a status ends the referral: nothing moves it on.
+ * Whether a status ends the referral: no event moves it on.
  *
  * @param status - a referral status
- * @returns true for closed, expired and cancelled
+ * @returns true for `closed` and `cancelled`; `expired` can still be renewed or extended
  * @example
  * isTerminalReferralStatus('closed'); // true
+ * isTerminalReferralStatus('expired'); // false
  */
 export const isTerminalReferralStatus = (status: ReferralStatus): boolean => TERMINAL.has(status);

@@ -5,10 +5,61 @@
  */
 
 // Models, availability, slot finding, booking validation.
-export * from './recurrence.js';
+export { recurrenceDates, type RecurrenceError } from './recurrence.js';
+export { expandAvailability, type AvailabilityRange, type OwnerAvailability } from './availability.js';
+export * from './model.js';
+export * from './errors.js';
+export { findSlots, firstAvailable, groupSlotsByDay, type SlotDay } from './slots.js';
+export { BLOCKING_APPOINTMENT_STATUSES } from './calendarIndex.js';
+export { validateBooking, type BookingVerdict } from './booking.js';
+export { explainSlotExclusions, type SlotExclusion } from './explain.js';
 
 // ----------------------------------------------------------------------------------------------
 // (separator: keeps the two halves of this module from editing adjacent lines)
 // ----------------------------------------------------------------------------------------------
 
 // Appointment lifecycle, waitlist, follow-ups, sequences, series, check-in, utilization, FHIR, iCalendar.
+export {
+  APPOINTMENT_TRANSITIONS,
+  allowedAppointmentEvents,
+  transitionAppointment,
+  type AppointmentEvent,
+  type AppointmentEventType,
+  type AppointmentTransition,
+  type CheckInClearance,
+  type LifecycleError,
+  type TransitionResult,
+} from './transitions.js';
+export {
+  matchWaitlist,
+  type WaitlistMatch,
+  type WaitlistMatches,
+  type WaitlistMismatchCode,
+  type WaitlistMiss,
+} from './waitlist.js';
+export { findFollowUpSlots, type FollowUpInterval, type FollowUpSlot } from './followUp.js';
+export { planSequence, type SequencePlan, type SequenceRequest, type SequenceStep } from './sequence.js';
+export {
+  planSeries,
+  splitSeries,
+  type SeriesOccurrence,
+  type SeriesPattern,
+  type SeriesPlan,
+} from './series.js';
+export { utilization, type ProviderDayUtilization, type UtilizationReport } from './utilization.js';
+export {
+  FHIR_TIMEZONE_EXTENSION,
+  MEDOFFICE_APPOINTMENT_TYPE_SYSTEM,
+  busyFromFhirSlots,
+  fromFhirAppointment,
+  fromFhirSchedule,
+  fromFhirSlot,
+  toFhirAppointment,
+  toFhirSchedule,
+  toFhirSlot,
+  type FhirSlotInfo,
+  type ScheduleDescription,
+  type ScheduleInfo,
+  type SchedulingFhirError,
+} from './fhir.js';
+export { toICalendar, type ICalendarError, type ICalendarOptions } from './icalendar.js';

@@ -1,0 +1,568 @@
+/**
+ * Patient cost share for claim lines (insurance reference §7): per line, in an explicit order,
+ * not covered → preventive → copay / deductible / copay / coinsurance per the benefit's switches →
+ * OOP cap on the components that count → accumulator update. Integer cents throughout; the one
+ * rounding step (coinsurance) is half-up to the cent per claim line unless the caller names
+ * another mode.
+ */
+import { applyRate, divideRounded, type Cents, type RoundingMode } from '../core/money.js';
+import { err, ok, type Either } from '../core/result.js';
+import { ANNUAL_LIMITS } from './annualLimits.js';
+import type { InsuranceError } from './errors.js';
+import type {
+  AccumulatorBucket,
+  Accumulators,
+  AnnualLimits,
+  Benefit,
+  BenefitSet,
+  ClaimLine,
+  NetworkTier,
+  TierLimits,
+} from './model.js';
+
+/**
+ * The order lines are adjudicated in. The deductible goes to whichever line comes first, so
+ * totals depend on it: `claim` keeps the order given, `highest-allowed-first` and
+ * `lowest-allowed-first` sort by allowed amount (ties keep claim order).
+ *
+ * @example
+ * const order: LineOrder = 'claim';
+ */
+export type LineOrder = 'claim' | 'highest-allowed-first' | 'lowest-allowed-first';
+
+/**
+ * Options of {@link estimateCostShare}.
+ *
+ * @example
+ * const options: CostShareOptions = { order: 'claim' };
+ */
+export interface CostShareOptions {
+  /** Line ordering; always explicit because it changes who absorbs the deductible. */
+  readonly order: LineOrder;
+  /** Coinsurance rounding per line; default `half-up` (DESIGN.md). */
+  readonly rounding?: RoundingMode;
+  /** Yearly legal limits (ACA self-only OOP cap); default {@link ANNUAL_LIMITS}. */
+  readonly annualLimits?: readonly AnnualLimits[];
+}
+
+/**
+ * Why a line came out as it did, for the person reading the estimate.
+ * - `not-covered`: excluded by the benefit or flagged not covered on the line;
+ * - `limit-exhausted`: the benefit's visit/unit limit is used up (all or some units);
+ * - `preventive-zero`: in-network preventive service at $0;
+ * - `hdhp-deductible-first`: an HDHP copay or deductible waiver was set aside until the deductible is met;
+ * - `oop-max-reached`: the OOP cap reduced the countable cost share;
+ * - `aca-individual-cap`: the ACA self-only maximum capped a member inside family coverage;
+ * - `aca-limits-unknown`: no ACA limits on file for the plan year, so that cap was not applied;
+ * - `surprise-billing`: priced as in network under the No Surprises Act, no balance billing;
+ * - `plan-year-reset`: the line starts a new plan year, accumulators restarted from zero;
+ * - `visit-copay-taken`: a per-visit copay was already charged on an earlier line of the visit.
+ *
+ * @example
+ * const note: CostShareNote = 'oop-max-reached';
+ */
+export type CostShareNote =
+  | 'not-covered'
+  | 'limit-exhausted'
+  | 'preventive-zero'
+  | 'hdhp-deductible-first'
+  | 'oop-max-reached'
+  | 'aca-individual-cap'
+  | 'aca-limits-unknown'
+  | 'surprise-billing'
+  | 'plan-year-reset'
+  | 'visit-copay-taken';
+
+/**
+ * Money of a line or a total. Identities: `deductible + copay + coinsurance = costShare`;
+ * `costShare + planPays + notCovered = allowed`; `patientPays = costShare + notCovered +
+ * balanceBill`. `notBillable` is what a No Surprises Act line's provider may not bill
+ * (`billed - allowed`), kept for display only.
+ *
+ * @example
+ * const m: CostShareAmounts = line.total;
+ */
+export interface CostShareAmounts {
+  readonly allowed: Cents;
+  readonly deductible: Cents;
+  readonly copay: Cents;
+  readonly coinsurance: Cents;
+  readonly costShare: Cents;
+  readonly planPays: Cents;
+  readonly notCovered: Cents;
+  readonly balanceBill: Cents;
+  readonly notBillable: Cents;
+  readonly patientPays: Cents;
+}
+
+/**
+ * The estimate of one line.
+ *
+ * @example
+ * const l: LineCostShare = estimate.lines[0]!;
+ */
+export interface LineCostShare extends CostShareAmounts {
+  readonly lineId: string;
+  /** The id of the benefit applied. */
+  readonly benefitId: string;
+  /** The accumulator bucket the line counted toward (`in` for No Surprises Act lines). */
+  readonly bucket: NetworkTier;
+  readonly notes: readonly CostShareNote[];
+}
+
+/**
+ * The estimate of a claim: lines in adjudication order, the totals, and the accumulators after.
+ *
+ * @example
+ * const e: CostShareEstimate = unwrapOr(estimateCostShare(lines, benefits, accumulators, { order: 'claim' }), undefined)!;
+ */
+export interface CostShareEstimate {
+  readonly lines: readonly LineCostShare[];
+  readonly total: CostShareAmounts;
+  readonly accumulators: Accumulators;
+}
+
+interface Bucket {
+  deductible: number;
+  oop: number;
+}
+interface State {
+  planYearStart: string;
+  ind: { in: Bucket; out: Bucket };
+  fam: { in: Bucket; out: Bucket } | null;
+  limitsUsed: Record<string, number>;
+  visitCopays: Set<string>;
+  visitsCounted: Set<string>;
+  acaSelf: number | null | undefined;
+}
+
+const copyBucket = (b: AccumulatorBucket): Bucket => ({ deductible: b.deductible, oop: b.oop });
+const zeroBuckets = () => ({ in: { deductible: 0, oop: 0 }, out: { deductible: 0, oop: 0 } });
+
+/** The first day (`YYYY-MM-DD`) of the plan year that contains `date`, for a plan year starting `MM-DD`. */
+const planYearOf = (date: string, monthDay: string): string => {
+  const year = Number(date.slice(0, 4));
+  return date.slice(5) >= monthDay ? `${year}-${monthDay}` : `${year - 1}-${monthDay}`;
+};
+
+/** Met amounts counting toward bucket `tier`, with cross-network accumulation. */
+const effectiveMet = (
+  buckets: { readonly in: Bucket; readonly out: Bucket },
+  tier: NetworkTier,
+  mode: BenefitSet['networkAccumulation'],
+): Bucket => {
+  const own = buckets[tier];
+  const other = tier === 'in' ? buckets.out : buckets.in;
+  const shares = mode === 'crossAccumulating' || (mode === 'oneWay' && tier === 'out');
+  return shares ? { deductible: own.deductible + other.deductible, oop: own.oop + other.oop } : own;
+};
+
+const remaining = (limit: number | null, met: number): number =>
+  limit === null ? Infinity : Math.max(0, limit - met);
+
+/** Remaining deductible and OOP for a member in bucket `tier`, per the family mode. */
+const remainingFor = (
+  set: BenefitSet,
+  limits: TierLimits,
+  state: State,
+  tier: NetworkTier,
+): { deductible: number; oop: number; acaCapped: boolean } => {
+  const ind = effectiveMet(state.ind, tier, set.networkAccumulation);
+  const fam = state.fam ? effectiveMet(state.fam, tier, set.networkAccumulation) : null;
+  const famDed =
+    fam && limits.deductible.family !== null ? remaining(limits.deductible.family, fam.deductible) : null;
+  const famOop = fam && limits.oopMax.family !== null ? remaining(limits.oopMax.family, fam.oop) : null;
+  const indDed = remaining(limits.deductible.individual, ind.deductible);
+  const indOop = remaining(limits.oopMax.individual, ind.oop);
+  // Embedded: the member stops at their own amount or the family's, whichever comes first.
+  // Aggregate: family coverage has only the family amount.
+  const deductible =
+    famDed === null ? indDed : set.family.deductible === 'aggregate' ? famDed : Math.min(indDed, famDed);
+  let oop = famOop === null ? indOop : set.family.oop === 'aggregate' ? famOop : Math.min(indOop, famOop);
+  // ACA: inside family coverage, each member's in-network cost share stops at the self-only limit.
+  let acaCapped = false;
+  if (tier === 'in' && state.fam !== null && set.acaIndividualOopCap && typeof state.acaSelf === 'number') {
+    const aca = remaining(state.acaSelf, ind.oop);
+    if (aca < oop) {
+      oop = aca;
+      acaCapped = true;
+    }
+  }
+  return { deductible, oop, acaCapped };
+};
+
+/** The benefit for a line: by id, else by service type (exact tier before `both`), else STC 30. */
+const benefitFinder = (benefits: readonly Benefit[]) => {
+  const byKey = new Map<string, Benefit>();
+  const byId = new Map<string, Benefit>();
+  // First declared wins; exact-tier keys are written before `both` keys so they take precedence.
+  for (const pass of ['exact', 'both'] as const) {
+    for (const b of benefits) {
+      if ((b.network === 'both') !== (pass === 'both')) continue;
+      const tiers = b.network === 'both' ? ['in', 'out'] : [b.network];
+      for (const stc of b.serviceTypes)
+        for (const t of tiers) if (!byKey.has(`${t}|${stc}`)) byKey.set(`${t}|${stc}`, b);
+    }
+  }
+  for (const b of benefits) if (!byId.has(b.id)) byId.set(b.id, b);
+  return (line: ClaimLine, tier: NetworkTier): Benefit | undefined => {
+    if (line.benefitId !== undefined) {
+      const b = byId.get(line.benefitId);
+      return b && (b.network === 'both' || b.network === tier) ? b : undefined;
+    }
+    return byKey.get(`${tier}|${line.serviceType}`) ?? byKey.get(`${tier}|30`);
+  };
+};
+
+const ordered = (lines: readonly ClaimLine[], order: LineOrder): readonly ClaimLine[] => {
+  if (order === 'claim') return lines;
+  const sign = order === 'highest-allowed-first' ? -1 : 1;
+  return lines
+    .map((line, index) => ({ line, index }))
+    .sort((a, b) => sign * (a.line.allowed - b.line.allowed) || a.index - b.index)
+    .map((x) => x.line);
+};
+
+const lineError = (line: ClaimLine, message: string): InsuranceError => ({
+  code: 'insurance.line-amounts',
+  message,
+  lineId: line.id,
+});
+
+/** Checks what the types cannot: whole, non-negative cents and sensible units. */
+const checkLine = (line: ClaimLine): InsuranceError | null => {
+  if (!Number.isSafeInteger(line.allowed) || line.allowed < 0)
+    return lineError(line, 'allowed must be whole, non-negative cents');
+  if (line.billed !== undefined && (!Number.isSafeInteger(line.billed) || line.billed < 0))
+    return lineError(line, 'billed must be whole, non-negative cents');
+  if (line.units !== undefined && (!Number.isSafeInteger(line.units) || line.units < 1))
+    return lineError(line, 'units must be a whole number of at least 1');
+  return null;
+};
+
+/** How much of the line the limit still covers, in units (counting the visit once). */
+const coveredUnits = (benefit: Benefit, line: ClaimLine, state: State): number => {
+  const units = line.units ?? 1;
+  const limit = benefit.limit;
+  if (limit === null) return units;
+  const used = state.limitsUsed[benefit.id] ?? 0;
+  if (limit.unit === 'units') {
+    const left = Math.max(0, limit.quantity - used);
+    state.limitsUsed[benefit.id] = used + Math.min(units, left);
+    return Math.min(units, left);
+  }
+  const visitKey = `${benefit.id}\u0000${line.visit ?? line.serviceDate}`;
+  if (state.visitsCounted.has(visitKey)) return units;
+  if (used >= limit.quantity) return 0;
+  state.visitsCounted.add(visitKey);
+  state.limitsUsed[benefit.id] = used + 1;
+  return units;
+};
+
+interface Split {
+  deductible: number;
+  copay: number;
+  coinsurance: number;
+}
+
+/** Deductible, copay and coinsurance of a covered amount before the OOP cap (§7.1 steps 3-6). */
+const splitCostShare = (
+  benefit: Benefit,
+  amount: number,
+  deductibleLeft: number,
+  copayDue: number,
+  hdhp: boolean,
+  rounding: RoundingMode,
+): Split => {
+  let timing = benefit.copayTiming;
+  let waived = benefit.deductible === 'waived' || timing === 'beforeDeductible';
+  if (hdhp) {
+    // An HDHP pays nothing before the deductible except preventive care (IRS safe harbor).
+    waived = false;
+    if (timing !== 'afterDeductible') timing = 'afterDeductible';
+  }
+  let rest = amount;
+  let copay = 0;
+  if (timing !== 'afterDeductible') {
+    copay = Math.min(copayDue, rest);
+    rest -= copay;
+  }
+  const creditedCopay = benefit.copayCountsTowardDeductible ? Math.min(copay, deductibleLeft) : 0;
+  const deductible = waived ? 0 : Math.min(rest, deductibleLeft - creditedCopay);
+  rest -= deductible;
+  if (timing === 'afterDeductible') {
+    copay = Math.min(copayDue, rest);
+    rest -= copay;
+  }
+  const base = benefit.coinsuranceBase === 'allowed' ? amount - deductible : rest;
+  const coinsurance = Math.min(rest, applyRate(base as Cents, benefit.coinsurance, rounding));
+  return { deductible, copay, coinsurance };
+};
+
+/** Caps the components that count toward OOP at `oopLeft`, taking back coinsurance, then copay, then deductible. */
+const capAtOop = (
+  split: Split,
+  counts: Benefit['countsTowardOop'],
+  oopLeft: number,
+): { countable: number; capped: boolean } => {
+  const countable =
+    (counts.deductible ? split.deductible : 0) +
+    (counts.copay ? split.copay : 0) +
+    (counts.coinsurance ? split.coinsurance : 0);
+  let excess = countable - oopLeft;
+  if (excess <= 0) return { countable, capped: false };
+  const take = (value: number): number => {
+    const cut = Math.min(value, excess);
+    excess -= cut;
+    return value - cut;
+  };
+  if (counts.coinsurance) split.coinsurance = take(split.coinsurance);
+  if (counts.copay) split.copay = take(split.copay);
+  if (counts.deductible) split.deductible = take(split.deductible);
+  return { countable: oopLeft, capped: true };
+};
+
+const addTo = (state: State, tier: NetworkTier, deductible: number, oop: number): void => {
+  state.ind[tier].deductible += deductible;
+  state.ind[tier].oop += oop;
+  if (state.fam) {
+    state.fam[tier].deductible += deductible;
+    state.fam[tier].oop += oop;
+  }
+};
+
+const amounts = (
+  allowed: number,
+  split: Split,
+  notCovered: number,
+  balanceBill: number,
+  notBillable: number,
+): CostShareAmounts => {
+  const costShare = split.deductible + split.copay + split.coinsurance;
+  return {
+    allowed: allowed as Cents,
+    deductible: split.deductible as Cents,
+    copay: split.copay as Cents,
+    coinsurance: split.coinsurance as Cents,
+    costShare: costShare as Cents,
+    planPays: (allowed - notCovered - costShare) as Cents,
+    notCovered: notCovered as Cents,
+    balanceBill: balanceBill as Cents,
+    notBillable: notBillable as Cents,
+    patientPays: (costShare + notCovered + balanceBill) as Cents,
+  };
+};
+
+const NO_SPLIT = (): Split => ({ deductible: 0, copay: 0, coinsurance: 0 });
+
+/** Moves the state into the line's plan year; false when the line is before the accumulators' year. */
+const enterPlanYear = (state: State, set: BenefitSet, line: ClaimLine, notes: CostShareNote[]): boolean => {
+  const year = planYearOf(line.serviceDate, set.planYearStart);
+  if (year === state.planYearStart) return true;
+  if (year < state.planYearStart) return false;
+  state.planYearStart = year;
+  state.ind = zeroBuckets();
+  if (state.fam) state.fam = zeroBuckets();
+  state.limitsUsed = {};
+  state.visitCopays.clear();
+  state.visitsCounted.clear();
+  state.acaSelf = undefined;
+  notes.push('plan-year-reset');
+  return true;
+};
+
+const acaSelfFor = (state: State, table: readonly AnnualLimits[]): number | null => {
+  if (state.acaSelf === undefined) {
+    const year = Number(state.planYearStart.slice(0, 4));
+    state.acaSelf = table.find((l) => l.year === year)?.acaOopMax.self ?? null;
+  }
+  return state.acaSelf;
+};
+
+/** Estimates one line against the running state; mutates only the state. */
+const estimateLine = (
+  line: ClaimLine,
+  benefit: Benefit,
+  set: BenefitSet,
+  state: State,
+  tier: NetworkTier,
+  options: CostShareOptions,
+  notes: CostShareNote[],
+): CostShareAmounts => {
+  const protectedLine = line.network === 'out' && line.surpriseBilling === true;
+  const billed = line.billed ?? line.allowed;
+  const allowed = Math.min(line.allowed, billed);
+  const overBill = Math.max(0, billed - allowed);
+  const balanceBill = line.network === 'out' && !protectedLine ? overBill : 0;
+  const notBillable = protectedLine ? overBill : 0;
+  if (protectedLine) notes.push('surprise-billing');
+
+  if (!benefit.covered || line.covered === false) {
+    notes.push('not-covered');
+    return amounts(allowed, NO_SPLIT(), allowed, balanceBill, notBillable);
+  }
+  const units = line.units ?? 1;
+  const unitsCovered = coveredUnits(benefit, line, state);
+  const coveredAmount =
+    unitsCovered === units ? allowed : divideRounded(allowed * unitsCovered, units, 'half-up');
+  if (unitsCovered < units) notes.push('limit-exhausted');
+  if (line.preventive === true && tier === 'in' && set.preventiveZeroInNetwork) {
+    notes.push('preventive-zero');
+    return amounts(allowed, NO_SPLIT(), allowed - coveredAmount, balanceBill, notBillable);
+  }
+
+  const limits = set.tiers[tier];
+  if (set.hdhp && (benefit.copayTiming !== 'afterDeductible' || benefit.deductible === 'waived'))
+    notes.push('hdhp-deductible-first');
+  const visitKey = `${benefit.id}\u0000${line.visit ?? line.serviceDate}`;
+  let copayDue: number = benefit.copay;
+  if (benefit.copayPer === 'visit' && copayDue > 0) {
+    if (state.visitCopays.has(visitKey)) {
+      copayDue = 0;
+      notes.push('visit-copay-taken');
+    }
+  }
+  if (
+    tier === 'in' &&
+    state.fam !== null &&
+    set.acaIndividualOopCap &&
+    acaSelfFor(state, options.annualLimits ?? ANNUAL_LIMITS) === null
+  )
+    notes.push('aca-limits-unknown');
+  const left = remainingFor(set, limits, state, tier);
+  const split = splitCostShare(
+    benefit,
+    coveredAmount,
+    left.deductible,
+    copayDue,
+    set.hdhp,
+    options.rounding ?? 'half-up',
+  );
+  const cap = capAtOop(split, benefit.countsTowardOop, left.oop);
+  if (cap.capped) notes.push(left.acaCapped ? 'aca-individual-cap' : 'oop-max-reached');
+  if (split.copay > 0 && benefit.copayPer === 'visit') state.visitCopays.add(visitKey);
+  // What the patient paid toward the deductible after the cap, copays included where they count.
+  const credited = benefit.copayCountsTowardDeductible ? split.copay : 0;
+  addTo(state, tier, Math.min(left.deductible, split.deductible + credited), cap.countable);
+  return amounts(allowed, split, allowed - coveredAmount, balanceBill, notBillable);
+};
+
+const sumAmounts = (lines: readonly CostShareAmounts[]): CostShareAmounts => {
+  const t = {
+    allowed: 0,
+    deductible: 0,
+    copay: 0,
+    coinsurance: 0,
+    costShare: 0,
+    planPays: 0,
+    notCovered: 0,
+    balanceBill: 0,
+    notBillable: 0,
+    patientPays: 0,
+  };
+  for (const l of lines) {
+    t.allowed += l.allowed;
+    t.deductible += l.deductible;
+    t.copay += l.copay;
+    t.coinsurance += l.coinsurance;
+    t.costShare += l.costShare;
+    t.planPays += l.planPays;
+    t.notCovered += l.notCovered;
+    t.balanceBill += l.balanceBill;
+    t.notBillable += l.notBillable;
+    t.patientPays += l.patientPays;
+  }
+  return t as unknown as CostShareAmounts;
+};
+
+const toAccumulators = (state: State, base: Accumulators): Accumulators => ({
+  ...base,
+  planYearStart: state.planYearStart as Accumulators['planYearStart'],
+  individual: state.ind as Accumulators['individual'],
+  family: state.fam as Accumulators['family'],
+  limitsUsed: state.limitsUsed,
+});
+
+/**
+ * Estimates what the patient and the plan pay for claim lines, and the accumulators afterwards.
+ *
+ * Each line, in the order `options.order` gives, is adjudicated against the benefit for its
+ * service type (or `benefitId`) on the provider's network tier, falling back to STC `30`:
+ * 1. a plan year later than the accumulators' restarts them from zero (plan-year reset);
+ * 2. not covered (exclusion, `covered: false`, limit used up) → `notCovered`, nothing accrues;
+ * 3. preventive in network (when the benefit set says so) → $0;
+ * 4. copay / deductible / coinsurance per the benefit's switches (copay before, with or after the
+ *    deductible; coinsurance after the copay or on the post-deductible amount); an HDHP takes the
+ *    deductible first whatever the copay switch says;
+ * 5. the components that count toward OOP are capped at the remaining OOP (individual and family,
+ *    embedded or aggregate, and in network inside family coverage the ACA self-only limit of the
+ *    plan year);
+ * 6. deductible and OOP accrue to the line's bucket (individual and family); separate,
+ *    cross-accumulating or one-way networks decide what counts toward the other bucket.
+ * Out-of-network `billed - allowed` is balance billing, outside cost share and the OOP cap; a
+ * No Surprises Act line is priced on in-network terms, accrues in network, and its excess is
+ * `notBillable`. Money is integer cents; coinsurance is rounded per line (half-up by default).
+ *
+ * @param lines - the claim lines (not mutated)
+ * @param benefits - the member's benefit set
+ * @param accumulators - met amounts before these lines (not mutated)
+ * @param options - line order (required), rounding, annual-limits table
+ * @returns `Right(CostShareEstimate)`; `Left` `insurance.no-benefit` (no benefit for a line's
+ *   service type and tier), `insurance.line-before-plan-year` (a line dated before the
+ *   accumulators' plan year), `insurance.line-amounts` (fractional or negative cents, units < 1)
+ * @example
+ * // T10: allowed $500, deductible remaining $300, 20% coinsurance → patient $340, plan $160.
+ * const r = estimateCostShare(
+ *   [{ id: '1', serviceDate: '2026-03-02' as IsoDate, serviceType: '98', network: 'in', allowed: 50000 as Cents }],
+ *   benefits, accumulators, { order: 'claim' },
+ * );
+ */
+export const estimateCostShare = (
+  lines: readonly ClaimLine[],
+  benefits: BenefitSet,
+  accumulators: Accumulators,
+  options: CostShareOptions,
+): Either<InsuranceError, CostShareEstimate> => {
+  const find = benefitFinder(benefits.benefits);
+  const state: State = {
+    planYearStart: accumulators.planYearStart,
+    ind: { in: copyBucket(accumulators.individual.in), out: copyBucket(accumulators.individual.out) },
+    fam: accumulators.family
+      ? { in: copyBucket(accumulators.family.in), out: copyBucket(accumulators.family.out) }
+      : null,
+    limitsUsed: { ...accumulators.limitsUsed },
+    visitCopays: new Set(),
+    visitsCounted: new Set(),
+    acaSelf: undefined,
+  };
+  const results: LineCostShare[] = [];
+  for (const line of ordered(lines, options.order)) {
+    const bad = checkLine(line);
+    if (bad) return err(bad);
+    const notes: CostShareNote[] = [];
+    if (!enterPlanYear(state, benefits, line, notes))
+      return err({
+        code: 'insurance.line-before-plan-year',
+        message:
+          'serviceDate falls before the plan year of the accumulators; order lines by date across plan years',
+        lineId: line.id,
+      });
+    const tier: NetworkTier = line.network === 'out' && line.surpriseBilling === true ? 'in' : line.network;
+    const benefit = find(line, tier);
+    if (!benefit)
+      return err({
+        code: 'insurance.no-benefit',
+        message: 'no benefit for the line serviceType (nor STC 30) on its network tier',
+        lineId: line.id,
+        serviceType: line.serviceType,
+        network: tier,
+      });
+    const money = estimateLine(line, benefit, benefits, state, tier, options, notes);
+    results.push({ lineId: line.id, benefitId: benefit.id, bucket: tier, notes, ...money });
+  }
+  return ok({
+    lines: results,
+    total: sumAmounts(results),
+    accumulators: toAccumulators(state, accumulators),
+  });
+};

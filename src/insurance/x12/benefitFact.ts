@@ -1,0 +1,92 @@
+/**
+ * One EB tuple (from X12 elements or the clearinghouse JSON fields that mirror them) turned into a
+ * normalized benefit fact, so both readers interpret EB01-EB13 the same way.
+ */
+import type { BenefitFact, EligibilityProvenance } from '../eligibilityModel.js';
+import { patientShareFromPercent, type PercentConvention } from '../percent.js';
+import { coverageLevelScope } from './coverageLevel.js';
+import { amountRole, authorization, benefitKind, benefitNetwork, benefitStatus, x12Cents } from './values.js';
+
+/**
+ * EB01-EB13 as trimmed strings (empty when absent); EB03 and EB13 already split.
+ *
+ * @example
+ * const eb: EbElements = { code: 'B', coverageLevel: '', serviceTypes: ['98'], insuranceType: 'HM', planCoverage: '', timePeriod: '27', amount: '25', percent: '', quantityQualifier: '', quantity: '', authorization: '', network: 'Y', procedure: [] };
+ */
+export interface EbElements {
+  readonly code: string;
+  readonly coverageLevel: string;
+  readonly serviceTypes: readonly string[];
+  readonly insuranceType: string;
+  readonly planCoverage: string;
+  readonly timePeriod: string;
+  readonly amount: string;
+  readonly percent: string;
+  readonly quantityQualifier: string;
+  readonly quantity: string;
+  readonly authorization: string;
+  readonly network: string;
+  readonly procedure: readonly string[];
+}
+
+const opt = <K extends string>(key: K, v: string): { [P in K]?: string } =>
+  (v === '' ? {} : { [key]: v }) as { [P in K]?: string };
+
+/**
+ * Interprets one EB tuple: kind and status from EB01, scope from EB02, amount role from EB06,
+ * EB07 in exact cents, EB08 as the patient's share in basis points under the given convention,
+ * EB11 as a tri-state with a reason, EB12 as a network tier. Trailing lists start empty.
+ *
+ * @param eb - the elements
+ * @param provenance - where the tuple came from
+ * @param convention - how the source writes EB08 (default: fraction of the patient's share)
+ * @returns the fact, and `badValue` when EB07/EB08/EB10 could not be read (they are then left out)
+ * @example
+ * benefitFactFrom({ ...eb, code: 'A', percent: '.2' }, prov).fact.percent; // 2000
+ */
+export const benefitFactFrom = (
+  eb: EbElements,
+  provenance: EligibilityProvenance,
+  convention: PercentConvention = 'patient-fraction',
+): { readonly fact: BenefitFact; readonly badValue: boolean } => {
+  const amount = eb.amount === '' ? undefined : x12Cents(eb.amount);
+  const share = eb.percent === '' ? undefined : patientShareFromPercent(eb.percent, convention);
+  const percent = share?._tag === 'Right' ? share.right : undefined;
+  const qty = Number(eb.quantity);
+  const hasQty = eb.quantityQualifier !== '' && eb.quantity !== '' && Number.isFinite(qty);
+  const auth = authorization(eb.authorization);
+  const status = benefitStatus(eb.code);
+  const [qualifier = '', code = '', ...modifiers] = eb.procedure;
+  const fact: BenefitFact = {
+    code: eb.code,
+    kind: benefitKind(eb.code),
+    ...(status ? { status } : {}),
+    ...opt('coverageLevel', eb.coverageLevel),
+    scope: eb.coverageLevel === '' ? 'unspecified' : coverageLevelScope(eb.coverageLevel),
+    serviceTypes: eb.serviceTypes,
+    ...opt('insuranceType', eb.insuranceType),
+    ...opt('planCoverage', eb.planCoverage),
+    ...opt('timePeriod', eb.timePeriod),
+    amountRole: amountRole(eb.timePeriod),
+    ...(amount === undefined ? {} : { amount }),
+    ...(percent === undefined ? {} : { percent, percentRaw: eb.percent }),
+    ...(hasQty ? { quantity: { qualifier: eb.quantityQualifier, value: qty } } : {}),
+    authorizationRequired: auth.required,
+    ...(auth.reason ? { authorizationReason: auth.reason } : {}),
+    network: benefitNetwork(eb.network),
+    ...(code !== '' ? { procedure: { qualifier, code, modifiers: modifiers.filter((m) => m !== '') } } : {}),
+    messages: [],
+    dates: [],
+    references: [],
+    rejections: [],
+    entities: [],
+    placesOfService: [],
+    deliveries: [],
+    provenance,
+  };
+  const badValue =
+    (eb.amount !== '' && amount === undefined) ||
+    (eb.percent !== '' && percent === undefined) ||
+    (eb.quantity !== '' && !Number.isFinite(qty));
+  return { fact, badValue };
+};

@@ -1,0 +1,230 @@
+/**
+ * Element value readers shared by the X12 and JSON readers: code meanings (EB01 kind, EB06 role,
+ * AAA04 retry, EB12 network), X12 dates, and exact decimal conversion of amounts and percents.
+ */
+import { parseDollars, type Cents } from '../../core/money.js';
+import type {
+  EligibilityRejection,
+  EligibilityStatus,
+  AmountRole,
+  BenefitFact,
+  BenefitKind,
+  EligibilityNetwork,
+  RetryPolicy,
+} from '../eligibilityModel.js';
+import { ELIGIBILITY_BENEFIT_CODES, FOLLOW_UP_ACTION_CODES, REJECT_REASON_CODES } from './codes.js';
+
+const KIND: Readonly<Record<string, BenefitKind>> = {
+  '1': 'active',
+  '2': 'active',
+  '3': 'active',
+  '4': 'active',
+  '5': 'active',
+  '6': 'inactive',
+  '7': 'inactive',
+  '8': 'inactive',
+  A: 'coinsurance',
+  B: 'copay',
+  C: 'deductible',
+  G: 'out-of-pocket',
+  E: 'limitation',
+  F: 'limitation',
+  M: 'limitation',
+  O: 'limitation',
+  Q: 'limitation',
+  H: 'unlimited',
+  I: 'non-covered',
+  R: 'other-payer',
+  L: 'primary-care-provider',
+  MC: 'contact-entity',
+  N: 'contact-entity',
+  U: 'contact-entity',
+  X: 'contact-entity',
+  V: 'cannot-process',
+  Y: 'spend-down',
+  K: 'reserve',
+};
+
+const STATUS: Readonly<Record<string, NonNullable<BenefitFact['status']>>> = {
+  '1': 'active',
+  '2': 'active-capitated',
+  '3': 'active-capitated',
+  '4': 'active-capitated',
+  '5': 'active-pending',
+  '6': 'inactive',
+  '7': 'inactive-pending',
+  '8': 'inactive-pending',
+};
+
+/**
+ * EB01 → normalized kind (insurance.md §3.1 "Category"); codes outside 5010 are `non-standard`.
+ *
+ * @example
+ * benefitKind('C'); // 'deductible'
+ */
+export const benefitKind = (code: string): BenefitKind =>
+  KIND[code] ?? (code in ELIGIBILITY_BENEFIT_CODES ? 'info' : 'non-standard');
+
+/**
+ * EB01 1-8 → status of the coverage line.
+ *
+ * @example
+ * benefitStatus('2'); // 'active-capitated'
+ */
+export const benefitStatus = (code: string): BenefitFact['status'] => STATUS[code];
+
+const ROLE: Readonly<Record<string, AmountRole>> = {
+  '29': 'remaining',
+  '33': 'remaining',
+  '24': 'used',
+  '6': 'per-occurrence',
+  '7': 'per-occurrence',
+  '13': 'per-occurrence',
+  '27': 'per-occurrence',
+  '36': 'per-occurrence',
+  '30': 'other',
+  '31': 'other',
+};
+
+/**
+ * EB06 → what the amount is: 29/33 remaining, 24 used (YTD), per visit/day/admission, else a total.
+ *
+ * @example
+ * amountRole('29'); // 'remaining'
+ */
+export const amountRole = (period: string): AmountRole =>
+  period === '' ? 'unspecified' : (ROLE[period] ?? 'total');
+
+const RETRY: Readonly<Record<string, RetryPolicy>> = {
+  C: 'correct-and-resubmit',
+  N: 'do-not-resubmit',
+  P: 'resubmit-original',
+  R: 'may-resubmit',
+  S: 'wait-third-party',
+  W: 'wait-30-days',
+  X: 'wait-10-days',
+  Y: 'wait-for-payer',
+};
+
+/**
+ * AAA04 → retry policy (insurance.md §3.8).
+ *
+ * @example
+ * retryPolicy('Y'); // 'wait-for-payer'
+ */
+export const retryPolicy = (followUp: string): RetryPolicy => RETRY[followUp] ?? 'unknown';
+
+/**
+ * AAA03 name, or `Non-standard code`.
+ *
+ * @example
+ * rejectReasonName('75'); // 'Subscriber/Insured Not Found'
+ */
+export const rejectReasonName = (code: string): string =>
+  (REJECT_REASON_CODES as Readonly<Record<string, string>>)[code] ?? 'Non-standard code';
+
+/**
+ * AAA04 name, or `Non-standard code`.
+ *
+ * @example
+ * followUpName('C'); // 'Please Correct and Resubmit'
+ */
+export const followUpName = (code: string): string =>
+  (FOLLOW_UP_ACTION_CODES as Readonly<Record<string, string>>)[code] ?? 'Non-standard code';
+
+const NETWORK: Readonly<Record<string, EligibilityNetwork>> = { Y: 'in', N: 'out', W: 'both', U: 'unknown' };
+
+/**
+ * EB12 → network tier: W is both networks, U unknown, absent unspecified (T9).
+ *
+ * @example
+ * benefitNetwork('W'); // 'both'
+ */
+export const benefitNetwork = (code: string): EligibilityNetwork =>
+  code === '' ? 'unspecified' : (NETWORK[code.toUpperCase()] ?? 'unknown');
+
+/**
+ * EB11 → tri-state, with the reason when unknown (T8: absent is not "not required").
+ *
+ * @example
+ * authorization(''); // { required: 'unknown', reason: '...' }
+ */
+export const authorization = (
+  code: string,
+): { readonly required: true | false | 'unknown'; readonly reason?: string } => {
+  const c = code.toUpperCase();
+  if (c === 'Y') return { required: true };
+  if (c === 'N') return { required: false };
+  if (c === 'U')
+    return {
+      required: 'unknown',
+      reason: 'the payer answered U: it cannot decide without diagnosis or place of service',
+    };
+  return {
+    required: 'unknown',
+    reason: 'the authorization indicator was not sent (absent does not mean not required)',
+  };
+};
+
+const YMD = /^(\d{4})(\d{2})(\d{2})$/;
+
+/**
+ * CCYYMMDD → YYYY-MM-DD, or undefined when not a real calendar date.
+ *
+ * @example
+ * x12Date('20260230'); // undefined
+ */
+export const x12Date = (v: string): string | undefined => {
+  const m = YMD.exec(v.trim());
+  if (!m) return undefined;
+  const [, y, mo, d] = m as unknown as [string, string, string, string];
+  const month = Number(mo);
+  const day = Number(d);
+  const days = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= days ? `${y}-${mo}-${d}` : undefined;
+};
+
+/**
+ * A DTP D8 or RD8 value → inclusive date range, or undefined.
+ *
+ * @example
+ * x12DateRange('RD8', '20260101-20261231'); // { start: '2026-01-01', end: '2026-12-31' }
+ */
+export const x12DateRange = (format: string, value: string): { start: string; end: string } | undefined => {
+  if (format === 'RD8' || value.includes('-')) {
+    const [a = '', b = ''] = value.split('-');
+    const start = x12Date(a);
+    const end = x12Date(b);
+    return start && end ? { start, end } : undefined;
+  }
+  const day = x12Date(value);
+  return day ? { start: day, end: day } : undefined;
+};
+
+/**
+ * EB07 dollars → cents, exactly; negative or malformed → undefined.
+ *
+ * @example
+ * x12Cents('10.5'); // 1050
+ */
+export const x12Cents = (text: string): Cents | undefined => {
+  const r = parseDollars(text);
+  return r._tag === 'Right' && r.right >= 0 ? r.right : undefined;
+};
+
+/**
+ * The summary status of a response: `error` if the payer rejected the request (an AAA is never
+ * inactive coverage), else `active` if any EB01 1-5, else `inactive` if any 6-8, else `unknown`.
+ *
+ * @example
+ * eligibilityStatusOf([], [{ kind: 'active' }]); // 'active'
+ */
+export const eligibilityStatusOf = (
+  rejections: readonly EligibilityRejection[],
+  benefits: readonly Pick<BenefitFact, 'kind'>[],
+): EligibilityStatus => {
+  if (rejections.length > 0) return 'error';
+  if (benefits.some((b) => b.kind === 'active')) return 'active';
+  if (benefits.some((b) => b.kind === 'inactive')) return 'inactive';
+  return 'unknown';
+};

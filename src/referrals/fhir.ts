@@ -1,0 +1,304 @@
+/**
+ * FHIR R4 mappers: a referral as a ServiceRequest (the placer's view) and a Task (the filler's
+ * progress), following the projection table of reference/referrals.md §6.3. The library status
+ * travels in `Task.businessStatus` so a Task maps back to exactly the status it came from.
+ */
+import type { CodeableConcept, Reference, ServiceRequest, Task } from 'fhir/r4.js';
+import { PatientIdSchema, ReferralIdSchema, type PatientId, type ReferralId } from '../core/ids.js';
+import { err, ok, type Either } from '../core/result.js';
+import { formatIcd10Cm, validateIcd10Cm, type Icd10CmCode } from '../records/icd10.js';
+import { validateNpi } from '../records/npi.js';
+import { validateProcedureCode, type ProcedureCode } from '../records/procedureCode.js';
+import { referralRuleError, type ReferralError } from './errors.js';
+import type { Referral, ReferralParty, ReferralPriority } from './model.js';
+import { REFERRAL_STATUSES, type ReferralStatus } from './statuses.js';
+import { isApprovedAuthorization } from './validity.js';
+
+/** Code system of the library's referral statuses in `Task.businessStatus`. */
+export const REFERRAL_STATUS_SYSTEM = 'https://medoffice.dev/fhir/CodeSystem/referral-status';
+const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
+const CPT = 'http://www.ama-assn.org/go/cpt';
+const NPI = 'http://hl7.org/fhir/sid/us-npi';
+const SNOMED = 'http://snomed.info/sct';
+const SPECIALTY_EXTENSION = 'https://medoffice.dev/fhir/StructureDefinition/referral-specialty';
+
+/** One row of the projection table: the library status as ServiceRequest and Task statuses. */
+export interface ReferralFhirProjection {
+  /** ServiceRequest.status (placer's view). */
+  readonly serviceRequest: NonNullable<ServiceRequest['status']>;
+  /** Task.status (filler's view). */
+  readonly task: NonNullable<Task['status']>;
+}
+
+/**
+ * The projection table (reference/referrals.md §6.3). `expired` stays `active` on the
+ * ServiceRequest because a renewal can revive it; its Task is `failed` with businessStatus
+ * `expired`.
+ *
+ * @example
+ * REFERRAL_FHIR_PROJECTION.scheduled; // { serviceRequest: 'active', task: 'accepted' }
+ */
+export const REFERRAL_FHIR_PROJECTION: Readonly<Record<ReferralStatus, ReferralFhirProjection>> = {
+  draft: { serviceRequest: 'draft', task: 'draft' },
+  submitted: { serviceRequest: 'active', task: 'requested' },
+  'pending-authorization': { serviceRequest: 'active', task: 'requested' },
+  authorized: { serviceRequest: 'active', task: 'accepted' },
+  denied: { serviceRequest: 'active', task: 'rejected' },
+  resubmitted: { serviceRequest: 'active', task: 'requested' },
+  scheduled: { serviceRequest: 'active', task: 'accepted' },
+  completed: { serviceRequest: 'active', task: 'in-progress' },
+  closed: { serviceRequest: 'completed', task: 'completed' },
+  expired: { serviceRequest: 'active', task: 'failed' },
+  cancelled: { serviceRequest: 'revoked', task: 'cancelled' },
+};
+
+/** Library statuses a ServiceRequest status can stand for (the inverse of the projection). */
+const statusesFor = <K extends keyof ReferralFhirProjection>(key: K, value: string): ReferralStatus[] =>
+  REFERRAL_STATUSES.filter((s) => REFERRAL_FHIR_PROJECTION[s][key] === value);
+
+// Task statuses outside the projection, read as their nearest library status (FHIR §1.1).
+const TASK_FALLBACK: Readonly<Partial<Record<NonNullable<Task['status']>, ReferralStatus>>> = {
+  received: 'submitted',
+  ready: 'authorized',
+  'on-hold': 'pending-authorization',
+};
+
+const party = (p: ReferralParty): Reference => ({
+  reference: `Practitioner/${p.provider}`,
+  ...(p.npi === undefined ? {} : { identifier: { system: NPI, value: p.npi } }),
+  extension: [{ url: SPECIALTY_EXTENSION, valueString: p.specialty }],
+});
+
+/**
+ * Maps a referral to a FHIR R4 ServiceRequest: status from the projection table, intent `order`,
+ * category SNOMED 103696004 (patient referral to specialist, as in the HL7 myringotomy example),
+ * diagnoses as ICD-10-CM `reasonCode` (dotted form), CPT/HCPCS procedures as `orderDetail`, the
+ * providers as Practitioner references with NPI identifier and specialty extension, attachments as
+ * `supportingInfo`, the free-text reason as a note.
+ *
+ * @param referral - the referral
+ * @returns a ServiceRequest with `id` = referral id
+ * @example
+ * toFhirServiceRequest(referral).status; // 'active' for a scheduled referral
+ */
+export const toFhirServiceRequest = (referral: Referral): ServiceRequest => ({
+  resourceType: 'ServiceRequest',
+  id: referral.id,
+  status: REFERRAL_FHIR_PROJECTION[referral.status].serviceRequest,
+  intent: 'order',
+  priority: referral.priority,
+  category: [{ coding: [{ system: SNOMED, code: '103696004', display: 'Patient referral to specialist' }] }],
+  subject: { reference: `Patient/${referral.patient}` },
+  authoredOn: referral.createdAt,
+  requester: party(referral.referring),
+  performer: [party(referral.receiving)],
+  performerType: { text: referral.receiving.specialty },
+  reasonCode: referral.diagnoses.map((c) => ({ coding: [{ system: ICD10CM, code: formatIcd10Cm(c) }] })),
+  orderDetail: referral.procedures.map((c) => ({ coding: [{ system: CPT, code: c }] })),
+  supportingInfo: referral.attachments.flatMap((a) =>
+    a.document === undefined ? [] : [{ reference: `DocumentReference/${a.document}`, display: a.kind }],
+  ),
+  note: [{ text: referral.reason }],
+});
+
+/** A referral order read from a ServiceRequest: the fields FHIR carries, and the statuses it may be in. */
+export interface ReferralOrder {
+  /** ServiceRequest.id as a referral id, when present. */
+  readonly id?: ReferralId;
+  /** The patient (`subject` must be a Patient reference). */
+  readonly patient: PatientId;
+  /** Requester and performer: provider id from the reference, NPI and specialty when present. */
+  readonly referring?: FhirReferralParty;
+  /** The receiving provider (first performer). */
+  readonly receiving?: FhirReferralParty;
+  /** Priority (`asap` is read as `stat`, the nearer of the two library levels). */
+  readonly priority: ReferralPriority;
+  /** Free-text reason: the first note, else reasonCode text. */
+  readonly reason?: string;
+  /** ICD-10-CM diagnoses from `reasonCode`. */
+  readonly diagnoses: readonly Icd10CmCode[];
+  /** CPT/HCPCS codes from `orderDetail` and `code`. */
+  readonly procedures: readonly ProcedureCode[];
+  /** Library statuses consistent with `ServiceRequest.status` (projection table). */
+  readonly possibleStatuses: readonly ReferralStatus[];
+}
+
+/** A provider as a FHIR reference gives it: everything but the id may be missing. */
+export interface FhirReferralParty {
+  /** Id from `Practitioner/<id>`, or the whole reference when it is not relative. */
+  readonly provider: string;
+  /** NPI from the reference identifier, when valid. */
+  readonly npi?: string;
+  /** Specialty from the extension (or performerType text for the receiving side). */
+  readonly specialty?: string;
+}
+
+const unsupported = (message: string): ReferralError =>
+  referralRuleError('referral.fhir-unsupported', message);
+
+const readParty = (ref: Reference | undefined, specialty?: string): FhirReferralParty | undefined => {
+  const raw = ref?.reference;
+  if (raw === undefined) return undefined;
+  const npi = ref?.identifier?.system === NPI ? ref.identifier.value : undefined;
+  const spec = ref?.extension?.find((e) => e.url === SPECIALTY_EXTENSION)?.valueString ?? specialty;
+  return {
+    provider: raw.replace(/^(.*\/)?Practitioner\//, ''),
+    ...(npi !== undefined && validateNpi(npi)._tag === 'Right' ? { npi } : {}),
+    ...(spec === undefined ? {} : { specialty: spec }),
+  };
+};
+
+const codesOf = (concepts: readonly CodeableConcept[] | undefined, system: string): string[] =>
+  (concepts ?? []).flatMap((c) =>
+    (c.coding ?? []).filter((k) => k.system === system && k.code).map((k) => k.code as string),
+  );
+
+/**
+ * Reads a FHIR R4 ServiceRequest as a referral order. Accepts intents `order`, `original-order`,
+ * `proposal` and `plan`; `subject` must reference a Patient. ICD-10-CM codings in `reasonCode` must
+ * be well-formed; CPT/HCPCS codings in `orderDetail` or `code` must be well-formed.
+ *
+ * @param resource - a ServiceRequest
+ * @returns `Right(ReferralOrder)`; `Left` `referral.fhir-unsupported` naming the field
+ *   (`status` entered-in-error or unknown, `intent`, `subject`, a malformed diagnosis or procedure)
+ * @example
+ * fromFhirServiceRequest(toFhirServiceRequest(referral)); // Right({ possibleStatuses: [...], ... })
+ */
+export const fromFhirServiceRequest = (resource: ServiceRequest): Either<ReferralError, ReferralOrder> => {
+  const possibleStatuses = statusesFor('serviceRequest', resource.status);
+  if (possibleStatuses.length === 0)
+    return err(unsupported('ServiceRequest.status must be draft, active, completed or revoked'));
+  if (!['order', 'original-order', 'proposal', 'plan'].includes(resource.intent))
+    return err(unsupported('ServiceRequest.intent must be order, original-order, proposal or plan'));
+  const patient = /^(?:.*\/)?Patient\/([^/]+)$/.exec(resource.subject.reference ?? '')?.[1];
+  const patientId = PatientIdSchema.safeParse(patient);
+  if (!patientId.success) return err(unsupported('ServiceRequest.subject must reference a Patient'));
+  const diagnoses: Icd10CmCode[] = [];
+  for (const c of codesOf(resource.reasonCode, ICD10CM)) {
+    const v = validateIcd10Cm(c);
+    if (v._tag === 'Left')
+      return err(unsupported('ServiceRequest.reasonCode holds a malformed ICD-10-CM code'));
+    diagnoses.push(v.right);
+  }
+  const procedures: ProcedureCode[] = [];
+  for (const c of [
+    ...codesOf(resource.orderDetail, CPT),
+    ...codesOf(resource.code ? [resource.code] : [], CPT),
+  ]) {
+    const v = validateProcedureCode(c);
+    if (v._tag === 'Left') return err(unsupported('ServiceRequest procedure coding is not a CPT/HCPCS code'));
+    if (!procedures.includes(v.right.code)) procedures.push(v.right.code);
+  }
+  const id = ReferralIdSchema.safeParse(resource.id);
+  const referring = readParty(resource.requester);
+  const receiving = readParty(resource.performer?.[0], resource.performerType?.text);
+  const reason = resource.note?.[0]?.text ?? resource.reasonCode?.find((c) => c.text)?.text;
+  return ok({
+    ...(id.success ? { id: id.data } : {}),
+    patient: patientId.data,
+    ...(referring ? { referring } : {}),
+    ...(receiving ? { receiving } : {}),
+    priority: resource.priority === 'asap' ? 'stat' : (resource.priority ?? 'routine'),
+    ...(reason === undefined ? {} : { reason }),
+    diagnoses,
+    procedures,
+    possibleStatuses,
+  });
+};
+
+const statusReason = (referral: Referral): string | undefined => {
+  if (referral.status === 'denied' && referral.refusal)
+    return referral.refusal.by === 'specialist'
+      ? `declined by specialist: ${referral.refusal.reason}`
+      : `denied by payer${referral.refusal.reason.code ? ` (HCR03 ${referral.refusal.reason.code})` : ''}${referral.refusal.reason.text ? `: ${referral.refusal.reason.text}` : ''}`;
+  const last = referral.history[referral.history.length - 1]?.event;
+  return referral.status === 'cancelled' && last?.type === 'cancel' ? last.reason : undefined;
+};
+
+/**
+ * Maps a referral to a FHIR R4 Task that tracks it: `Task.status` from the projection table, the
+ * library status in `businessStatus` (system {@link REFERRAL_STATUS_SYSTEM}), the denial or
+ * decline reason or cancel reason in `statusReason`, the ServiceRequest as `focus`, the receiving
+ * provider as `owner`, the current approved authorization as `restriction` (visits and period),
+ * and consult notes as `output`.
+ *
+ * @param referral - the referral
+ * @returns a Task with `id` = referral id
+ * @example
+ * toFhirTask(referral).businessStatus?.coding?.[0]?.code; // 'scheduled'
+ */
+export const toFhirTask = (referral: Referral): Task => {
+  const auth = referral.authorizations[referral.authorizations.length - 1];
+  const reason = statusReason(referral);
+  const granted = auth && isApprovedAuthorization(auth.decision) ? auth : undefined;
+  return {
+    resourceType: 'Task',
+    id: referral.id,
+    status: REFERRAL_FHIR_PROJECTION[referral.status].task,
+    businessStatus: {
+      coding: [{ system: REFERRAL_STATUS_SYSTEM, code: referral.status }],
+      text: referral.status,
+    },
+    ...(reason === undefined ? {} : { statusReason: { text: reason } }),
+    intent: 'order',
+    priority: referral.priority,
+    focus: { reference: `ServiceRequest/${referral.id}` },
+    for: { reference: `Patient/${referral.patient}` },
+    authoredOn: referral.createdAt,
+    lastModified: referral.history[referral.history.length - 1]?.at ?? referral.createdAt,
+    requester: party(referral.referring),
+    owner: party(referral.receiving),
+    ...(granted?.period === undefined
+      ? {}
+      : {
+          restriction: {
+            ...(granted.approvedUnits === undefined ? {} : { repetitions: granted.approvedUnits }),
+            period: { start: granted.period.start, end: granted.period.end },
+          },
+        }),
+    output: referral.notes.map((n) => ({
+      type: { text: `${n.kind} consult note` },
+      valueReference: { reference: `DocumentReference/${n.document}` },
+    })),
+  };
+};
+
+/** What a Task says about a referral. */
+export interface ReferralTaskState {
+  /** The referral, from `focus` (`ServiceRequest/<id>`), when present. */
+  readonly referral?: ReferralId;
+  /** The library status. */
+  readonly status: ReferralStatus;
+  /** Read from our businessStatus code, or inferred from Task.status alone. */
+  readonly source: 'business-status' | 'task-status';
+}
+
+/**
+ * Reads a FHIR R4 Task as a referral status. With a businessStatus in {@link REFERRAL_STATUS_SYSTEM}
+ * the status is that code, which must agree with `Task.status` per the projection table; without
+ * one, `Task.status` alone decides (the first library status it projects from; received,
+ * ready and on-hold read as submitted, authorized and pending-authorization).
+ *
+ * @param resource - a Task
+ * @returns `Right(ReferralTaskState)`; `Left` `referral.fhir-unsupported` for entered-in-error, an
+ *   unknown businessStatus code, or a businessStatus that contradicts Task.status
+ * @example
+ * fromFhirTask(toFhirTask(referral)); // Right({ status: referral.status, source: 'business-status', ... })
+ */
+export const fromFhirTask = (resource: Task): Either<ReferralError, ReferralTaskState> => {
+  const focus = /^(?:.*\/)?ServiceRequest\/([^/]+)$/.exec(resource.focus?.reference ?? '')?.[1];
+  const id = ReferralIdSchema.safeParse(focus);
+  const withId = id.success ? { referral: id.data } : {};
+  const code = resource.businessStatus?.coding?.find((c) => c.system === REFERRAL_STATUS_SYSTEM)?.code;
+  if (code !== undefined) {
+    const status = REFERRAL_STATUSES.find((s) => s === code);
+    if (status === undefined) return err(unsupported('Task.businessStatus holds an unknown referral status'));
+    if (REFERRAL_FHIR_PROJECTION[status].task !== resource.status)
+      return err(unsupported('Task.businessStatus contradicts Task.status (projection table)'));
+    return ok({ ...withId, status, source: 'business-status' });
+  }
+  const status = statusesFor('task', resource.status)[0] ?? TASK_FALLBACK[resource.status];
+  return status === undefined
+    ? err(unsupported('Task.status entered-in-error does not map to a referral status'))
+    : ok({ ...withId, status, source: 'task-status' });
+};

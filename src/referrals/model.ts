@@ -1,0 +1,408 @@
+/**
+ * Referral and prior-authorization models: the referral with its append-only history and
+ * appointment links, the authorization record of each request to the payer (X12 278 / Da Vinci
+ * PAS), and the events that move a referral.
+ */
+import { z } from 'zod';
+import type { ValidationError } from '../core/errors.js';
+import { parseWith } from '../core/errors.js';
+import {
+  ActorIdSchema,
+  AppointmentIdSchema,
+  AuthorizationIdSchema,
+  DocumentIdSchema,
+  PatientIdSchema,
+  PayerIdSchema,
+  ProviderIdSchema,
+  ReferralIdSchema,
+} from '../core/ids.js';
+import type { Either } from '../core/result.js';
+import { IanaZoneSchema, IsoDateSchema, IsoInstantSchema } from '../core/time.js';
+import { Icd10CmCodeSchema } from '../records/icd10.js';
+import { NpiSchema } from '../records/npi.js';
+import { ProcedureCodeSchema } from '../records/procedureCode.js';
+import { REFERRAL_STATUSES } from './statuses.js';
+
+/** A referral status (see {@link REFERRAL_STATUSES}). */
+export const ReferralStatusSchema = /* @__PURE__ */ z.enum(REFERRAL_STATUSES);
+
+/** How soon the patient must be seen: FHIR request-priority minus `asap`. */
+export const ReferralPrioritySchema = /* @__PURE__ */ z.enum(['routine', 'urgent', 'stat']);
+/** How soon the patient must be seen. */
+export type ReferralPriority = z.infer<typeof ReferralPrioritySchema>;
+
+/** A provider on either end of a referral: clinic id, NPI (when known) and specialty. */
+export const ReferralPartySchema = /* @__PURE__ */ z.object({
+  provider: ProviderIdSchema,
+  npi: NpiSchema.optional(),
+  specialty: z.string().min(1),
+});
+/** A provider on either end of a referral. */
+export type ReferralParty = z.infer<typeof ReferralPartySchema>;
+
+/** A document the payer or specialist needs with the referral; `document` once attached. */
+export const ReferralAttachmentSchema = /* @__PURE__ */ z.object({
+  kind: z.string().min(1),
+  required: z.boolean(),
+  document: DocumentIdSchema.optional(),
+});
+/** A document the payer or specialist needs with the referral. */
+export type ReferralAttachment = z.infer<typeof ReferralAttachmentSchema>;
+
+/**
+ * X12 278 UM02 certification types, as request kinds (secondary source: signaledi.com HCR/UM02
+ * pages; reference/referrals.md §3.2). Cancel (UM02 = 3) is the `cancel` event, not a request.
+ */
+export const AUTHORIZATION_REQUEST_TYPES = {
+  initial: 'I',
+  renewal: 'R',
+  revision: 'S',
+  'appeal-immediate': '1',
+  'appeal-standard': '2',
+  extension: '4',
+} as const;
+/** A kind of authorization request. */
+export const AuthorizationRequestTypeSchema = /* @__PURE__ */ z.enum([
+  'initial',
+  'renewal',
+  'revision',
+  'appeal-immediate',
+  'appeal-standard',
+  'extension',
+]);
+/** A kind of authorization request. */
+export type AuthorizationRequestType = z.infer<typeof AuthorizationRequestTypeSchema>;
+
+/**
+ * X12 278 HCR01 action codes (X12 005010X217, code source 306; secondary source signaledi.com,
+ * agreeing with the Da Vinci PAS examples): A1 certified in total, A2 certified partial, A3 not
+ * certified, A4 pended, A6 modified, C cancelled, CT contact payer, NA no action required.
+ */
+export const X12_278_ACTION_CODES = {
+  A1: 'approved',
+  A2: 'partly-approved',
+  A3: 'denied',
+  A4: 'pended',
+  A6: 'modified',
+  C: 'cancelled',
+  CT: 'pended',
+  NA: 'not-required',
+} as const;
+/** An X12 278 HCR01 action code. */
+export const X12ActionCodeSchema = /* @__PURE__ */ z.enum(['A1', 'A2', 'A3', 'A4', 'A6', 'C', 'CT', 'NA']);
+/** An X12 278 HCR01 action code. */
+export type X12ActionCode = z.infer<typeof X12ActionCodeSchema>;
+
+/** Where an authorization request stands: `requested` until the payer answers. */
+export const AuthorizationDecisionSchema = /* @__PURE__ */ z.enum([
+  'requested',
+  'approved',
+  'partly-approved',
+  'modified',
+  'denied',
+  'pended',
+  'not-required',
+  'cancelled',
+]);
+/** Where an authorization request stands. */
+export type AuthorizationDecision = z.infer<typeof AuthorizationDecisionSchema>;
+
+/**
+ * The validity window of an authorization: calendar dates, both inclusive (X12 DTP certification
+ * effective / expiration dates), read in `zone` (where the service is given).
+ */
+export const AuthorizationPeriodSchema = /* @__PURE__ */ z.object({
+  start: IsoDateSchema,
+  end: IsoDateSchema,
+  zone: IanaZoneSchema,
+});
+/** The validity window of an authorization, dates inclusive, in a zone. */
+export type AuthorizationPeriod = z.infer<typeof AuthorizationPeriodSchema>;
+
+/** One requested service line of an authorization (PAS `Claim.item` / X12 2000F loop). */
+export const AuthorizationItemSchema = /* @__PURE__ */ z.object({
+  procedure: ProcedureCodeSchema,
+  requestedUnits: z.number().int().positive(),
+  approvedUnits: z.number().int().nonnegative().optional(),
+  decision: AuthorizationDecisionSchema,
+  actionCode: X12ActionCodeSchema.optional(),
+});
+/** One requested service line of an authorization. */
+export type AuthorizationItem = z.infer<typeof AuthorizationItemSchema>;
+
+/** The payer's reason for an adverse decision: HCR03 (X12 list 886) and/or CARC code, and text. */
+export const DenialReasonSchema = /* @__PURE__ */ z.object({
+  code: z.string().min(1).optional(),
+  carc: z.string().min(1).optional(),
+  text: z.string().min(1).optional(),
+});
+/** The payer's reason for an adverse decision. */
+export type DenialReason = z.infer<typeof DenialReasonSchema>;
+
+/**
+ * One authorization request and the payer's answer. Each request (initial, resubmission, appeal,
+ * renewal, extension) is its own record; a new one names the one it `replaces`, so a denial is
+ * never edited (Da Vinci PAS: "a denial cannot be updated").
+ */
+export const AuthorizationSchema = /* @__PURE__ */ z.object({
+  id: AuthorizationIdSchema,
+  payer: PayerIdSchema,
+  requestType: AuthorizationRequestTypeSchema,
+  requestedAt: IsoInstantSchema,
+  replaces: AuthorizationIdSchema.optional(),
+  /** Visits or units requested in total. */
+  requestedUnits: z.number().int().positive(),
+  decision: AuthorizationDecisionSchema,
+  actionCode: X12ActionCodeSchema.optional(),
+  decidedAt: IsoInstantSchema.optional(),
+  /** HCR02 certification number, on approval. */
+  certificationNumber: z.string().min(1).optional(),
+  /** REF*NT administration reference, used to follow a pended request. */
+  administrationReference: z.string().min(1).optional(),
+  /** Visits or units granted in total (A1: all requested; A2/A6: fewer or different). */
+  approvedUnits: z.number().int().nonnegative().optional(),
+  period: AuthorizationPeriodSchema.optional(),
+  items: z.array(AuthorizationItemSchema).readonly(),
+  denialReason: DenialReasonSchema.optional(),
+});
+/** One authorization request and the payer's answer. */
+export type Authorization = z.infer<typeof AuthorizationSchema>;
+
+/** What happened to a linked appointment, as far as the referral knows. */
+export const AppointmentLinkStatusSchema = /* @__PURE__ */ z.enum(['booked', 'kept', 'no-show']);
+
+/** An appointment booked under the referral (360X PCC-60), with its start time. */
+export const AppointmentLinkSchema = /* @__PURE__ */ z.object({
+  appointment: AppointmentIdSchema,
+  start: IsoInstantSchema,
+  purpose: z.string().min(1).optional(),
+  status: AppointmentLinkStatusSchema,
+});
+/** An appointment booked under the referral. */
+export type AppointmentLink = z.infer<typeof AppointmentLinkSchema>;
+
+/** A consult note from the receiving provider: interim (PCC-59) or final outcome (PCC-57). */
+export const ConsultNoteSchema = /* @__PURE__ */ z.object({
+  document: DocumentIdSchema,
+  kind: z.enum(['interim', 'final']),
+  receivedAt: IsoInstantSchema,
+});
+/** A consult note from the receiving provider. */
+export type ConsultNote = z.infer<typeof ConsultNoteSchema>;
+
+/**
+ * Why a referral is in `denied`: a payer's adverse decision (A3) and a specialist's decline (360X
+ * PCC-56) are different facts with different fixes, so they are never merged.
+ */
+export const ReferralRefusalSchema = /* @__PURE__ */ z.discriminatedUnion('by', [
+  z.object({ by: z.literal('payer'), authorization: AuthorizationIdSchema, reason: DenialReasonSchema }),
+  z.object({ by: z.literal('specialist'), reason: z.string().min(1) }),
+]);
+/** Why a referral is in `denied`: payer denial or specialist decline. */
+export type ReferralRefusal = z.infer<typeof ReferralRefusalSchema>;
+
+const actor = { actor: ActorIdSchema };
+
+/** A new authorization request as an event carries it (the record is built from it). */
+export const AuthorizationRequestSchema = /* @__PURE__ */ z.object({
+  id: AuthorizationIdSchema,
+  payer: PayerIdSchema,
+  requestType: AuthorizationRequestTypeSchema,
+  items: z
+    .array(z.object({ procedure: ProcedureCodeSchema, requestedUnits: z.number().int().positive() }))
+    .min(1)
+    .readonly(),
+});
+/** A new authorization request as an event carries it. */
+export type AuthorizationRequest = z.infer<typeof AuthorizationRequestSchema>;
+
+/** A payer decision as the referral records it (built by `applyAuthorizationResponse`). */
+export const AuthorizationDecisionRecordSchema = /* @__PURE__ */ AuthorizationSchema.pick({
+  decision: true,
+  actionCode: true,
+  certificationNumber: true,
+  administrationReference: true,
+  approvedUnits: true,
+  period: true,
+  denialReason: true,
+}).extend({ items: z.array(AuthorizationItemSchema).readonly().optional() });
+/** A payer decision as the referral records it. */
+export type AuthorizationDecisionRecord = z.infer<typeof AuthorizationDecisionRecordSchema>;
+
+/**
+ * Everything that can happen to a referral. Each carries the actor (staff member or system);
+ * the time is the `at` argument of `transitionReferral`.
+ */
+export const ReferralEventSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
+  z.object({ type: z.literal('submit'), ...actor }),
+  z.object({ type: z.literal('request-authorization'), ...actor, request: AuthorizationRequestSchema }),
+  z.object({ type: z.literal('authorization-not-required'), ...actor, source: z.enum(['payer', 'office']) }),
+  z.object({
+    type: z.literal('authorization-approved'),
+    ...actor,
+    decision: AuthorizationDecisionRecordSchema,
+  }),
+  z.object({
+    type: z.literal('authorization-pended'),
+    ...actor,
+    decision: AuthorizationDecisionRecordSchema,
+  }),
+  z.object({
+    type: z.literal('authorization-denied'),
+    ...actor,
+    decision: AuthorizationDecisionRecordSchema,
+  }),
+  z.object({ type: z.literal('specialist-declined'), ...actor, reason: z.string().min(1) }),
+  z.object({
+    type: z.literal('resubmit'),
+    ...actor,
+    request: AuthorizationRequestSchema.optional(),
+    diagnoses: z.array(Icd10CmCodeSchema).min(1).readonly().optional(),
+    receiving: ReferralPartySchema.optional(),
+  }),
+  z.object({ type: z.literal('send'), ...actor }),
+  z.object({
+    type: z.literal('schedule'),
+    ...actor,
+    appointment: AppointmentIdSchema,
+    start: IsoInstantSchema,
+    purpose: z.string().min(1).optional(),
+  }),
+  z.object({ type: z.literal('no-show'), ...actor, appointment: AppointmentIdSchema }),
+  z.object({ type: z.literal('visit-kept'), ...actor, appointment: AppointmentIdSchema }),
+  z.object({
+    type: z.literal('consult-note-received'),
+    ...actor,
+    document: DocumentIdSchema,
+    kind: z.enum(['interim', 'final']),
+  }),
+  z.object({ type: z.literal('close'), ...actor }),
+  z.object({ type: z.literal('expire'), ...actor, reason: z.enum(['validity-ended', 'visits-exhausted']) }),
+  z.object({
+    type: z.literal('cancel'),
+    ...actor,
+    reason: z.string().min(1),
+    /** Set when the payer confirmed the cancellation (HCR01 C): the request is marked with C. */
+    byPayer: z.boolean().optional(),
+  }),
+]);
+/** Everything that can happen to a referral. */
+export type ReferralEvent = z.infer<typeof ReferralEventSchema>;
+/** The name of a referral event (`submit`, `schedule`, ...). */
+export type ReferralEventType = ReferralEvent['type'];
+
+/** One accepted event in a referral's append-only history. */
+export const ReferralHistoryEntrySchema = /* @__PURE__ */ z.object({
+  at: IsoInstantSchema,
+  from: ReferralStatusSchema,
+  to: ReferralStatusSchema,
+  event: ReferralEventSchema,
+});
+/** One accepted event in a referral's append-only history. */
+export type ReferralHistoryEntry = z.infer<typeof ReferralHistoryEntrySchema>;
+
+/**
+ * A referral from a referring provider to a receiving provider (specialist, imaging), with its
+ * diagnoses (ICD-10-CM, stored form), procedures (CPT/HCPCS), authorizations, appointment links,
+ * consult notes and history. `authorizationRequired` is `'unknown'` until the payer's rules say.
+ */
+export const ReferralSchema = /* @__PURE__ */ z.object({
+  id: ReferralIdSchema,
+  patient: PatientIdSchema,
+  referring: ReferralPartySchema,
+  receiving: ReferralPartySchema,
+  reason: z.string().min(1),
+  diagnoses: z.array(Icd10CmCodeSchema).readonly(),
+  procedures: z.array(ProcedureCodeSchema).readonly(),
+  priority: ReferralPrioritySchema,
+  payer: PayerIdSchema.optional(),
+  authorizationRequired: z.union([z.literal(true), z.literal(false), z.literal('unknown')]),
+  attachments: z.array(ReferralAttachmentSchema).readonly(),
+  createdAt: IsoInstantSchema,
+  status: ReferralStatusSchema,
+  authorizations: z.array(AuthorizationSchema).readonly(),
+  appointments: z.array(AppointmentLinkSchema).readonly(),
+  notes: z.array(ConsultNoteSchema).readonly(),
+  refusal: ReferralRefusalSchema.optional(),
+  history: z.array(ReferralHistoryEntrySchema).readonly(),
+});
+/** A referral with its whole lifecycle. */
+export type Referral = z.infer<typeof ReferralSchema>;
+
+/**
+ * A payer's answer to an authorization request, as read from an X12 278 response (HCR, DTP, HSD
+ * segments) or a Da Vinci PAS ClaimResponse (reviewAction extension, preAuthRef, preAuthPeriod).
+ */
+export const AuthorizationResponseSchema = /* @__PURE__ */ z.object({
+  /** The request answered; defaults to the referral's latest. */
+  authorization: AuthorizationIdSchema.optional(),
+  actionCode: X12ActionCodeSchema,
+  receivedAt: IsoInstantSchema,
+  actor: ActorIdSchema,
+  certificationNumber: z.string().min(1).optional(),
+  administrationReference: z.string().min(1).optional(),
+  /** HCR03 review decision reason code (X12 external list 886). */
+  reasonCode: z.string().min(1).optional(),
+  /** Claim adjustment reason code, when the payer gives one. */
+  carc: z.string().min(1).optional(),
+  /** MSG / processNote text. */
+  reasonText: z.string().min(1).optional(),
+  approvedUnits: z.number().int().nonnegative().optional(),
+  period: AuthorizationPeriodSchema.optional(),
+  items: z
+    .array(
+      z.object({
+        procedure: ProcedureCodeSchema,
+        actionCode: X12ActionCodeSchema,
+        approvedUnits: z.number().int().nonnegative().optional(),
+      }),
+    )
+    .readonly()
+    .optional(),
+});
+/** A payer's answer to an authorization request. */
+export type AuthorizationResponse = z.infer<typeof AuthorizationResponseSchema>;
+
+/**
+ * Parses a payer's authorization response.
+ *
+ * @param input - anything
+ * @returns `Right(AuthorizationResponse)`; `Left` `validation.failed`
+ * @example
+ * parseAuthorizationResponse({ actionCode: 'A1', receivedAt: '2026-11-24T10:00:00-05:00', actor: 'payer-gw' });
+ */
+export const parseAuthorizationResponse = (input: unknown): Either<ValidationError, AuthorizationResponse> =>
+  parseWith('AuthorizationResponse', AuthorizationResponseSchema, input);
+
+/**
+ * Parses a referral from outside data (JSON, storage).
+ *
+ * @param input - anything
+ * @returns `Right(Referral)`; `Left` `validation.failed` with every issue and its field path
+ * @example
+ * parseReferral(JSON.parse(stored)); // Right(referral) or Left({ code: 'validation.failed', ... })
+ */
+export const parseReferral = (input: unknown): Either<ValidationError, Referral> =>
+  parseWith('Referral', ReferralSchema, input);
+
+/**
+ * Parses a referral event from outside data (a queue message, a form post).
+ *
+ * @param input - anything
+ * @returns `Right(ReferralEvent)`; `Left` `validation.failed`
+ * @example
+ * parseReferralEvent({ type: 'submit', actor: 'u-frontdesk' }); // Right({ type: 'submit', ... })
+ */
+export const parseReferralEvent = (input: unknown): Either<ValidationError, ReferralEvent> =>
+  parseWith('ReferralEvent', ReferralEventSchema, input);
+
+/**
+ * Parses an authorization record.
+ *
+ * @param input - anything
+ * @returns `Right(Authorization)`; `Left` `validation.failed`
+ * @example
+ * parseAuthorization(JSON.parse(stored)); // Right(authorization)
+ */
+export const parseAuthorization = (input: unknown): Either<ValidationError, Authorization> =>
+  parseWith('Authorization', AuthorizationSchema, input);

@@ -1,0 +1,328 @@
+/**
+ * Derived lookups over a calendar, built once per calendar object and memoized in a WeakMap:
+ * appointments parsed to epoch ms and sorted per provider, resource and patient, templates and
+ * exceptions per owner, and expanded availability per owner per 7-day bucket (filled lazily).
+ * A calendar is immutable input; the memo only saves work and never changes an answer.
+ */
+import type { AppointmentTypeId, PatientId, ProviderId, ResourceId } from '../core/ids.js';
+import { normalizeIntervals, type Interval } from '../core/interval.js';
+import { ok, type Either } from '../core/result.js';
+import { instantToMs } from '../core/time.js';
+import { exceptionConcerns, expandOwnerBlocks, ownerKey, type AvailabilityBlock } from './availability.js';
+import type { SchedulingError } from './errors.js';
+import type {
+  Appointment,
+  AppointmentStatus,
+  AppointmentType,
+  AvailabilityException,
+  AvailabilityTemplate,
+  Location,
+  Provider,
+  Resource,
+  ScheduleOwner,
+  SchedulingCalendar,
+} from './model.js';
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+const BUCKET = 7 * DAY;
+
+/**
+ * Appointment statuses that occupy time (FHIR R4): a pending appointment is a tentative booking
+ * and blocks like a hold; proposed, waitlist, cancelled and entered-in-error do not block.
+ */
+export const BLOCKING_APPOINTMENT_STATUSES: ReadonlySet<AppointmentStatus> = /* @__PURE__ */ new Set([
+  'pending',
+  'booked',
+  'arrived',
+  'checked-in',
+  'fulfilled',
+  'noshow',
+]);
+
+/** An appointment or hold reduced to what overlap checks need; times in epoch ms. */
+export interface Occupancy {
+  readonly id: string;
+  readonly kind: 'appointment' | 'hold';
+  readonly start: number;
+  readonly end: number;
+  /** Own buffers of its type, ms. */
+  readonly before: number;
+  readonly after: number;
+  readonly provider: ProviderId;
+  readonly resources: readonly ResourceId[];
+  readonly patient: PatientId | undefined;
+  readonly type: AppointmentTypeId | undefined;
+  /** Holds only: blocks while now < expiresAt. */
+  readonly expiresAt: number;
+}
+
+interface SortedOccupancy {
+  readonly list: Occupancy[];
+  /** Longest padded length in the list, to bound the backward search. */
+  maxSpan: number;
+}
+
+/** Everything derived from one calendar. */
+export interface CalendarIndex {
+  readonly calendar: SchedulingCalendar;
+  readonly providers: ReadonlyMap<string, Provider>;
+  readonly resources: ReadonlyMap<string, Resource>;
+  readonly types: ReadonlyMap<string, AppointmentType>;
+  readonly locations: ReadonlyMap<string, Location>;
+  readonly templates: ReadonlyMap<string, readonly AvailabilityTemplate[]>;
+  readonly exceptions: ReadonlyMap<string, readonly AvailabilityException[]>;
+  readonly holidays: readonly AvailabilityException[];
+  readonly byProvider: ReadonlyMap<string, SortedOccupancy>;
+  readonly byResource: ReadonlyMap<string, SortedOccupancy>;
+  readonly byPatient: ReadonlyMap<string, SortedOccupancy>;
+  readonly holds: readonly Occupancy[];
+  readonly appointments: ReadonlyMap<string, Appointment>;
+  readonly blocks: Map<string, Map<number, AvailabilityBlock[]>>;
+}
+
+const memo = new WeakMap<SchedulingCalendar, CalendarIndex>();
+
+const push = <V>(map: Map<string, V[]>, key: string, value: V): void => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+const sortOccupancy = (map: Map<string, Occupancy[]>): Map<string, SortedOccupancy> => {
+  const out = new Map<string, SortedOccupancy>();
+  for (const [k, list] of map) {
+    list.sort((a, b) => a.start - b.start);
+    let maxSpan = 0;
+    for (const o of list) maxSpan = Math.max(maxSpan, o.end + o.after - (o.start - o.before));
+    out.set(k, { list, maxSpan });
+  }
+  return out;
+};
+
+const buffers = (type: AppointmentType | undefined): { before: number; after: number } => ({
+  before: (type?.bufferBeforeMinutes ?? 0) * MINUTE,
+  after: (type?.bufferAfterMinutes ?? 0) * MINUTE,
+});
+
+/**
+ * Reduces a blocking appointment with times to an occupancy; undefined when it does not block.
+ *
+ * @param a - the appointment
+ * @param types - appointment types by id (for buffers)
+ * @returns the occupancy or undefined
+ * @example
+ * appointmentOccupancy(appointment, new Map());
+ */
+export const appointmentOccupancy = (
+  a: Appointment,
+  types: ReadonlyMap<string, AppointmentType>,
+): Occupancy | undefined => {
+  if (!BLOCKING_APPOINTMENT_STATUSES.has(a.status) || a.start === undefined || a.end === undefined)
+    return undefined;
+  const start = instantToMs(a.start);
+  const end = instantToMs(a.end);
+  if (!(start < end)) return undefined;
+  return {
+    id: a.id,
+    kind: 'appointment',
+    start,
+    end,
+    ...buffers(types.get(a.type)),
+    provider: a.provider,
+    resources: a.resources ?? [],
+    patient: a.patient,
+    type: a.type,
+    expiresAt: Number.POSITIVE_INFINITY,
+  };
+};
+
+/**
+ * The derived lookups of a calendar, built on first use and memoized per calendar object.
+ *
+ * @param calendar - the calendar (treated as immutable)
+ * @returns the index
+ * @example
+ * indexCalendar(calendar).providers.get('dr-patel');
+ */
+export const indexCalendar = (calendar: SchedulingCalendar): CalendarIndex => {
+  const cached = memo.get(calendar);
+  if (cached) return cached;
+  const types = new Map(calendar.appointmentTypes.map((t) => [t.id as string, t]));
+  const templates = new Map<string, AvailabilityTemplate[]>();
+  for (const t of calendar.templates) push(templates, ownerKey(t.owner), t);
+  const exceptions = new Map<string, AvailabilityException[]>();
+  const holidays: AvailabilityException[] = [];
+  for (const x of calendar.exceptions) {
+    if (x.owner) push(exceptions, ownerKey(x.owner), x);
+    else if (x.kind === 'holiday') holidays.push(x);
+  }
+  const byProvider = new Map<string, Occupancy[]>();
+  const byResource = new Map<string, Occupancy[]>();
+  const byPatient = new Map<string, Occupancy[]>();
+  const appointments = new Map<string, Appointment>();
+  for (const a of calendar.appointments) {
+    appointments.set(a.id, a);
+    const o = appointmentOccupancy(a, types);
+    if (!o) continue;
+    push(byProvider, o.provider, o);
+    for (const r of o.resources) push(byResource, r, o);
+    push(byPatient, a.patient, o);
+  }
+  const holds: Occupancy[] = calendar.holds.map((h) => ({
+    id: h.id,
+    kind: 'hold',
+    start: instantToMs(h.start),
+    end: instantToMs(h.end),
+    ...buffers(h.type === undefined ? undefined : types.get(h.type)),
+    provider: h.provider,
+    resources: h.resources ?? [],
+    patient: h.patient,
+    type: h.type,
+    expiresAt: instantToMs(h.expiresAt),
+  }));
+  const index: CalendarIndex = {
+    calendar,
+    providers: new Map(calendar.providers.map((p) => [p.id as string, p])),
+    resources: new Map(calendar.resources.map((r) => [r.id as string, r])),
+    types,
+    locations: new Map(calendar.locations.map((l) => [l.id as string, l])),
+    templates,
+    exceptions,
+    holidays,
+    byProvider: sortOccupancy(byProvider),
+    byResource: sortOccupancy(byResource),
+    byPatient: sortOccupancy(byPatient),
+    holds,
+    appointments,
+    blocks: new Map(),
+  };
+  memo.set(calendar, index);
+  return index;
+};
+
+/**
+ * Availability blocks of an owner overlapping [lo, hi), sorted by start; unclipped. Filled per
+ * 7-day bucket on first use.
+ *
+ * @param index - the calendar index
+ * @param owner - provider or resource
+ * @param lo - range start, epoch ms
+ * @param hi - range end, epoch ms
+ * @returns blocks or `Left` `scheduling.invalid-rule`
+ * @example
+ * ownerBlocks(index, { kind: 'provider', id: 'dr-patel' }, lo, hi);
+ */
+export const ownerBlocks = (
+  index: CalendarIndex,
+  owner: ScheduleOwner,
+  lo: number,
+  hi: number,
+): Either<SchedulingError, readonly AvailabilityBlock[]> => {
+  const key = ownerKey(owner);
+  let cache = index.blocks.get(key);
+  if (!cache) {
+    cache = new Map();
+    index.blocks.set(key, cache);
+  }
+  const out: AvailabilityBlock[] = [];
+  // Blocks are filed by their start; one may start up to two days before it reaches lo.
+  for (let b = Math.floor((lo - 3 * DAY) / BUCKET); b * BUCKET < hi; b++) {
+    let blocks = cache.get(b);
+    if (!blocks) {
+      const own = index.exceptions.get(key) ?? [];
+      const relevant = index.holidays.length === 0 ? own : [...own, ...index.holidays];
+      const r = expandOwnerBlocks(
+        owner,
+        index.templates.get(key) ?? [],
+        relevant.filter((x) => exceptionConcerns(x, owner)),
+        b * BUCKET,
+        (b + 1) * BUCKET,
+      );
+      if (r._tag === 'Left') return r;
+      blocks = r.right.filter((x) => x.start >= b * BUCKET && x.start < (b + 1) * BUCKET);
+      cache.set(b, blocks);
+    }
+    for (const x of blocks) if (x.end > lo && x.start < hi) out.push(x);
+  }
+  return ok(out);
+};
+
+/**
+ * Occupancies in a sorted list whose padded span reaches into [lo, hi).
+ *
+ * @param sorted - a sorted occupancy list (or undefined)
+ * @param lo - range start, epoch ms
+ * @param hi - range end, epoch ms
+ * @param reach - extra distance on both sides (the new appointment's buffers)
+ * @returns the occupancies, in start order
+ * @example
+ * occupanciesNear(index.byProvider.get('dr-patel'), lo, hi, 0);
+ */
+export const occupanciesNear = (
+  sorted: SortedOccupancy | undefined,
+  lo: number,
+  hi: number,
+  reach: number,
+): Occupancy[] => {
+  if (!sorted) return [];
+  const { list, maxSpan } = sorted;
+  const from = lo - maxSpan - reach;
+  let a = 0;
+  let b = list.length;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if ((list[m] as Occupancy).start < from) a = m + 1;
+    else b = m;
+  }
+  const out: Occupancy[] = [];
+  for (let i = a; i < list.length; i++) {
+    const o = list[i] as Occupancy;
+    if (o.start - o.before - reach >= hi) break;
+    if (o.end + o.after + reach > lo) out.push(o);
+  }
+  return out;
+};
+
+/**
+ * Intervals where at least `depth` of the given intervals overlap (a sweep), normalized.
+ *
+ * @param list - intervals, any order
+ * @param depth - how many must overlap (1 = union)
+ * @returns normalized intervals
+ * @example
+ * atDepth([{ start: 0, end: 10 }, { start: 5, end: 15 }], 2); // [{ start: 5, end: 10 }]
+ */
+export const atDepth = (list: readonly Interval[], depth: number): readonly Interval[] => {
+  if (depth <= 1) return normalizeIntervals(list);
+  const events: [number, number][] = [];
+  for (const i of list) if (i.start < i.end) events.push([i.start, 1], [i.end, -1]);
+  events.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const out: Interval[] = [];
+  let level = 0;
+  let open = 0;
+  for (const [t, d] of events) {
+    const was = level;
+    level += d;
+    if (was < depth && level >= depth) open = t;
+    else if (was >= depth && level < depth && t > open) out.push({ start: open, end: t });
+  }
+  return normalizeIntervals(out);
+};
+
+/**
+ * The interval an occupancy blocks for a new appointment with buffers `before`/`after` (ms):
+ * its own buffers plus the new one's on the facing sides, so that neither buffer overlaps the
+ * other appointment.
+ *
+ * @param o - existing appointment or hold
+ * @param before - new appointment's buffer before, ms
+ * @param after - new appointment's buffer after, ms
+ * @returns the interval the new appointment's own time must not overlap
+ * @example
+ * blockedBy(occupancy, 5 * 60_000, 5 * 60_000);
+ */
+export const blockedBy = (o: Occupancy, before: number, after: number): Interval => ({
+  start: o.start - o.before - after,
+  end: o.end + o.after + before,
+});

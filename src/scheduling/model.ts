@@ -1,0 +1,492 @@
+/**
+ * Scheduling models: zod schemas and their inferred types. Instants are ISO 8601 strings with an
+ * offset, dates `YYYY-MM-DD`, wall times `HH:mm` read in an IANA zone (DESIGN.md rule 4).
+ * Optional fields carry documented defaults that the functions apply, so values are easy to build
+ * by hand as well as to parse.
+ */
+import { z } from 'zod';
+import { parseWith, type ValidationError } from '../core/errors.js';
+import {
+  ActorIdSchema,
+  AppointmentIdSchema,
+  AppointmentTypeIdSchema,
+  LocationIdSchema,
+  PatientIdSchema,
+  ProviderIdSchema,
+  ResourceIdSchema,
+  TemplateIdSchema,
+  type AppointmentTypeId,
+  type LocationId,
+  type ProviderId,
+  type ResourceId,
+} from '../core/ids.js';
+import type { Either } from '../core/result.js';
+import {
+  IanaZoneSchema,
+  IsoDateSchema,
+  IsoInstantSchema,
+  WallTimeSchema,
+  type IsoInstant,
+} from '../core/time.js';
+
+const label = () => z.string().trim().min(1).max(200);
+const minutes = () => z.number().int().min(0).max(525_600);
+const positiveMinutes = () => z.number().int().min(1).max(525_600);
+
+/** A clinician who sees patients, working in one IANA zone at one or more locations. */
+export const ProviderSchema = /* @__PURE__ */ z.object({
+  id: ProviderIdSchema,
+  name: label().optional(),
+  /** The zone the provider's day, week and per-day limits are counted in. */
+  zone: IanaZoneSchema,
+  locations: z.array(LocationIdSchema),
+  /** Specialty codes such as `cardiology`, matched against `AppointmentType.eligibleSpecialties`. */
+  specialties: z.array(label()),
+});
+/** A clinician who sees patients, working in one IANA zone at one or more locations. */
+export type Provider = z.infer<typeof ProviderSchema>;
+
+/** A site (clinic building, telehealth hub) with its own zone. */
+export const LocationSchema = /* @__PURE__ */ z.object({
+  id: LocationIdSchema,
+  name: label().optional(),
+  zone: IanaZoneSchema,
+});
+/** A site (clinic building, telehealth hub) with its own zone. */
+export type Location = z.infer<typeof LocationSchema>;
+
+/** Whether a resource is a room or a piece of equipment. */
+export const ResourceCategorySchema = /* @__PURE__ */ z.enum(['room', 'equipment']);
+/** Whether a resource is a room or a piece of equipment. */
+export type ResourceCategory = z.infer<typeof ResourceCategorySchema>;
+
+/**
+ * A room or a device that an appointment may need. `kind` (such as `exam-room`, `echo-machine`)
+ * is what appointment types require; `capacity` is how many appointments it can host at once
+ * (default 1).
+ */
+export const ResourceSchema = /* @__PURE__ */ z.object({
+  id: ResourceIdSchema,
+  name: label().optional(),
+  kind: label(),
+  category: ResourceCategorySchema.optional(),
+  location: LocationIdSchema,
+  capacity: z.number().int().min(1).max(1000).optional(),
+});
+/** A room or a device that an appointment may need. */
+export type Resource = z.infer<typeof ResourceSchema>;
+
+/** Which patients an appointment type is for. */
+export const PatientStatusSchema = /* @__PURE__ */ z.enum(['new', 'established', 'any']);
+/** Which patients an appointment type is for. */
+export type PatientStatus = z.infer<typeof PatientStatusSchema>;
+
+/**
+ * A kind of visit and its booking rules. Defaults: no buffers; step = duration + buffers (so that
+ * every offered slot of a day can be booked back to back); alignment anchor 00:00 in the provider's
+ * zone (the grid is `anchor + k * step` from local midnight of each day, so it is the same whoever
+ * looks at it and follows DST); no notice; no horizon; no limits; weeks start on Monday (ISO).
+ */
+export const AppointmentTypeSchema = /* @__PURE__ */ z.object({
+  id: AppointmentTypeIdSchema,
+  /** Practice code, such as `NP40`; free text. */
+  code: label(),
+  name: label().optional(),
+  durationMinutes: positiveMinutes(),
+  bufferBeforeMinutes: minutes().optional(),
+  bufferAfterMinutes: minutes().optional(),
+  /** Distance between offered starts; default `duration + bufferBefore + bufferAfter`. */
+  stepMinutes: positiveMinutes().optional(),
+  /** Wall time (provider zone) the grid is anchored at each day; default `00:00`. */
+  alignmentAnchor: WallTimeSchema.optional(),
+  /** One resource of each listed kind is needed (a kind listed twice needs two). */
+  requiredResourceKinds: z.array(label()).optional(),
+  /** Providers allowed to see this type; absent means any provider (subject to specialties). */
+  eligibleProviders: z.array(ProviderIdSchema).optional(),
+  /** Specialties allowed; a provider qualifies with any one of them. */
+  eligibleSpecialties: z.array(label()).optional(),
+  patientStatus: PatientStatusSchema.optional(),
+  telehealth: z.boolean().optional(),
+  minimumNoticeMinutes: minutes().optional(),
+  /** How far ahead it may be booked, in days from `now`. */
+  bookingHorizonDays: z.number().int().min(1).max(3660).optional(),
+  /** Most appointments of this type per provider per day (provider's zone). */
+  maxPerDay: z.number().int().min(1).optional(),
+  /** Most appointments of this type per provider per week (provider's zone, `weekStart`). */
+  maxPerWeek: z.number().int().min(1).optional(),
+  /** ISO weekday a week starts on for `maxPerWeek`: 1 = Monday (default) ... 7 = Sunday. */
+  weekStart: z.number().int().min(1).max(7).optional(),
+});
+/** A kind of visit and its booking rules. */
+export type AppointmentType = z.infer<typeof AppointmentTypeSchema>;
+
+/** Who a template or exception belongs to: a provider or a resource (room, device). */
+export const ScheduleOwnerSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('provider'), id: ProviderIdSchema }),
+  z.object({ kind: z.literal('resource'), id: ResourceIdSchema }),
+]);
+/** Who a template or exception belongs to: a provider or a resource (room, device). */
+export type ScheduleOwner = z.infer<typeof ScheduleOwnerSchema>;
+
+/**
+ * A wall-clock window. `end` at or before `start` means the window runs overnight into the next
+ * day (21:00-03:00); `24:00` is the end of the day.
+ */
+export const WallWindowSchema = /* @__PURE__ */ z.object({
+  start: WallTimeSchema,
+  end: WallTimeSchema,
+});
+/** A wall-clock window, overnight when `end <= start`. */
+export type WallWindow = z.infer<typeof WallWindowSchema>;
+
+/**
+ * Recurring availability: wall-clock windows on the dates an RRULE produces, in `zone`.
+ * `dtstart` is the first date; `until` is an instant (RFC 5545: UTC when DTSTART is zoned) or a
+ * last local date; `count` counts occurrence dates; `exdates`/`rdates` are local dates in `zone`.
+ * `capacity` > 1 marks an overbook block (that many concurrent appointments allowed).
+ */
+export const AvailabilityTemplateSchema = /* @__PURE__ */ z.object({
+  id: TemplateIdSchema,
+  owner: ScheduleOwnerSchema,
+  zone: IanaZoneSchema,
+  location: LocationIdSchema.optional(),
+  windows: z.array(WallWindowSchema).min(1),
+  /** RRULE value (RFC 5545), such as `FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR`. No DTSTART/UNTIL inside. */
+  rrule: z.string().trim().min(1).max(500),
+  dtstart: IsoDateSchema,
+  until: z.union([IsoInstantSchema, IsoDateSchema]).optional(),
+  count: z.number().int().min(1).max(100_000).optional(),
+  exdates: z.array(IsoDateSchema).optional(),
+  rdates: z.array(IsoDateSchema).optional(),
+  /** Appointment types bookable in these windows; absent means all. */
+  appointmentTypes: z.array(AppointmentTypeIdSchema).optional(),
+  capacity: z.number().int().min(1).max(100).optional(),
+});
+/** Recurring availability of a provider or resource. */
+export type AvailabilityTemplate = z.infer<typeof AvailabilityTemplateSchema>;
+
+/**
+ * A change to recurring availability.
+ * - `time-off`: the owner is away between two instants.
+ * - `holiday`: a local date closed for everyone (optionally one location, or one owner), counted
+ *   in each template's own zone; the whole local day is removed, including the part of an
+ *   overnight window that spills into it.
+ * - `extra-hours`: windows added on one local date.
+ * - `override`: the owner's availability on one local date is replaced by `windows` (empty = day
+ *   off); like a holiday it covers the whole local day, spill-over from the day before included.
+ */
+export const AvailabilityExceptionSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('time-off'),
+    owner: ScheduleOwnerSchema,
+    start: IsoInstantSchema,
+    end: IsoInstantSchema,
+    reason: label().optional(),
+  }),
+  z.object({
+    kind: z.literal('holiday'),
+    date: IsoDateSchema,
+    name: label().optional(),
+    location: LocationIdSchema.optional(),
+    owner: ScheduleOwnerSchema.optional(),
+  }),
+  z.object({
+    kind: z.literal('extra-hours'),
+    owner: ScheduleOwnerSchema,
+    date: IsoDateSchema,
+    zone: IanaZoneSchema,
+    windows: z.array(WallWindowSchema).min(1),
+    location: LocationIdSchema.optional(),
+    appointmentTypes: z.array(AppointmentTypeIdSchema).optional(),
+  }),
+  z.object({
+    kind: z.literal('override'),
+    owner: ScheduleOwnerSchema,
+    date: IsoDateSchema,
+    zone: IanaZoneSchema,
+    windows: z.array(WallWindowSchema),
+    location: LocationIdSchema.optional(),
+    appointmentTypes: z.array(AppointmentTypeIdSchema).optional(),
+  }),
+]);
+/** A change to recurring availability: time off, holiday, extra hours or a one-day override. */
+export type AvailabilityException = z.infer<typeof AvailabilityExceptionSchema>;
+
+/** FHIR R4 AppointmentStatus codes (http://hl7.org/fhir/appointmentstatus, R4 4.0.1). */
+export const APPOINTMENT_STATUSES = [
+  'proposed',
+  'pending',
+  'booked',
+  'arrived',
+  'fulfilled',
+  'cancelled',
+  'noshow',
+  'entered-in-error',
+  'checked-in',
+  'waitlist',
+] as const;
+
+/** FHIR R4 AppointmentStatus. */
+export const AppointmentStatusSchema = /* @__PURE__ */ z.enum(APPOINTMENT_STATUSES);
+/** FHIR R4 AppointmentStatus. */
+export type AppointmentStatus = z.infer<typeof AppointmentStatusSchema>;
+
+/** One status change of an appointment, newest last. */
+export const AppointmentHistoryEntrySchema = /* @__PURE__ */ z.object({
+  from: AppointmentStatusSchema.optional(),
+  to: AppointmentStatusSchema,
+  at: IsoInstantSchema,
+  /** The event that caused it, such as `book`, `cancel`, `check-in`. */
+  event: label().optional(),
+  reason: z.string().max(500).optional(),
+  actor: ActorIdSchema.optional(),
+});
+/** One status change of an appointment. */
+export type AppointmentHistoryEntry = z.infer<typeof AppointmentHistoryEntrySchema>;
+
+/**
+ * An appointment. `start`/`end` may be absent only for `proposed`, `cancelled` and `waitlist`
+ * (FHIR invariant app-3). `overbook.reason` records why it was booked beyond capacity.
+ */
+export const AppointmentSchema = /* @__PURE__ */ z
+  .object({
+    id: AppointmentIdSchema,
+    status: AppointmentStatusSchema,
+    type: AppointmentTypeIdSchema,
+    patient: PatientIdSchema,
+    provider: ProviderIdSchema,
+    resources: z.array(ResourceIdSchema).optional(),
+    location: LocationIdSchema.optional(),
+    start: IsoInstantSchema.optional(),
+    end: IsoInstantSchema.optional(),
+    seriesId: label().optional(),
+    rescheduledFrom: AppointmentIdSchema.optional(),
+    rescheduledTo: AppointmentIdSchema.optional(),
+    cancelationReason: z.string().max(500).optional(),
+    overbook: z.object({ reason: z.string().trim().min(1).max(500) }).optional(),
+    telehealth: z.boolean().optional(),
+    created: IsoInstantSchema.optional(),
+    comment: z.string().max(2000).optional(),
+    history: z.array(AppointmentHistoryEntrySchema).optional(),
+  })
+  .refine((a) => (a.start === undefined) === (a.end === undefined), {
+    message: 'start and end must both be present or both absent (FHIR app-2)',
+    path: ['end'],
+  })
+  .refine((a) => a.start !== undefined || ['proposed', 'cancelled', 'waitlist'].includes(a.status), {
+    message: 'only proposed, cancelled and waitlist appointments may lack start/end (FHIR app-3)',
+    path: ['start'],
+  });
+/** An appointment with FHIR status, instants, participants, series link and history. */
+export type Appointment = z.infer<typeof AppointmentSchema>;
+
+/** A tentative reservation (FHIR Slot `busy-tentative`); it blocks until `expiresAt` (exclusive). */
+export const HoldSchema = /* @__PURE__ */ z.object({
+  id: label(),
+  provider: ProviderIdSchema,
+  resources: z.array(ResourceIdSchema).optional(),
+  type: AppointmentTypeIdSchema.optional(),
+  patient: PatientIdSchema.optional(),
+  start: IsoInstantSchema,
+  end: IsoInstantSchema,
+  expiresAt: IsoInstantSchema,
+});
+/** A tentative reservation that blocks until it expires. */
+export type Hold = z.infer<typeof HoldSchema>;
+
+/** A request to be seen sooner or when something opens up. */
+export const WaitlistEntrySchema = /* @__PURE__ */ z.object({
+  id: label(),
+  patient: PatientIdSchema,
+  type: AppointmentTypeIdSchema,
+  /** Acceptable providers; absent means any eligible provider. */
+  providers: z.array(ProviderIdSchema).optional(),
+  preferredProvider: ProviderIdSchema.optional(),
+  location: LocationIdSchema.optional(),
+  /** Earliest and latest acceptable instants. */
+  earliest: IsoInstantSchema.optional(),
+  latest: IsoInstantSchema.optional(),
+  /** ISO weekdays acceptable (1 = Monday); absent means any. */
+  days: z.array(z.number().int().min(1).max(7)).optional(),
+  /** Acceptable wall-clock windows in `zone`; absent means any time. */
+  times: z.array(WallWindowSchema).optional(),
+  zone: IanaZoneSchema.optional(),
+  /** Higher is more urgent; default 0. */
+  priority: z.number().int().min(0).max(100).optional(),
+  addedAt: IsoInstantSchema,
+  /** The booked appointment the patient would like to move earlier, if any. */
+  currentAppointment: AppointmentIdSchema.optional(),
+});
+/** A request to be seen sooner or when something opens up. */
+export type WaitlistEntry = z.infer<typeof WaitlistEntrySchema>;
+
+/** Everything slot finding looks at: who works when, what exists, and what is already taken. */
+export const SchedulingCalendarSchema = /* @__PURE__ */ z.object({
+  providers: z.array(ProviderSchema),
+  locations: z.array(LocationSchema),
+  resources: z.array(ResourceSchema),
+  appointmentTypes: z.array(AppointmentTypeSchema),
+  templates: z.array(AvailabilityTemplateSchema),
+  exceptions: z.array(AvailabilityExceptionSchema),
+  appointments: z.array(AppointmentSchema),
+  holds: z.array(HoldSchema),
+});
+/**
+ * Everything slot finding looks at. Treat a calendar value as immutable: the functions memoize
+ * derived indexes per calendar object, so build a new object (spread) when something changes.
+ */
+export type SchedulingCalendar = z.infer<typeof SchedulingCalendarSchema>;
+
+/** The question "when can ... be seen": a type, a range and optional restrictions. */
+export const SlotQuerySchema = /* @__PURE__ */ z.object({
+  type: AppointmentTypeIdSchema,
+  /** Start of the search range (inclusive). */
+  from: IsoInstantSchema,
+  /** End of the search range (exclusive): slots end at or before it. */
+  to: IsoInstantSchema,
+  /** Only these providers (further narrowed by the type's eligibility). */
+  providers: z.array(ProviderIdSchema).optional(),
+  preferredProvider: ProviderIdSchema.optional(),
+  patient: PatientIdSchema.optional(),
+  patientStatus: z.enum(['new', 'established']).optional(),
+  location: LocationIdSchema.optional(),
+  /** Specific resources that must be used (each also counts toward a required kind). */
+  resources: z.array(ResourceIdSchema).optional(),
+});
+/** The question "when can ... be seen". */
+export type SlotQuery = z.infer<typeof SlotQuerySchema>;
+
+/** How slots are ordered: earliest first, the preferred provider first, or least-loaded first. */
+export const SlotRankingSchema = /* @__PURE__ */ z.enum(['earliest', 'preferred-provider', 'spread-load']);
+/** How slots are ordered. */
+export type SlotRanking = z.infer<typeof SlotRankingSchema>;
+
+/** Options of `findSlots`: the clock, paging, ranking and rescheduling. */
+export const SlotOptionsSchema = /* @__PURE__ */ z.object({
+  /** The current instant; notice and horizon count from it. */
+  now: IsoInstantSchema,
+  /** Most slots to return (default: all). */
+  limit: z.number().int().min(1).max(100_000).optional(),
+  /** Continue after this cursor (from `slotCursor` of the last slot of the previous page). */
+  cursor: z.string().max(500).optional(),
+  ranking: SlotRankingSchema.optional(),
+  /** The appointment being rescheduled: it does not block its own new time. */
+  excludeAppointment: AppointmentIdSchema.optional(),
+  /** Offer places in overbook blocks (template capacity > 1) once regular places are taken. */
+  allowOverbook: z.boolean().optional(),
+});
+/** Options of `findSlots`. */
+export type SlotOptions = z.infer<typeof SlotOptionsSchema>;
+
+/** A bookable time: provider, resources, start and end (without buffers) in the provider's zone. */
+export interface Slot {
+  readonly start: IsoInstant;
+  readonly end: IsoInstant;
+  readonly provider: ProviderId;
+  readonly resources: readonly ResourceId[];
+  readonly type: AppointmentTypeId;
+  readonly location?: LocationId;
+  /** True when the slot is offered in an overbook block beyond its regular capacity. */
+  readonly overbooked: boolean;
+  /** Paging position: pass it as `SlotOptions.cursor` to continue after this slot. */
+  readonly cursor?: string;
+}
+
+/**
+ * Parses a provider.
+ *
+ * @param input - unknown data
+ * @returns `Right(provider)` or `Left` `validation.failed`
+ * @example
+ * parseProvider({ id: 'dr-patel', zone: 'America/New_York', locations: [], specialties: [] });
+ */
+export const parseProvider = (input: unknown): Either<ValidationError, Provider> =>
+  parseWith('Provider', ProviderSchema, input);
+
+/**
+ * Parses an appointment type.
+ *
+ * @param input - unknown data
+ * @returns `Right(type)` or `Left` `validation.failed`
+ * @example
+ * parseAppointmentType({ id: 'np40', code: 'NP40', durationMinutes: 40 });
+ */
+export const parseAppointmentType = (input: unknown): Either<ValidationError, AppointmentType> =>
+  parseWith('AppointmentType', AppointmentTypeSchema, input);
+
+/**
+ * Parses an availability template.
+ *
+ * @param input - unknown data
+ * @returns `Right(template)` or `Left` `validation.failed`
+ * @example
+ * parseAvailabilityTemplate({ id: 't1', owner: { kind: 'provider', id: 'dr-patel' }, zone: 'America/New_York', windows: [{ start: '09:00', end: '17:00' }], rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2026-01-05' });
+ */
+export const parseAvailabilityTemplate = (input: unknown): Either<ValidationError, AvailabilityTemplate> =>
+  parseWith('AvailabilityTemplate', AvailabilityTemplateSchema, input);
+
+/**
+ * Parses an availability exception.
+ *
+ * @param input - unknown data
+ * @returns `Right(exception)` or `Left` `validation.failed`
+ * @example
+ * parseAvailabilityException({ kind: 'holiday', date: '2026-11-26' });
+ */
+export const parseAvailabilityException = (input: unknown): Either<ValidationError, AvailabilityException> =>
+  parseWith('AvailabilityException', AvailabilityExceptionSchema, input);
+
+/**
+ * Parses an appointment (FHIR invariants app-2 and app-3 included).
+ *
+ * @param input - unknown data
+ * @returns `Right(appointment)` or `Left` `validation.failed`
+ * @example
+ * parseAppointment({ id: 'a1', status: 'booked', type: 'np40', patient: 'p1', provider: 'dr-patel', start: '2026-11-24T09:00:00-05:00', end: '2026-11-24T09:40:00-05:00' });
+ */
+export const parseAppointment = (input: unknown): Either<ValidationError, Appointment> =>
+  parseWith('Appointment', AppointmentSchema, input);
+
+/**
+ * Parses a hold.
+ *
+ * @param input - unknown data
+ * @returns `Right(hold)` or `Left` `validation.failed`
+ * @example
+ * parseHold({ id: 'h1', provider: 'dr-patel', start: '2026-11-24T09:00:00-05:00', end: '2026-11-24T09:40:00-05:00', expiresAt: '2026-11-23T15:10:00Z' });
+ */
+export const parseHold = (input: unknown): Either<ValidationError, Hold> =>
+  parseWith('Hold', HoldSchema, input);
+
+/**
+ * Parses a waitlist entry.
+ *
+ * @param input - unknown data
+ * @returns `Right(entry)` or `Left` `validation.failed`
+ * @example
+ * parseWaitlistEntry({ id: 'w1', patient: 'p1', type: 'np40', addedAt: '2026-11-20T10:00:00Z' });
+ */
+export const parseWaitlistEntry = (input: unknown): Either<ValidationError, WaitlistEntry> =>
+  parseWith('WaitlistEntry', WaitlistEntrySchema, input);
+
+/**
+ * Parses a whole scheduling calendar.
+ *
+ * @param input - unknown data
+ * @returns `Right(calendar)` or `Left` `validation.failed` listing every issue with its path
+ * @example
+ * parseSchedulingCalendar({ providers: [], locations: [], resources: [], appointmentTypes: [], templates: [], exceptions: [], appointments: [], holds: [] });
+ */
+export const parseSchedulingCalendar = (input: unknown): Either<ValidationError, SchedulingCalendar> =>
+  parseWith('SchedulingCalendar', SchedulingCalendarSchema, input);
+
+/**
+ * Parses a slot query.
+ *
+ * @param input - unknown data
+ * @returns `Right(query)` or `Left` `validation.failed`
+ * @example
+ * parseSlotQuery({ type: 'np40', from: '2026-11-24T00:00:00-05:00', to: '2026-12-01T00:00:00-05:00' });
+ */
+export const parseSlotQuery = (input: unknown): Either<ValidationError, SlotQuery> =>
+  parseWith('SlotQuery', SlotQuerySchema, input);

@@ -1,0 +1,380 @@
+/**
+ * What a slot search and a booking check share: the resolved appointment type, the eligible
+ * providers, the clock rules (notice, horizon) and the busy time of providers, resources and the
+ * patient, all as epoch-ms interval lists.
+ */
+import type { AppointmentId, PatientId, ProviderId, ResourceId } from '../core/ids.js';
+import { normalizeIntervals, subtractIntervals, unionIntervals, type Interval } from '../core/interval.js';
+import { err, ok, type Either } from '../core/result.js';
+import {
+  addDays,
+  dateToDayNumber,
+  dayNumberToDate,
+  instantToMs,
+  toWallClock,
+  wallMinutesToMs,
+  type IanaZone,
+  type IsoDate,
+  type IsoInstant,
+} from '../core/time.js';
+import {
+  atDepth,
+  blockedBy,
+  indexCalendar,
+  occupanciesNear,
+  ownerBlocks,
+  type CalendarIndex,
+  type Occupancy,
+} from './calendarIndex.js';
+import { invalidInput, unknownReference, type SchedulingError } from './errors.js';
+import type { AvailabilityBlock } from './availability.js';
+import type { AppointmentType, Provider, Resource, SchedulingCalendar } from './model.js';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** A resolved search or check: everything in epoch ms. */
+export interface SearchContext {
+  readonly index: CalendarIndex;
+  readonly type: AppointmentType;
+  readonly duration: number;
+  readonly before: number;
+  readonly after: number;
+  readonly step: number;
+  readonly now: number;
+  /** Earliest allowed start (now + notice). */
+  readonly earliest: number;
+  readonly excluded: AppointmentId | undefined;
+  readonly patient: PatientId | undefined;
+}
+
+/**
+ * Resolves the type and the clock rules of a search or check.
+ *
+ * @param calendar - the calendar
+ * @param typeId - the appointment type id
+ * @param now - the current instant
+ * @param excluded - appointment that must not block (being rescheduled or validated)
+ * @param patient - the patient, whose own appointments block
+ * @returns the context or `Left` `scheduling.unknown-type`
+ * @example
+ * searchContext(calendar, 'np40', '2026-11-23T14:00:00Z', undefined, undefined);
+ */
+export const searchContext = (
+  calendar: SchedulingCalendar,
+  typeId: string,
+  now: IsoInstant,
+  excluded: AppointmentId | undefined,
+  patient: PatientId | undefined,
+): Either<SchedulingError, SearchContext> => {
+  const index = indexCalendar(calendar);
+  const type = index.types.get(typeId);
+  if (!type) return err(unknownReference('scheduling.unknown-type', typeId));
+  const before = (type.bufferBeforeMinutes ?? 0) * MINUTE;
+  const after = (type.bufferAfterMinutes ?? 0) * MINUTE;
+  const duration = type.durationMinutes * MINUTE;
+  const nowMs = instantToMs(now);
+  return ok({
+    index,
+    type,
+    duration,
+    before,
+    after,
+    step: type.stepMinutes === undefined ? duration + before + after : type.stepMinutes * MINUTE,
+    now: nowMs,
+    earliest: nowMs + (type.minimumNoticeMinutes ?? 0) * MINUTE,
+    excluded,
+    patient,
+  });
+};
+
+/**
+ * Whether a provider may see an appointment type (eligible providers and specialties).
+ *
+ * @param type - the appointment type
+ * @param p - the provider
+ * @returns true when eligible
+ * @example
+ * providerEligible(type, provider);
+ */
+export const providerEligible = (type: AppointmentType, p: Provider): boolean =>
+  (type.eligibleProviders === undefined || type.eligibleProviders.includes(p.id)) &&
+  (type.eligibleSpecialties === undefined || type.eligibleSpecialties.some((s) => p.specialties.includes(s)));
+
+/**
+ * End of the booking horizon for a provider: the end of local date `today + bookingHorizonDays`
+ * in the provider's zone (today = the local date of `now`), or +infinity.
+ *
+ * @param ctx - the search context
+ * @param p - the provider
+ * @returns epoch ms (exclusive bound for a start)
+ * @example
+ * horizonEnd(ctx, provider);
+ */
+export const horizonEnd = (ctx: SearchContext, p: Provider): number => {
+  const days = ctx.type.bookingHorizonDays;
+  if (days === undefined) return Number.POSITIVE_INFINITY;
+  return wallMinutesToMs(addDays(toWallClock(ctx.now, p.zone).date, days + 1), 0, p.zone);
+};
+
+const localDay = (ms: number, zone: IanaZone): number => dateToDayNumber(toWallClock(ms, zone).date);
+
+const dayInterval = (day: number, days: number, zone: IanaZone): Interval => ({
+  start: wallMinutesToMs(dayNumberToDate(day), 0, zone),
+  end: wallMinutesToMs(dayNumberToDate(day + days) as IsoDate, 0, zone),
+});
+
+/**
+ * First day (day number) of the week holding `day`, weeks starting on ISO weekday `weekStart`.
+ *
+ * @param day - a day number (days since 1970-01-01)
+ * @param weekStart - ISO weekday the week starts on (1 = Monday)
+ * @returns the day number of the week's first day
+ * @example
+ * weekOf(20_419, 1); // 20_416: Monday 2025-11-24, for Thursday 2025-11-27
+ */
+export const weekOf = (day: number, weekStart: number): number => {
+  const iso = ((((day + 3) % 7) + 7) % 7) + 1;
+  return day - ((iso - weekStart + 7) % 7);
+};
+
+const active = (ctx: SearchContext, o: Occupancy): boolean =>
+  o.id !== ctx.excluded && (o.kind === 'appointment' || o.expiresAt > ctx.now);
+
+/**
+ * Appointments of this type already booked with the provider, counted per local day and week in
+ * the provider's zone (an appointment counts on the local date it starts, even if it runs past
+ * midnight).
+ *
+ * @param ctx - the search context
+ * @param p - the provider
+ * @param lo - range start, epoch ms
+ * @param hi - range end, epoch ms
+ * @returns the days and weeks that are full, as intervals, with the appointments counted
+ * @example
+ * limitClosures(ctx, provider, lo, hi);
+ */
+export const limitClosures = (
+  ctx: SearchContext,
+  p: Provider,
+  lo: number,
+  hi: number,
+): {
+  readonly closed: readonly Interval[];
+  readonly perDay: Map<number, string[]>;
+  readonly perWeek: Map<number, string[]>;
+} => {
+  const { maxPerDay, maxPerWeek } = ctx.type;
+  const perDay = new Map<number, string[]>();
+  const perWeek = new Map<number, string[]>();
+  if (maxPerDay === undefined && maxPerWeek === undefined) return { closed: [], perDay, perWeek };
+  const weekStart = ctx.type.weekStart ?? 1;
+  for (const o of occupanciesNear(ctx.index.byProvider.get(p.id), lo - 8 * DAY, hi + 8 * DAY, 0)) {
+    if (o.type !== ctx.type.id || !active(ctx, o)) continue;
+    const day = localDay(o.start, p.zone);
+    perDay.set(day, [...(perDay.get(day) ?? []), o.id]);
+    const week = weekOf(day, weekStart);
+    perWeek.set(week, [...(perWeek.get(week) ?? []), o.id]);
+  }
+  const closed: Interval[] = [];
+  if (maxPerDay !== undefined)
+    for (const [day, ids] of perDay) if (ids.length >= maxPerDay) closed.push(dayInterval(day, 1, p.zone));
+  if (maxPerWeek !== undefined)
+    for (const [week, ids] of perWeek)
+      if (ids.length >= maxPerWeek) closed.push(dayInterval(week, 7, p.zone));
+  return { closed: normalizeIntervals(closed), perDay, perWeek };
+};
+
+/**
+ * Busy time of a provider for the searched type in [lo, hi): other appointments and live holds
+ * widened by their buffers and the new type's (also those that start before the range), with the
+ * overlap depth an overbook block of `capacity` tolerates.
+ *
+ * @param ctx - the search context
+ * @param p - provider id
+ * @param lo - range start, epoch ms
+ * @param hi - range end, epoch ms
+ * @param capacity - concurrent appointments allowed (1 = regular)
+ * @returns normalized busy intervals
+ * @example
+ * providerBusy(ctx, 'dr-patel', lo, hi, 1);
+ */
+export const providerBusy = (
+  ctx: SearchContext,
+  p: ProviderId,
+  lo: number,
+  hi: number,
+  capacity: number,
+): readonly Interval[] => {
+  const reach = ctx.before + ctx.after;
+  const booked = occupanciesNear(ctx.index.byProvider.get(p), lo, hi, reach)
+    .filter((o) => active(ctx, o))
+    .map((o) => blockedBy(o, ctx.before, ctx.after));
+  const held = ctx.index.holds
+    .filter((h) => h.provider === p && active(ctx, h) && h.start - reach < hi && h.end + reach > lo)
+    .map((h) => blockedBy(h, ctx.before, ctx.after));
+  return unionIntervals(atDepth(booked, capacity), normalizeIntervals(held));
+};
+
+/**
+ * The patient's own booked time in [lo, hi) (not widened: a patient cannot be in two visits).
+ *
+ * @param ctx - the search context
+ * @param lo - range start, epoch ms
+ * @param hi - range end, epoch ms
+ * @returns normalized intervals (empty without a patient)
+ * @example
+ * patientBusy(ctx, lo, hi);
+ */
+export const patientBusy = (ctx: SearchContext, lo: number, hi: number): readonly Interval[] =>
+  ctx.patient === undefined
+    ? []
+    : normalizeIntervals(
+        occupanciesNear(ctx.index.byPatient.get(ctx.patient), lo, hi, 0)
+          .filter((o) => active(ctx, o))
+          .map((o) => ({ start: o.start, end: o.end })),
+      );
+
+/**
+ * Free time of a resource in [lo, hi): its templates (always open when it has none) minus the
+ * appointments and live holds that use it, at its capacity.
+ *
+ * @param ctx - the search context
+ * @param r - the resource
+ * @param lo - range start, epoch ms
+ * @param hi - range end, epoch ms
+ * @returns normalized free intervals or `Left` `scheduling.invalid-rule`
+ * @example
+ * resourceFree(ctx, room, lo, hi);
+ */
+export const resourceFree = (
+  ctx: SearchContext,
+  r: Resource,
+  lo: number,
+  hi: number,
+): Either<SchedulingError, readonly Interval[]> => {
+  const reach = ctx.before + ctx.after;
+  const uses = occupanciesNear(ctx.index.byResource.get(r.id), lo, hi, reach)
+    .filter((o) => active(ctx, o))
+    .map((o) => blockedBy(o, ctx.before, ctx.after));
+  for (const h of ctx.index.holds)
+    if (h.resources.includes(r.id) && active(ctx, h)) uses.push(blockedBy(h, ctx.before, ctx.after));
+  const busy = atDepth(uses, r.capacity ?? 1);
+  let open: readonly Interval[] = [{ start: lo, end: hi }];
+  if (ctx.index.templates.has(`resource:${r.id}`)) {
+    const blocks = ownerBlocks(ctx.index, { kind: 'resource', id: r.id }, lo, hi);
+    if (blocks._tag === 'Left') return blocks;
+    open = normalizeIntervals(
+      blocks.right.map((b) => ({ start: Math.max(b.start, lo), end: Math.min(b.end, hi) })),
+    );
+  }
+  return ok(subtractIntervals(open, busy));
+};
+
+/**
+ * Whether a block admits the type (allowed types) at the wanted location.
+ *
+ * @param ctx - the search context
+ * @param b - the availability block
+ * @param p - the provider
+ * @param location - the wanted location, if any
+ * @returns true when the type may be booked in the block
+ * @example
+ * blockAdmits(ctx, block, provider, undefined);
+ */
+export const blockAdmits = (
+  ctx: SearchContext,
+  b: AvailabilityBlock,
+  p: Provider,
+  location: string | undefined,
+): boolean =>
+  (b.types === undefined || b.types.includes(ctx.type.id)) &&
+  (location === undefined ||
+    (b.location === undefined ? p.locations.some((l) => l === location) : b.location === location));
+
+/**
+ * Resources of a kind usable from a block: at the block's location, or at one of the provider's
+ * locations when the block names none (and at the wanted location, if any).
+ *
+ * @param ctx - the search context
+ * @param kind - resource kind
+ * @param blockLocation - the availability block's location, if it names one
+ * @param p - the provider
+ * @param location - the wanted location, if any
+ * @returns the candidate resources in calendar order
+ * @example
+ * resourcesOfKind(ctx, 'echo-machine', block.location, provider, undefined);
+ */
+export const resourcesOfKind = (
+  ctx: SearchContext,
+  kind: string,
+  blockLocation: string | undefined,
+  p: Provider,
+  location: string | undefined,
+): readonly Resource[] =>
+  ctx.index.calendar.resources.filter(
+    (r) =>
+      r.kind === kind &&
+      (blockLocation === undefined ? p.locations.includes(r.location) : r.location === blockLocation) &&
+      (location === undefined || r.location === location),
+  );
+
+/**
+ * The kinds still to be filled once the specifically requested resources are counted.
+ *
+ * @param type - the appointment type
+ * @param chosen - resources already chosen
+ * @returns remaining kinds (a kind twice when two are needed)
+ * @example
+ * remainingKinds(type, [echo]);
+ */
+export const remainingKinds = (type: AppointmentType, chosen: readonly Resource[]): string[] => {
+  const kinds = [...(type.requiredResourceKinds ?? [])];
+  for (const r of chosen) {
+    const i = kinds.indexOf(r.kind);
+    if (i >= 0) kinds.splice(i, 1);
+  }
+  return kinds;
+};
+
+/**
+ * Looks resources up by id.
+ *
+ * @param index - the calendar index
+ * @param ids - resource ids
+ * @returns the resources or `Left` `scheduling.unknown-resource`
+ * @example
+ * lookupResources(index, ['echo-1']);
+ */
+export const lookupResources = (
+  index: CalendarIndex,
+  ids: readonly ResourceId[],
+): Either<SchedulingError, readonly Resource[]> => {
+  const out: Resource[] = [];
+  for (const id of ids) {
+    const r = index.resources.get(id);
+    if (!r) return err(unknownReference('scheduling.unknown-resource', id));
+    out.push(r);
+  }
+  return ok(out);
+};
+
+/**
+ * Checks a search range.
+ *
+ * @param from - range start
+ * @param to - range end
+ * @returns `[lo, hi]` in ms or `Left` `scheduling.invalid-range`
+ * @example
+ * readRange('2026-11-24T00:00:00-05:00', '2026-11-25T00:00:00-05:00');
+ */
+export const readRange = (
+  from: IsoInstant,
+  to: IsoInstant,
+): Either<SchedulingError, readonly [number, number]> => {
+  const lo = instantToMs(from);
+  const hi = instantToMs(to);
+  return lo < hi
+    ? ok([lo, hi])
+    : err(invalidInput('scheduling.invalid-range', 'query.to', 'must be after query.from'));
+};

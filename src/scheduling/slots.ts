@@ -1,0 +1,487 @@
+/**
+ * Slot finding: availability of eligible providers, minus their bookings and holds (widened by
+ * buffers), the patient's own visits and full days/weeks, intersected with the free time of the
+ * required rooms and devices, cut on a grid anchored in the provider's wall clock.
+ */
+import type { Interval } from '../core/interval.js';
+import { cutBlocks, providerOwner, type AvailabilityBlock } from './availability.js';
+import { covers, intersectIntervals, unionIntervals } from '../core/interval.js';
+import { err, ok, type Either } from '../core/result.js';
+import {
+  dayNumberToDate,
+  formatInstant,
+  instantToMs,
+  toWallClock,
+  wallMinutesToMs,
+  wallTimeMinutes,
+  type IanaZone,
+  type IsoDate,
+} from '../core/time.js';
+import { occupanciesNear, ownerBlocks } from './calendarIndex.js';
+import { invalidInput, unknownReference, type SchedulingError } from './errors.js';
+import type { Provider, Resource, SchedulingCalendar, Slot, SlotOptions, SlotQuery } from './model.js';
+import {
+  blockAdmits,
+  horizonEnd,
+  limitClosures,
+  lookupResources,
+  patientBusy,
+  providerBusy,
+  providerEligible,
+  readRange,
+  remainingKinds,
+  resourceFree,
+  resourcesOfKind,
+  searchContext,
+  type SearchContext,
+} from './search.js';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** A slot before formatting, with its ranking key. */
+interface Candidate {
+  readonly start: number;
+  readonly provider: Provider;
+  readonly order: number;
+  readonly resources: readonly Resource[];
+  readonly location: string | undefined;
+  readonly overbooked: boolean;
+}
+
+/** Per-search memo of resource free time and kind unions for one window. */
+interface WindowMemo {
+  readonly lo: number;
+  readonly hi: number;
+  readonly free: Map<string, readonly Interval[]>;
+  readonly kinds: Map<string, readonly Interval[]>;
+}
+
+/**
+ * The first start of the block's grid: the window's own start, or with an `alignmentAnchor`,
+ * the first `anchor + k * step` wall time (provider zone) at or after the window start. Both are
+ * wall-clock based, so the grid keeps its local times across DST and whoever looks at it.
+ *
+ * @param ctx - the search context (type step and anchor)
+ * @param b - the availability block
+ * @returns epoch ms of a grid point
+ * @example
+ * gridOrigin(ctx, block); // 09:00 local for a 09:00-12:00 window
+ */
+export const gridOrigin = (ctx: SearchContext, b: AvailabilityBlock): number => {
+  const anchor = ctx.type.alignmentAnchor;
+  if (anchor === undefined) return b.origin;
+  const stepMinutes = ctx.step / MINUTE;
+  const a = wallTimeMinutes(anchor);
+  const k = Math.ceil((b.startMinutes - a) / stepMinutes);
+  return wallMinutesToMs(dayNumberToDate(b.day), a + k * stepMinutes, b.zone);
+};
+
+const freeOf = (
+  ctx: SearchContext,
+  memo: WindowMemo,
+  r: Resource,
+): Either<SchedulingError, readonly Interval[]> => {
+  const hit = memo.free.get(r.id);
+  if (hit) return ok(hit);
+  const free = resourceFree(ctx, r, memo.lo, memo.hi);
+  if (free._tag === 'Right') memo.free.set(r.id, free.right);
+  return free;
+};
+
+const kindFree = (
+  ctx: SearchContext,
+  memo: WindowMemo,
+  candidates: readonly Resource[],
+  key: string,
+): Either<SchedulingError, readonly Interval[]> => {
+  const hit = memo.kinds.get(key);
+  if (hit) return ok(hit);
+  let union: readonly Interval[] = [];
+  for (const r of candidates) {
+    const f = freeOf(ctx, memo, r);
+    if (f._tag === 'Left') return f;
+    union = unionIntervals(union, f.right);
+  }
+  memo.kinds.set(key, union);
+  return ok(union);
+};
+
+/** Picks one free resource per remaining kind (distinct), or undefined. */
+const assign = (
+  memo: WindowMemo,
+  slot: Interval,
+  pools: readonly (readonly Resource[])[],
+  chosen: readonly Resource[],
+): Resource[] | undefined => {
+  const out = [...chosen];
+  for (const pool of pools) {
+    const r = pool.find((c) => !out.includes(c) && covers(memo.free.get(c.id) ?? [], slot));
+    if (!r) return undefined;
+    out.push(r);
+  }
+  return out;
+};
+
+/**
+ * Every slot of one provider with start in [lo, hi) and end at or before `end`.
+ */
+const providerSlots = (
+  ctx: SearchContext,
+  query: SlotQuery,
+  p: Provider,
+  order: number,
+  specified: readonly Resource[],
+  lo: number,
+  hi: number,
+  end: number,
+  allowOverbook: boolean,
+  out: Candidate[],
+): Either<SchedulingError, void> => {
+  const first = Math.max(lo, ctx.earliest);
+  const last = Math.min(hi, horizonEnd(ctx, p));
+  if (first >= last) return ok(undefined);
+  const until = Math.min(end, last + ctx.duration);
+  const blocksE = ownerBlocks(ctx.index, providerOwner(p.id), first, until);
+  if (blocksE._tag === 'Left') return blocksE;
+  const blocks = blocksE.right
+    .filter((b) => blockAdmits(ctx, b, p, query.location))
+    .map((b) => ({ ...b, start: Math.max(b.start, first), end: Math.min(b.end, until) }));
+  if (blocks.length === 0) return ok(undefined);
+  const common = unionIntervals(patientBusy(ctx, first, until), limitClosures(ctx, p, first, until).closed);
+  const pieces: { b: AvailabilityBlock; overbooked: boolean }[] = cutBlocks(
+    blocks,
+    unionIntervals(providerBusy(ctx, p.id, first, until, 1), common),
+  ).map((b) => ({ b, overbooked: false }));
+  if (allowOverbook)
+    for (const b of blocks)
+      if (b.capacity > 1)
+        for (const piece of cutBlocks(
+          [b],
+          unionIntervals(providerBusy(ctx, p.id, first, until, b.capacity), common),
+        ))
+          pieces.push({ b: piece, overbooked: true });
+  const memo: WindowMemo = { lo: first, hi: until, free: new Map(), kinds: new Map() };
+  const kinds = remainingKinds(ctx.type, specified);
+  const seen = new Set<number>();
+  for (const { b, overbooked } of pieces) {
+    let free: readonly Interval[] = [b];
+    for (const r of specified) {
+      const f = freeOf(ctx, memo, r);
+      if (f._tag === 'Left') return f;
+      free = intersectIntervals(free, f.right);
+    }
+    const pools: Resource[][] = [];
+    for (const kind of kinds) {
+      const pool = resourcesOfKind(ctx, kind, b.location, p, query.location).filter(
+        (r) => !specified.includes(r),
+      );
+      const f = kindFree(ctx, memo, pool, `${kind}|${b.location ?? ''}`);
+      if (f._tag === 'Left') return f;
+      free = intersectIntervals(free, f.right);
+      pools.push(pool);
+    }
+    const origin = gridOrigin(ctx, b);
+    for (const gap of free) {
+      let s = origin + Math.ceil((gap.start - origin) / ctx.step) * ctx.step;
+      for (; s + ctx.duration <= gap.end && s < last; s += ctx.step) {
+        if (seen.has(s)) continue;
+        const resources = assign(memo, { start: s, end: s + ctx.duration }, pools, specified);
+        if (!resources) continue;
+        seen.add(s);
+        const location =
+          b.location ??
+          resources.find((r) => r.category !== 'equipment')?.location ??
+          resources[0]?.location ??
+          (p.locations.length === 1 ? p.locations[0] : undefined);
+        out.push({ start: s, provider: p, order, resources, location, overbooked });
+      }
+    }
+  }
+  return ok(undefined);
+};
+
+/** A query resolved against a calendar. */
+export interface PreparedSearch {
+  readonly ctx: SearchContext;
+  readonly lo: number;
+  readonly hi: number;
+  readonly providers: readonly Provider[];
+  readonly specified: readonly Resource[];
+}
+
+/**
+ * Resolves a query: type, range, patient status, eligible providers and requested resources.
+ *
+ * @param query - the query
+ * @param calendar - the calendar
+ * @param options - `now` and `excludeAppointment`
+ * @returns the prepared search or the `Left` cases of `findSlots`
+ * @example
+ * prepareSearch(query, calendar, { now: '2026-11-23T14:00:00Z' as IsoInstant });
+ */
+export const prepareSearch = (
+  query: SlotQuery,
+  calendar: SchedulingCalendar,
+  options: Pick<SlotOptions, 'now' | 'excludeAppointment'>,
+): Either<SchedulingError, PreparedSearch> => {
+  const ctxE = searchContext(calendar, query.type, options.now, options.excludeAppointment, query.patient);
+  if (ctxE._tag === 'Left') return ctxE;
+  const ctx = ctxE.right;
+  const range = readRange(query.from, query.to);
+  if (range._tag === 'Left') return range;
+  const wanted = ctx.type.patientStatus;
+  if (query.patientStatus && wanted && wanted !== 'any' && wanted !== query.patientStatus)
+    return err(
+      invalidInput(
+        'scheduling.patient-status',
+        'query.patientStatus',
+        `the type is for ${wanted} patients only`,
+      ),
+    );
+  const providers = eligibleProviders(ctx, query);
+  if (providers._tag === 'Left') return providers;
+  const specified = lookupResources(ctx.index, query.resources ?? []);
+  if (specified._tag === 'Left') return specified;
+  return ok({
+    ctx,
+    lo: range.right[0],
+    hi: range.right[1],
+    providers: providers.right,
+    specified: specified.right,
+  });
+};
+
+/**
+ * Providers a query may use, in calendar order.
+ *
+ * @param ctx - the search context
+ * @param query - the query
+ * @returns providers or `Left` `scheduling.unknown-provider` / `scheduling.no-eligible-provider`
+ * @example
+ * eligibleProviders(ctx, query);
+ */
+export const eligibleProviders = (
+  ctx: SearchContext,
+  query: SlotQuery,
+): Either<SchedulingError, readonly Provider[]> => {
+  for (const id of query.providers ?? [])
+    if (!ctx.index.providers.has(id)) return err(unknownReference('scheduling.unknown-provider', id));
+  const list = ctx.index.calendar.providers.filter(
+    (p) =>
+      providerEligible(ctx.type, p) &&
+      (query.providers === undefined || query.providers.includes(p.id)) &&
+      (query.location === undefined || p.locations.includes(query.location)),
+  );
+  return list.length === 0 ? err(unknownReference('scheduling.no-eligible-provider', ctx.type.id)) : ok(list);
+};
+
+type Key = readonly [number, number, number, number, number, string];
+
+const compareKeys = (a: Key, b: Key): number => {
+  for (let i = 0; i < 5; i++) {
+    const d = (a[i] as number) - (b[i] as number);
+    if (d !== 0) return d;
+  }
+  return a[5] < b[5] ? -1 : a[5] > b[5] ? 1 : 0;
+};
+
+const encodeCursor = (k: Key): string => `s1.${k.slice(0, 5).join('.')}.${encodeURIComponent(k[5])}`;
+
+const decodeCursor = (text: string): Key | undefined => {
+  const parts = text.split('.');
+  if (parts.length !== 7 || parts[0] !== 's1') return undefined;
+  const nums = parts.slice(1, 6).map(Number);
+  if (!nums.every(Number.isFinite)) return undefined;
+  let res: string;
+  try {
+    res = decodeURIComponent(parts[6] as string);
+  } catch {
+    return undefined;
+  }
+  return [...(nums as [number, number, number, number, number]), res];
+};
+
+/** Booked minutes of a provider in the range: the load that `spread-load` evens out. */
+const load = (ctx: SearchContext, p: Provider, lo: number, hi: number): number => {
+  let total = 0;
+  for (const o of occupanciesNear(ctx.index.byProvider.get(p.id), lo, hi, 0))
+    if (o.kind === 'appointment' && o.id !== ctx.excluded)
+      total += Math.min(o.end, hi) - Math.max(o.start, lo);
+  return total;
+};
+
+/**
+ * Finds bookable slots for an appointment type.
+ *
+ * For each eligible provider (the type's eligible providers and specialties, the query's
+ * providers and location), the provider's availability blocks that admit the type are cut by:
+ * other appointments and live holds, each widened by its own buffers plus the new type's, including
+ * those that start before the range; the patient's own appointments; days and weeks where the
+ * provider already has `maxPerDay`/`maxPerWeek` of this type (counted on local dates in the
+ * provider's zone, weeks from `weekStart`); the minimum notice (elapsed minutes from `now`, so a
+ * 24-hour notice across a DST change ends at a different wall time) and the booking horizon (end of
+ * local date `today + bookingHorizonDays`). What is left is intersected with the free time of every
+ * required resource kind and requested resource, each resource at its own capacity. Buffers do not
+ * need to lie inside availability (a 09:00 window offers 09:00), but they never overlap another
+ * booking or its buffers.
+ *
+ * Starts lie on a grid: from each window's start, or from `alignmentAnchor` (wall time, provider
+ * zone) when the type sets one, in steps of `stepMinutes` (default duration + both buffers, so that
+ * every slot offered in a day can be booked one after another). The grid is wall-clock based:
+ * the same local times on DST days and for every viewer. `options.excludeAppointment` (the visit
+ * being rescheduled) blocks nothing. With `allowOverbook`, overbook blocks (template capacity > 1)
+ * also offer times where fewer than `capacity` visits overlap, flagged `overbooked`.
+ *
+ * Ranking: `earliest` (default; ties in calendar provider order), `preferred-provider` (the query's
+ * preferred provider's slots first), `spread-load` (per day of the range, the provider with the
+ * fewest booked minutes first). `limit` stops early; pass the last slot's `cursor` as
+ * `options.cursor` for the next page.
+ *
+ * @param query - type, range `[from, to)`, optional providers, patient, location, resources
+ * @param calendar - the calendar (immutable; derived indexes are memoized per object)
+ * @param options - `now` and paging, ranking, rescheduling, overbooking
+ * @returns `Right(slots)` in ranking order, or `Left` `scheduling.unknown-type`,
+ *   `scheduling.unknown-provider`, `scheduling.unknown-resource`, `scheduling.no-eligible-provider`,
+ *   `scheduling.invalid-range`, `scheduling.invalid-cursor`, `scheduling.invalid-rule`,
+ *   `scheduling.patient-status`
+ * @example
+ * findSlots(
+ *   { type: 'echo-new-40', from: '2026-11-24T00:00:00-05:00', to: '2026-12-01T00:00:00-05:00', providers: ['dr-patel'] },
+ *   calendar,
+ *   { now: '2026-11-23T14:00:00Z', limit: 5 },
+ * ); // Right([{ start: '2026-11-24T14:00:00-05:00', provider: 'dr-patel', resources: ['room-1', 'echo-1'], ... }])
+ */
+export const findSlots = (
+  query: SlotQuery,
+  calendar: SchedulingCalendar,
+  options: SlotOptions,
+): Either<SchedulingError, readonly Slot[]> => {
+  const prepared = prepareSearch(query, calendar, options);
+  if (prepared._tag === 'Left') return prepared;
+  const { ctx, lo, hi, providers, specified } = prepared.right;
+  const cursor = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
+  if (options.cursor !== undefined && !cursor)
+    return err(
+      invalidInput('scheduling.invalid-cursor', 'options.cursor', 'must be a cursor returned with a slot'),
+    );
+  const ranking = options.ranking ?? 'earliest';
+  const groups: (readonly Provider[])[] =
+    ranking === 'preferred-provider' && query.preferredProvider !== undefined
+      ? [
+          providers.filter((p) => p.id === query.preferredProvider),
+          providers.filter((p) => p.id !== query.preferredProvider),
+        ]
+      : [providers];
+  const loads = new Map<Provider, number>();
+  if (ranking === 'spread-load') for (const p of providers) loads.set(p, load(ctx, p, lo, hi));
+  const keyOf = (g: number, c: Candidate): Key => [
+    g,
+    ranking === 'spread-load' ? Math.floor((c.start - lo) / DAY) : 0,
+    loads.get(c.provider) ?? 0,
+    c.start,
+    c.order,
+    c.resources.map((r) => r.id).join(','),
+  ];
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const out: Slot[] = [];
+  for (let g = 0; g < groups.length && out.length < limit; g++) {
+    if (cursor && g < cursor[0]) continue;
+    const group = groups[g] as readonly Provider[];
+    // Later windows only hold later keys, so a limited search can stop after a few days.
+    let from = cursor && g === cursor[0] ? lo + Math.max(0, Math.floor((cursor[3] - lo) / DAY)) * DAY : lo;
+    let span = limit === Number.POSITIVE_INFINITY ? hi - lo : DAY;
+    while (from < hi && out.length < limit) {
+      const to = Math.min(hi, from + span);
+      const found: Candidate[] = [];
+      for (const p of group) {
+        const r = providerSlots(
+          ctx,
+          query,
+          p,
+          providers.indexOf(p),
+          specified,
+          from,
+          to,
+          hi,
+          options.allowOverbook === true,
+          found,
+        );
+        if (r._tag === 'Left') return r;
+      }
+      const keyed = found.map((c) => ({ c, k: keyOf(g, c) })).sort((a, b) => compareKeys(a.k, b.k));
+      for (const { c, k } of keyed) {
+        if (out.length >= limit) break;
+        if (cursor && compareKeys(k, cursor) <= 0) continue;
+        out.push(toSlot(ctx, c, encodeCursor(k)));
+      }
+      from = to;
+      span *= 2;
+    }
+  }
+  return ok(out);
+};
+
+const toSlot = (ctx: SearchContext, c: Candidate, cursor: string): Slot => ({
+  start: formatInstant(c.start, c.provider.zone),
+  end: formatInstant(c.start + ctx.duration, c.provider.zone),
+  provider: c.provider.id,
+  resources: c.resources.map((r) => r.id),
+  type: ctx.type.id,
+  ...(c.location === undefined ? {} : { location: c.location as NonNullable<Slot['location']> }),
+  overbooked: c.overbooked,
+  cursor,
+});
+
+/**
+ * The earliest slot with any eligible provider ("next available with anyone").
+ *
+ * Same rules as `findSlots` (notice from `now`, buffers, limits, resources, DST-stable grid);
+ * it stops at the first slot, searching a day, then two, four, ... ahead.
+ *
+ * @param query - type and range `[from, to)`; `providers` to narrow the pool
+ * @param calendar - the calendar
+ * @param options - `now`, and optionally `excludeAppointment` and `allowOverbook`
+ * @returns `Right(slot)`, `Right(undefined)` when nothing is free in the range, or the `Left`
+ *   cases of `findSlots`
+ * @example
+ * firstAvailable({ type: 'follow-up-20', from: '2026-11-23T09:00:00-05:00', to: '2026-12-23T00:00:00-05:00' }, calendar, { now: '2026-11-23T14:00:00Z' });
+ */
+export const firstAvailable = (
+  query: SlotQuery,
+  calendar: SchedulingCalendar,
+  options: Pick<SlotOptions, 'now' | 'excludeAppointment' | 'allowOverbook'>,
+): Either<SchedulingError, Slot | undefined> => {
+  const r = findSlots(query, calendar, { ...options, limit: 1, ranking: 'earliest' });
+  return r._tag === 'Left' ? r : ok(r.right[0]);
+};
+
+/** Slots of one local date in a display zone. */
+export interface SlotDay {
+  readonly date: IsoDate;
+  readonly slots: readonly Slot[];
+}
+
+/**
+ * Groups slots by the local date of their start in a display zone (the patient's, say), dates
+ * ascending, slots in their given order. A provider's day may split across two dates for a viewer
+ * in another zone; the slots themselves do not move.
+ *
+ * @param slots - slots, such as a `findSlots` result
+ * @param zone - the display zone
+ * @returns one entry per local date
+ * @example
+ * groupSlotsByDay(slots, 'Asia/Kolkata' as IanaZone); // [{ date: '2026-11-24', slots: [...] }, ...]
+ */
+export const groupSlotsByDay = (slots: readonly Slot[], zone: IanaZone): readonly SlotDay[] => {
+  const days = new Map<IsoDate, Slot[]>();
+  for (const s of slots) {
+    const date = toWallClock(instantToMs(s.start), zone).date;
+    const list = days.get(date);
+    if (list) list.push(s);
+    else days.set(date, [s]);
+  }
+  return [...days.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([date, list]) => ({ date, slots: list }));
+};

@@ -1,0 +1,3 @@
+module.exports = (insurance, assert) => {
+  assert.equal(insurance.coverageLevelScope('FAM'), 'family');
+};

@@ -1,0 +1,3 @@
+module.exports = (referrals, assert) => {
+  assert.equal(referrals.isTerminalReferralStatus('closed'), true);
+};

@@ -1,0 +1,17 @@
+// Loads every subpath of the built package through Node ESM (by package name, so the exports map
+// is exercised) and runs each module's checks. Catches the fp-ts and rrule import traps that tsc
+// does not see.
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const CHECKS = readdirSync(new URL('./checks/', import.meta.url)).sort();
+const MODULES = ['core', 'records', 'insurance', 'referrals', 'scheduling'];
+const root = await import('medoffice');
+for (const name of MODULES) {
+  const mod = await import(`medoffice/${name}`);
+  for (const file of CHECKS.filter((f) => f === `${name}.cjs` || f.startsWith(`${name}-`))) require(`./checks/${file}`)(mod, assert);
+  for (const key of Object.keys(mod)) assert.equal(root[key], mod[key], `root re-exports ${name}.${key} as the same value`);
+}
+console.log(`smoke (ESM): ${MODULES.length} subpaths and the root loaded and answered`);
