@@ -182,7 +182,7 @@ ${table(
   [
     [
       'findDuplicates, 100,000 generated patients (10% planted duplicates)',
-      `${fmtMs(dedupeMs)} ms`,
+      `${fmtMs(dedupeMs)} ms (CPU ${fmtMs(dedupeCpu)} ms)`,
       '< 10,000 ms',
       `${report.stats.candidatePairs.toLocaleString('en-US')} candidate pairs; planted pairs P ${f(genQuality.precision)} R ${f(genQuality.recall)} F1 ${f(genQuality.f1)}`,
     ],
