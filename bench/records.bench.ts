@@ -122,12 +122,12 @@ const genPairs = new Set(report.pairs.filter((p) => p.decision === 'match').map(
 const genQuality = pairMetrics(genPairs, hundredK.truePairs);
 
 // Speed 2: blocking versus all pairs on 2,000 records (weights only, same comparator).
-const small = hundredK.records.slice(0, 2_000);
+const small = generatePatients(2_000, 0.1, 99).records;
 t0 = performance.now();
 findDuplicates(small, { thresholds });
 const blockedMs = performance.now() - t0;
 t0 = performance.now();
-const feats = small.map(matchFeatures);
+const feats = small.map((p) => matchFeatures(p));
 let sink = 0;
 for (let i = 0; i < feats.length; i++)
   for (let j = i + 1; j < feats.length; j++)
