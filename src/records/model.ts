@@ -7,6 +7,7 @@ import { parseWith, type ValidationError } from '../core/errors.js';
 import { DocumentIdSchema, PatientIdSchema, ProviderIdSchema, ReferralIdSchema } from '../core/ids.js';
 import type { Either } from '../core/result.js';
 import { IsoDateSchema, IsoInstantSchema } from '../core/time.js';
+import { NpiSchema } from './npi.js';
 
 const text = () => z.string().trim().min(1).max(200);
 // Loose on purpose: RFC 5322 allows apostrophes and RFC 6531 non-ASCII local parts (Synthea has both).
