@@ -180,11 +180,8 @@ export const PractitionerSchema = /* @__PURE__ */ z.object({
   name: PersonNameSchema,
   /** Credentials after the name, such as MD, DO, NP, PA-C. */
   credentials: z.array(z.string().trim().min(1).max(20)).max(5).default([]),
-  /** National Provider Identifier (10 digits, checked by `validateNpi` when parsed). */
-  npi: z
-    .string()
-    .regex(/^\d{10}$/)
-    .optional(),
+  /** National Provider Identifier; the Luhn check digit (prefix 80840) is checked when parsed. */
+  npi: NpiSchema.optional(),
   specialty: z.string().trim().max(100).optional(),
   phones: z.array(ContactPhoneSchema).max(5).default([]),
   emails: z.array(email()).max(5).default([]),
