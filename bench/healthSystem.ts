@@ -2,14 +2,8 @@
 // calendar): providers in four US zones, rooms and devices per location, weekly templates with
 // lunch breaks, every-2-weeks Saturday clinics, nth-weekday evening clinics, US holidays, and a
 // fixed number of existing appointments placed on free times. Same options → same calendar.
-import {
-  addDays,
-  formatInstant,
-  isoWeekday,
-  wallMinutesToMs,
-  type IanaZone,
-  type IsoDate,
-} from '../src/core/time.js';
+import { formatInstant, wallMinutesToMs, type IanaZone } from '../src/core/time.js';
+import { addDays, isoWeekday, type IsoDate } from '../src/core/calendar.js';
 import { parseSchedulingCalendar, type SchedulingCalendar } from '../src/scheduling/index.js';
 
 export interface HealthSystemOptions {

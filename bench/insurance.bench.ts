@@ -4,7 +4,7 @@
 // computes cost share (insurance reference §11), so there is no peer to run side by side; the
 // baseline row is the same lines summed by a bare loop (the floor of any per-line work).
 import type { BasisPoints, Cents } from '../src/core/money.js';
-import type { IsoDate } from '../src/core/time.js';
+import type { IsoDate } from '../src/core/calendar.js';
 import { estimateCostShare } from '../src/insurance/costShare.js';
 import type { Accumulators, Benefit, BenefitSet, ClaimLine } from '../src/insurance/model.js';
 import { loadavg } from 'node:os';

@@ -21,7 +21,7 @@ import {
   type ReferralEvent,
   type ReferralPriority,
 } from '../src/referrals/index.js';
-import { instantMs } from '../src/referrals/instants.js';
+import { instantToMs } from '../src/core/calendar.js';
 import { fmtMs, measure, table, writeSection } from './harness.js';
 
 const NY = 'America/New_York' as IanaZone;
@@ -162,7 +162,7 @@ const worklistCpu = cpuMs(() => referralWorklist(referrals, now, policy));
 // Floor: touching every referral once (read the last history instant), nothing else.
 const scanCpu = cpuMs(() => {
   let sum = 0;
-  for (const r of referrals) sum += instantMs(r.history[r.history.length - 1]?.at ?? r.createdAt);
+  for (const r of referrals) sum += instantToMs(r.history[r.history.length - 1]?.at ?? r.createdAt);
   return sum;
 });
 const lifecycleCpu =

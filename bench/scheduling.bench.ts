@@ -4,7 +4,7 @@
 import { cpus, loadavg } from 'node:os';
 import { RRuleTemporal } from 'rrule-temporal';
 import { getSlots } from 'slot-calculator';
-import { instantToMs, type IsoInstant } from '../src/core/time.js';
+import { instantToMs, type IsoInstant } from '../src/core/calendar.js';
 import { RRule } from '../src/internal/rrule.js';
 import {
   expandAvailability,

@@ -3,7 +3,7 @@
 // de-identified record for a research export, and the morning fax routed.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { IsoDate } from '../../src/core/time.js';
+import type { IsoDate } from '../../src/core/calendar.js';
 import {
   buildPatientIndex,
   checkInReadiness,

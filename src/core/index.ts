@@ -8,5 +8,6 @@ export * from './result.js';
 export * from './errors.js';
 export * from './ids.js';
 export * from './money.js';
+export * from './calendar.js';
 export * from './time.js';
 export * from './interval.js';

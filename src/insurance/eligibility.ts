@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import type { Either } from '../core/result.js';
-import { IsoDateSchema } from '../core/time.js';
+import { IsoDateSchema } from '../core/calendar.js';
 import { factWindow, windowContains } from './eligibilityDates.js';
 import type { BenefitFact, EligibilityProvenance, EligibilityResponse } from './eligibilityModel.js';
 import type { Coverage, Requirement } from './model.js';

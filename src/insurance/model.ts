@@ -9,7 +9,7 @@ import { parseWith, type ValidationError } from '../core/errors.js';
 import { CoverageIdSchema, PayerIdSchema, PlanIdSchema } from '../core/ids.js';
 import { BasisPointsSchema, CentsSchema, ZERO_CENTS, type BasisPoints } from '../core/money.js';
 import type { Either } from '../core/result.js';
-import { IsoDateSchema } from '../core/time.js';
+import { IsoDateSchema } from '../core/calendar.js';
 
 const nonNegativeCents = () => CentsSchema.refine((c) => c >= 0, { message: 'must not be negative' });
 

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
-import { IsoDateSchema, type IsoDate } from '../core/time.js';
+import { IsoDateSchema, type IsoDate } from '../core/calendar.js';
 import type { InsuranceError } from './errors.js';
 import type { Coverage, PlanType } from './model.js';
 

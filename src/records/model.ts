@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { DocumentIdSchema, PatientIdSchema, ProviderIdSchema, ReferralIdSchema } from '../core/ids.js';
 import type { Either } from '../core/result.js';
-import { RecordDateSchema as IsoDateSchema, RecordInstantSchema as IsoInstantSchema } from './dates.js';
+import { IsoDateSchema, IsoInstantSchema } from '../core/calendar.js';
 import { NpiSchema } from './npi.js';
 
 const text = () => z.string().trim().min(1).max(200);

@@ -4,8 +4,8 @@
  */
 import type { ValidationError, ValidationIssue } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
-import type { IsoDate } from '../core/time.js';
-import { recordsDayNumber as dateToDayNumber } from './dates.js';
+import type { IsoDate } from '../core/calendar.js';
+import { dateToDayNumber } from '../core/calendar.js';
 import { standardizeStreetLine, usStateCode, standardizeAddressText } from './address.js';
 import { validateMbi } from './mbi.js';
 import {

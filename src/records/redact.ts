@@ -2,7 +2,7 @@
  * De-identification after HIPAA Safe Harbor, 45 CFR §164.514(b)(2) (records reference §5): a
  * per-field projection of structured records, and a conservative pattern pass for free text.
  */
-import type { IsoDate } from '../core/time.js';
+import type { IsoDate } from '../core/calendar.js';
 import type { Patient } from './model.js';
 import { patientAgeOn } from './readiness.js';
 

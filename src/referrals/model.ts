@@ -17,7 +17,8 @@ import {
   ReferralIdSchema,
 } from '../core/ids.js';
 import type { Either } from '../core/result.js';
-import { IanaZoneSchema, IsoDateSchema, IsoInstantSchema } from '../core/time.js';
+import { IanaZoneSchema } from '../core/time.js';
+import { IsoDateSchema, IsoInstantSchema } from '../core/calendar.js';
 import { Icd10CmCodeSchema } from '../records/icd10.js';
 import { NpiSchema } from '../records/npi.js';
 import { ProcedureCodeSchema } from '../records/procedureCode.js';

@@ -3,7 +3,7 @@
  * this referral's data allows it, and every accepted event is appended to the history.
  */
 import { err, ok, type Either } from '../core/result.js';
-import type { IsoInstant } from '../core/time.js';
+import { instantToMs, type IsoInstant } from '../core/calendar.js';
 import { referralRuleError, type ReferralError } from './errors.js';
 import type {
   AppointmentLink,
@@ -16,7 +16,7 @@ import type {
 } from './model.js';
 import type { ReferralStatus } from './statuses.js';
 import { allowedReferralEvents, referralTargets } from './transitionTable.js';
-import { instantMs, periodBounds } from './instants.js';
+import { periodBounds } from './instants.js';
 import { authorizationStatus, isApprovedAuthorization, type ReferralAppointment } from './validity.js';
 
 // A guard's verdict: fields to replace, the target when the row has two, and whether the refusal
@@ -97,7 +97,7 @@ const scheduleGuard = (r: Referral, link: AppointmentLink): Step => {
     );
   const { startMs, endMs } = periodBounds(auth.period);
   const inside = (a: AppointmentLink): boolean => {
-    const ms = instantMs(a.start);
+    const ms = instantToMs(a.start);
     return ms >= startMs && ms < endMs;
   };
   if (!inside(link))

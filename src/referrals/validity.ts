@@ -5,9 +5,10 @@
  */
 import type { AuthorizationId } from '../core/ids.js';
 import { err, ok, type Either } from '../core/result.js';
-import { dateToDayNumber, toWallClock, type IsoInstant } from '../core/time.js';
+import { toWallClock } from '../core/time.js';
+import { dateToDayNumber, instantToMs, type IsoInstant } from '../core/calendar.js';
 import { referralRuleError, type ReferralError } from './errors.js';
-import { instantMs, periodBounds } from './instants.js';
+import { periodBounds } from './instants.js';
 import type { Authorization, AuthorizationDecision, AuthorizationPeriod } from './model.js';
 
 /**
@@ -169,7 +170,7 @@ export const authorizationStatus = (
       ),
     );
   const sorted = appointments
-    .map((a) => ({ a, ms: instantMs(a.start) }))
+    .map((a) => ({ a, ms: instantToMs(a.start) }))
     .sort((x, y) => x.ms - y.ms || (x.a.id < y.a.id ? -1 : 1));
   let used = 0;
   let reserved = 0;
@@ -199,7 +200,7 @@ export const authorizationStatus = (
     used++;
     return row('covered', true);
   });
-  const atMs = instantMs(at);
+  const atMs = instantToMs(at);
   const window = windowPosition(period, atMs);
   const daysLeft = dateToDayNumber(period.end) - dateToDayNumber(toWallClock(atMs, period.zone).date);
   const remaining = Math.max(0, granted - used);

@@ -5,8 +5,9 @@
  * the next day for STAT).
  */
 import type { PatientId, ReferralId } from '../core/ids.js';
-import type { IanaZone, IsoInstant } from '../core/time.js';
-import { formatInstantFast, instantMs, periodBounds } from './instants.js';
+import { formatInstant, type IanaZone } from '../core/time.js';
+import { instantToMs, type IsoInstant } from '../core/calendar.js';
+import { periodBounds } from './instants.js';
 import type { Authorization, Referral, ReferralPriority } from './model.js';
 import type { ReferralStatus } from './statuses.js';
 import { isApprovedAuthorization } from './validity.js';
@@ -167,7 +168,7 @@ const expiryDueMs = (
   // The item is due at the start of the last valid day, in the window's zone.
   const { endMs, lastDayMs: lastDay } = periodBounds(auth.period);
   for (const a of r.appointments)
-    if (a.status === 'booked' && instantMs(a.start) >= endMs) return Math.min(atMs, lastDay);
+    if (a.status === 'booked' && instantToMs(a.start) >= endMs) return Math.min(atMs, lastDay);
   return lastDay - atMs <= policy.expiringWithinDays * DAY ? lastDay : undefined;
 };
 
@@ -195,10 +196,10 @@ const assess = (
   if (reason === undefined) return false;
   const last = r.history[r.history.length - 1];
   const grace = stepDays(policy, reason, r.priority) * DAY;
-  let due = instantMs(last === undefined ? r.createdAt : last.at) + grace;
+  let due = instantToMs(last === undefined ? r.createdAt : last.at) + grace;
   if (reason === 'awaiting-visit') {
     let first = Infinity;
-    for (const a of r.appointments) if (a.status === 'booked') first = Math.min(first, instantMs(a.start));
+    for (const a of r.appointments) if (a.status === 'booked') first = Math.min(first, instantToMs(a.start));
     if (first !== Infinity) due = first + grace;
   }
   if (r.status === 'authorized' || r.status === 'scheduled') {
@@ -242,7 +243,7 @@ export const referralWorklist = (
   at: IsoInstant,
   policy: ReferralWorklistPolicy,
 ): readonly ReferralWorkItem[] => {
-  const atMs = instantMs(at);
+  const atMs = instantToMs(at);
   const n = referrals.length;
   const s: Scratch = { reasons: new Array(n), due: new Float64Array(n), key: new Float64Array(n) };
   const order: number[] = [];
@@ -270,7 +271,7 @@ export const referralWorklist = (
       reason,
       action,
       owner,
-      dueAt: formatInstantFast(due, policy.zone),
+      dueAt: formatInstant(due, policy.zone),
       overdueMs: overdue,
       overdueDays: Math.floor(overdue / DAY),
     };

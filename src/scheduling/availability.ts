@@ -7,17 +7,15 @@
 import type { AppointmentTypeId, LocationId, ProviderId, ResourceId } from '../core/ids.js';
 import { intersectIntervals, normalizeIntervals, type Interval } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
+import { zoneOffset, wallMinutesToMs, type IanaZone } from '../core/time.js';
 import {
   dateToDayNumber,
   dayNumberToDate,
   instantToMs,
-  zoneOffset,
-  wallMinutesToMs,
   wallTimeMinutes,
-  type IanaZone,
   type IsoDate,
   type IsoInstant,
-} from '../core/time.js';
+} from '../core/calendar.js';
 import { invalidInput, type SchedulingError } from './errors.js';
 import type { AvailabilityException, AvailabilityTemplate, ScheduleOwner, WallWindow } from './model.js';
 import { compileRule, occurrenceDays, type CompiledRule } from './recurrence.js';

@@ -5,7 +5,8 @@
 import type { AppointmentId } from '../core/ids.js';
 import { covers, normalizeIntervals, overlaps, type Interval } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
-import { formatInstant, instantToMs, type IsoInstant } from '../core/time.js';
+import { formatInstant } from '../core/time.js';
+import { instantToMs, type IsoInstant } from '../core/calendar.js';
 import { localDay, providerOwner } from './availability.js';
 import { atDepth, blockedBy, occupanciesNear, ownerBlocks } from './calendarIndex.js';
 import { unknownReference, type BookingConflict, type SchedulingError } from './errors.js';

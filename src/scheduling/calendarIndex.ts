@@ -7,7 +7,7 @@
 import type { AppointmentTypeId, PatientId, ProviderId, ResourceId } from '../core/ids.js';
 import { normalizeIntervals, type Interval } from '../core/interval.js';
 import { ok, type Either } from '../core/result.js';
-import { instantToMs } from '../core/time.js';
+import { instantToMs } from '../core/calendar.js';
 import { exceptionConcerns, expandOwnerBlocks, ownerKey, type AvailabilityBlock } from './availability.js';
 import type { SchedulingError } from './errors.js';
 import type {

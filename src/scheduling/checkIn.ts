@@ -4,7 +4,8 @@
  * visit (referrals) and the amount to collect (insurance cost share), each as coded items.
  */
 import type { Cents } from '../core/money.js';
-import { instantToMs, toWallClock, type IanaZone, type IsoInstant } from '../core/time.js';
+import { toWallClock, type IanaZone } from '../core/time.js';
+import { instantToMs, type IsoInstant } from '../core/calendar.js';
 import type { Accumulators, BenefitSet, ClaimLine, Coverage } from '../insurance/model.js';
 import { estimateCostShare, type CostShareEstimate, type CostShareOptions } from '../insurance/costShare.js';
 import { collectAtCheckIn, type CheckInPolicy } from '../insurance/checkInCollection.js';

@@ -3,7 +3,7 @@
  */
 import type { DomainError } from '../core/errors.js';
 import type { AppointmentId, ProviderId, ResourceId } from '../core/ids.js';
-import type { IsoInstant } from '../core/time.js';
+import type { IsoInstant } from '../core/calendar.js';
 
 /** Codes of a single reason a time cannot be booked, shared by `validateBooking` and slot explanations. */
 export type BookingConflictCode =

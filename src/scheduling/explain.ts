@@ -4,7 +4,8 @@
  */
 import type { ProviderId } from '../core/ids.js';
 import { ok, type Either } from '../core/result.js';
-import { formatInstant, instantToMs, type IsoInstant } from '../core/time.js';
+import { formatInstant } from '../core/time.js';
+import { instantToMs, type IsoInstant } from '../core/calendar.js';
 import { providerOwner } from './availability.js';
 import { checkTime } from './booking.js';
 import { ownerBlocks } from './calendarIndex.js';

@@ -15,7 +15,8 @@ import type { DomainError, ValidationError } from '../core/errors.js';
 import type { LocationId, ProviderId, ResourceId } from '../core/ids.js';
 import { normalizeIntervals, type Interval } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
-import { instantToMs, IsoInstantSchema, type IanaZone, type IsoInstant } from '../core/time.js';
+import { type IanaZone } from '../core/time.js';
+import { instantToMs, IsoInstantSchema, type IsoInstant } from '../core/calendar.js';
 import {
   parseAppointment,
   type Appointment,

@@ -2,15 +2,8 @@
  * Follow-up visits: "come back in 6 weeks, give or take 1", as a slot search around a target date.
  */
 import { err, ok, type Either } from '../core/result.js';
-import {
-  addDays,
-  dateToDayNumber,
-  toWallClock,
-  instantToMs,
-  wallMinutesToMs,
-  type IsoDate,
-  type IsoInstant,
-} from '../core/time.js';
+import { toWallClock, wallMinutesToMs } from '../core/time.js';
+import { addDays, dateToDayNumber, instantToMs, type IsoDate, type IsoInstant } from '../core/calendar.js';
 import { invalidInput, unknownReference, type SchedulingError } from './errors.js';
 import type { Appointment, SchedulingCalendar, Slot, SlotOptions, SlotQuery } from './model.js';
 import { findSlots } from './slots.js';

@@ -5,7 +5,8 @@
  */
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
-import { instantToMs, zoneOffset, type IanaZone, type IsoInstant } from '../core/time.js';
+import { zoneOffset, type IanaZone } from '../core/time.js';
+import { instantToMs, type IsoInstant } from '../core/calendar.js';
 import type { Appointment, AppointmentStatus } from './model.js';
 
 /** Options of `toICalendar`. Text fields are free text chosen by the practice (keep PHI out). */

@@ -21,13 +21,8 @@ import {
   type ResourceId,
 } from '../core/ids.js';
 import type { Either } from '../core/result.js';
-import {
-  IanaZoneSchema,
-  IsoDateSchema,
-  IsoInstantSchema,
-  WallTimeSchema,
-  type IsoInstant,
-} from '../core/time.js';
+import { IanaZoneSchema } from '../core/time.js';
+import { IsoDateSchema, IsoInstantSchema, WallTimeSchema, type IsoInstant } from '../core/calendar.js';
 
 const label = () => z.string().trim().min(1).max(200);
 const minutes = () => z.number().int().min(0).max(525_600);

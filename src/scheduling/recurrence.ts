@@ -12,7 +12,7 @@
  */
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
-import { dateToDayNumber, dayNumberToDate, type IsoDate } from '../core/time.js';
+import { dateToDayNumber, dayNumberToDate, type IsoDate } from '../core/calendar.js';
 import { RRule, type RRuleOptions } from '../internal/rrule.js';
 
 /** Why a recurrence rule could not be read. */

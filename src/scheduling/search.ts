@@ -6,14 +6,8 @@
 import type { AppointmentId, PatientId, ProviderId, ResourceId } from '../core/ids.js';
 import { normalizeIntervals, subtractIntervals, unionIntervals, type Interval } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
-import {
-  addDays,
-  instantToMs,
-  toWallClock,
-  wallMinutesToMs,
-  type IanaZone,
-  type IsoInstant,
-} from '../core/time.js';
+import { toWallClock, wallMinutesToMs, type IanaZone } from '../core/time.js';
+import { addDays, instantToMs, type IsoInstant } from '../core/calendar.js';
 import {
   atDepth,
   blockedBy,

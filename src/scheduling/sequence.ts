@@ -4,7 +4,7 @@
  */
 import type { AppointmentId } from '../core/ids.js';
 import { err, ok, type Either } from '../core/result.js';
-import { instantToMs, type IsoInstant } from '../core/time.js';
+import { instantToMs, type IsoInstant } from '../core/calendar.js';
 import { validateBooking } from './booking.js';
 import { invalidInput, type SchedulingError } from './errors.js';
 import type { Appointment, SchedulingCalendar, Slot, SlotOptions, SlotQuery } from './model.js';

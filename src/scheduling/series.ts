@@ -4,17 +4,8 @@
  */
 import type { AppointmentId, ProviderId } from '../core/ids.js';
 import { err, ok, type Either } from '../core/result.js';
-import {
-  addDays,
-  dayBounds,
-  formatInstant,
-  instantToMs,
-  wallTimeToMs,
-  type IanaZone,
-  type IsoDate,
-  type IsoInstant,
-  type WallTime,
-} from '../core/time.js';
+import { dayBounds, formatInstant, wallTimeToMs, type IanaZone } from '../core/time.js';
+import { addDays, instantToMs, type IsoDate, type IsoInstant, type WallTime } from '../core/calendar.js';
 import { invalidInput, type BookingConflict, type SchedulingError } from './errors.js';
 import { explainSlotExclusions } from './explain.js';
 import type { Appointment, SchedulingCalendar, Slot, SlotOptions, SlotQuery } from './model.js';

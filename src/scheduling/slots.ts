@@ -7,17 +7,14 @@ import type { Interval } from '../core/interval.js';
 import { cutBlocks, providerOwner, wallDayMinutesToMs, type AvailabilityBlock } from './availability.js';
 import { covers, intersectIntervals, unionIntervals } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
+import { formatInstant, toWallClock, type IanaZone, zoneOffset } from '../core/time.js';
 import {
   dayNumberToDate,
-  formatInstant,
   instantToMs,
-  toWallClock,
   wallTimeMinutes,
-  type IanaZone,
   type IsoDate,
   type IsoInstant,
-  zoneOffset,
-} from '../core/time.js';
+} from '../core/calendar.js';
 import { occupanciesNear, ownerBlocks } from './calendarIndex.js';
 import { invalidInput, unknownReference, type SchedulingError } from './errors.js';
 import type { Provider, Resource, SchedulingCalendar, Slot, SlotOptions, SlotQuery } from './model.js';

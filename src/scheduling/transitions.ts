@@ -7,7 +7,7 @@
 import type { ActorId, AppointmentId } from '../core/ids.js';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
-import { instantToMs, type IsoInstant } from '../core/time.js';
+import { instantToMs, type IsoInstant } from '../core/calendar.js';
 import type { CheckInVerdict } from './checkIn.js';
 import type { Appointment, AppointmentHistoryEntry, AppointmentStatus } from './model.js';
 

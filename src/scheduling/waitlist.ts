@@ -3,15 +3,8 @@
  */
 import type { AppointmentId } from '../core/ids.js';
 import { ok, type Either } from '../core/result.js';
-import {
-  formatInstant,
-  instantToMs,
-  isoWeekday,
-  toWallClock,
-  wallTimeMinutes,
-  type IanaZone,
-  type IsoInstant,
-} from '../core/time.js';
+import { formatInstant, toWallClock, type IanaZone } from '../core/time.js';
+import { instantToMs, isoWeekday, wallTimeMinutes, type IsoInstant } from '../core/calendar.js';
 import { validateBooking } from './booking.js';
 import type { BookingConflict, SchedulingError } from './errors.js';
 import type { Appointment, SchedulingCalendar, Slot, WaitlistEntry } from './model.js';

@@ -3,7 +3,8 @@ import { expectTypeOf, test } from 'vitest';
 import type { PatientId, ProviderId } from '../../src/core/ids.js';
 import type { BasisPoints, Cents } from '../../src/core/money.js';
 import { applyRate } from '../../src/core/money.js';
-import type { IanaZone, IsoDate } from '../../src/core/time.js';
+import type { IanaZone } from '../../src/core/time.js';
+import type { IsoDate } from '../../src/core/calendar.js';
 import { wallTimeToMs } from '../../src/core/time.js';
 
 test('ids are branded', () => {

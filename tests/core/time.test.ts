@@ -1,26 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import {
-  addDays,
-  datesIn,
   dayBounds,
   formatInstant,
+  parseZone,
+  toWallClock,
+  wallMinutesToMs,
+  wallTimeToMs,
+  zoneOffset,
+  type IanaZone,
+} from '../../src/core/time.js';
+import {
+  addDays,
+  datesIn,
   instantToMs,
   IsoDateSchema,
   IsoInstantSchema,
   isoWeekday,
   parseInstant,
-  parseZone,
-  toWallClock,
   WallTimeSchema,
-  wallMinutesToMs,
-  wallTimeToMs,
-  zoneOffset,
-  type IanaZone,
   type IsoDate,
   type IsoInstant,
   type WallTime,
-} from '../../src/core/time.js';
+} from '../../src/core/calendar.js';
 import { isOk } from '../../src/core/result.js';
 
 const NY = 'America/New_York' as IanaZone;

@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import type { BasisPoints, Cents } from '../../src/core/money.js';
 import { isOk } from '../../src/core/result.js';
-import type { IsoDate } from '../../src/core/time.js';
+import type { IsoDate } from '../../src/core/calendar.js';
 import { ANNUAL_LIMITS } from '../../src/insurance/annualLimits.js';
 import { estimateCostShare, type LineOrder } from '../../src/insurance/costShare.js';
 import type { Accumulators, Benefit, BenefitSet, ClaimLine, NetworkTier } from '../../src/insurance/model.js';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Cents } from '../../src/core/money.js';
-import type { IsoDate } from '../../src/core/time.js';
+import type { IsoDate } from '../../src/core/calendar.js';
 import { checkEligibility } from '../../src/insurance/eligibility.js';
 import { benefitsFromEligibility } from '../../src/insurance/eligibilityBenefits.js';
 import { estimateCostShare } from '../../src/insurance/costShare.js';

@@ -2,7 +2,7 @@
 // other half's estimateCostShare with hand-computed figures.
 import { describe, expect, it } from 'vitest';
 import type { Cents } from '../../src/core/money.js';
-import type { IsoDate } from '../../src/core/time.js';
+import type { IsoDate } from '../../src/core/calendar.js';
 import { fromClearinghouseEligibility } from '../../src/insurance/clearinghouse.js';
 import { estimateCostShare } from '../../src/insurance/costShare.js';
 import { benefitsFromEligibility } from '../../src/insurance/eligibilityBenefits.js';

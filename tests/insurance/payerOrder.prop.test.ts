@@ -2,7 +2,7 @@
 import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { isOk } from '../../src/core/result.js';
-import type { IsoDate } from '../../src/core/time.js';
+import type { IsoDate } from '../../src/core/calendar.js';
 import { PLAN_TYPES, type Coverage } from '../../src/insurance/model.js';
 import { determinePayerOrder, type PayerOrderPatient } from '../../src/insurance/payerOrder.js';
 

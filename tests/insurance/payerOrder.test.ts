@@ -1,7 +1,7 @@
 // Payer order: NAIC MDL-120 §6 and Medicare Secondary Payer rules (insurance reference §8.1-8.2).
 import { describe, expect, it } from 'vitest';
 import { isErr } from '../../src/core/result.js';
-import type { IsoDate } from '../../src/core/time.js';
+import type { IsoDate } from '../../src/core/calendar.js';
 import {
   determinePayerOrder,
   parsePayerOrderPatient,

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Patient as FhirPatient, Practitioner as FhirPractitioner } from 'fhir/r4.js';
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../src/core/time.js';
+import type { IsoDate } from '../../src/core/calendar.js';
 import {
   fromFhirPatient,
   fromFhirPractitioner,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../src/core/time.js';
+import type { IsoDate } from '../../src/core/calendar.js';
 import { checkInReadiness, parsePatient, patientAgeOn, type Patient } from '../../src/records/index.js';
 
 const asOf = '2026-11-23' as IsoDate;

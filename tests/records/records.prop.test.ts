@@ -2,7 +2,7 @@
 // redaction leaving none of the identifier values behind.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../src/core/time.js';
+import type { IsoDate } from '../../src/core/calendar.js';
 import {
   comparePatients,
   normalizePatient,

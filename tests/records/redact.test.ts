@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../src/core/time.js';
+import type { IsoDate } from '../../src/core/calendar.js';
 import { minimumNecessary, redact, SAFE_HARBOR_RESTRICTED_ZIP3 } from '../../src/records/index.js';
 import { patient } from './support/patients.js';
 

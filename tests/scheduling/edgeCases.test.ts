@@ -4,7 +4,8 @@
 // the lifecycle/FHIR half of the module and are tested there.
 import { describe, expect, it } from 'vitest';
 import { RRule } from 'rrule';
-import { dateToDayNumber, dayNumberToDate, type IanaZone, type IsoDate } from '../../src/core/time.js';
+import { type IanaZone } from '../../src/core/time.js';
+import { dateToDayNumber, dayNumberToDate, type IsoDate } from '../../src/core/calendar.js';
 import {
   expandAvailability,
   findSlots,

@@ -1,7 +1,8 @@
 // The scheduling module's fast paths against the core functions they shortcut.
 import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { dayNumberToDate, formatInstant, wallMinutesToMs, type IanaZone } from '../../src/core/time.js';
+import { formatInstant, wallMinutesToMs, type IanaZone } from '../../src/core/time.js';
+import { dayNumberToDate } from '../../src/core/calendar.js';
 import { wallDayMinutesToMs } from '../../src/scheduling/availability.js';
 import { instantText } from '../../src/scheduling/slots.js';
 

@@ -2,7 +2,8 @@
 // every fixture is also a valid input.
 import type { Interval } from '../../src/core/interval.js';
 import type { Either } from '../../src/core/result.js';
-import { formatInstant, type IanaZone, type IsoInstant } from '../../src/core/time.js';
+import { formatInstant, type IanaZone } from '../../src/core/time.js';
+import { type IsoInstant } from '../../src/core/calendar.js';
 import {
   parseAppointment,
   parseSchedulingCalendar,

@@ -2,7 +2,8 @@
 // CRLF, and unfolding + unescaping gives back the text; DTSTART read back is the instant.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { IanaZone, IsoInstant } from '../../src/core/time.js';
+import type { IanaZone } from '../../src/core/time.js';
+import type { IsoInstant } from '../../src/core/calendar.js';
 import { toICalendar, type Appointment } from '../../src/scheduling/index.js';
 import { appointment, unwrap } from './fixtures.js';
 import { basicToMs, unescapeText, unfold, zonedToMs } from './icalReader.js';

@@ -2,7 +2,8 @@
 // (weekdays 09:00-12:00 and 13:00-17:00 New York; 2026-11-23 is a Monday).
 import { describe, expect, it } from 'vitest';
 import type { AppointmentId } from '../../src/core/ids.js';
-import type { IanaZone, IsoDate, WallTime } from '../../src/core/time.js';
+import type { IanaZone } from '../../src/core/time.js';
+import type { IsoDate, WallTime } from '../../src/core/calendar.js';
 import { findFollowUpSlots, planSequence, planSeries, splitSeries } from '../../src/scheduling/index.js';
 import { appointment, at, leftOf, query, template, unwrap } from './fixtures.js';
 import { booked, clinic } from './flowFixtures.js';

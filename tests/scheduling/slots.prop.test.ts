@@ -4,7 +4,7 @@ import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { RRule } from 'rrule';
 import { covers, normalizeIntervals, overlaps, type Interval } from '../../src/core/interval.js';
-import { instantToMs, type IsoInstant } from '../../src/core/time.js';
+import { instantToMs, type IsoInstant } from '../../src/core/calendar.js';
 import {
   BLOCKING_APPOINTMENT_STATUSES,
   expandAvailability,

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AppointmentId } from '../../src/core/ids.js';
-import type { IsoInstant } from '../../src/core/time.js';
+import type { IsoInstant } from '../../src/core/calendar.js';
 import {
   APPOINTMENT_STATUSES,
   transitionAppointment,

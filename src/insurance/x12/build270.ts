@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { parseWith, type ValidationError } from '../../core/errors.js';
 import { andThen, ok, type Either } from '../../core/result.js';
-import { IsoDateSchema, WallTimeSchema } from '../../core/time.js';
+import { IsoDateSchema, WallTimeSchema } from '../../core/calendar.js';
 
 // Text elements must not contain the delimiters this builder uses (* ~ ^ :).
 const text = (max: number) =>
