@@ -121,6 +121,25 @@ describe('benefit switches', () => {
     expect(e.accumulators.planYearStart).toBe('2026-07-01');
   });
 
+  it('a required prior authorization not obtained makes the line not covered; unknown requirements assume nothing', () => {
+    const mri = { id: 'mri', serviceTypes: ['62'], network: 'in', deductible: 'waived', coinsurance: 2000 };
+    const required = benefitSet([{ ...mri, priorAuth: { required: true }, referral: { required: true } }]);
+    const unknown = benefitSet([{ ...mri, priorAuth: { required: 'unknown', reason: 'EB11 absent' } }]);
+    const mriLine = (set: typeof required, flags: Record<string, boolean>) =>
+      unwrap(
+        estimateCostShare(lines({ serviceType: '62', allowed: 900, ...flags }), set, accumulators(), claim),
+      );
+    const noAuth = mriLine(required, { priorAuthObtained: false });
+    expect(noAuth.total).toMatchObject({ notCovered: usd(900), planPays: 0 });
+    expect(noAuth.lines[0]?.notes).toEqual(['prior-auth-missing']);
+    expect(mriLine(required, { referralObtained: false }).lines[0]?.notes).toEqual(['referral-missing']);
+    // Obtained, or not stated: priced normally (20% of 900 = 180).
+    expect(mriLine(required, { priorAuthObtained: true }).total.patientPays).toBe(usd(180));
+    expect(mriLine(required, {}).total.patientPays).toBe(usd(180));
+    // Requirement unknown: a missing authorization does not deny the line; the unknown stays on the benefit.
+    expect(mriLine(unknown, { priorAuthObtained: false }).total.patientPays).toBe(usd(180));
+  });
+
   it('an excluded benefit (EB*I) leaves the whole allowed amount not covered, nothing accrues', () => {
     const set = benefitSet([{ id: 'dental', serviceTypes: ['41'], network: 'both', covered: false }]);
     const e = unwrap(
