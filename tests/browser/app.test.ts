@@ -95,4 +95,8 @@ describe.skipIf(!status.run)('every subpath runs in headless Chromium', () => {
     expect(results['npiValid']).toBe('{"_tag":"Right","right":"1234567893"}');
     expect(results['npiInvalid']).toBe('npi.check-digit');
   });
+
+  it('records: findDuplicates pairs William and Bill Smith (nickname, same birth date and address), not Chen Wei', () => {
+    expect(results['duplicates']).toBe('{"clusters":[["p1","p2"]],"decisions":[["p1","p2","match"]]}');
+  });
 });

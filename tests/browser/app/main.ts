@@ -29,6 +29,27 @@ const checks: Readonly<Record<string, () => string>> = {
     const r = records.validateNpi('1234567890');
     return r._tag === 'Left' ? r.left.code : 'accepted';
   },
+  duplicates: () => {
+    const home = [{ line: ['12 Elm St'], city: 'Springfield', state: 'IL', postalCode: '62701' }];
+    const report = records.findDuplicates([
+      {
+        id: 'p1',
+        name: { given: 'William', family: 'Smith' },
+        birthDate: '1980-04-02',
+        sex: 'male',
+        addresses: home,
+      },
+      {
+        id: 'p2',
+        name: { given: 'Bill', family: 'Smith' },
+        birthDate: '1980-04-02',
+        sex: 'male',
+        addresses: home,
+      },
+      { id: 'p3', name: { given: 'Chen', family: 'Wei' }, birthDate: '1990-01-01', sex: 'female' },
+    ]);
+    return show({ clusters: report.clusters, decisions: report.pairs.map((p) => [p.a, p.b, p.decision]) });
+  },
 };
 
 const list = document.createElement('dl');
