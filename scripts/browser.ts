@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { chromium, type BrowserContext } from 'playwright-core';
 
@@ -49,7 +49,51 @@ const throughPackageExports: Plugin = {
 export interface BrowserBundle {
   readonly js: string;
   readonly metafile: Metafile;
+  /**
+   * Original source files (relative to the repo root) with the number of mapped code segments
+   * each has in the output. esbuild composes the sourcemaps of dist/ chunks, so this names the
+   * `src/` files whose code survived tree-shaking, which the chunk-level metafile cannot.
+   */
+  readonly mappedSources: Readonly<Record<string, number>>;
 }
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Decodes one base64 VLQ sourcemap segment. */
+const decodeSegment = (segment: string): number[] => {
+  const out: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const ch of segment) {
+    const digit = B64.indexOf(ch);
+    value += (digit & 31) << shift;
+    if (digit & 32) shift += 5;
+    else {
+      out.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return out;
+};
+
+/** Segment count per source of a sourcemap (v3), with sources resolved against `dir`. */
+const countMappedSources = (
+  map: { sources: string[]; mappings: string },
+  dir: string,
+): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  let source = 0;
+  for (const line of map.mappings.split(';'))
+    for (const segment of line.split(',')) {
+      const fields = segment ? decodeSegment(segment) : [];
+      if (fields.length < 4) continue;
+      source += fields[1] ?? 0;
+      const name = resolve(dir, map.sources[source] ?? '?').slice(ROOT.length + 1);
+      counts[name] = (counts[name] ?? 0) + 1;
+    }
+  return counts;
+};
 
 /** Bundles one entry for the browser (platform browser, ESM, no Node built-ins allowed). */
 export const bundleForBrowser = async (
@@ -76,11 +120,18 @@ export const bundleForBrowser = async (
     target: 'es2022',
     minify: options.minify ?? false,
     logLevel: 'silent',
+    sourcemap: 'external',
+    outdir: join(ROOT, 'node_modules/.cache/browser-bundle'),
     plugins: [throughPackageExports],
   });
-  const out = result.outputFiles[0];
-  if (!out) throw new Error('esbuild produced no output');
-  return { js: out.text, metafile: result.metafile };
+  const out = result.outputFiles.find((f) => f.path.endsWith('.js'));
+  const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'));
+  if (!out || !map) throw new Error('esbuild produced no output');
+  return {
+    js: out.text,
+    metafile: result.metafile,
+    mappedSources: countMappedSources(JSON.parse(map.text) as never, dirname(map.path)),
+  };
 };
 
 /** Input files of a bundle that contributed bytes to its output. */
