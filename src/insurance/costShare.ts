@@ -263,7 +263,6 @@ interface Split {
   deductible: number;
   copay: number;
   coinsurance: number;
-  deductibleAccrual: number;
 }
 
 /** Deductible, copay and coinsurance of a covered amount before the OOP cap (§7.1 steps 3-6). */
@@ -297,13 +296,7 @@ const splitCostShare = (
   }
   const base = benefit.coinsuranceBase === 'allowed' ? amount - deductible : rest;
   const coinsurance = Math.min(rest, applyRate(base as Cents, benefit.coinsurance, rounding));
-  const lateCredit = benefit.copayCountsTowardDeductible && timing === 'afterDeductible' ? copay : 0;
-  return {
-    deductible,
-    copay,
-    coinsurance,
-    deductibleAccrual: Math.min(deductibleLeft, deductible + creditedCopay + lateCredit),
-  };
+  return { deductible, copay, coinsurance };
 };
 
 /** Caps the components that count toward OOP at `oopLeft`, taking back coinsurance, then copay, then deductible. */
@@ -325,11 +318,7 @@ const capAtOop = (
   };
   if (counts.coinsurance) split.coinsurance = take(split.coinsurance);
   if (counts.copay) split.copay = take(split.copay);
-  if (counts.deductible) {
-    const before = split.deductible;
-    split.deductible = take(split.deductible);
-    split.deductibleAccrual -= Math.min(split.deductibleAccrual, before - split.deductible);
-  }
+  if (counts.deductible) split.deductible = take(split.deductible);
   return { countable: oopLeft, capped: true };
 };
 
@@ -364,7 +353,7 @@ const amounts = (
   };
 };
 
-const NO_SPLIT = (): Split => ({ deductible: 0, copay: 0, coinsurance: 0, deductibleAccrual: 0 });
+const NO_SPLIT = (): Split => ({ deductible: 0, copay: 0, coinsurance: 0 });
 
 /** Moves the state into the line's plan year; false when the line is before the accumulators' year. */
 const enterPlanYear = (state: State, set: BenefitSet, line: ClaimLine, notes: CostShareNote[]): boolean => {
@@ -452,7 +441,9 @@ const estimateLine = (
   const cap = capAtOop(split, benefit.countsTowardOop, left.oop);
   if (cap.capped) notes.push(left.acaCapped ? 'aca-individual-cap' : 'oop-max-reached');
   if (split.copay > 0 && benefit.copayPer === 'visit') state.visitCopays.add(visitKey);
-  addTo(state, tier, split.deductibleAccrual, cap.countable);
+  // What the patient paid toward the deductible after the cap, copays included where they count.
+  const credited = benefit.copayCountsTowardDeductible ? split.copay : 0;
+  addTo(state, tier, Math.min(left.deductible, split.deductible + credited), cap.countable);
   return amounts(allowed, split, allowed - coveredAmount, balanceBill, notBillable);
 };
 

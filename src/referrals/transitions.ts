@@ -251,10 +251,14 @@ const step = (r: Referral, event: ReferralEvent, at: IsoInstant): Step => {
       return ok({ refusal: { by: 'specialist', reason: event.reason } });
     case 'resubmit':
       return resubmit(r, event, at);
-    case 'send':
+    case 'send': {
+      // `resubmitted` is entered only by `resubmit`: a new request goes to the payer, a redirect
+      // to the new provider.
+      const last = r.history[r.history.length - 1]?.event;
       return ok({
-        status: currentAuthorization(r)?.decision === 'requested' ? 'pending-authorization' : 'submitted',
+        status: last?.type === 'resubmit' && last.request ? 'pending-authorization' : 'submitted',
       });
+    }
     case 'schedule': {
       const link: AppointmentLink = {
         appointment: event.appointment,

@@ -5,18 +5,13 @@
  * holds per occurrence and nothing depends on the host zone.
  */
 import type { AppointmentTypeId, LocationId, ProviderId, ResourceId } from '../core/ids.js';
-import {
-  intersectIntervals,
-  normalizeIntervals,
-  subtractIntervals,
-  type Interval,
-} from '../core/interval.js';
+import { intersectIntervals, normalizeIntervals, type Interval } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
 import {
   dateToDayNumber,
   dayNumberToDate,
   instantToMs,
-  toWallClock,
+  zoneOffset,
   wallMinutesToMs,
   wallTimeMinutes,
   type IanaZone,
@@ -74,8 +69,27 @@ export const compileTemplate = (t: AvailabilityTemplate): Either<SchedulingError
   return c;
 };
 
+/**
+ * `wallMinutesToMs` on a day number. Away from any offset change (the offsets a day before and a
+ * day after agree) the wall time has exactly one reading, computed directly; otherwise
+ * `wallMinutesToMs` resolves the gap or overlap by the DST policy. A property test checks both
+ * agree everywhere.
+ *
+ * @param day - local date as a day number
+ * @param minutes - wall minutes from local midnight (may exceed 1440 for overnight ends)
+ * @param zone - IANA zone
+ * @returns epoch ms
+ * @example
+ * wallDayMinutesToMs(20_781, 540, 'America/New_York' as IanaZone); // 2026-11-24T09:00-05:00
+ */
+export const wallDayMinutesToMs = (day: number, minutes: number, zone: IanaZone): number => {
+  const local = day * DAY + minutes * 60_000;
+  const before = zoneOffset(local - DAY, zone);
+  if (before === zoneOffset(local + DAY, zone)) return local - before * 60_000;
+  return wallMinutesToMs(dayNumberToDate(day), minutes, zone);
+};
+
 const windowBlocks = (
-  date: IsoDate,
   day: number,
   windows: readonly WallWindow[],
   zone: IanaZone,
@@ -87,8 +101,8 @@ const windowBlocks = (
     let endMinutes = wallTimeMinutes(w.end);
     // Overnight: an end at or before the start is on the next day (21:00-03:00).
     if (endMinutes <= startMinutes) endMinutes += 1440;
-    const start = wallMinutesToMs(date, startMinutes, zone);
-    const end = wallMinutesToMs(date, endMinutes, zone);
+    const start = wallDayMinutesToMs(day, startMinutes, zone);
+    const end = wallDayMinutesToMs(day, endMinutes, zone);
     if (start < end) out.push({ start, end, day, zone, startMinutes, origin: start, ...meta });
   }
 };
@@ -104,7 +118,7 @@ const templateDays = (t: AvailabilityTemplate, r: CompiledRule, fromDay: number,
   if (untilMs !== undefined) untilDay = Math.min(untilDay, Math.floor(untilMs / DAY) + 1);
   const firstStart = Math.min(...t.windows.map((w) => wallTimeMinutes(w.start)));
   const days = occurrenceDays(r, fromDay, Math.min(toDay, untilDay)).filter(
-    (d) => untilMs === undefined || wallMinutesToMs(dayNumberToDate(d), firstStart, t.zone) <= untilMs,
+    (d) => untilMs === undefined || wallDayMinutesToMs(d, firstStart, t.zone) <= untilMs,
   );
   if (!t.exdates?.length && !t.rdates?.length) return days;
   const set = new Set(days);
@@ -128,11 +142,36 @@ export const cutBlocks = (
 ): AvailabilityBlock[] => {
   if (cut.length === 0) return [...blocks];
   const out: AvailabilityBlock[] = [];
-  for (const b of blocks) for (const piece of subtractIntervals([b], cut)) out.push({ ...b, ...piece });
+  // One pass when blocks come in start order: the first cut that can reach a block only moves on.
+  let first = 0;
+  let lastStart = Number.NEGATIVE_INFINITY;
+  for (const b of blocks) {
+    if (b.start < lastStart) first = 0;
+    lastStart = b.start;
+    while (first < cut.length && (cut[first] as Interval).end <= b.start) first++;
+    let start = b.start;
+    for (let k = first; k < cut.length && (cut[k] as Interval).start < b.end; k++) {
+      const c = cut[k] as Interval;
+      if (c.start > start) out.push({ ...b, start, end: c.start });
+      if (c.end > start) start = c.end;
+    }
+    if (start === b.start) out.push(b);
+    else if (start < b.end) out.push({ ...b, start, end: b.end });
+  }
   return out;
 };
 
-const localDay = (ms: number, zone: IanaZone): number => dateToDayNumber(toWallClock(ms, zone).date);
+/**
+ * The local date of an instant in a zone, as a day number (days since 1970-01-01).
+ *
+ * @param ms - epoch ms
+ * @param zone - IANA zone
+ * @returns the day number of the local date
+ * @example
+ * localDay(Date.UTC(2026, 10, 25, 3), 'America/New_York' as IanaZone); // 20_781 (2026-11-24)
+ */
+export const localDay = (ms: number, zone: IanaZone): number =>
+  Math.floor((ms + zoneOffset(ms, zone) * 60_000) / DAY);
 
 const dayOf = (date: IsoDate, zone: IanaZone): Interval => ({
   start: wallMinutesToMs(date, 0, zone),
@@ -164,7 +203,7 @@ export const expandOwnerBlocks = (
     const own: AvailabilityBlock[] = [];
     const meta = { location: t.location, types: t.appointmentTypes, capacity: t.capacity ?? 1 };
     for (const day of templateDays(t, r.right, fromDay, toDay))
-      windowBlocks(dayNumberToDate(day), day, t.windows, t.zone, meta, own);
+      windowBlocks(day, t.windows, t.zone, meta, own);
     const closed: Interval[] = [];
     for (const x of exceptions) {
       if (x.kind === 'holiday') {
@@ -180,7 +219,7 @@ export const expandOwnerBlocks = (
     else if (x.kind === 'override' || x.kind === 'extra-hours') {
       const day = dateToDayNumber(x.date);
       const meta = { location: x.location, types: x.appointmentTypes, capacity: 1 };
-      windowBlocks(x.date, day, x.windows, x.zone, meta, blocks);
+      windowBlocks(day, x.windows, x.zone, meta, blocks);
     }
   }
   return ok(

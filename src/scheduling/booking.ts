@@ -5,8 +5,8 @@
 import type { AppointmentId } from '../core/ids.js';
 import { covers, normalizeIntervals, overlaps, type Interval } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
-import { dateToDayNumber, formatInstant, instantToMs, toWallClock, type IsoInstant } from '../core/time.js';
-import { providerOwner } from './availability.js';
+import { formatInstant, instantToMs, type IsoInstant } from '../core/time.js';
+import { localDay, providerOwner } from './availability.js';
 import { atDepth, blockedBy, occupanciesNear, ownerBlocks } from './calendarIndex.js';
 import { unknownReference, type BookingConflict, type SchedulingError } from './errors.js';
 import type { Appointment, Provider, Resource, SchedulingCalendar } from './model.js';
@@ -199,14 +199,13 @@ export const checkTime = (
           }),
         );
   const { perDay, perWeek } = limitClosures(ctx, p, start, end);
-  const day = dateToDayNumber(toWallClock(start, p.zone).date);
-  const sameDay = perDay.get(day) ?? [];
-  if (ctx.type.maxPerDay !== undefined && sameDay.length >= ctx.type.maxPerDay)
+  const day = localDay(start, p.zone);
+  if (ctx.type.maxPerDay !== undefined && (perDay.get(day) ?? 0) >= ctx.type.maxPerDay)
     out.push(
       conflict('booking.day-limit', 'type: maxPerDay already reached for the provider on this local date'),
     );
-  const sameWeek = perWeek.get(weekOf(day, ctx.type.weekStart ?? 1)) ?? [];
-  if (ctx.type.maxPerWeek !== undefined && sameWeek.length >= ctx.type.maxPerWeek)
+  const sameWeek = perWeek.get(weekOf(day, ctx.type.weekStart ?? 1)) ?? 0;
+  if (ctx.type.maxPerWeek !== undefined && sameWeek >= ctx.type.maxPerWeek)
     out.push(
       conflict('booking.week-limit', 'type: maxPerWeek already reached for the provider in this week'),
     );

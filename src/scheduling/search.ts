@@ -8,13 +8,10 @@ import { normalizeIntervals, subtractIntervals, unionIntervals, type Interval } 
 import { err, ok, type Either } from '../core/result.js';
 import {
   addDays,
-  dateToDayNumber,
-  dayNumberToDate,
   instantToMs,
   toWallClock,
   wallMinutesToMs,
   type IanaZone,
-  type IsoDate,
   type IsoInstant,
 } from '../core/time.js';
 import {
@@ -27,7 +24,7 @@ import {
   type Occupancy,
 } from './calendarIndex.js';
 import { invalidInput, unknownReference, type SchedulingError } from './errors.js';
-import type { AvailabilityBlock } from './availability.js';
+import { localDay, wallDayMinutesToMs, type AvailabilityBlock } from './availability.js';
 import type { AppointmentType, Provider, Resource, SchedulingCalendar } from './model.js';
 
 const MINUTE = 60_000;
@@ -117,11 +114,9 @@ export const horizonEnd = (ctx: SearchContext, p: Provider): number => {
   return wallMinutesToMs(addDays(toWallClock(ctx.now, p.zone).date, days + 1), 0, p.zone);
 };
 
-const localDay = (ms: number, zone: IanaZone): number => dateToDayNumber(toWallClock(ms, zone).date);
-
 const dayInterval = (day: number, days: number, zone: IanaZone): Interval => ({
-  start: wallMinutesToMs(dayNumberToDate(day), 0, zone),
-  end: wallMinutesToMs(dayNumberToDate(day + days) as IsoDate, 0, zone),
+  start: wallDayMinutesToMs(day, 0, zone),
+  end: wallDayMinutesToMs(day + days, 0, zone),
 });
 
 /**
@@ -150,7 +145,7 @@ const active = (ctx: SearchContext, o: Occupancy): boolean =>
  * @param p - the provider
  * @param lo - range start, epoch ms
  * @param hi - range end, epoch ms
- * @returns the days and weeks that are full, as intervals, with the appointments counted
+ * @returns the days and weeks that are full, as intervals, with the counts per day and week
  * @example
  * limitClosures(ctx, provider, lo, hi);
  */
@@ -161,27 +156,28 @@ export const limitClosures = (
   hi: number,
 ): {
   readonly closed: readonly Interval[];
-  readonly perDay: Map<number, string[]>;
-  readonly perWeek: Map<number, string[]>;
+  readonly perDay: ReadonlyMap<number, number>;
+  readonly perWeek: ReadonlyMap<number, number>;
 } => {
   const { maxPerDay, maxPerWeek } = ctx.type;
-  const perDay = new Map<number, string[]>();
-  const perWeek = new Map<number, string[]>();
+  const perDay = new Map<number, number>();
+  const perWeek = new Map<number, number>();
   if (maxPerDay === undefined && maxPerWeek === undefined) return { closed: [], perDay, perWeek };
   const weekStart = ctx.type.weekStart ?? 1;
-  for (const o of occupanciesNear(ctx.index.byProvider.get(p.id), lo - 8 * DAY, hi + 8 * DAY, 0)) {
+  // A local day is at most 26 hours from the UTC instants bounding it; a week 8 days.
+  const reach = (maxPerWeek === undefined ? 2 : 8) * DAY;
+  for (const o of occupanciesNear(ctx.index.byProvider.get(p.id), lo - reach, hi + reach, 0)) {
     if (o.type !== ctx.type.id || !active(ctx, o)) continue;
     const day = localDay(o.start, p.zone);
-    perDay.set(day, [...(perDay.get(day) ?? []), o.id]);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
     const week = weekOf(day, weekStart);
-    perWeek.set(week, [...(perWeek.get(week) ?? []), o.id]);
+    perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
   }
   const closed: Interval[] = [];
   if (maxPerDay !== undefined)
-    for (const [day, ids] of perDay) if (ids.length >= maxPerDay) closed.push(dayInterval(day, 1, p.zone));
+    for (const [day, n] of perDay) if (n >= maxPerDay) closed.push(dayInterval(day, 1, p.zone));
   if (maxPerWeek !== undefined)
-    for (const [week, ids] of perWeek)
-      if (ids.length >= maxPerWeek) closed.push(dayInterval(week, 7, p.zone));
+    for (const [week, n] of perWeek) if (n >= maxPerWeek) closed.push(dayInterval(week, 7, p.zone));
   return { closed: normalizeIntervals(closed), perDay, perWeek };
 };
 

@@ -4,7 +4,7 @@
  * required rooms and devices, cut on a grid anchored in the provider's wall clock.
  */
 import type { Interval } from '../core/interval.js';
-import { cutBlocks, providerOwner, type AvailabilityBlock } from './availability.js';
+import { cutBlocks, providerOwner, wallDayMinutesToMs, type AvailabilityBlock } from './availability.js';
 import { covers, intersectIntervals, unionIntervals } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
 import {
@@ -12,10 +12,11 @@ import {
   formatInstant,
   instantToMs,
   toWallClock,
-  wallMinutesToMs,
   wallTimeMinutes,
   type IanaZone,
   type IsoDate,
+  type IsoInstant,
+  zoneOffset,
 } from '../core/time.js';
 import { occupanciesNear, ownerBlocks } from './calendarIndex.js';
 import { invalidInput, unknownReference, type SchedulingError } from './errors.js';
@@ -38,6 +39,7 @@ import {
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 /** A slot before formatting, with its ranking key. */
 interface Candidate {
@@ -49,12 +51,13 @@ interface Candidate {
   readonly overbooked: boolean;
 }
 
-/** Per-search memo of resource free time and kind unions for one window. */
+/** Per-window memo shared by all providers: resource free time, kind pools and their unions. */
 interface WindowMemo {
   readonly lo: number;
   readonly hi: number;
   readonly free: Map<string, readonly Interval[]>;
   readonly kinds: Map<string, readonly Interval[]>;
+  readonly pools: Map<string, readonly Resource[]>;
 }
 
 /**
@@ -74,7 +77,7 @@ export const gridOrigin = (ctx: SearchContext, b: AvailabilityBlock): number => 
   const stepMinutes = ctx.step / MINUTE;
   const a = wallTimeMinutes(anchor);
   const k = Math.ceil((b.startMinutes - a) / stepMinutes);
-  return wallMinutesToMs(dayNumberToDate(b.day), a + k * stepMinutes, b.zone);
+  return wallDayMinutesToMs(b.day, a + k * stepMinutes, b.zone);
 };
 
 const freeOf = (
@@ -113,7 +116,8 @@ const assign = (
   slot: Interval,
   pools: readonly (readonly Resource[])[],
   chosen: readonly Resource[],
-): Resource[] | undefined => {
+): readonly Resource[] | undefined => {
+  if (pools.length === 0) return chosen;
   const out = [...chosen];
   for (const pool of pools) {
     const r = pool.find((c) => !out.includes(c) && covers(memo.free.get(c.id) ?? [], slot));
@@ -136,6 +140,7 @@ const providerSlots = (
   hi: number,
   end: number,
   allowOverbook: boolean,
+  memo: WindowMemo,
   out: Candidate[],
 ): Either<SchedulingError, void> => {
   const first = Math.max(lo, ctx.earliest);
@@ -144,44 +149,53 @@ const providerSlots = (
   const until = Math.min(end, last + ctx.duration);
   const blocksE = ownerBlocks(ctx.index, providerOwner(p.id), first, until);
   if (blocksE._tag === 'Left') return blocksE;
-  const blocks = blocksE.right
-    .filter((b) => blockAdmits(ctx, b, p, query.location))
-    .map((b) => ({ ...b, start: Math.max(b.start, first), end: Math.min(b.end, until) }));
+  const blocks = blocksE.right.filter((b) => blockAdmits(ctx, b, p, query.location));
   if (blocks.length === 0) return ok(undefined);
-  const common = unionIntervals(patientBusy(ctx, first, until), limitClosures(ctx, p, first, until).closed);
-  const pieces: { b: AvailabilityBlock; overbooked: boolean }[] = cutBlocks(
-    blocks,
-    unionIntervals(providerBusy(ctx, p.id, first, until, 1), common),
-  ).map((b) => ({ b, overbooked: false }));
+  // The window edges are cut like busy time, so blocks need no separate clipping.
+  const edges: Interval[] = [
+    { start: Number.NEGATIVE_INFINITY, end: first },
+    { start: until, end: Number.POSITIVE_INFINITY },
+  ];
+  const common = unionIntervals(
+    unionIntervals(patientBusy(ctx, first, until), limitClosures(ctx, p, first, until).closed),
+    edges,
+  );
+  const pieces = cutBlocks(blocks, unionIntervals(providerBusy(ctx, p.id, first, until, 1), common));
+  const regular = pieces.length;
   if (allowOverbook)
     for (const b of blocks)
       if (b.capacity > 1)
-        for (const piece of cutBlocks(
-          [b],
-          unionIntervals(providerBusy(ctx, p.id, first, until, b.capacity), common),
-        ))
-          pieces.push({ b: piece, overbooked: true });
-  const memo: WindowMemo = { lo: first, hi: until, free: new Map(), kinds: new Map() };
+        pieces.push(
+          ...cutBlocks([b], unionIntervals(providerBusy(ctx, p.id, first, until, b.capacity), common)),
+        );
   const kinds = remainingKinds(ctx.type, specified);
   const seen = new Set<number>();
-  for (const { b, overbooked } of pieces) {
+  for (const [i, b] of pieces.entries()) {
+    const overbooked = i >= regular;
     let free: readonly Interval[] = [b];
     for (const r of specified) {
       const f = freeOf(ctx, memo, r);
       if (f._tag === 'Left') return f;
       free = intersectIntervals(free, f.right);
     }
-    const pools: Resource[][] = [];
+    const pools: (readonly Resource[])[] = [];
     for (const kind of kinds) {
-      const pool = resourcesOfKind(ctx, kind, b.location, p, query.location).filter(
-        (r) => !specified.includes(r),
-      );
-      const f = kindFree(ctx, memo, pool, `${kind}|${b.location ?? ''}`);
+      // Without a block location the pool is the provider's locations: part of the key.
+      const key = `${kind}|${b.location ?? p.locations.join(',')}`;
+      let pool = memo.pools.get(key);
+      if (!pool) {
+        pool = resourcesOfKind(ctx, kind, b.location, p, query.location).filter(
+          (r) => !specified.includes(r),
+        );
+        memo.pools.set(key, pool);
+      }
+      const f = kindFree(ctx, memo, pool, key);
       if (f._tag === 'Left') return f;
       free = intersectIntervals(free, f.right);
       pools.push(pool);
     }
     const origin = gridOrigin(ctx, b);
+    const fixedLocation = b.location ?? (p.locations.length === 1 ? p.locations[0] : undefined);
     for (const gap of free) {
       let s = origin + Math.ceil((gap.start - origin) / ctx.step) * ctx.step;
       for (; s + ctx.duration <= gap.end && s < last; s += ctx.step) {
@@ -190,10 +204,9 @@ const providerSlots = (
         if (!resources) continue;
         seen.add(s);
         const location =
-          b.location ??
-          resources.find((r) => r.category !== 'equipment')?.location ??
-          resources[0]?.location ??
-          (p.locations.length === 1 ? p.locations[0] : undefined);
+          resources.length === 0
+            ? fixedLocation
+            : (b.location ?? (resources.find((r) => r.category !== 'equipment') ?? resources[0])?.location);
         out.push({ start: s, provider: p, order, resources, location, overbooked });
       }
     }
@@ -276,30 +289,19 @@ export const eligibleProviders = (
   return list.length === 0 ? err(unknownReference('scheduling.no-eligible-provider', ctx.type.id)) : ok(list);
 };
 
-type Key = readonly [number, number, number, number, number, string];
+/** Ranking key: group, day bucket, provider load, start, provider order (unique per slot). */
+type Key = readonly [number, number, number, number, number];
 
-const compareKeys = (a: Key, b: Key): number => {
-  for (let i = 0; i < 5; i++) {
-    const d = (a[i] as number) - (b[i] as number);
-    if (d !== 0) return d;
-  }
-  return a[5] < b[5] ? -1 : a[5] > b[5] ? 1 : 0;
-};
+const compareKeys = (a: Key, b: Key): number =>
+  a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3] || a[4] - b[4];
 
-const encodeCursor = (k: Key): string => `s1.${k.slice(0, 5).join('.')}.${encodeURIComponent(k[5])}`;
+const encodeCursor = (k: Key): string => `s1.${k.join('.')}`;
 
 const decodeCursor = (text: string): Key | undefined => {
   const parts = text.split('.');
-  if (parts.length !== 7 || parts[0] !== 's1') return undefined;
-  const nums = parts.slice(1, 6).map(Number);
-  if (!nums.every(Number.isFinite)) return undefined;
-  let res: string;
-  try {
-    res = decodeURIComponent(parts[6] as string);
-  } catch {
-    return undefined;
-  }
-  return [...(nums as [number, number, number, number, number]), res];
+  if (parts.length !== 6 || parts[0] !== 's1') return undefined;
+  const nums = parts.slice(1).map(Number);
+  return nums.every(Number.isFinite) ? (nums as unknown as Key) : undefined;
 };
 
 /** Booked minutes of a provider in the range: the load that `spread-load` evens out. */
@@ -381,19 +383,29 @@ export const findSlots = (
     loads.get(c.provider) ?? 0,
     c.start,
     c.order,
-    c.resources.map((r) => r.id).join(','),
   ];
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const out: Slot[] = [];
+  let lastOf: readonly [number, Candidate] | undefined;
   for (let g = 0; g < groups.length && out.length < limit; g++) {
     if (cursor && g < cursor[0]) continue;
     const group = groups[g] as readonly Provider[];
-    // Later windows only hold later keys, so a limited search can stop after a few days.
-    let from = cursor && g === cursor[0] ? lo + Math.max(0, Math.floor((cursor[3] - lo) / DAY)) * DAY : lo;
-    let span = limit === Number.POSITIVE_INFINITY ? hi - lo : DAY;
+    // Later windows only hold later keys, so a limited search stops after a few windows (2 h,
+    // 4 h, 8 h, ...; whole days for spread-load, whose key starts with the day of the range).
+    const resume = Math.max(lo, ctx.earliest, cursor && g === cursor[0] ? cursor[3] : lo);
+    let from = ranking === 'spread-load' ? lo + Math.floor((resume - lo) / DAY) * DAY : resume;
+    let span = limit === Number.POSITIVE_INFINITY ? hi - lo : ranking === 'spread-load' ? DAY : 2 * HOUR;
     while (from < hi && out.length < limit) {
       const to = Math.min(hi, from + span);
       const found: Candidate[] = [];
+      // Resources are shared by all providers: their free time is computed once per window.
+      const memo: WindowMemo = {
+        lo: Math.max(from, ctx.earliest),
+        hi: Math.min(hi, to + ctx.duration),
+        free: new Map(),
+        kinds: new Map(),
+        pools: new Map(),
+      };
       for (const p of group) {
         const r = providerSlots(
           ctx,
@@ -405,33 +417,114 @@ export const findSlots = (
           to,
           hi,
           options.allowOverbook === true,
+          memo,
           found,
         );
         if (r._tag === 'Left') return r;
       }
-      const keyed = found.map((c) => ({ c, k: keyOf(g, c) })).sort((a, b) => compareKeys(a.k, b.k));
-      for (const { c, k } of keyed) {
+      // Each provider's candidates come in start order, so this sort mostly merges runs.
+      const sorted =
+        ranking === 'spread-load'
+          ? found.sort((a, b) => compareKeys(keyOf(g, a), keyOf(g, b)))
+          : byStart(found);
+      for (const c of sorted) {
         if (out.length >= limit) break;
-        if (cursor && compareKeys(k, cursor) <= 0) continue;
-        out.push(toSlot(ctx, c, encodeCursor(k)));
+        if (cursor && compareKeys(keyOf(g, c), cursor) <= 0) continue;
+        out.push(toSlot(ctx, c));
+        lastOf = [g, c];
       }
       from = to;
       span *= 2;
     }
   }
+  // A limited page carries the cursor of its last slot, to ask for the next page.
+  const last = out[out.length - 1];
+  if (last && lastOf && limit !== Number.POSITIVE_INFINITY)
+    out[out.length - 1] = { ...last, cursor: encodeCursor(keyOf(...lastOf)) };
   return ok(out);
 };
 
-const toSlot = (ctx: SearchContext, c: Candidate, cursor: string): Slot => ({
-  start: formatInstant(c.start, c.provider.zone),
-  end: formatInstant(c.start + ctx.duration, c.provider.zone),
-  provider: c.provider.id,
-  resources: c.resources.map((r) => r.id),
-  type: ctx.type.id,
-  ...(c.location === undefined ? {} : { location: c.location as NonNullable<Slot['location']> }),
-  overbooked: c.overbooked,
-  cursor,
-});
+/**
+ * Candidates in (start, provider order) order. Providers are searched in order, so bucketing by
+ * start and sorting the distinct starts (a few per hour) does it in about linear time.
+ */
+const byStart = (found: readonly Candidate[]): readonly Candidate[] => {
+  const buckets = new Map<number, Candidate[]>();
+  for (const c of found) {
+    const list = buckets.get(c.start);
+    if (list) list.push(c);
+    else buckets.set(c.start, [c]);
+  }
+  const starts = Float64Array.from(buckets.keys()).sort();
+  const out: Candidate[] = [];
+  for (const start of starts) for (const c of buckets.get(start) as Candidate[]) out.push(c);
+  return out;
+};
+
+const NO_IDS: readonly never[] = [];
+
+const toSlot = (ctx: SearchContext, c: Candidate): Slot => {
+  const start = instantText(c.start, c.provider.zone);
+  const end = instantText(c.start + ctx.duration, c.provider.zone);
+  const resources = c.resources.length === 0 ? NO_IDS : c.resources.map((r) => r.id);
+  return c.location === undefined
+    ? { start, end, provider: c.provider.id, resources, type: ctx.type.id, overbooked: c.overbooked }
+    : {
+        start,
+        end,
+        provider: c.provider.id,
+        resources,
+        type: ctx.type.id,
+        location: c.location as NonNullable<Slot['location']>,
+        overbooked: c.overbooked,
+      };
+};
+
+const dayTexts = new Map<number, string>();
+const offsetTexts = new Map<number, string>();
+
+/**
+ * `formatInstant` for whole-minute instants with the date and offset texts memoized (a slot list
+ * formats hundreds of thousands of them); anything else goes to `formatInstant`. A test checks
+ * both agree.
+ *
+ * @param ms - epoch ms
+ * @param zone - the zone whose offset the text carries
+ * @returns the ISO 8601 instant with offset
+ * @example
+ * instantText(Date.UTC(2026, 10, 24, 14), 'America/New_York' as IanaZone); // '2026-11-24T09:00:00-05:00'
+ */
+export const instantText = (ms: number, zone: IanaZone): IsoInstant => {
+  const offset = zoneOffset(ms, zone);
+  const local = ms + offset * MINUTE;
+  const day = Math.floor(local / DAY);
+  const minute = (local - day * DAY) / MINUTE;
+  if (!Number.isInteger(minute)) return formatInstant(ms, zone);
+  let date = dayTexts.get(day);
+  if (date === undefined) {
+    date = dayNumberToDate(day);
+    dayTexts.set(day, date);
+  }
+  let off = offsetTexts.get(offset);
+  if (off === undefined) {
+    off = offsetText(offset);
+    offsetTexts.set(offset, off);
+  }
+  return (date + (TIMES[minute] as string) + off) as IsoInstant;
+};
+
+/** `THH:mm:00` for every minute of a day. */
+const TIMES: readonly string[] = Array.from(
+  { length: 1440 },
+  (_, m) => `T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`,
+);
+
+const offsetText = (minutes: number): string => {
+  const abs = Math.abs(minutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${minutes < 0 ? '-' : '+'}${hh}:${mm}`;
+};
 
 /**
  * The earliest slot with any eligible provider ("next available with anyone").

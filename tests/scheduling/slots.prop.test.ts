@@ -242,13 +242,14 @@ describe('slot finding properties', () => {
       const whole = slotsOf(w);
       const pages: Slot[] = [];
       let cursor: string | undefined;
-      for (let i = 0; i < 200; i++) {
+      for (let i = 0; i < 5000; i++) {
         const page = slotsOf(w, { limit: size, ...(cursor === undefined ? {} : { cursor }) });
         pages.push(...page);
         if (page.length < size) break;
         cursor = page.at(-1)?.cursor;
       }
-      expect(pages).toEqual(whole);
+      // only the last slot of a limited page carries a cursor
+      expect(pages.map(({ cursor: _cursor, ...slot }) => slot)).toEqual(whole);
     },
   );
 
