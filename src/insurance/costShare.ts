@@ -128,12 +128,17 @@ interface Bucket {
 }
 interface State {
   planYearStart: string;
+  /** The last service date seen in `planYearStart`'s year (skips recomputing the year). */
+  lastDate: string;
   ind: { in: Bucket; out: Bucket };
   fam: { in: Bucket; out: Bucket } | null;
   limitsUsed: Record<string, number>;
   visitCopays: Set<string>;
   visitsCounted: Set<string>;
   acaSelf: number | null | undefined;
+  /** Scratch for the line being estimated (its values are copied into the result). */
+  split: Split;
+  remaining: Remaining;
 }
 
 const copyBucket = (b: AccumulatorBucket): Bucket => ({ deductible: b.deductible, oop: b.oop });
@@ -145,73 +150,91 @@ const planYearOf = (date: string, monthDay: string): string => {
   return date.slice(5) >= monthDay ? `${year}-${monthDay}` : `${year - 1}-${monthDay}`;
 };
 
-/** Met amounts counting toward bucket `tier`, with cross-network accumulation. */
-const effectiveMet = (
-  buckets: { readonly in: Bucket; readonly out: Bucket },
-  tier: NetworkTier,
-  mode: BenefitSet['networkAccumulation'],
-): Bucket => {
-  const own = buckets[tier];
-  const other = tier === 'in' ? buckets.out : buckets.in;
-  const shares = mode === 'crossAccumulating' || (mode === 'oneWay' && tier === 'out');
-  return shares ? { deductible: own.deductible + other.deductible, oop: own.oop + other.oop } : own;
-};
+/** Whether amounts in the other bucket also count toward bucket `tier`. */
+const sharesWith = (tier: NetworkTier, mode: BenefitSet['networkAccumulation']): boolean =>
+  mode === 'crossAccumulating' || (mode === 'oneWay' && tier === 'out');
 
 const remaining = (limit: number | null, met: number): number =>
   limit === null ? Infinity : Math.max(0, limit - met);
 
-/** Remaining deductible and OOP for a member in bucket `tier`, per the family mode. */
-const remainingFor = (
-  set: BenefitSet,
-  limits: TierLimits,
-  state: State,
-  tier: NetworkTier,
-): { deductible: number; oop: number; acaCapped: boolean } => {
-  const ind = effectiveMet(state.ind, tier, set.networkAccumulation);
-  const fam = state.fam ? effectiveMet(state.fam, tier, set.networkAccumulation) : null;
-  const famDed =
-    fam && limits.deductible.family !== null ? remaining(limits.deductible.family, fam.deductible) : null;
-  const famOop = fam && limits.oopMax.family !== null ? remaining(limits.oopMax.family, fam.oop) : null;
-  const indDed = remaining(limits.deductible.individual, ind.deductible);
-  const indOop = remaining(limits.oopMax.individual, ind.oop);
+interface Remaining {
+  deductible: number;
+  oop: number;
+  acaCapped: boolean;
+}
+
+/** Remaining deductible and OOP for a member in bucket `tier`, per the family and network modes. */
+const remainingFor = (set: BenefitSet, limits: TierLimits, state: State, tier: NetworkTier): Remaining => {
+  const shared = sharesWith(tier, set.networkAccumulation);
+  const other: NetworkTier = tier === 'in' ? 'out' : 'in';
+  const indDedMet = state.ind[tier].deductible + (shared ? state.ind[other].deductible : 0);
+  const indOopMet = state.ind[tier].oop + (shared ? state.ind[other].oop : 0);
+  const indDed = remaining(limits.deductible.individual, indDedMet);
+  const indOop = remaining(limits.oopMax.individual, indOopMet);
+  let deductible = indDed;
+  let oop = indOop;
+  const fam = state.fam;
   // Embedded: the member stops at their own amount or the family's, whichever comes first.
   // Aggregate: family coverage has only the family amount.
-  const deductible =
-    famDed === null ? indDed : set.family.deductible === 'aggregate' ? famDed : Math.min(indDed, famDed);
-  let oop = famOop === null ? indOop : set.family.oop === 'aggregate' ? famOop : Math.min(indOop, famOop);
+  if (fam !== null && limits.deductible.family !== null) {
+    const famDed = remaining(
+      limits.deductible.family,
+      fam[tier].deductible + (shared ? fam[other].deductible : 0),
+    );
+    deductible = set.family.deductible === 'aggregate' ? famDed : Math.min(indDed, famDed);
+  }
+  if (fam !== null && limits.oopMax.family !== null) {
+    const famOop = remaining(limits.oopMax.family, fam[tier].oop + (shared ? fam[other].oop : 0));
+    oop = set.family.oop === 'aggregate' ? famOop : Math.min(indOop, famOop);
+  }
   // ACA: inside family coverage, each member's in-network cost share stops at the self-only limit.
   let acaCapped = false;
-  if (tier === 'in' && state.fam !== null && set.acaIndividualOopCap && typeof state.acaSelf === 'number') {
-    const aca = remaining(state.acaSelf, ind.oop);
+  if (tier === 'in' && fam !== null && set.acaIndividualOopCap && typeof state.acaSelf === 'number') {
+    const aca = remaining(state.acaSelf, indOopMet);
     if (aca < oop) {
       oop = aca;
       acaCapped = true;
     }
   }
-  return { deductible, oop, acaCapped };
+  const out = state.remaining;
+  out.deductible = deductible;
+  out.oop = oop;
+  out.acaCapped = acaCapped;
+  return out;
 };
 
-/** The benefit for a line: by id, else by service type (exact tier before `both`), else STC 30. */
-const benefitFinder = (benefits: readonly Benefit[]) => {
-  const byKey = new Map<string, Benefit>();
+type Finder = (line: ClaimLine, tier: NetworkTier) => Benefit | undefined;
+const finders = new WeakMap<readonly Benefit[], Finder>();
+
+/**
+ * The benefit for a line: by id, else by service type (exact tier before `both`), else STC 30.
+ * Built once per benefits array (benefit sets are immutable values) and cached.
+ */
+const benefitFinder = (benefits: readonly Benefit[]): Finder => {
+  const cached = finders.get(benefits);
+  if (cached) return cached;
+  const byTier = { in: new Map<string, Benefit>(), out: new Map<string, Benefit>() };
   const byId = new Map<string, Benefit>();
-  // First declared wins; exact-tier keys are written before `both` keys so they take precedence.
+  // First declared wins; exact-tier benefits go in before `both` so they take precedence.
   for (const pass of ['exact', 'both'] as const) {
     for (const b of benefits) {
       if ((b.network === 'both') !== (pass === 'both')) continue;
-      const tiers = b.network === 'both' ? ['in', 'out'] : [b.network];
       for (const stc of b.serviceTypes)
-        for (const t of tiers) if (!byKey.has(`${t}|${stc}`)) byKey.set(`${t}|${stc}`, b);
+        for (const t of b.network === 'both' ? (['in', 'out'] as const) : [b.network])
+          if (!byTier[t].has(stc)) byTier[t].set(stc, b);
     }
   }
   for (const b of benefits) if (!byId.has(b.id)) byId.set(b.id, b);
-  return (line: ClaimLine, tier: NetworkTier): Benefit | undefined => {
+  const find: Finder = (line, tier) => {
     if (line.benefitId !== undefined) {
       const b = byId.get(line.benefitId);
       return b && (b.network === 'both' || b.network === tier) ? b : undefined;
     }
-    return byKey.get(`${tier}|${line.serviceType}`) ?? byKey.get(`${tier}|30`);
+    const map = byTier[tier];
+    return map.get(line.serviceType) ?? map.get('30');
   };
+  finders.set(benefits, find);
+  return find;
 };
 
 const ordered = (lines: readonly ClaimLine[], order: LineOrder): readonly ClaimLine[] => {
@@ -240,6 +263,9 @@ const checkLine = (line: ClaimLine): InsuranceError | null => {
   return null;
 };
 
+const visitKeyOf = (benefit: Benefit, line: ClaimLine): string =>
+  `${benefit.id}\u0000${line.visit ?? line.serviceDate}`;
+
 /** How much of the line the limit still covers, in units (counting the visit once). */
 const coveredUnits = (benefit: Benefit, line: ClaimLine, state: State): number => {
   const units = line.units ?? 1;
@@ -251,7 +277,7 @@ const coveredUnits = (benefit: Benefit, line: ClaimLine, state: State): number =
     state.limitsUsed[benefit.id] = used + Math.min(units, left);
     return Math.min(units, left);
   }
-  const visitKey = `${benefit.id}\u0000${line.visit ?? line.serviceDate}`;
+  const visitKey = visitKeyOf(benefit, line);
   if (state.visitsCounted.has(visitKey)) return units;
   if (used >= limit.quantity) return 0;
   state.visitsCounted.add(visitKey);
@@ -273,6 +299,7 @@ const splitCostShare = (
   copayDue: number,
   hdhp: boolean,
   rounding: RoundingMode,
+  out: Split,
 ): Split => {
   let timing = benefit.copayTiming;
   let waived = benefit.deductible === 'waived' || timing === 'beforeDeductible';
@@ -296,7 +323,10 @@ const splitCostShare = (
   }
   const base = benefit.coinsuranceBase === 'allowed' ? amount - deductible : rest;
   const coinsurance = Math.min(rest, applyRate(base as Cents, benefit.coinsurance, rounding));
-  return { deductible, copay, coinsurance };
+  out.deductible = deductible;
+  out.copay = copay;
+  out.coinsurance = coinsurance;
+  return out;
 };
 
 /** Caps the components that count toward OOP at `oopLeft`, taking back coinsurance, then copay, then deductible. */
@@ -331,15 +361,31 @@ const addTo = (state: State, tier: NetworkTier, deductible: number, oop: number)
   }
 };
 
-const amounts = (
+const NO_NOTES: readonly CostShareNote[] = Object.freeze([]);
+
+interface LineMeta {
+  readonly lineId: string;
+  readonly benefitId: string;
+  readonly bucket: NetworkTier;
+  readonly notes: readonly CostShareNote[];
+}
+
+/** The line's result in one object literal (a fixed shape keeps the hot loop monomorphic). */
+const lineResult = (
+  meta: LineMeta,
   allowed: number,
-  split: Split,
+  split: Readonly<Split>,
   notCovered: number,
   balanceBill: number,
   notBillable: number,
-): CostShareAmounts => {
+): LineCostShare => {
   const costShare = split.deductible + split.copay + split.coinsurance;
   return {
+    lineId: meta.lineId,
+    benefitId: meta.benefitId,
+    bucket: meta.bucket,
+    // The notes buffer is reused across lines: copy it, or share one empty list.
+    notes: meta.notes.length === 0 ? NO_NOTES : meta.notes.slice(),
     allowed: allowed as Cents,
     deductible: split.deductible as Cents,
     copay: split.copay as Cents,
@@ -353,14 +399,19 @@ const amounts = (
   };
 };
 
-const NO_SPLIT = (): Split => ({ deductible: 0, copay: 0, coinsurance: 0 });
+const NO_SPLIT: Readonly<Split> = { deductible: 0, copay: 0, coinsurance: 0 };
 
 /** Moves the state into the line's plan year; false when the line is before the accumulators' year. */
 const enterPlanYear = (state: State, set: BenefitSet, line: ClaimLine, notes: CostShareNote[]): boolean => {
+  if (line.serviceDate === state.lastDate) return true;
   const year = planYearOf(line.serviceDate, set.planYearStart);
-  if (year === state.planYearStart) return true;
+  if (year === state.planYearStart) {
+    state.lastDate = line.serviceDate;
+    return true;
+  }
   if (year < state.planYearStart) return false;
   state.planYearStart = year;
+  state.lastDate = line.serviceDate;
   state.ind = zeroBuckets();
   if (state.fam) state.fam = zeroBuckets();
   state.limitsUsed = {};
@@ -388,7 +439,8 @@ const estimateLine = (
   tier: NetworkTier,
   options: CostShareOptions,
   notes: CostShareNote[],
-): CostShareAmounts => {
+): LineCostShare => {
+  const meta: LineMeta = { lineId: line.id, benefitId: benefit.id, bucket: tier, notes };
   const protectedLine = line.network === 'out' && line.surpriseBilling === true;
   const billed = line.billed ?? line.allowed;
   const allowed = Math.min(line.allowed, billed);
@@ -399,7 +451,7 @@ const estimateLine = (
 
   if (!benefit.covered || line.covered === false) {
     notes.push('not-covered');
-    return amounts(allowed, NO_SPLIT(), allowed, balanceBill, notBillable);
+    return lineResult(meta, allowed, NO_SPLIT, allowed, balanceBill, notBillable);
   }
   const units = line.units ?? 1;
   const unitsCovered = coveredUnits(benefit, line, state);
@@ -408,19 +460,18 @@ const estimateLine = (
   if (unitsCovered < units) notes.push('limit-exhausted');
   if (line.preventive === true && tier === 'in' && set.preventiveZeroInNetwork) {
     notes.push('preventive-zero');
-    return amounts(allowed, NO_SPLIT(), allowed - coveredAmount, balanceBill, notBillable);
+    return lineResult(meta, allowed, NO_SPLIT, allowed - coveredAmount, balanceBill, notBillable);
   }
 
   const limits = set.tiers[tier];
   if (set.hdhp && (benefit.copayTiming !== 'afterDeductible' || benefit.deductible === 'waived'))
     notes.push('hdhp-deductible-first');
-  const visitKey = `${benefit.id}\u0000${line.visit ?? line.serviceDate}`;
+  const perVisit = benefit.copayPer === 'visit' && benefit.copay > 0;
+  const visitKey = perVisit ? visitKeyOf(benefit, line) : '';
   let copayDue: number = benefit.copay;
-  if (benefit.copayPer === 'visit' && copayDue > 0) {
-    if (state.visitCopays.has(visitKey)) {
-      copayDue = 0;
-      notes.push('visit-copay-taken');
-    }
+  if (perVisit && state.visitCopays.has(visitKey)) {
+    copayDue = 0;
+    notes.push('visit-copay-taken');
   }
   if (
     tier === 'in' &&
@@ -437,14 +488,15 @@ const estimateLine = (
     copayDue,
     set.hdhp,
     options.rounding ?? 'half-up',
+    state.split,
   );
   const cap = capAtOop(split, benefit.countsTowardOop, left.oop);
   if (cap.capped) notes.push(left.acaCapped ? 'aca-individual-cap' : 'oop-max-reached');
-  if (split.copay > 0 && benefit.copayPer === 'visit') state.visitCopays.add(visitKey);
+  if (perVisit && split.copay > 0) state.visitCopays.add(visitKey);
   // What the patient paid toward the deductible after the cap, copays included where they count.
   const credited = benefit.copayCountsTowardDeductible ? split.copay : 0;
   addTo(state, tier, Math.min(left.deductible, split.deductible + credited), cap.countable);
-  return amounts(allowed, split, allowed - coveredAmount, balanceBill, notBillable);
+  return lineResult(meta, allowed, split, allowed - coveredAmount, balanceBill, notBillable);
 };
 
 const sumAmounts = (lines: readonly CostShareAmounts[]): CostShareAmounts => {
@@ -526,6 +578,7 @@ export const estimateCostShare = (
   const find = benefitFinder(benefits.benefits);
   const state: State = {
     planYearStart: accumulators.planYearStart,
+    lastDate: '',
     ind: { in: copyBucket(accumulators.individual.in), out: copyBucket(accumulators.individual.out) },
     fam: accumulators.family
       ? { in: copyBucket(accumulators.family.in), out: copyBucket(accumulators.family.out) }
@@ -534,12 +587,15 @@ export const estimateCostShare = (
     visitCopays: new Set(),
     visitsCounted: new Set(),
     acaSelf: undefined,
+    split: { deductible: 0, copay: 0, coinsurance: 0 },
+    remaining: { deductible: 0, oop: 0, acaCapped: false },
   };
   const results: LineCostShare[] = [];
+  const notes: CostShareNote[] = [];
   for (const line of ordered(lines, options.order)) {
     const bad = checkLine(line);
     if (bad) return err(bad);
-    const notes: CostShareNote[] = [];
+    notes.length = 0;
     if (!enterPlanYear(state, benefits, line, notes))
       return err({
         code: 'insurance.line-before-plan-year',
@@ -557,8 +613,7 @@ export const estimateCostShare = (
         serviceType: line.serviceType,
         network: tier,
       });
-    const money = estimateLine(line, benefit, benefits, state, tier, options, notes);
-    results.push({ lineId: line.id, benefitId: benefit.id, bucket: tier, notes, ...money });
+    results.push(estimateLine(line, benefit, benefits, state, tier, options, notes));
   }
   return ok({
     lines: results,

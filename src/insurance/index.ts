@@ -30,3 +30,5 @@ export * from './x12/parse.js';
 export * from './x12/read271.js';
 export * from './x12/build270.js';
 export * from './clearinghouse.js';
+export * from './eligibilityBenefits.js';
+export * from './fhir.js';
