@@ -115,7 +115,7 @@ export interface ReferralOrder {
   readonly priority: ReferralPriority;
   /** Free-text reason: the first note, else reasonCode text. */
   readonly reason?: string;
-  /** ICD-10-CM diagnoses from `reasonCode`. */
+  /** ICD-10-CM diagnoses from `reasonCode` and contained Conditions in `reasonReference`. */
   readonly diagnoses: readonly Icd10CmCode[];
   /** CPT/HCPCS codes from `orderDetail` and `code`. */
   readonly procedures: readonly ProcedureCode[];
@@ -156,7 +156,7 @@ const codesOf = (concepts: readonly CodeableConcept[] | undefined, system: strin
 /**
  * Reads a FHIR R4 ServiceRequest as a referral order. Accepts intents `order`, `original-order`,
  * `proposal` and `plan`; `subject` must reference a Patient. ICD-10-CM codings in `reasonCode` must
- * be well-formed; CPT/HCPCS codings in `orderDetail` or `code` must be well-formed.
+ * be well-formed (contained Conditions named by `reasonReference` count too); CPT/HCPCS codings in `orderDetail` or `code` must be well-formed.
  *
  * @param resource - a ServiceRequest
  * @returns `Right(ReferralOrder)`; `Left` `referral.fhir-unsupported` naming the field
@@ -173,8 +173,14 @@ export const fromFhirServiceRequest = (resource: ServiceRequest): Either<Referra
   const patient = /^(?:.*\/)?Patient\/([^/]+)$/.exec(resource.subject.reference ?? '')?.[1];
   const patientId = PatientIdSchema.safeParse(patient);
   if (!patientId.success) return err(unsupported('ServiceRequest.subject must reference a Patient'));
+  // Diagnoses come as reasonCode, or as contained Conditions named by reasonReference (`#id`).
+  const contained = (resource.reasonReference ?? []).flatMap((ref) =>
+    (resource.contained ?? []).flatMap((c) =>
+      c.resourceType === 'Condition' && `#${c.id}` === ref.reference && c.code ? [c.code] : [],
+    ),
+  );
   const diagnoses: Icd10CmCode[] = [];
-  for (const c of codesOf(resource.reasonCode, ICD10CM)) {
+  for (const c of codesOf([...(resource.reasonCode ?? []), ...contained], ICD10CM)) {
     const v = validateIcd10Cm(c);
     if (v._tag === 'Left')
       return err(unsupported('ServiceRequest.reasonCode holds a malformed ICD-10-CM code'));
@@ -191,7 +197,10 @@ export const fromFhirServiceRequest = (resource: ServiceRequest): Either<Referra
   }
   const id = ReferralIdSchema.safeParse(resource.id);
   const referring = readParty(resource.requester);
-  const receiving = readParty(resource.performer?.[0], resource.performerType?.text);
+  const receiving = readParty(
+    resource.performer?.[0],
+    resource.performerType?.text ?? resource.performerType?.coding?.[0]?.display,
+  );
   const reason = resource.note?.[0]?.text ?? resource.reasonCode?.find((c) => c.text)?.text;
   return ok({
     ...(id.success ? { id: id.data } : {}),
