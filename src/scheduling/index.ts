@@ -63,3 +63,11 @@ export {
   type SchedulingFhirError,
 } from './fhir.js';
 export { toICalendar, type ICalendarError, type ICalendarOptions } from './icalendar.js';
+export {
+  prepareCheckIn,
+  type CheckInArea,
+  type CheckInItem,
+  type CheckInItemCode,
+  type CheckInSources,
+  type CheckInVerdict,
+} from './checkIn.js';

@@ -8,6 +8,7 @@ import type { ActorId, AppointmentId } from '../core/ids.js';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 import { instantToMs, type IsoInstant } from '../core/time.js';
+import type { CheckInVerdict } from './checkIn.js';
 import type { Appointment, AppointmentHistoryEntry, AppointmentStatus } from './model.js';
 
 /** Names of the lifecycle events. */
@@ -87,7 +88,7 @@ export const allowedAppointmentEvents = (status: AppointmentStatus): readonly Ap
  * (the verdict's blocking items are then accepted knowingly and the reason is kept in the history).
  */
 export type CheckInClearance =
-  | { readonly kind: 'verdict'; readonly verdict: { readonly ready: boolean } }
+  | { readonly kind: 'verdict'; readonly verdict: Pick<CheckInVerdict, 'ready' | 'appointment'> }
   | { readonly kind: 'override'; readonly reason: string; readonly actor?: ActorId };
 
 interface EventBase {
@@ -147,7 +148,7 @@ const MESSAGES: Record<LifecycleError['code'], string> = {
  * history entry `{ from, to, at, event, reason, actor }`. `cancel`, `reschedule` and
  * `enter-in-error` need a reason; a cancel's reason becomes `cancelationReason` (FHIR app-4 allows
  * it on `cancelled` and `noshow`). `no-show` is accepted only at or after the start. `check-in`
- * needs a ready verdict from `prepareCheckIn` or an override with a reason. `reschedule` cancels
+ * needs a ready verdict from `prepareCheckIn` for this appointment, or an override with a reason. `reschedule` cancels
  * this appointment and creates a new `booked` one with the given id and times; the two link each
  * other (`rescheduledTo` / `rescheduledFrom`) and share the series id. Instants are compared as
  * instants, whatever their offsets. The input is not changed.
@@ -212,8 +213,11 @@ export const transitionAppointment = (
       return ok({ appointment: next({}) });
     case 'check-in': {
       const c = event.clearance;
-      if (c.kind === 'verdict' ? !c.verdict.ready : !c.reason.trim())
-        return fail('lifecycle.check-in-not-ready');
+      const cleared =
+        c.kind === 'verdict'
+          ? c.verdict.ready && c.verdict.appointment === appointment.id
+          : !!c.reason.trim();
+      if (!cleared) return fail('lifecycle.check-in-not-ready');
       if (c.kind === 'verdict') return ok({ appointment: next({}) });
       const overridden: AppointmentHistoryEntry = {
         ...entry,

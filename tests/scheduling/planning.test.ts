@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppointmentId } from '../../src/core/ids.js';
 import type { IanaZone, IsoDate, WallTime } from '../../src/core/time.js';
 import { findFollowUpSlots, planSequence, planSeries, splitSeries } from '../../src/scheduling/index.js';
-import { appointment, at, leftOf, query, unwrap } from './fixtures.js';
+import { appointment, at, leftOf, query, template, unwrap } from './fixtures.js';
 import { booked, clinic } from './flowFixtures.js';
 
 const NOW = at('2026-11-23T14:00:00Z');
@@ -249,6 +249,33 @@ describe('planSeries', () => {
       ['booking.outside-availability'],
       ['booking.outside-availability'],
     ]);
+  });
+
+  it('a series time inside the spring-forward gap moves to the first instant after it; an overlap time is the earlier (edge cases 2, 3)', () => {
+    const allDay = clinic([], {
+      templates: [
+        template('t-night', 'dr-a', { windows: [{ start: '00:00', end: '24:00' }], rrule: 'FREQ=DAILY' }),
+      ],
+    });
+    const type = { type: 'visit-30' as never, providers: ['dr-a' as never] };
+    const spring = unwrap(
+      planSeries(pattern('FREQ=DAILY;COUNT=3', '2026-03-07', '02:30'), type, allDay, {
+        now: at('2026-03-01T00:00:00Z'),
+      }),
+    );
+    // 02:30 does not exist on 2026-03-08 in New York: DESIGN.md rule 4 gives 03:00 EDT (07:00Z).
+    expect(spring.occurrences.map((o) => o.start)).toEqual([
+      '2026-03-07T02:30:00-05:00',
+      '2026-03-08T03:00:00-04:00',
+      '2026-03-09T02:30:00-04:00',
+    ]);
+    const fall = unwrap(
+      planSeries(pattern('FREQ=DAILY;COUNT=1', '2026-11-01', '01:30'), type, allDay, {
+        now: at('2026-10-25T00:00:00Z'),
+      }),
+    );
+    // 01:30 happens twice on 2026-11-01: the earlier one is EDT (-04:00).
+    expect(fall.occurrences.map((o) => [o.start, o.status])).toEqual([['2026-11-01T01:30:00-04:00', 'ok']]);
   });
 
   it('needs COUNT or UNTIL', () => {

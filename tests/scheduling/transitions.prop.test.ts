@@ -94,7 +94,10 @@ const events: fc.Arbitrary<AppointmentEvent> = fc.oneof(
     { type: 'no-show' },
     { type: 'cancel', reason: 'patient called' },
     { type: 'enter-in-error', reason: 'duplicate entry' },
-    { type: 'check-in', clearance: { kind: 'verdict', verdict: { ready: true } } },
+    {
+      type: 'check-in',
+      clearance: { kind: 'verdict', verdict: { ready: true, appointment: 'a-1' as AppointmentId } },
+    },
     { type: 'check-in', clearance: { kind: 'override', reason: 'manager approved' } },
   ),
   fc.nat(99).map((n): AppointmentEvent => ({

@@ -49,7 +49,10 @@ describe('transitionAppointment', () => {
         unwrap(
           transitionAppointment(
             booked,
-            { type: 'check-in', clearance: { kind: 'verdict', verdict: { ready: true } } },
+            {
+              type: 'check-in',
+              clearance: { kind: 'verdict', verdict: { ready: true, appointment: 'a-1' as AppointmentId } },
+            },
             at('2026-11-24T13:55:00Z'),
           ),
         ).appointment,
@@ -105,7 +108,10 @@ describe('transitionAppointment', () => {
       leftOf(
         transitionAppointment(
           booked,
-          { type: 'check-in', clearance: { kind: 'verdict', verdict: { ready: false } } },
+          {
+            type: 'check-in',
+            clearance: { kind: 'verdict', verdict: { ready: false, appointment: 'a-1' as AppointmentId } },
+          },
           t,
         ),
       ).code,
@@ -130,6 +136,19 @@ describe('transitionAppointment', () => {
       reason: 'override: eligibility line down',
       actor: 'fd-1',
     });
+  });
+
+  it('refuses a ready verdict prepared for another appointment', () => {
+    const other = { ready: true, appointment: 'a-99' as AppointmentId };
+    expect(
+      leftOf(
+        transitionAppointment(
+          booked,
+          { type: 'check-in', clearance: { kind: 'verdict', verdict: other } },
+          at('2026-11-24T13:50:00Z'),
+        ),
+      ).code,
+    ).toBe('lifecycle.check-in-not-ready');
   });
 
   it('keeps history in order', () => {
