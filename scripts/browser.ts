@@ -12,8 +12,6 @@ import { chromium, type BrowserContext } from 'playwright-core';
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** Every subpath the package exports, in layering order (`.` is the root barrel). */
-export const SUBPATHS = ['core', 'records', 'insurance', 'referrals', 'scheduling'] as const;
 
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
