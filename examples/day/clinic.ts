@@ -6,6 +6,7 @@ import {
   CentsSchema,
   IanaZoneSchema,
   IsoDateSchema,
+  IsoInstantSchema,
   LocationIdSchema,
   ProviderIdSchema,
   ResourceIdSchema,
@@ -13,6 +14,13 @@ import {
   parseWith,
 } from '../../src/core/index.js';
 import { NpiSchema } from '../../src/records/index.js';
+import {
+  AppointmentSchema,
+  AppointmentTypeSchema,
+  AvailabilityExceptionSchema,
+  AvailabilityTemplateSchema,
+  HoldSchema,
+} from '../../src/scheduling/index.js';
 
 const WeeklyHoursSchema = z.object({
   days: z.array(z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'])),
@@ -46,6 +54,16 @@ export const SampleClinicSchema = z.object({
     }),
   ),
   feeSchedule: z.array(z.object({ code: z.string(), description: z.string(), allowedCents: CentsSchema })),
+  // The front desk's scheduling state this morning: `now`, visit types, extra templates (rooms,
+  // monthly clinics), holidays and time off, the booked appointments and live holds.
+  scheduling: z.object({
+    now: IsoInstantSchema,
+    appointmentTypes: z.array(AppointmentTypeSchema),
+    templates: z.array(AvailabilityTemplateSchema),
+    exceptions: z.array(AvailabilityExceptionSchema),
+    appointments: z.array(AppointmentSchema),
+    holds: z.array(HoldSchema),
+  }),
 });
 export type SampleClinic = z.infer<typeof SampleClinicSchema>;
 

@@ -490,3 +490,14 @@ export const parseSchedulingCalendar = (input: unknown): Either<ValidationError,
  */
 export const parseSlotQuery = (input: unknown): Either<ValidationError, SlotQuery> =>
   parseWith('SlotQuery', SlotQuerySchema, input);
+
+/**
+ * Parses slot options (the clock, paging, ranking, rescheduling, overbooking).
+ *
+ * @param input - unknown data
+ * @returns `Right(options)` or `Left` `validation.failed`
+ * @example
+ * parseSlotOptions({ now: '2026-11-23T08:45:00-05:00', limit: 5 });
+ */
+export const parseSlotOptions = (input: unknown): Either<ValidationError, SlotOptions> =>
+  parseWith('SlotOptions', SlotOptionsSchema, input);
