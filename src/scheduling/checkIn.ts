@@ -257,52 +257,42 @@ const authorizationItems = (
   };
 };
 
+const amountUnknown = (
+  message: string,
+  nextStep: string,
+  source?: string,
+): { items: CheckInItem[]; collectNow: 'unknown' } => ({
+  collectNow: 'unknown',
+  items: [
+    item('payment', 'checkin.collect-unknown', 'warning', message, {
+      nextStep,
+      ...(source === undefined ? {} : { source }),
+    }),
+  ],
+});
+
 const paymentItems = (
   sources: CheckInSources,
   notEligible: boolean,
 ): { items: CheckInItem[]; collectNow: Cents | 'unknown'; estimate?: CostShareEstimate } => {
   const c = sources.costShare;
-  if (c && notEligible)
-    return {
-      collectNow: 'unknown',
-      items: [
-        item(
-          'payment',
-          'checkin.collect-unknown',
-          'warning',
-          'costShare: the coverage is not eligible for this visit, so its benefits do not apply',
-          {
-            nextStep: 'get current insurance and estimate again, or collect the self-pay rate',
-          },
-        ),
-      ],
-    };
   if (!c)
-    return {
-      collectNow: 'unknown',
-      items: [
-        item(
-          'payment',
-          'checkin.collect-unknown',
-          'warning',
-          'costShare: no claim lines or benefits given, so no estimate',
-          {
-            nextStep: 'estimate the visit cost share, or collect per the office policy',
-          },
-        ),
-      ],
-    };
+    return amountUnknown(
+      'costShare: no claim lines or benefits given, so no estimate',
+      'estimate the visit cost share, or collect per the office policy',
+    );
+  if (notEligible)
+    return amountUnknown(
+      'costShare: the coverage is not eligible for this visit, so its benefits do not apply',
+      'get current insurance and estimate again, or collect the self-pay rate',
+    );
   const estimate = estimateCostShare(c.lines, c.benefits, c.accumulators, c.options);
   if (estimate._tag === 'Left')
-    return {
-      collectNow: 'unknown',
-      items: [
-        item('payment', 'checkin.collect-unknown', 'warning', estimate.left.message, {
-          source: estimate.left.code,
-          nextStep: 'fix the benefit set or claim lines, or collect per the office policy',
-        }),
-      ],
-    };
+    return amountUnknown(
+      estimate.left.message,
+      'fix the benefit set or claim lines, or collect per the office policy',
+      estimate.left.code,
+    );
   const collection = collectAtCheckIn(estimate.right, c.policy);
   return {
     collectNow: collection.collectNow,

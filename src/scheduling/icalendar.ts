@@ -128,6 +128,18 @@ const vtimezone = (zone: IanaZone, start: number, end: number): string[] => {
   ];
 };
 
+/**
+ * Whether an instant is the second of two with the same wall time (fall-back overlap): RFC 5545
+ * §3.3.5 reads an ambiguous local time as the first, so such an instant is written in UTC.
+ */
+const secondOfAmbiguous = (ms: number, zone: IanaZone): boolean => {
+  const offset = zoneOffset(ms, zone);
+  const earlier = zoneOffset(ms - 6 * 60 * MINUTE, zone);
+  // The same wall time under the earlier offset, if that instant really had it.
+  const twin = ms + (offset - earlier) * MINUTE;
+  return earlier > offset && twin < ms && zoneOffset(twin, zone) === earlier;
+};
+
 const STATUS: Record<AppointmentStatus, 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'> = {
   proposed: 'TENTATIVE',
   pending: 'TENTATIVE',
@@ -149,7 +161,9 @@ const STATUS: Record<AppointmentStatus, 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'>
  * (`DTSTART:20261124T140000Z`) unless `options.zone` is given: then they are local times with
  * `TZID=<zone>`, and a VTIMEZONE lists every offset change of that zone from a year before the
  * start to the end, computed from the tz database (so the event reads right in any client). The
- * appointment's instants are exact, so no gap/overlap resolution happens here. STATUS maps FHIR
+ * appointment's instants are exact: a local time never falls in a gap; an instant in the second
+ * pass of a fall-back hour (01:30 EST on 2026-11-01 in New York) is written in UTC, because RFC
+ * 5545 §3.3.5 reads an ambiguous local time as the first pass. STATUS maps FHIR
  * statuses (booked/arrived/checked-in/fulfilled = CONFIRMED; proposed/pending/waitlist =
  * TENTATIVE; cancelled/noshow/entered-in-error = CANCELLED); SEQUENCE is the number of history
  * entries, so clients replace older copies after a reschedule or cancel.
@@ -171,7 +185,7 @@ export const toICalendar = (
   const end = instantToMs(appointment.end);
   const zone = options.zone;
   const time = (name: string, ms: number): string =>
-    zone === undefined
+    zone === undefined || secondOfAmbiguous(ms, zone)
       ? `${name}:${basic(ms, 0)}Z`
       : `${name};TZID=${zone}:${basic(ms, zoneOffset(ms, zone))}`;
   const text = (name: string, value: string | undefined): string[] =>

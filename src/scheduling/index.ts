@@ -24,6 +24,7 @@ export {
   allowedAppointmentEvents,
   transitionAppointment,
   type AppointmentEvent,
+  type AppointmentEventBase,
   type AppointmentEventType,
   type AppointmentTransition,
   type CheckInClearance,

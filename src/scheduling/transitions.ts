@@ -91,18 +91,19 @@ export type CheckInClearance =
   | { readonly kind: 'verdict'; readonly verdict: Pick<CheckInVerdict, 'ready' | 'appointment'> }
   | { readonly kind: 'override'; readonly reason: string; readonly actor?: ActorId };
 
-interface EventBase {
+/** What every lifecycle event may carry: a reason (kept in the history) and who did it. */
+export interface AppointmentEventBase {
   readonly reason?: string;
   readonly actor?: ActorId;
 }
 
 /** A lifecycle event. Times are ISO instants; `book` needs times when the appointment has none. */
 export type AppointmentEvent =
-  | (EventBase & { readonly type: 'hold' | 'arrive' | 'fulfil' | 'no-show' | 'waitlist' })
-  | (EventBase & { readonly type: 'book'; readonly start?: IsoInstant; readonly end?: IsoInstant })
-  | (EventBase & { readonly type: 'cancel' | 'enter-in-error'; readonly reason: string })
-  | (EventBase & { readonly type: 'check-in'; readonly clearance: CheckInClearance })
-  | (EventBase & {
+  | (AppointmentEventBase & { readonly type: 'hold' | 'arrive' | 'fulfil' | 'no-show' | 'waitlist' })
+  | (AppointmentEventBase & { readonly type: 'book'; readonly start?: IsoInstant; readonly end?: IsoInstant })
+  | (AppointmentEventBase & { readonly type: 'cancel' | 'enter-in-error'; readonly reason: string })
+  | (AppointmentEventBase & { readonly type: 'check-in'; readonly clearance: CheckInClearance })
+  | (AppointmentEventBase & {
       readonly type: 'reschedule';
       readonly reason: string;
       readonly newId: AppointmentId;

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOk } from '../../src/core/result.js';
 import type { IanaZone } from '../../src/core/time.js';
-import { parseCoverage } from '../../src/insurance/model.js';
 import { read271 } from '../../src/insurance/x12/read271.js';
 import {
   parseAuthorization,
@@ -11,7 +10,7 @@ import {
   type ReferralAppointment,
 } from '../../src/referrals/index.js';
 import { prepareCheckIn, transitionAppointment, type CheckInSources } from '../../src/scheduling/index.js';
-import { accumulators, benefitSet, lines, usd } from '../insurance/fixtures.js';
+import { accumulators, benefitSet, coverage, lines, usd } from '../insurance/fixtures.js';
 import { wrap271 } from '../insurance/x12/build.js';
 import { patient } from '../records/support/patients.js';
 import { appointment, at, unwrap } from './fixtures.js';
@@ -37,19 +36,7 @@ const readyChart = patient({
     { kind: 'financial-responsibility', signedOn: '2026-01-10' },
   ],
 });
-const coverage = (end: string) => {
-  const c = parseCoverage({
-    id: 'cov-1',
-    payerId: 'payer-1',
-    planType: 'PPO',
-    memberId: 'W1',
-    relationship: 'self',
-    subscriber: {},
-    effective: { start: '2026-01-01', end },
-  });
-  if (!isOk(c)) throw new Error(c.left.message);
-  return c.right;
-};
+const coverageUntil = (end: string) => coverage('1', { effective: { start: '2026-01-01', end } });
 const response271 = (segments: string[]) => {
   const r = read271(wrap271(segments));
   if (!isOk(r)) throw new Error(r.left.message);
@@ -68,7 +55,7 @@ const costShare: CheckInSources['costShare'] = {
 const base: CheckInSources = {
   zone: DENVER,
   patient: readyChart,
-  eligibility: { source: coverage('2026-12-31'), serviceType: '98', providerNetwork: 'in' },
+  eligibility: { source: coverageUntil('2026-12-31'), serviceType: '98', providerNetwork: 'in' },
   authorizationRequired: false,
   costShare,
 };
@@ -182,7 +169,7 @@ describe('prepareCheckIn', () => {
   it('blocks inactive coverage, a missing eligibility answer, and visits not booked', () => {
     const lapsed = prepareCheckIn(
       visit,
-      { ...base, eligibility: { ...base.eligibility!, source: coverage('2026-10-31') } },
+      { ...base, eligibility: { ...base.eligibility!, source: coverageUntil('2026-10-31') } },
       AT,
     );
     expect(lapsed.items[0]).toMatchObject({

@@ -4,29 +4,17 @@ import { describe, expect, it } from 'vitest';
 import type { IanaZone } from '../../src/core/time.js';
 import { toICalendar, type Appointment } from '../../src/scheduling/index.js';
 import { appointment, at, leftOf, unwrap } from './fixtures.js';
+import { unescapeText, unfold, zonedToMs, type ContentLine } from './icalReader.js';
 
 const octets = (s: string): number => Buffer.byteLength(s, 'utf8');
 
-/** Unfolds and splits into [name;params, value] pairs, checking the physical line rules. */
-const read = (text: string): { name: string; params: string; value: string }[] => {
+/** Checks the physical line rules, then unfolds. */
+const read = (text: string): ContentLine[] => {
   expect(text.endsWith('\r\n')).toBe(true);
   expect(/[^\r]\n/.test(text)).toBe(false); // no bare LF
-  const physical = text.slice(0, -2).split('\r\n');
-  for (const line of physical) expect(octets(line)).toBeLessThanOrEqual(75);
-  const unfolded = text
-    .replace(/\r\n[ \t]/g, '')
-    .slice(0, -2)
-    .split('\r\n');
-  return unfolded.map((l) => {
-    const colon = l.indexOf(':');
-    const head = l.slice(0, colon);
-    const [name, ...params] = head.split(';');
-    return { name: name as string, params: params.join(';'), value: l.slice(colon + 1) };
-  });
+  for (const line of text.slice(0, -2).split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
+  return unfold(text);
 };
-
-const unescape = (v: string): string =>
-  v.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 
 const prop = (lines: ReturnType<typeof read>, name: string) => lines.filter((l) => l.name === name);
 
@@ -40,30 +28,6 @@ const visit: Appointment = appointment({
   end: '2026-11-24T09:40:00-05:00',
   history: [{ to: 'booked', at: '2026-11-20T15:00:00Z' }],
 });
-
-/** Local time of a TZID property back to epoch ms, with the offset of the observance in force. */
-const zonedToMs = (lines: ReturnType<typeof read>, local: string): number => {
-  const parse = (s: string): number =>
-    Date.UTC(
-      +s.slice(0, 4),
-      +s.slice(4, 6) - 1,
-      +s.slice(6, 8),
-      +s.slice(9, 11),
-      +s.slice(11, 13),
-      +s.slice(13, 15),
-    );
-  const offset = (s: string): number => (s[0] === '-' ? -1 : 1) * (+s.slice(1, 3) * 60 + +s.slice(3, 5));
-  const obs: { at: number; to: number }[] = [];
-  for (let i = 0; i < lines.length; i++)
-    if (lines[i]?.name === 'DTSTART' && lines[i + 1]?.name === 'TZOFFSETFROM')
-      obs.push({
-        at: parse(lines[i]?.value as string) - offset(lines[i + 1]?.value as string) * 60_000,
-        to: offset(lines[i + 2]?.value as string),
-      });
-  const guess = parse(local);
-  const inForce = obs.filter((o) => o.at <= guess - o.to * 60_000).at(-1) as { to: number };
-  return guess - inForce.to * 60_000;
-};
 
 describe('toICalendar', () => {
   it('writes a UTC VEVENT with CRLF, DTSTAMP from the parameter and mapped status', () => {
@@ -108,8 +72,8 @@ describe('toICalendar', () => {
     );
     const lines = read(text);
     expect(prop(lines, 'SUMMARY')[0]?.value).toBe('Visit\\, Dr. Patel\\; echo');
-    expect(unescape(prop(lines, 'DESCRIPTION')[0]?.value as string)).toBe(description);
-    expect(unescape(prop(lines, 'LOCATION')[0]?.value as string)).toBe('Main clinic, room 4');
+    expect(unescapeText(prop(lines, 'DESCRIPTION')[0]?.value as string)).toBe(description);
+    expect(unescapeText(prop(lines, 'LOCATION')[0]?.value as string)).toBe('Main clinic, room 4');
     expect(text).toContain('\r\n '); // the description was folded
     expect(text).not.toContain('\uFFFD');
   });
@@ -127,6 +91,30 @@ describe('toICalendar', () => {
     expect(prop(lines, 'TZOFFSETTO').map((l) => l.value)).toEqual(['-0400', '-0500']);
     expect(prop(lines, 'TZID')[0]?.value).toBe('America/New_York');
     expect(zonedToMs(lines, '20261124T090000')).toBe(Date.UTC(2026, 10, 24, 14));
+  });
+
+  it('writes the second pass of a fall-back hour in UTC (RFC 5545 reads a local time as the first pass)', () => {
+    const zone = 'America/New_York' as IanaZone;
+    const first = appointment({
+      ...visit,
+      start: '2026-11-01T01:30:00-04:00',
+      end: '2026-11-01T01:50:00-04:00',
+    });
+    const second = appointment({
+      ...visit,
+      start: '2026-11-01T01:30:00-05:00',
+      end: '2026-11-01T01:50:00-05:00',
+    });
+    const a = read(unwrap(toICalendar(first, { dtstamp: at('2026-10-01T00:00:00Z'), zone })));
+    const b = read(unwrap(toICalendar(second, { dtstamp: at('2026-10-01T00:00:00Z'), zone })));
+    // 01:30 EDT = 05:30Z, written as local; 01:30 EST = 06:30Z, written in UTC.
+    expect(prop(a, 'DTSTART').at(-1)).toEqual({
+      name: 'DTSTART',
+      params: 'TZID=America/New_York',
+      value: '20261101T013000',
+    });
+    expect(zonedToMs(a, '20261101T013000')).toBe(Date.UTC(2026, 10, 1, 5, 30));
+    expect(prop(b, 'DTSTART').at(-1)).toEqual({ name: 'DTSTART', params: '', value: '20261101T063000Z' });
   });
 
   it('handles the 30-minute DST of Lord Howe and a zone without DST', () => {
