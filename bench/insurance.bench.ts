@@ -7,6 +7,7 @@ import type { BasisPoints, Cents } from '../src/core/money.js';
 import type { IsoDate } from '../src/core/time.js';
 import { estimateCostShare } from '../src/insurance/costShare.js';
 import type { Accumulators, Benefit, BenefitSet, ClaimLine } from '../src/insurance/model.js';
+import { loadavg } from 'node:os';
 import { fmtMs, measure, table, writeSection } from './harness.js';
 
 const c = (n: number) => n as Cents;
@@ -95,15 +96,15 @@ const run = (group: readonly ClaimLine[][]) => () => {
   return estimateCostShare(group[k] ?? [], SETS[k % SETS.length] as BenefitSet, ACC, { order: 'claim' });
 };
 const inner = 3000;
-const m1 = measure('1-line claims', run(one), { inner, samples: 15 });
-const m5 = measure('5-line visits', run(visits), { inner, samples: 15 });
+const m1 = measure('1-line claims', run(one), { inner, samples: 31 });
+const m5 = measure('5-line visits', run(visits), { inner, samples: 31 });
 const mBatch = measure(
   '10,000-line batch',
   () => estimateCostShare(batch, SETS[0] as BenefitSet, ACC, { order: 'claim' }),
-  { samples: 15, inner: 5 },
+  { samples: 31, inner: 5 },
 );
 const mBase = measure('bare loop', () => batch.reduce((s, l) => s + Math.round(l.allowed * 0.2), 0), {
-  samples: 15,
+  samples: 31,
   inner: 5,
 });
 
@@ -133,5 +134,8 @@ ${table(
   rows.map(([name, ms, lps]) => [name, ms, lps.toLocaleString('en-US')]),
 )}
 
-Batch vs bare loop: ${(mBatch.medianMs / mBase.medianMs).toFixed(1)}x the time of the loop that does no adjudication.`,
+Batch vs bare loop: ${(mBatch.medianMs / mBase.medianMs).toFixed(1)}x the time of the loop that does no adjudication.
+Load average during the run: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')} (other jobs share these cores; figures fall when it is high).`,
 );

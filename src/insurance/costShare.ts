@@ -128,13 +128,13 @@ interface Bucket {
 }
 interface State {
   planYearStart: string;
-  /** The last service date seen in `planYearStart`'s year (skips recomputing the year). */
-  lastDate: string;
+  /** The first day of the next plan year: dates in [planYearStart, planYearEnd) need no work. */
+  planYearEnd: string;
   ind: { in: Bucket; out: Bucket };
   fam: { in: Bucket; out: Bucket } | null;
   limitsUsed: Record<string, number>;
-  visitCopays: Set<string>;
-  visitsCounted: Set<string>;
+  /** Per-visit copays taken (`c` + key) and visits counted against limits (`v` + key); made on first use. */
+  seen: Set<string> | null;
   acaSelf: number | null | undefined;
   /** Scratch for the line being estimated (its values are copied into the result). */
   split: Split;
@@ -143,6 +143,9 @@ interface State {
 
 const copyBucket = (b: AccumulatorBucket): Bucket => ({ deductible: b.deductible, oop: b.oop });
 const zeroBuckets = () => ({ in: { deductible: 0, oop: 0 }, out: { deductible: 0, oop: 0 } });
+
+/** The same month-day a year later (ISO dates compare as strings). */
+const nextYear = (date: string): string => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
 
 /** The first day (`YYYY-MM-DD`) of the plan year that contains `date`, for a plan year starting `MM-DD`. */
 const planYearOf = (date: string, monthDay: string): string => {
@@ -278,9 +281,9 @@ const coveredUnits = (benefit: Benefit, line: ClaimLine, state: State): number =
     return Math.min(units, left);
   }
   const visitKey = visitKeyOf(benefit, line);
-  if (state.visitsCounted.has(visitKey)) return units;
+  if (state.seen?.has(`v${visitKey}`) === true) return units;
   if (used >= limit.quantity) return 0;
-  state.visitsCounted.add(visitKey);
+  (state.seen ??= new Set()).add(`v${visitKey}`);
   state.limitsUsed[benefit.id] = used + 1;
   return units;
 };
@@ -403,20 +406,16 @@ const NO_SPLIT: Readonly<Split> = { deductible: 0, copay: 0, coinsurance: 0 };
 
 /** Moves the state into the line's plan year; false when the line is before the accumulators' year. */
 const enterPlanYear = (state: State, set: BenefitSet, line: ClaimLine, notes: CostShareNote[]): boolean => {
-  if (line.serviceDate === state.lastDate) return true;
-  const year = planYearOf(line.serviceDate, set.planYearStart);
-  if (year === state.planYearStart) {
-    state.lastDate = line.serviceDate;
-    return true;
-  }
-  if (year < state.planYearStart) return false;
+  const date = line.serviceDate;
+  if (date >= state.planYearStart && date < state.planYearEnd) return true;
+  if (date < state.planYearStart) return false;
+  const year = planYearOf(date, set.planYearStart);
   state.planYearStart = year;
-  state.lastDate = line.serviceDate;
+  state.planYearEnd = nextYear(year);
   state.ind = zeroBuckets();
   if (state.fam) state.fam = zeroBuckets();
   state.limitsUsed = {};
-  state.visitCopays.clear();
-  state.visitsCounted.clear();
+  state.seen = null;
   state.acaSelf = undefined;
   notes.push('plan-year-reset');
   return true;
@@ -469,7 +468,7 @@ const estimateLine = (
   const perVisit = benefit.copayPer === 'visit' && benefit.copay > 0;
   const visitKey = perVisit ? visitKeyOf(benefit, line) : '';
   let copayDue: number = benefit.copay;
-  if (perVisit && state.visitCopays.has(visitKey)) {
+  if (perVisit && state.seen?.has(`c${visitKey}`) === true) {
     copayDue = 0;
     notes.push('visit-copay-taken');
   }
@@ -492,7 +491,7 @@ const estimateLine = (
   );
   const cap = capAtOop(split, benefit.countsTowardOop, left.oop);
   if (cap.capped) notes.push(left.acaCapped ? 'aca-individual-cap' : 'oop-max-reached');
-  if (perVisit && split.copay > 0) state.visitCopays.add(visitKey);
+  if (perVisit && split.copay > 0) (state.seen ??= new Set()).add(`c${visitKey}`);
   // What the patient paid toward the deductible after the cap, copays included where they count.
   const credited = benefit.copayCountsTowardDeductible ? split.copay : 0;
   addTo(state, tier, Math.min(left.deductible, split.deductible + credited), cap.countable);
@@ -578,14 +577,13 @@ export const estimateCostShare = (
   const find = benefitFinder(benefits.benefits);
   const state: State = {
     planYearStart: accumulators.planYearStart,
-    lastDate: '',
+    planYearEnd: nextYear(planYearOf(accumulators.planYearStart, benefits.planYearStart)),
     ind: { in: copyBucket(accumulators.individual.in), out: copyBucket(accumulators.individual.out) },
     fam: accumulators.family
       ? { in: copyBucket(accumulators.family.in), out: copyBucket(accumulators.family.out) }
       : null,
     limitsUsed: { ...accumulators.limitsUsed },
-    visitCopays: new Set(),
-    visitsCounted: new Set(),
+    seen: null,
     acaSelf: undefined,
     split: { deductible: 0, copay: 0, coinsurance: 0 },
     remaining: { deductible: 0, oop: 0, acaCapped: false },

@@ -93,6 +93,7 @@ export type PayerOrderRule =
   | 'msp.esrd-first-come'
   | 'msp.no-current-employment'
   | 'msp.employer-size-unknown'
+  | 'msp.entitlement-unknown'
   | 'medicare.supplement-after-medicare'
   | 'medicare.same-program'
   | 'tricare.secondary'
@@ -218,7 +219,15 @@ const medicareVersusGroup = (
       'msp.no-current-employment',
       'the group plan is not based on current employment (retiree, COBRA or none): Medicare pays first',
     );
-  const disabled = m?.basis === 'disability' && ageOn(patient.dateOfBirth, ctx.dateOfService) < 65;
+  const under65 = ageOn(patient.dateOfBirth, ctx.dateOfService) < 65;
+  if (m === undefined && under65)
+    return verdict(
+      false,
+      'msp.entitlement-unknown',
+      'Medicare entitlement under 65 without a stated basis (disability or ESRD): the group plan is assumed primary',
+      true,
+    );
+  const disabled = m?.basis === 'disability' && under65;
   const threshold = disabled ? 100 : 20;
   const size = g.subscriber.employerSize;
   if (size === undefined)

@@ -264,6 +264,26 @@ describe('estimateCostShare invariants', () => {
   );
 });
 
+describe('estimating in steps', () => {
+  test.prop([scenarioArb], opts)(
+    'line by line, carrying the accumulators forward, equals the whole claim at once (claim order)',
+    (s) => {
+      // Each line its own visit, so nothing per-visit spans calls.
+      const own = s.lines.map((l) => ({ ...l, visit: l.id }));
+      const whole = estimateCostShare(own, s.set, s.acc, { order: 'claim' });
+      if (!isOk(whole)) return expect.unreachable();
+      let acc = s.acc;
+      own.forEach((line, i) => {
+        const step = estimateCostShare([line], s.set, acc, { order: 'claim' });
+        if (!isOk(step)) return expect.unreachable();
+        expect(step.right.lines[0]).toEqual(whole.right.lines[i]);
+        acc = step.right.accumulators;
+      });
+      expect(acc).toEqual(whole.right.accumulators);
+    },
+  );
+});
+
 describe('secondaryPayment invariants', () => {
   test.prop(
     [

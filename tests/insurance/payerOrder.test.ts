@@ -209,6 +209,17 @@ describe('Medicare Secondary Payer rules', () => {
     expect(r.result.decisions[0]).toMatchObject({ rule: 'msp.employer-size-unknown', verify: true });
   });
 
+  it('Medicare under 65 with no stated basis: group plan assumed primary, flagged; 65+ without a basis is age-based', () => {
+    const ghp = coverage('ghp', { subscriber: { employment: 'active', employerSize: 50 } });
+    const r = orderOf([medicare, ghp], patient({ dateOfBirth: '1975-01-01' }));
+    expect(r.ids).toEqual(['ghp', 'medicare']);
+    expect(r.result.decisions[0]).toMatchObject({ rule: 'msp.entitlement-unknown', verify: true });
+    // Turned 65 on 2026-03-01: employer of 50 (20+) → working aged.
+    expect(orderOf([medicare, ghp], patient({ dateOfBirth: '1961-03-01' })).rules).toEqual([
+      'msp.working-aged',
+    ]);
+  });
+
   it('Medicare exception to the dependent rule: retiree own plan after Medicare, spouse active plan before it', () => {
     const own = coverage('own-retiree', { subscriber: { employment: 'retired' } });
     const spouse = coverage('spouse-active', {
