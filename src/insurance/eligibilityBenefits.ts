@@ -269,7 +269,7 @@ export const benefitsFromEligibility = (
     covered: !excluded,
     deductible: waived ? 'waived' : 'applies',
     copay,
-    copayTiming: 'beforeDeductible',
+    copayTiming: waived ? 'beforeDeductible' : 'withDeductible',
     copayPer: 'line',
     copayCountsTowardDeductible: false,
     coinsurance: coinsLines[0]?.percent ?? (0 as Benefit['coinsurance']),

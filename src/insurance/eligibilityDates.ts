@@ -2,7 +2,7 @@
  * When a 271 fact applies: the date range from its 2110 DTP segments, or else from the member's
  * 2100 DTP segments (2110 dates override 2100 dates, insurance.md §4). Calendar dates only.
  */
-import type { BenefitFact, EligibilityDate } from './eligibilityModel.js';
+import type { BenefitFact, EligibilityDate, EligibilityResponse } from './eligibilityModel.js';
 
 // DTP qualifiers that open, close, or bound a status (insurance.md §3.9).
 const STARTS = new Set(['193', '291', '292', '307', '346', '348', '356', '539']);
@@ -70,3 +70,49 @@ export const factWindow = (
  */
 export const windowContains = (w: DateWindow, date: string): boolean =>
   (w.start === undefined || w.start <= date) && (w.end === undefined || date <= w.end);
+
+/**
+ * One coverage status line (EB01 1-8) with the dates it applies in.
+ *
+ * @example
+ * const p: CoveragePeriod = { status: 'inactive', serviceTypes: ['30'], start: '2014-03-01', end: '2014-05-03', provenance: { loop: '2110C', segmentIndex: 12, raw: 'EB*6**30' } };
+ */
+export interface CoveragePeriod extends DateWindow {
+  /** The EB01 status. */
+  readonly status: NonNullable<BenefitFact['status']>;
+  /** EB03 service types (empty = the plan in general). */
+  readonly serviceTypes: readonly string[];
+  /** EB04 insurance type, such as `MA` (Medicare Part A). */
+  readonly insuranceType?: string;
+  /** EB05 plan name. */
+  readonly planCoverage?: string;
+  /** The EB segment. */
+  readonly provenance: BenefitFact['provenance'];
+}
+
+/**
+ * The coverage status lines of a response with their date windows (2110 dates, else the member's
+ * 2100 dates; an open side is absent), in document order. Calendar dates; no clock.
+ *
+ * @param response - a normalized response (its `member.dates` and `benefits`)
+ * @returns one period per EB01 1-8 line
+ * @example
+ * coveragePeriods(response); // [{ status: 'inactive', serviceTypes: ['30'], start: '2014-03-01', end: '2014-05-03', ... }, ...]
+ */
+export const coveragePeriods = (
+  response: Pick<EligibilityResponse, 'member' | 'benefits'>,
+): readonly CoveragePeriod[] =>
+  response.benefits.flatMap((b) =>
+    b.status
+      ? [
+          {
+            status: b.status,
+            serviceTypes: b.serviceTypes,
+            ...(b.insuranceType ? { insuranceType: b.insuranceType } : {}),
+            ...(b.planCoverage ? { planCoverage: b.planCoverage } : {}),
+            ...factWindow(b, response.member?.dates ?? []),
+            provenance: b.provenance,
+          },
+        ]
+      : [],
+  );

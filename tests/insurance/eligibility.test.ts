@@ -6,6 +6,7 @@ import {
   parseEligibilityQuery,
   type EligibilityQuery,
 } from '../../src/insurance/eligibility.js';
+import { coveragePeriods } from '../../src/insurance/eligibilityDates.js';
 import type { EligibilityResponse } from '../../src/insurance/eligibilityModel.js';
 import { parseCoverage } from '../../src/insurance/model.js';
 import { read271 } from '../../src/insurance/x12/read271.js';
@@ -78,6 +79,13 @@ describe('T2 date-bounded inactivity (segments of ManjuSagar/fs 271.edi)', () =>
     expect(c.coverageStatus).toBe('inactive');
     expect(c.outcome).toBe('not-eligible');
     expect(codes(c)).toContain('eligibility.inactive-on-date');
+  });
+  it('lists the status lines with their date windows', () => {
+    expect(coveragePeriods(r).map((p) => [p.status, p.insuranceType, p.start, p.end])).toEqual([
+      ['inactive', undefined, '2014-03-01', '2014-05-03'],
+      ['active', 'MA', '2005-04-01', undefined],
+      ['active', 'MB', '2005-04-01', undefined],
+    ]);
   });
   it('is active on 2014-06-01', () => {
     const c = checkEligibility(r, q('30', '2014-06-01'));

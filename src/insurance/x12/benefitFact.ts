@@ -29,9 +29,6 @@ export interface EbElements {
   readonly procedure: readonly string[];
 }
 
-const opt = <K extends string>(key: K, v: string): { [P in K]?: string } =>
-  (v === '' ? {} : { [key]: v }) as { [P in K]?: string };
-
 /**
  * Interprets one EB tuple: kind and status from EB01, scope from EB02, amount role from EB06,
  * EB07 in exact cents, EB08 as the patient's share in basis points under the given convention,
@@ -57,24 +54,15 @@ export const benefitFactFrom = (
   const auth = authorization(eb.authorization);
   const status = benefitStatus(eb.code);
   const [qualifier = '', code = '', ...modifiers] = eb.procedure;
-  const fact: BenefitFact = {
+  // Built by assignment (not spreads): this runs once per EB and dominates large interchanges.
+  const fact: { -readonly [K in keyof BenefitFact]: BenefitFact[K] } = {
     code: eb.code,
     kind: benefitKind(eb.code),
-    ...(status ? { status } : {}),
-    ...opt('coverageLevel', eb.coverageLevel),
     scope: eb.coverageLevel === '' ? 'unspecified' : coverageLevelScope(eb.coverageLevel),
     serviceTypes: eb.serviceTypes,
-    ...opt('insuranceType', eb.insuranceType),
-    ...opt('planCoverage', eb.planCoverage),
-    ...opt('timePeriod', eb.timePeriod),
     amountRole: amountRole(eb.timePeriod),
-    ...(amount === undefined ? {} : { amount }),
-    ...(percent === undefined ? {} : { percent, percentRaw: eb.percent }),
-    ...(hasQty ? { quantity: { qualifier: eb.quantityQualifier, value: qty } } : {}),
     authorizationRequired: auth.required,
-    ...(auth.reason ? { authorizationReason: auth.reason } : {}),
     network: benefitNetwork(eb.network),
-    ...(code !== '' ? { procedure: { qualifier, code, modifiers: modifiers.filter((m) => m !== '') } } : {}),
     messages: [],
     dates: [],
     references: [],
@@ -84,6 +72,19 @@ export const benefitFactFrom = (
     deliveries: [],
     provenance,
   };
+  if (status) fact.status = status;
+  if (eb.coverageLevel !== '') fact.coverageLevel = eb.coverageLevel;
+  if (eb.insuranceType !== '') fact.insuranceType = eb.insuranceType;
+  if (eb.planCoverage !== '') fact.planCoverage = eb.planCoverage;
+  if (eb.timePeriod !== '') fact.timePeriod = eb.timePeriod;
+  if (amount !== undefined) fact.amount = amount;
+  if (percent !== undefined) {
+    fact.percent = percent;
+    fact.percentRaw = eb.percent;
+  }
+  if (hasQty) fact.quantity = { qualifier: eb.quantityQualifier, value: qty };
+  if (auth.reason) fact.authorizationReason = auth.reason;
+  if (code !== '') fact.procedure = { qualifier, code, modifiers: modifiers.filter((m) => m !== '') };
   const badValue =
     (eb.amount !== '' && amount === undefined) ||
     (eb.percent !== '' && percent === undefined) ||

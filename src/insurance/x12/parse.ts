@@ -141,17 +141,27 @@ const readIsa = (
   return ok({ delimiters, isa, end: pos + 1 });
 };
 
-const WS = /^[\s\uFEFF]+|[\s]+$/g;
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xfeff;
 
-/** Splits the text after ISA into trimmed, non-empty segments. */
+/** Splits the text after ISA into trimmed, non-empty segments, scanning once (no intermediate array). */
 const splitSegments = (text: string, from: number, d: X12Delimiters): X12Segment[] => {
   const out: X12Segment[] = [];
-  const pieces = text.slice(from).split(d.segment);
-  for (const piece of pieces) {
-    const raw = d.element.trim() === '' ? piece : piece.replace(WS, '');
-    if (raw === '') continue;
-    const elements = raw.split(d.element);
-    out.push({ id: (elements[0] ?? '').trim(), elements, index: out.length + 1 });
+  const trim = d.element.trim() !== '';
+  let pos = from;
+  while (pos < text.length) {
+    let end = text.indexOf(d.segment, pos);
+    if (end < 0) end = text.length;
+    let a = pos;
+    let b = end;
+    if (trim) {
+      while (a < b && isSpace(text.charCodeAt(a))) a++;
+      while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    }
+    if (b > a) {
+      const elements = text.slice(a, b).split(d.element);
+      out.push({ id: (elements[0] ?? '').trim(), elements, index: out.length + 1 });
+    }
+    pos = end + 1;
   }
   return out;
 };

@@ -125,16 +125,7 @@ class Walker {
   closeBenefit(): void {
     const b = this.benefit;
     if (!b) return;
-    this.node?.benefits.push({
-      ...b.fact,
-      messages: b.messages,
-      dates: b.dates,
-      references: b.references,
-      rejections: b.rejections,
-      entities: b.entities,
-      placesOfService: b.placesOfService,
-      deliveries: b.deliveries,
-    });
+    this.node?.benefits.push(b.fact);
     this.benefit = undefined;
     this.entity = undefined;
     this.inLs = false;
@@ -297,15 +288,16 @@ class Walker {
       this.warnings.push(
         x12Warning('x12.bad-value', 'EB07, EB08 or EB10 is not a non-negative decimal in range', s.index),
       );
+    // The fact is new and owned here: its trailing lists are filled in place as segments follow.
     this.benefit = {
       fact,
-      messages: [],
-      dates: [],
-      references: [],
-      rejections: [],
-      entities: [],
-      placesOfService: [],
-      deliveries: [],
+      messages: fact.messages as string[],
+      dates: fact.dates as EligibilityDate[],
+      references: fact.references as EligibilityReference[],
+      rejections: fact.rejections as EligibilityRejection[],
+      entities: fact.entities as WritableEntity[],
+      placesOfService: fact.placesOfService as string[],
+      deliveries: fact.deliveries as string[][],
     };
   }
 
