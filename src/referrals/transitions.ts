@@ -8,6 +8,7 @@ import { referralRuleError, type ReferralError } from './errors.js';
 import type {
   AppointmentLink,
   Authorization,
+  AuthorizationDecision,
   AuthorizationRequest,
   AuthorizationRequestType,
   Referral,
@@ -15,7 +16,8 @@ import type {
 } from './model.js';
 import type { ReferralStatus } from './statuses.js';
 import { allowedReferralEvents, referralTargets } from './transitionTable.js';
-import { authorizationStatus, type ReferralAppointment } from './validity.js';
+import { instantMs, periodBounds } from './instants.js';
+import { authorizationStatus, isApprovedAuthorization, type ReferralAppointment } from './validity.js';
 
 // A guard's verdict: fields to replace, the target when the row has two, and whether the refusal
 // that put the referral in `denied` is answered.
@@ -78,31 +80,39 @@ const toAppointments = (links: readonly AppointmentLink[]): ReferralAppointment[
 const authorizationNotNeeded = (r: Referral): boolean =>
   r.authorizationRequired === false || currentAuthorization(r)?.decision === 'not-required';
 
-/** Scheduling needs a valid authorization covering the new appointment, unless none is needed. */
-const scheduleGuard = (r: Referral, link: AppointmentLink, at: IsoInstant): Step => {
+/**
+ * Scheduling needs a valid authorization covering the new appointment, unless none is needed:
+ * its date inside the window, and fewer booked or kept visits in the window than granted.
+ */
+const scheduleGuard = (r: Referral, link: AppointmentLink): Step => {
   if (r.appointments.some((a) => a.appointment === link.appointment))
     return fail('referral.duplicate-appointment', 'appointment is already linked to this referral');
-  const links = [...r.appointments, link];
-  if (authorizationNotNeeded(r)) return ok({ appointments: links });
+  const appointments = [...r.appointments, link];
+  if (authorizationNotNeeded(r)) return ok({ appointments });
   const auth = currentAuthorization(r);
-  const status = auth ? authorizationStatus(auth, toAppointments(links), at) : undefined;
-  if (status === undefined || status._tag === 'Left')
+  if (!auth || !isApprovedAuthorization(auth.decision) || !auth.period || auth.approvedUnits === undefined)
     return fail(
       'referral.authorization-required',
       'scheduling needs an approved authorization (A1, A2 or A6)',
     );
-  const row = status.right.visits.find((v) => v.appointment === link.appointment);
-  if (row?.coverage === 'outside-window')
+  const { startMs, endMs } = periodBounds(auth.period);
+  const inside = (a: AppointmentLink): boolean => {
+    const ms = instantMs(a.start);
+    return ms >= startMs && ms < endMs;
+  };
+  if (!inside(link))
     return fail(
       'referral.outside-authorization-window',
       'appointment date is outside the authorization period: request an extension (UM02 = 4) first',
     );
-  if (row?.coverage === 'no-visits-left')
-    return fail(
-      'referral.visits-exhausted',
-      'the authorization has no visits left for this appointment: request a renewal (UM02 = R) first',
-    );
-  return ok({ appointments: links });
+  let used = 0;
+  for (const a of r.appointments) if (a.status !== 'no-show' && inside(a)) used++;
+  return used >= auth.approvedUnits
+    ? fail(
+        'referral.visits-exhausted',
+        'the authorization has no visits left for this appointment: request a renewal (UM02 = R) first',
+      )
+    : ok({ appointments });
 };
 
 /** Marks a booked appointment kept or missed; the referral stays scheduled while others remain. */
@@ -123,16 +133,23 @@ const visitOutcome = (
   return ok({ appointments, status: stillBooked ? 'scheduled' : otherwise });
 };
 
+const EXPECTED_DECISIONS: Readonly<
+  Record<
+    'authorization-approved' | 'authorization-pended' | 'authorization-denied',
+    readonly AuthorizationDecision[]
+  >
+> = {
+  'authorization-approved': ['approved', 'partly-approved', 'modified'],
+  'authorization-pended': ['pended'],
+  'authorization-denied': ['denied'],
+};
+
 const decide = (r: Referral, event: Extract<ReferralEvent, { decision: unknown }>, at: IsoInstant): Step => {
   const auth = currentAuthorization(r);
   if (auth === undefined || (auth.decision !== 'requested' && auth.decision !== 'pended'))
     return fail('referral.no-open-request', 'no authorization request is waiting for a decision');
   const d = event.decision;
-  const expected = {
-    'authorization-approved': ['approved', 'partly-approved', 'modified'],
-    'authorization-pended': ['pended'],
-    'authorization-denied': ['denied'],
-  }[event.type];
+  const expected = EXPECTED_DECISIONS[event.type];
   if (!expected.includes(d.decision))
     return fail('referral.decision-mismatch', `event ${event.type} needs decision ${expected.join(' or ')}`);
   if (event.type === 'authorization-approved' && (d.period === undefined || d.approvedUnits === undefined))
@@ -266,7 +283,7 @@ const step = (r: Referral, event: ReferralEvent, at: IsoInstant): Step => {
         status: 'booked',
         ...(event.purpose === undefined ? {} : { purpose: event.purpose }),
       };
-      return scheduleGuard(r, link, at);
+      return scheduleGuard(r, link);
     }
     case 'no-show':
       return visitOutcome(r, event.appointment, 'no-show', 'authorized');
@@ -340,15 +357,15 @@ export const transitionReferral = (
   }
   const change = step(referral, event, at);
   if (change._tag === 'Left') return change;
-  const { clearRefusal, status, ...patch } = change.right;
-  const to = status ?? (targets[0] as ReferralStatus);
-  const base: Referral = clearRefusal ? withoutRefusal(referral) : referral;
-  return ok({
-    ...base,
-    ...patch,
-    status: to,
-    history: [...referral.history, { at, from: referral.status, to, event }],
-  });
+  const c = change.right;
+  const to = c.status ?? (targets[0] as ReferralStatus);
+  const history = [...referral.history, { at, from: referral.status, to, event }];
+  if (c.clearRefusal === true) {
+    const { clearRefusal: _c, status: _s, ...patch } = c;
+    return ok({ ...withoutRefusal(referral), ...patch, status: to, history });
+  }
+  // `c.status`, when present, is overwritten by `to`.
+  return ok({ ...referral, ...c, status: to, history });
 };
 
 const withoutRefusal = (r: Referral): Referral => {

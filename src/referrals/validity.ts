@@ -5,8 +5,9 @@
  */
 import type { AuthorizationId } from '../core/ids.js';
 import { err, ok, type Either } from '../core/result.js';
-import { dateToDayNumber, instantToMs, toWallClock, type IsoInstant } from '../core/time.js';
+import { dateToDayNumber, toWallClock, type IsoInstant } from '../core/time.js';
 import { referralRuleError, type ReferralError } from './errors.js';
+import { instantMs, periodBounds } from './instants.js';
 import type { Authorization, AuthorizationDecision, AuthorizationPeriod } from './model.js';
 
 /**
@@ -115,7 +116,9 @@ const APPROVED: ReadonlySet<AuthorizationDecision> = new Set(['approved', 'partl
 export const isApprovedAuthorization = (decision: AuthorizationDecision): boolean => APPROVED.has(decision);
 
 /**
- * Where an instant falls relative to a validity window whose dates are inclusive in its zone.
+ * Where an instant falls relative to a validity window whose dates are inclusive in its zone: the
+ * window runs from midnight of its first day to midnight after its last day, in the window's zone
+ * (a midnight inside a DST gap is the first instant after the gap).
  *
  * @param period - the window
  * @param ms - epoch milliseconds
@@ -124,8 +127,8 @@ export const isApprovedAuthorization = (decision: AuthorizationDecision): boolea
  * windowPosition({ start: '2024-01-02', end: '2024-03-31', zone: 'America/New_York' }, Date.UTC(2024, 3, 2, 15)); // 'after-end'
  */
 export const windowPosition = (period: AuthorizationPeriod, ms: number): AuthorizationWindowPosition => {
-  const date = toWallClock(ms, period.zone).date;
-  return date < period.start ? 'before-start' : date > period.end ? 'after-end' : 'inside';
+  const { startMs, endMs } = periodBounds(period);
+  return ms < startMs ? 'before-start' : ms >= endMs ? 'after-end' : 'inside';
 };
 
 const stateOf = (status: FhirAppointmentStatus): AuthorizationVisit['state'] =>
@@ -166,7 +169,7 @@ export const authorizationStatus = (
       ),
     );
   const sorted = appointments
-    .map((a) => ({ a, ms: instantToMs(a.start) }))
+    .map((a) => ({ a, ms: instantMs(a.start) }))
     .sort((x, y) => x.ms - y.ms || (x.a.id < y.a.id ? -1 : 1));
   let used = 0;
   let reserved = 0;
@@ -196,7 +199,7 @@ export const authorizationStatus = (
     used++;
     return row('covered', true);
   });
-  const atMs = instantToMs(at);
+  const atMs = instantMs(at);
   const window = windowPosition(period, atMs);
   const daysLeft = dateToDayNumber(period.end) - dateToDayNumber(toWallClock(atMs, period.zone).date);
   const remaining = Math.max(0, granted - used);

@@ -5,14 +5,8 @@
  * the next day for STAT).
  */
 import type { PatientId, ReferralId } from '../core/ids.js';
-import {
-  addDays,
-  formatInstant,
-  instantToMs,
-  wallMinutesToMs,
-  type IanaZone,
-  type IsoInstant,
-} from '../core/time.js';
+import type { IanaZone, IsoInstant } from '../core/time.js';
+import { formatInstantFast, instantMs, periodBounds } from './instants.js';
 import type { Authorization, Referral, ReferralPriority } from './model.js';
 import type { ReferralStatus } from './statuses.js';
 import { isApprovedAuthorization } from './validity.js';
@@ -168,27 +162,39 @@ const expiryDueMs = (
   auth: Authorization | undefined,
   atMs: number,
   policy: ReferralWorklistPolicy,
-) => {
+): number | undefined => {
   if (auth?.period === undefined || !isApprovedAuthorization(auth.decision)) return undefined;
-  const { end, zone } = auth.period;
-  const lastDay = wallMinutesToMs(end, 0, zone);
-  const afterWindow = wallMinutesToMs(addDays(end, 1), 0, zone);
-  const bookedOutside = r.appointments.some(
-    (a) => a.status === 'booked' && instantToMs(a.start) >= afterWindow,
-  );
-  if (bookedOutside) return Math.min(atMs, lastDay);
+  // The item is due at the start of the last valid day, in the window's zone.
+  const { endMs, lastDayMs: lastDay } = periodBounds(auth.period);
+  for (const a of r.appointments)
+    if (a.status === 'booked' && instantMs(a.start) >= endMs) return Math.min(atMs, lastDay);
   return lastDay - atMs <= policy.expiringWithinDays * DAY ? lastDay : undefined;
 };
 
-const itemOf = (r: Referral, atMs: number, policy: ReferralWorklistPolicy) => {
+interface Pending {
+  readonly r: Referral;
+  readonly reason: ReferralWorklistReason;
+  readonly due: number;
+  readonly overdue: number;
+  /** One number that orders by urgency (see {@link referralWorklist}); ties fall to priority, id. */
+  readonly key: number;
+}
+
+// Sort key: overdue items get `(rank - 3) * 1e15 - overdue` (below -1e15, stat first, then the
+// most overdue), items not yet due get their due time (epoch ms, far below 1e15). Exact in a
+// double for any overdue under 31 years.
+const RANK_SPAN = 1e15;
+
+const itemOf = (r: Referral, atMs: number, policy: ReferralWorklistPolicy): Pending | undefined => {
   let reason = baseReason(r);
   if (reason === undefined) return undefined;
-  const since = instantToMs(r.history[r.history.length - 1]?.at ?? r.createdAt);
+  const last = r.history[r.history.length - 1];
   const grace = stepDays(policy, reason, r.priority) * DAY;
-  let due = since + grace;
+  let due = instantMs(last === undefined ? r.createdAt : last.at) + grace;
   if (reason === 'awaiting-visit') {
-    const next = r.appointments.filter((a) => a.status === 'booked').map((a) => instantToMs(a.start));
-    if (next.length > 0) due = Math.min(...next) + grace;
+    let first = Infinity;
+    for (const a of r.appointments) if (a.status === 'booked') first = Math.min(first, instantMs(a.start));
+    if (first !== Infinity) due = first + grace;
   }
   if (r.status === 'authorized' || r.status === 'scheduled') {
     const expiry = expiryDueMs(r, r.authorizations[r.authorizations.length - 1], atMs, policy);
@@ -197,8 +203,15 @@ const itemOf = (r: Referral, atMs: number, policy: ReferralWorklistPolicy) => {
       due = expiry;
     }
   }
-  return { r, reason, due, overdue: Math.max(0, atMs - due) };
+  const overdue = Math.max(0, atMs - due);
+  const key = overdue > 0 ? (PRIORITY_RANK[r.priority] - 3) * RANK_SPAN - overdue : due;
+  return { r, reason, due, overdue, key };
 };
+
+const byUrgency = (a: Pending, b: Pending): number =>
+  a.key - b.key ||
+  PRIORITY_RANK[a.r.priority] - PRIORITY_RANK[b.r.priority] ||
+  (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0);
 
 /**
  * Builds the worklist: one item per open referral (not closed or cancelled) with its next action
@@ -228,18 +241,13 @@ export const referralWorklist = (
   at: IsoInstant,
   policy: ReferralWorklistPolicy,
 ): readonly ReferralWorkItem[] => {
-  const atMs = instantToMs(at);
-  const items: NonNullable<ReturnType<typeof itemOf>>[] = [];
+  const atMs = instantMs(at);
+  const items: Pending[] = [];
   for (const r of referrals) {
     const item = itemOf(r, atMs, policy);
     if (item !== undefined) items.push(item);
   }
-  items.sort((a, b) => {
-    if (a.overdue > 0 !== b.overdue > 0) return a.overdue > 0 ? -1 : 1;
-    const rank = PRIORITY_RANK[a.r.priority] - PRIORITY_RANK[b.r.priority];
-    if (a.overdue > 0) return rank || b.overdue - a.overdue || (a.r.id < b.r.id ? -1 : 1);
-    return a.due - b.due || rank || (a.r.id < b.r.id ? -1 : 1);
-  });
+  items.sort(byUrgency);
   return items.map(({ r, reason, due, overdue }) => {
     const [action, owner] = ACTIONS[reason];
     return {
@@ -250,7 +258,7 @@ export const referralWorklist = (
       reason,
       action,
       owner,
-      dueAt: formatInstant(due, policy.zone),
+      dueAt: formatInstantFast(due, policy.zone),
       overdueMs: overdue,
       overdueDays: Math.floor(overdue / DAY),
     };

@@ -1,0 +1,161 @@
+// Referrals: transitionReferral throughput (a full lifecycle, and single cheap events) and
+// referralWorklist over 100 000 referrals built through the real state machine. Targets from
+// issue 5: > 1 000 000 transitions/s, worklist of 100 000 under 100 ms. No peer library models
+// referral lifecycles, so the figures stand alone.
+import { formatInstant, parseWith, type IanaZone, type IsoInstant } from '../src/core/index.js';
+import {
+  DEFAULT_REFERRAL_WORKLIST_DAYS,
+  ReferralEventSchema,
+  ReferralSchema,
+  referralWorklist,
+  transitionReferral,
+  type Referral,
+  type ReferralEvent,
+} from '../src/referrals/index.js';
+import { fmtMs, measure, table, writeSection } from './harness.js';
+
+const NY = 'America/New_York' as IanaZone;
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2026, 9, 1, 14); // 2026-10-01 10:00 EDT
+
+const unwrap = <T>(r: { _tag: string; right?: T; left?: { message: string } }): T => {
+  if (r._tag !== 'Right') throw new Error(r.left?.message);
+  return r.right as T;
+};
+const event = (e: Record<string, unknown>): ReferralEvent =>
+  unwrap(parseWith('ReferralEvent', ReferralEventSchema, { actor: 'u-bench', ...e }));
+
+const draft = (id: string, priority: string, createdMs: number): Referral =>
+  unwrap(
+    parseWith('Referral', ReferralSchema, {
+      id,
+      patient: `pat-${id}`,
+      referring: { provider: 'dr-okafor', npi: '1467586115', specialty: 'family-medicine' },
+      receiving: { provider: 'dr-lindqvist', npi: '1003000126', specialty: 'orthopedics' },
+      reason: 'knee pain',
+      diagnoses: ['S83241A'],
+      procedures: ['73721', '99204'],
+      priority,
+      payer: 'payer-aetna',
+      authorizationRequired: true,
+      attachments: [],
+      createdAt: formatInstant(createdMs, NY),
+      status: 'draft',
+      authorizations: [],
+      appointments: [],
+      notes: [],
+      history: [],
+    }),
+  );
+
+const PERIOD = { start: '2026-10-01', end: '2027-03-31', zone: NY };
+const LIFECYCLE: readonly ReferralEvent[] = [
+  event({ type: 'submit' }),
+  event({
+    type: 'request-authorization',
+    request: {
+      id: 'auth-1',
+      payer: 'payer-aetna',
+      requestType: 'initial',
+      items: [{ procedure: '73721', requestedUnits: 2 }],
+    },
+  }),
+  event({
+    type: 'authorization-pended',
+    decision: { decision: 'pended', administrationReference: 'PEND0001' },
+  }),
+  event({
+    type: 'authorization-approved',
+    decision: { decision: 'approved', approvedUnits: 2, period: PERIOD },
+  }),
+  event({ type: 'schedule', appointment: 'apt-1', start: '2026-11-02T09:00:00-05:00' }),
+  event({ type: 'visit-kept', appointment: 'apt-1' }),
+  event({ type: 'consult-note-received', document: 'doc-1', kind: 'final' }),
+  event({ type: 'close' }),
+];
+
+/** Replays the first `steps` lifecycle events, one hour apart from `startMs`. */
+const advance = (r: Referral, steps: number, startMs: number): Referral => {
+  let cur = r;
+  for (let i = 0; i < steps; i++)
+    cur = unwrap(
+      transitionReferral(cur, LIFECYCLE[i] as ReferralEvent, formatInstant(startMs + i * HOUR, NY)),
+    );
+  return cur;
+};
+
+// --- transitions ---------------------------------------------------------------------------
+const start = draft('ref-0', 'routine', T0);
+const times = LIFECYCLE.map((_, i) => formatInstant(T0 + i * HOUR, NY));
+const fullRun = (): Referral => {
+  let cur = start;
+  for (let i = 0; i < LIFECYCLE.length; i++) {
+    const next = transitionReferral(cur, LIFECYCLE[i] as ReferralEvent, times[i] as IsoInstant);
+    if (next._tag === 'Right') cur = next.right;
+  }
+  return cur;
+};
+if (fullRun().status !== 'closed') throw new Error('lifecycle did not close');
+const submit = LIFECYCLE[0] as ReferralEvent;
+const at = times[0] as IsoInstant;
+const closeEvent = event({ type: 'close' });
+
+const INNER = 20_000;
+const lifecycle = measure('lifecycle (8 events)', fullRun, { inner: INNER / 8 });
+const single = measure('submit on a draft', () => transitionReferral(start, submit, at), { inner: INNER });
+const refused = measure('refused (close on a draft)', () => transitionReferral(start, closeEvent, at), {
+  inner: INNER,
+});
+const perSecond = (msPerCall: number, events = 1): string =>
+  `${Math.round((events * 1000) / msPerCall).toLocaleString('en-US')}/s`;
+
+// --- worklist over 100 000 referrals ---------------------------------------------------------
+let seed = 42;
+const next = (n: number): number => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed % n;
+};
+const N = 100_000;
+const PRIORITIES = ['routine', 'routine', 'routine', 'urgent', 'stat'];
+const t0 = performance.now();
+const referrals: Referral[] = [];
+for (let i = 0; i < N; i++) {
+  const createdMs = T0 + next(50 * 24) * HOUR;
+  referrals.push(advance(draft(`ref-${i}`, PRIORITIES[next(5)] as string, createdMs), next(9), createdMs));
+}
+const buildMs = performance.now() - t0;
+const now = formatInstant(Date.UTC(2026, 10, 23, 13), NY);
+const policy = { ...DEFAULT_REFERRAL_WORKLIST_DAYS, zone: NY };
+const items = referralWorklist(referrals, now, policy).length;
+const worklist = measure('referralWorklist 100k', () => referralWorklist(referrals, now, policy), {
+  samples: 11,
+});
+
+writeSection(
+  'referrals',
+  `## Referrals: state machine and worklist\n\n\`npx tsx bench/referrals.bench.ts\`. Medians; transitions are pure (new referral object, history appended). Targets (issue 5): over 1 000 000 transitions/s, worklist of 100 000 under 100 ms. No peer library models referral lifecycles, so there is no side-by-side.\n\n${table(
+    ['case', 'median per call', 'throughput'],
+    [
+      [
+        'transitionReferral: full lifecycle, 8 events (draft → closed)',
+        `${fmtMs(lifecycle.medianMs)} ms`,
+        `${perSecond(lifecycle.medianMs, 8)} transitions`,
+      ],
+      [
+        'transitionReferral: submit on a draft',
+        `${fmtMs(single.medianMs)} ms`,
+        `${perSecond(single.medianMs)} transitions`,
+      ],
+      [
+        'transitionReferral: refused event (error lists allowed events)',
+        `${fmtMs(refused.medianMs)} ms`,
+        `${perSecond(refused.medianMs)}`,
+      ],
+      [
+        `referralWorklist: ${N.toLocaleString('en-US')} referrals (${items.toLocaleString('en-US')} open items)`,
+        `${fmtMs(worklist.medianMs)} ms`,
+        '-',
+      ],
+    ],
+  )}\n\nBuilding the 100 000 referrals through \`transitionReferral\` (about 400 000 transitions, with zod parsing of each draft) took ${fmtMs(buildMs)} ms.`,
+);
