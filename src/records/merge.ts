@@ -87,11 +87,12 @@ const sameName = (x: PersonName, y: PersonName): boolean =>
 /**
  * Proposes merging two charts of the same person.
  *
- * The survivor is the record verified most recently (`verifiedOn`; then the one created first;
- * then `a`). Each single-valued field takes the survivor's value when both have one (a conflict
- * if they differ), or the only value present. Addresses, phones, emails, identifiers and consents
- * are combined without repeats. The retired record's name goes to `previousNames` when it
- * differs. Twins and different generational suffixes (Jr / Sr) are never proposed. Nothing is
+ * The surviving chart is the established one (created first; on a tie, verified most recently;
+ * then `a`), so its id and history stay. Field values follow survivorship: when both charts
+ * have a value and they differ, the chart verified most recently (`verifiedOn`) wins and the
+ * field is listed as a conflict; when one has a value, it is kept. Addresses, phones, emails,
+ * identifiers and consents are combined without repeats (the most recently verified chart's
+ * first). The name not kept goes to `previousNames`. Twins and different generational suffixes (Jr / Sr) are never proposed. Nothing is
  * changed: the caller applies the proposal (FHIR `$merge`), after review.
  *
  * @param a - one chart
@@ -128,10 +129,12 @@ export const proposeMerge = (
   );
   if (score.decision === 'non-match')
     return err({ code: 'merge.not-a-match', message: 'match weight is below the review threshold' });
-  const aFirst =
-    (a.verifiedOn ?? '') > (b.verifiedOn ?? '') ||
-    ((a.verifiedOn ?? '') === (b.verifiedOn ?? '') && (a.createdOn ?? '9999') <= (b.createdOn ?? '9999'));
-  const [survivor, retired] = aFirst ? [a, b] : [b, a];
+  // The established chart (created first) stays; values come from the one verified most recently.
+  const created = (p: Patient): string => p.createdOn ?? '9999-12-31';
+  const verified = (p: Patient): string => p.verifiedOn ?? '';
+  const aStays = created(a) < created(b) || (created(a) === created(b) && verified(a) >= verified(b));
+  const [survivor, retired] = aStays ? [a, b] : [b, a];
+  const survivorWins = verified(survivor) >= verified(retired);
   const choices: MergeFieldChoice[] = [];
   const merged: Record<string, unknown> = { ...survivor, active: true };
   for (const field of SCALARS) {
@@ -148,20 +151,34 @@ export const proposeMerge = (
         reason: 'only-one-has-value',
         conflict: false,
       });
-    } else choices.push({ field, source: 'survivor', reason: 'most-recently-verified', conflict: true });
+    } else {
+      merged[field] = survivorWins ? s : r;
+      choices.push({
+        field,
+        source: survivorWins ? 'survivor' : 'retired',
+        reason: 'most-recently-verified',
+        conflict: true,
+      });
+    }
   }
   for (const field of LISTS) {
-    const s = survivor[field] as readonly unknown[];
-    const r = retired[field] as readonly unknown[];
+    const [first, second] = survivorWins
+      ? [survivor[field], retired[field]]
+      : [retired[field], survivor[field]];
+    const s = first as readonly unknown[];
+    const r = second as readonly unknown[];
     if (s.length === 0 && r.length === 0) continue;
     merged[field] = union(s, r);
     const conflict = s.length > 0 && r.length > 0 && !same(s, r) && field !== 'consents';
     choices.push({ field, source: 'both', reason: same(s, r) ? 'equal' : 'combined', conflict });
   }
+  const kept = merged['name'] as PersonName;
+  const dropped = sameName(kept, survivor.name) ? retired.name : survivor.name;
   const previous = union(survivor.previousNames, retired.previousNames);
-  merged['previousNames'] = sameName(survivor.name, retired.name)
+  merged['previousNames'] = sameName(kept, dropped)
     ? previous
-    : union(previous, [retired.name]).filter((n) => !sameName(n, survivor.name));
+    : union(previous, [dropped]).filter((n) => !sameName(n, kept));
+  merged['id'] = survivor.id;
   return ok({
     survivorId: survivor.id,
     retiredId: retired.id,

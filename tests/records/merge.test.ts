@@ -20,13 +20,15 @@ describe('proposeMerge', () => {
     createdOn: '2026-11-23',
   });
 
-  it('keeps the most recently verified chart and lists conflicts', () => {
+  it('keeps the established chart, takes the most recently verified values, lists conflicts', () => {
     const r = proposeMerge(existing, walkIn);
     expect(r._tag).toBe('Right');
     if (r._tag !== 'Right') return;
     const p = r.right;
-    expect([p.survivorId, p.retiredId]).toEqual(['pat-219', 'pat-001']);
-    expect(p.merged.id).toBe('pat-219');
+    expect([p.survivorId, p.retiredId]).toEqual(['pat-001', 'pat-219']);
+    expect(p.merged.id).toBe('pat-001');
+    expect(p.merged.createdOn).toBe('2019-05-01');
+    expect(p.merged.verifiedOn).toBe('2026-11-23');
     expect(p.merged.name.given).toBe('Anna');
     expect(p.merged.previousNames.map((n) => n.given)).toEqual(['Ana']);
     expect(p.merged.phones.map((x) => x.value)).toEqual(['+16175550199', '+16175550142']);
@@ -41,7 +43,14 @@ describe('proposeMerge', () => {
       conflict: false,
     });
     expect(p.fieldChoices.find((c) => c.field === 'birthDate')?.reason).toBe('equal');
-    expect(p.fieldChoices.find((c) => c.field === 'emergencyContact')?.reason).toBe('only-one-has-value');
+    expect(p.fieldChoices.find((c) => c.field === 'emergencyContact')).toMatchObject({
+      source: 'retired',
+      reason: 'only-one-has-value',
+    });
+    expect(p.fieldChoices.find((c) => c.field === 'name')).toMatchObject({
+      source: 'retired',
+      conflict: true,
+    });
     expect(p.score.decision).toBe('match');
   });
 

@@ -5,7 +5,7 @@
  */
 import { areNicknames } from './nicknames.js';
 import { matchFeatures, type MatchFeatures, type MatchablePatient } from './features.js';
-import { damerauLevenshtein, jaroWinkler as jaroWinklerOrdered } from './strings.js';
+import { jaroWinkler as jaroWinklerOrdered, withinOneEdit } from './strings.js';
 
 // Argument order fixed so that every comparison is exactly symmetric.
 const jaroWinkler = (x: string, y: string): number =>
@@ -136,7 +136,7 @@ const dateLevel = (x: string, y: string): DateLevel => {
   if (x === y) return 'exact';
   if (x.slice(0, 4) === y.slice(0, 4) && x.slice(4, 6) === y.slice(6, 8) && x.slice(6, 8) === y.slice(4, 6))
     return 'day-month-swap';
-  if (damerauLevenshtein(x, y) <= 1) return 'one-edit';
+  if (withinOneEdit(x, y)) return 'one-edit';
   if (x.slice(0, 6) === y.slice(0, 6)) return 'same-year-month';
   const days = (s: string): number =>
     Date.UTC(Number(s.slice(0, 4)), Number(s.slice(4, 6)) - 1, Number(s.slice(6, 8)));
@@ -153,7 +153,7 @@ const jwFuzzy = (x: string, y: string): FuzzyLevel => {
 
 const editFuzzy = (x: string, y: string): FuzzyLevel => {
   const e = exactLevel(x, y);
-  return e === 'different' && damerauLevenshtein(x, y) <= 1 ? 'similar' : e;
+  return e === 'different' && withinOneEdit(x, y) ? 'similar' : e;
 };
 
 const listLevel = (

@@ -189,7 +189,7 @@ export const findDuplicates = (
 ): DuplicateReport => {
   const features = patients.map(matchFeatures);
   const ids = features.map((f) => f.id);
-  const blocks = buildBlocks(features, options.blocking ?? DEFAULT_BLOCKING_RULES);
+  const { blocks } = buildBlocks(features, options.blocking ?? DEFAULT_BLOCKING_RULES);
   const maxBlockSize = options.maxBlockSize ?? 1000;
   let parameters: MatchParameters;
   let stats: DuplicateReport['stats'];

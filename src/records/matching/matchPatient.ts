@@ -29,7 +29,9 @@ export interface PatientIndex {
   readonly size: number;
   /** Features, by position. */
   readonly features: readonly MatchFeatures[];
-  /** Blocking key → positions. */
+  /** Blocking key held by one record → its position. */
+  readonly singles: ReadonlyMap<string, number>;
+  /** Blocking key held by several records → their positions. */
   readonly blocks: ReadonlyMap<string, readonly number[]>;
   /** Rules used to build the blocks. */
   readonly blocking: readonly BlockingRule[];
@@ -56,10 +58,12 @@ export const buildPatientIndex = (
 ): PatientIndex => {
   const features = patients.map(matchFeatures);
   const blocking = options.blocking ?? DEFAULT_BLOCKING_RULES;
+  const { singles, blocks } = buildBlocks(features, blocking);
   return {
     size: features.length,
     features,
-    blocks: buildBlocks(features, blocking),
+    singles,
+    blocks,
     blocking,
     parameters: options.parameters ?? DEFAULT_MATCH_PARAMETERS,
     maxBlockSize: options.maxBlockSize ?? 2000,
@@ -105,20 +109,19 @@ export const matchPatient = (
   const seen = new Set<number>();
   const review = options.thresholds?.review ?? 0;
   const hits: PatientMatch[] = [];
+  const visit = (i: number): void => {
+    if (seen.has(i)) return;
+    seen.add(i);
+    const other = index.features[i] as MatchFeatures;
+    const comparison = compareFeatures(f, other);
+    if (matchWeight(comparison, index.parameters) < review) return;
+    hits.push({ patientId: other.id, ...scoreMatch(comparison, index.parameters, options.thresholds ?? {}) });
+  };
   for (const key of blockingKeys(f, index.blocking)) {
+    const single = index.singles.get(key);
+    if (single !== undefined) visit(single);
     const members = index.blocks.get(key);
-    if (members === undefined || members.length > index.maxBlockSize) continue;
-    for (const i of members) {
-      if (seen.has(i)) continue;
-      seen.add(i);
-      const other = index.features[i] as MatchFeatures;
-      const comparison = compareFeatures(f, other);
-      if (matchWeight(comparison, index.parameters) < review) continue;
-      hits.push({
-        patientId: other.id,
-        ...scoreMatch(comparison, index.parameters, options.thresholds ?? {}),
-      });
-    }
+    if (members !== undefined && members.length <= index.maxBlockSize) members.forEach((i) => visit(i));
   }
   return hits.sort((x, y) => y.weight - x.weight).slice(0, options.limit ?? 5);
 };

@@ -19,21 +19,24 @@ export const jaro = (a: string, b: string): number => {
   const la = a.length;
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
+  // Scratch buffers reused across calls (names are short); nothing escapes a call.
+  if (lb > usedB.length) usedB = new Uint8Array(lb * 2);
+  if (la > matchedA.length) matchedA = new Int32Array(la * 2);
+  usedB.fill(0, 0, lb);
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const usedB = new Uint8Array(lb);
-  const matchedA: number[] = [];
+  let m = 0;
   for (let i = 0; i < la; i++) {
     const from = Math.max(0, i - window);
     const to = Math.min(lb - 1, i + window);
+    const ca = a.charCodeAt(i);
     for (let j = from; j <= to; j++) {
-      if (usedB[j] === 0 && a.charCodeAt(i) === b.charCodeAt(j)) {
+      if (usedB[j] === 0 && ca === b.charCodeAt(j)) {
         usedB[j] = 1;
-        matchedA.push(i);
+        matchedA[m++] = i;
         break;
       }
     }
   }
-  const m = matchedA.length;
   if (m === 0) return 0;
   let k = 0;
   let half = 0;
@@ -44,6 +47,9 @@ export const jaro = (a: string, b: string): number => {
   }
   return (m / la + m / lb + (m - half / 2) / m) / 3;
 };
+
+let usedB = new Uint8Array(64);
+let matchedA = new Int32Array(64);
 
 /**
  * Jaro-Winkler similarity: Jaro plus a bonus for a common prefix of up to 4 characters, scaled by
@@ -100,4 +106,45 @@ export const damerauLevenshtein = (a: string, b: string): number => {
     [prev2, prev, cur] = [prev, cur, prev2];
   }
   return prev[lb] as number;
+};
+
+/**
+ * Whether two strings are at most one edit apart (Damerau-Levenshtein ≤ 1), without building the
+ * distance table: equal lengths allow one substitution or one adjacent transposition; lengths
+ * one apart allow one insertion.
+ *
+ * @param a - first string
+ * @param b - second string
+ * @returns true when the distance is 0 or 1
+ * @example
+ * withinOneEdit('19840309', '19840390'); // true
+ * withinOneEdit('02139', '2139'); // true
+ * withinOneEdit('02139', '02193x'); // false
+ */
+export const withinOneEdit = (a: string, b: string): boolean => {
+  const la = a.length;
+  const lb = b.length;
+  if (la === lb) {
+    let i = 0;
+    while (i < la && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    if (i === la) return true;
+    // One substitution at i, or a transposition of i and i + 1; the rest must agree.
+    const restEqual = (from: number): boolean => {
+      for (let k = from; k < la; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false;
+      return true;
+    };
+    if (restEqual(i + 1)) return true;
+    return (
+      i + 1 < la &&
+      a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+      a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+      restEqual(i + 2)
+    );
+  }
+  if (Math.abs(la - lb) !== 1) return false;
+  const [s, t] = la < lb ? [a, b] : [b, a];
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) === t.charCodeAt(i)) i++;
+  for (let k = i; k < s.length; k++) if (s.charCodeAt(k) !== t.charCodeAt(k + 1)) return false;
+  return true;
 };
