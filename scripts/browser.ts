@@ -12,7 +12,6 @@ import { chromium, type BrowserContext } from 'playwright-core';
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROMIUM = '/usr/bin/chromium';
 
-
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
 /**
