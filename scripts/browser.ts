@@ -188,10 +188,13 @@ export const chromiumStatus = (): { readonly run: boolean; readonly reason: stri
         };
 
 /**
- * Runs `fn` in a fresh headless Debian Chromium (new empty profile, no background networking; the
- * machine's network is closed). Never downloads a browser.
+ * Starts a fresh headless Debian Chromium (new empty profile, no background networking; the
+ * machine's network is closed). Never downloads a browser. `close` also removes the profile.
  */
-export const withChromium = async <T>(fn: (context: BrowserContext) => Promise<T>): Promise<T> => {
+export const launchChromium = async (): Promise<{
+  readonly context: BrowserContext;
+  readonly close: () => Promise<void>;
+}> => {
   const profile = mkdtempSync(join(tmpdir(), 'medoffice-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -207,10 +210,21 @@ export const withChromium = async <T>(fn: (context: BrowserContext) => Promise<T
       '--disable-sync',
     ],
   });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+};
+
+/** Runs `fn` in a fresh Chromium from {@link launchChromium}, closing it afterwards. */
+export const withChromium = async <T>(fn: (context: BrowserContext) => Promise<T>): Promise<T> => {
+  const browser = await launchChromium();
   try {
-    return await fn(context);
+    return await fn(browser.context);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 };
