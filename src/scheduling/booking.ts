@@ -200,11 +200,11 @@ export const checkTime = (
         );
   const { perDay, perWeek } = limitClosures(ctx, p, start, end);
   const day = localDay(start, p.zone);
-  if (ctx.type.maxPerDay !== undefined && (perDay.get(day) ?? 0) >= ctx.type.maxPerDay)
+  if (ctx.type.maxPerDay !== undefined && perDay(day) >= ctx.type.maxPerDay)
     out.push(
       conflict('booking.day-limit', 'type: maxPerDay already reached for the provider on this local date'),
     );
-  const sameWeek = perWeek.get(weekOf(day, ctx.type.weekStart ?? 1)) ?? 0;
+  const sameWeek = perWeek(weekOf(day, ctx.type.weekStart ?? 1));
   if (ctx.type.maxPerWeek !== undefined && sameWeek >= ctx.type.maxPerWeek)
     out.push(
       conflict('booking.week-limit', 'type: maxPerWeek already reached for the provider in this week'),

@@ -79,6 +79,14 @@ export interface CalendarIndex {
   readonly holds: readonly Occupancy[];
   readonly appointments: ReadonlyMap<string, Appointment>;
   readonly blocks: Map<string, Map<number, AvailabilityBlock[]>>;
+  /** Appointments per provider, type and local day / week (keyed `provider|type|weekStart`). */
+  readonly counts: Map<string, DayCounts>;
+}
+
+/** How many appointments of one type a provider has per local day and per week (day numbers). */
+export interface DayCounts {
+  readonly perDay: ReadonlyMap<number, readonly string[]>;
+  readonly perWeek: ReadonlyMap<number, readonly string[]>;
 }
 
 const memo = new WeakMap<SchedulingCalendar, CalendarIndex>();
@@ -196,6 +204,7 @@ export const indexCalendar = (calendar: SchedulingCalendar): CalendarIndex => {
     holds,
     appointments,
     blocks: new Map(),
+    counts: new Map(),
   };
   memo.set(calendar, index);
   return index;

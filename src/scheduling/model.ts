@@ -367,7 +367,7 @@ export const SlotOptionsSchema = /* @__PURE__ */ z.object({
   now: IsoInstantSchema,
   /** Most slots to return (default: all). */
   limit: z.number().int().min(1).max(100_000).optional(),
-  /** Continue after this cursor (from `slotCursor` of the last slot of the previous page). */
+  /** Continue after this cursor (the `cursor` of the last slot of the previous page). */
   cursor: z.string().max(500).optional(),
   ranking: SlotRankingSchema.optional(),
   /** The appointment being rescheduled: it does not block its own new time. */
@@ -388,7 +388,10 @@ export interface Slot {
   readonly location?: LocationId;
   /** True when the slot is offered in an overbook block beyond its regular capacity. */
   readonly overbooked: boolean;
-  /** Paging position: pass it as `SlotOptions.cursor` to continue after this slot. */
+  /**
+   * Paging position, on the last slot of a page limited by `SlotOptions.limit`: pass it as
+   * `SlotOptions.cursor` to continue after this slot.
+   */
   readonly cursor?: string;
 }
 

@@ -28,7 +28,6 @@ import { localDay, wallDayMinutesToMs, type AvailabilityBlock } from './availabi
 import type { AppointmentType, Provider, Resource, SchedulingCalendar } from './model.js';
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
 
 /** A resolved search or check: everything in epoch ms. */
 export interface SearchContext {
@@ -145,7 +144,8 @@ const active = (ctx: SearchContext, o: Occupancy): boolean =>
  * @param p - the provider
  * @param lo - range start, epoch ms
  * @param hi - range end, epoch ms
- * @returns the days and weeks that are full, as intervals, with the counts per day and week
+ * @returns the local days that are full (their day or their week), as intervals, and the counts per
+ *   day and week (the rescheduled appointment not counted)
  * @example
  * limitClosures(ctx, provider, lo, hi);
  */
@@ -156,28 +156,39 @@ export const limitClosures = (
   hi: number,
 ): {
   readonly closed: readonly Interval[];
-  readonly perDay: ReadonlyMap<number, number>;
-  readonly perWeek: ReadonlyMap<number, number>;
+  readonly perDay: (day: number) => number;
+  readonly perWeek: (week: number) => number;
 } => {
   const { maxPerDay, maxPerWeek } = ctx.type;
-  const perDay = new Map<number, number>();
-  const perWeek = new Map<number, number>();
-  if (maxPerDay === undefined && maxPerWeek === undefined) return { closed: [], perDay, perWeek };
   const weekStart = ctx.type.weekStart ?? 1;
-  // A local day is at most 26 hours from the UTC instants bounding it; a week 8 days.
-  const reach = (maxPerWeek === undefined ? 2 : 8) * DAY;
-  for (const o of occupanciesNear(ctx.index.byProvider.get(p.id), lo - reach, hi + reach, 0)) {
-    if (o.type !== ctx.type.id || !active(ctx, o)) continue;
-    const day = localDay(o.start, p.zone);
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
-    const week = weekOf(day, weekStart);
-    perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
+  const key = `${p.id}|${ctx.type.id}|${weekStart}`;
+  let counts = ctx.index.counts.get(key);
+  if (!counts) {
+    // Once per calendar, provider and type: every appointment counted on its local start date.
+    const perDay = new Map<number, string[]>();
+    const perWeek = new Map<number, string[]>();
+    for (const o of ctx.index.byProvider.get(p.id)?.list ?? []) {
+      if (o.type !== ctx.type.id) continue;
+      const day = localDay(o.start, p.zone);
+      perDay.set(day, [...(perDay.get(day) ?? []), o.id]);
+      const week = weekOf(day, weekStart);
+      perWeek.set(week, [...(perWeek.get(week) ?? []), o.id]);
+    }
+    counts = { perDay, perWeek };
+    ctx.index.counts.set(key, counts);
   }
+  // The appointment being rescheduled does not count against its own day or week.
+  const count = (ids: readonly string[] | undefined): number =>
+    (ids?.length ?? 0) - (ctx.excluded !== undefined && ids?.includes(ctx.excluded) ? 1 : 0);
+  const perDay = (day: number) => count(counts.perDay.get(day));
+  const perWeek = (week: number) => count(counts.perWeek.get(week));
   const closed: Interval[] = [];
-  if (maxPerDay !== undefined)
-    for (const [day, n] of perDay) if (n >= maxPerDay) closed.push(dayInterval(day, 1, p.zone));
-  if (maxPerWeek !== undefined)
-    for (const [week, n] of perWeek) if (n >= maxPerWeek) closed.push(dayInterval(week, 7, p.zone));
+  if (maxPerDay !== undefined || maxPerWeek !== undefined)
+    for (let day = localDay(lo, p.zone) - 1; day <= localDay(hi, p.zone); day++) {
+      const dayFull = maxPerDay !== undefined && perDay(day) >= maxPerDay;
+      const weekFull = maxPerWeek !== undefined && perWeek(weekOf(day, weekStart)) >= maxPerWeek;
+      if (dayFull || weekFull) closed.push(dayInterval(day, 1, p.zone));
+    }
   return { closed: normalizeIntervals(closed), perDay, perWeek };
 };
 
