@@ -186,6 +186,27 @@ describe('prepareCheckIn', () => {
     });
   });
 
+  it('warns when the payer leaves authorization unknown, and when the estimate cannot be made', () => {
+    const { authorizationRequired: _r, ...unsure } = base;
+    // A stored Coverage says nothing about prior authorization: unknown, a warning, not a guessed "no".
+    const v = prepareCheckIn(
+      visit,
+      { ...unsure, costShare: { ...costShare!, lines: lines({ allowed: 185, serviceType: 'BL' }) } },
+      AT,
+    );
+    expect(v.eligibility?.priorAuthorization.required).toBe('unknown');
+    expect(v.ready).toBe(true);
+    expect(codes(v)).toEqual([
+      ['checkin.authorization-unknown', 'warning'],
+      ['checkin.collect-unknown', 'warning'],
+      ['checkin.record-ready', 'ok'],
+      ['checkin.eligible', 'ok'],
+    ]);
+    // No benefit for service type BL in this benefit set: the insurance error code is kept.
+    expect(v.items[1]).toMatchObject({ source: 'insurance.no-benefit' });
+    expect(v.collectNow).toBe('unknown');
+  });
+
   it('reads the visit date in the clinic zone: a consent expiring that local day is still valid', () => {
     // 10:00 MST on Nov 24 is 17:00Z; a 23:30 MST visit would be Nov 25 in UTC but Nov 24 in Denver.
     const late = appointment({

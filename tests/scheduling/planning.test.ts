@@ -184,6 +184,14 @@ describe('planSeries', () => {
     time: time as WallTime,
     zone: NY,
   });
+  const series = (
+    rrule: string,
+    dtstart: string,
+    time: string,
+    query: Parameters<typeof planSeries>[1],
+    cal = clinic(),
+    now = NOW,
+  ) => unwrap(planSeries(pattern(rrule, dtstart, time), query, cal, { now }));
 
   it('PT twice a week at 09:00: one conflict, with the nearest alternatives that day', () => {
     const cal = clinic([
@@ -222,29 +230,20 @@ describe('planSeries', () => {
   });
 
   it('keeps 09:00 local across the fall-back change and reports lunch-hour times as outside availability', () => {
-    const plan = unwrap(
-      planSeries(
-        pattern('FREQ=WEEKLY;BYDAY=TU;COUNT=3', '2026-10-27', '09:00'),
-        { type: 'pt-45' as never },
-        clinic(),
-        {
-          now: at('2026-10-20T14:00:00Z'),
-        },
-      ),
+    const plan = series(
+      'FREQ=WEEKLY;BYDAY=TU;COUNT=3',
+      '2026-10-27',
+      '09:00',
+      { type: 'pt-45' as never },
+      clinic(),
+      at('2026-10-20T14:00:00Z'),
     );
     expect(plan.occurrences.map((o) => o.start)).toEqual([
       '2026-10-27T09:00:00-04:00',
       '2026-11-03T09:00:00-05:00',
       '2026-11-10T09:00:00-05:00',
     ]);
-    const lunch = unwrap(
-      planSeries(
-        pattern('FREQ=WEEKLY;BYDAY=TU;COUNT=2', '2026-11-24', '12:15'),
-        { type: 'pt-45' as never },
-        clinic(),
-        { now: NOW },
-      ),
-    );
+    const lunch = series('FREQ=WEEKLY;BYDAY=TU;COUNT=2', '2026-11-24', '12:15', { type: 'pt-45' as never });
     expect(lunch.occurrences.map((o) => o.conflicts.map((c) => c.code))).toEqual([
       ['booking.outside-availability'],
       ['booking.outside-availability'],
@@ -258,10 +257,13 @@ describe('planSeries', () => {
       ],
     });
     const type = { type: 'visit-30' as never, providers: ['dr-a' as never] };
-    const spring = unwrap(
-      planSeries(pattern('FREQ=DAILY;COUNT=3', '2026-03-07', '02:30'), type, allDay, {
-        now: at('2026-03-01T00:00:00Z'),
-      }),
+    const spring = series(
+      'FREQ=DAILY;COUNT=3',
+      '2026-03-07',
+      '02:30',
+      type,
+      allDay,
+      at('2026-03-01T00:00:00Z'),
     );
     // 02:30 does not exist on 2026-03-08 in New York: DESIGN.md rule 4 gives 03:00 EDT (07:00Z).
     expect(spring.occurrences.map((o) => o.start)).toEqual([
@@ -269,10 +271,13 @@ describe('planSeries', () => {
       '2026-03-08T03:00:00-04:00',
       '2026-03-09T02:30:00-04:00',
     ]);
-    const fall = unwrap(
-      planSeries(pattern('FREQ=DAILY;COUNT=1', '2026-11-01', '01:30'), type, allDay, {
-        now: at('2026-10-25T00:00:00Z'),
-      }),
+    const fall = series(
+      'FREQ=DAILY;COUNT=1',
+      '2026-11-01',
+      '01:30',
+      type,
+      allDay,
+      at('2026-10-25T00:00:00Z'),
     );
     // 01:30 happens twice on 2026-11-01: the earlier one is EDT (-04:00).
     expect(fall.occurrences.map((o) => [o.start, o.status])).toEqual([['2026-11-01T01:30:00-04:00', 'ok']]);
