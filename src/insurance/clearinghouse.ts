@@ -17,7 +17,7 @@ import type {
 import type { PercentConvention } from './percent.js';
 import type { Read271Options } from './x12/read271.js';
 import { benefitFactFrom } from './x12/benefitFact.js';
-import { DATE_QUALIFIER_CODES, FOLLOW_UP_ACTION_CODES } from './x12/codes.js';
+import { DATE_QUALIFIER_CODES, FOLLOW_UP_ACTION_CODES, TIME_PERIOD_CODES } from './x12/codes.js';
 import {
   eligibilityStatusOf,
   followUpName,
@@ -62,6 +62,11 @@ const Benefit = z.looseObject({
   benefitsDateInformation: z.record(z.string(), z.unknown()).optional(),
   benefitsRelatedEntity: Entity.optional(),
   benefitsRelatedEntities: z.array(Entity).optional(),
+  benefitsServiceDelivery: z
+    .array(
+      z.looseObject({ quantityQualifier: str, quantity: str, numOfPeriods: str, timePeriodQualifier: str }),
+    )
+    .optional(),
 });
 const Person = z.looseObject({
   memberId: str,
@@ -150,6 +155,18 @@ const ENTITY_CODES: Readonly<Record<string, string>> = {
   Vendor: 'VN',
 };
 
+// HSD01 quantity qualifiers the vendor writes as labels (insurance.md §3.10).
+const HSD_QUANTITY: Readonly<Record<string, string>> = {
+  Visits: 'VS',
+  Days: 'DY',
+  Hours: 'HS',
+  Months: 'MN',
+  Units: 'FL',
+};
+const PERIOD_BY_NAME = new Map<string, string>(
+  Object.entries(TIME_PERIOD_CODES).map(([code, name]) => [name, code]),
+);
+
 const FOLLOW_UP_BY_NAME = new Map(
   Object.entries(FOLLOW_UP_ACTION_CODES).map(([code, name]) => [name.toLowerCase(), code]),
 );
@@ -211,6 +228,15 @@ const benefitOf = (b: z.infer<typeof Benefit>, i: number, convention: PercentCon
     messages: (b.additionalInformation ?? []).flatMap((m) => (m.description ? [m.description] : [])),
     dates: datesOf(b.benefitsDateInformation),
     entities: entities.map(entityOf),
+    // As HSD elements 1-6: quantity qualifier, quantity, unit, -, period, number of periods.
+    deliveries: (b.benefitsServiceDelivery ?? []).map((d) => [
+      HSD_QUANTITY[d.quantityQualifier ?? ''] ?? d.quantityQualifier ?? '',
+      d.quantity ?? '',
+      '',
+      '',
+      PERIOD_BY_NAME.get(d.timePeriodQualifier ?? '') ?? d.timePeriodQualifier ?? '',
+      d.numOfPeriods ?? '',
+    ]),
   };
 };
 

@@ -48,6 +48,7 @@ export interface CostShareOptions {
 /**
  * Why a line came out as it did, for the person reading the estimate.
  * - `not-covered`: excluded by the benefit or flagged not covered on the line;
+ * - `prior-auth-missing` / `referral-missing`: the benefit requires it and the line says it was not obtained;
  * - `limit-exhausted`: the benefit's visit/unit limit is used up (all or some units);
  * - `preventive-zero`: in-network preventive service at $0;
  * - `hdhp-deductible-first`: an HDHP copay or deductible waiver was set aside until the deductible is met;
@@ -63,6 +64,8 @@ export interface CostShareOptions {
  */
 export type CostShareNote =
   | 'not-covered'
+  | 'prior-auth-missing'
+  | 'referral-missing'
   | 'limit-exhausted'
   | 'preventive-zero'
   | 'hdhp-deductible-first'
@@ -448,8 +451,10 @@ const estimateLine = (
   const notBillable = protectedLine ? overBill : 0;
   if (protectedLine) notes.push('surprise-billing');
 
-  if (!benefit.covered || line.covered === false) {
-    notes.push('not-covered');
+  const authMissing = benefit.priorAuth.required === true && line.priorAuthObtained === false;
+  const referralMissing = benefit.referral.required === true && line.referralObtained === false;
+  if (!benefit.covered || line.covered === false || authMissing || referralMissing) {
+    notes.push(authMissing ? 'prior-auth-missing' : referralMissing ? 'referral-missing' : 'not-covered');
     return lineResult(meta, allowed, NO_SPLIT, allowed, balanceBill, notBillable);
   }
   const units = line.units ?? 1;
@@ -463,8 +468,6 @@ const estimateLine = (
   }
 
   const limits = set.tiers[tier];
-  if (set.hdhp && (benefit.copayTiming !== 'afterDeductible' || benefit.deductible === 'waived'))
-    notes.push('hdhp-deductible-first');
   const perVisit = benefit.copayPer === 'visit' && benefit.copay > 0;
   const visitKey = perVisit ? visitKeyOf(benefit, line) : '';
   let copayDue: number = benefit.copay;
@@ -480,6 +483,8 @@ const estimateLine = (
   )
     notes.push('aca-limits-unknown');
   const left = remainingFor(set, limits, state, tier);
+  const hdhpOverride = benefit.copayTiming !== 'afterDeductible' || benefit.deductible === 'waived';
+  if (set.hdhp && hdhpOverride && left.deductible > 0) notes.push('hdhp-deductible-first');
   const split = splitCostShare(
     benefit,
     coveredAmount,
@@ -540,7 +545,8 @@ const toAccumulators = (state: State, base: Accumulators): Accumulators => ({
  * Each line, in the order `options.order` gives, is adjudicated against the benefit for its
  * service type (or `benefitId`) on the provider's network tier, falling back to STC `30`:
  * 1. a plan year later than the accumulators' restarts them from zero (plan-year reset);
- * 2. not covered (exclusion, `covered: false`, limit used up) → `notCovered`, nothing accrues;
+ * 2. not covered (exclusion, `covered: false`, a required authorization or referral the line says
+ *    was not obtained, limit used up) → `notCovered`, nothing accrues;
  * 3. preventive in network (when the benefit set says so) → $0;
  * 4. copay / deductible / coinsurance per the benefit's switches (copay before, with or after the
  *    deductible; coinsurance after the copay or on the post-deductible amount); an HDHP takes the
@@ -550,6 +556,7 @@ const toAccumulators = (state: State, base: Accumulators): Accumulators => ({
  *    plan year);
  * 6. deductible and OOP accrue to the line's bucket (individual and family); separate,
  *    cross-accumulating or one-way networks decide what counts toward the other bucket.
+ * The allowed amount is capped at `billed` when that is lower (lesser of the two).
  * Out-of-network `billed - allowed` is balance billing, outside cost share and the OOP cap; a
  * No Surprises Act line is priced on in-network terms, accrues in network, and its excess is
  * `notBillable`. Money is integer cents; coinsurance is rounded per line (half-up by default).

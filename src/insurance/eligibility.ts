@@ -10,6 +10,7 @@ import { IsoDateSchema } from '../core/time.js';
 import { factWindow, windowContains } from './eligibilityDates.js';
 import type { BenefitFact, EligibilityProvenance, EligibilityResponse } from './eligibilityModel.js';
 import type { Coverage, Requirement } from './model.js';
+import { visitCount } from './x12/values.js';
 
 /**
  * The visit to check: service type (X12 EB03 code; `30` for the plan in general), date of service,
@@ -278,17 +279,13 @@ const serviceReasons = (
       });
   }
   for (const b of forService(r.benefits, stc, ['limitation'])) {
-    if (
-      b.amountRole !== 'remaining' ||
-      b.quantity?.qualifier !== 'VS' ||
-      !networkMatches(b, q.providerNetwork)
-    )
-      continue;
-    if (b.quantity.value < (q.visits ?? 1))
+    const count = visitCount(b);
+    if (count?.role !== 'remaining' || !networkMatches(b, q.providerNetwork)) continue;
+    if (count.visits < (q.visits ?? 1))
       out.push({
         code: 'eligibility.visit-limit-exhausted',
         effect: 'not-eligible',
-        message: `EB*F: ${b.quantity.value} visit(s) remain for service type ${stc}, ${q.visits ?? 1} planned`,
+        message: `EB*F: ${count.visits} visit(s) remain for service type ${stc}, ${q.visits ?? 1} planned`,
         nextStep: 'tell the patient the visits past the limit are not covered; ask about an exception',
         provenance: b.provenance,
       });

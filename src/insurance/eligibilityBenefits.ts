@@ -14,6 +14,7 @@ import {
 import { checkEligibility } from './eligibility.js';
 import type { BenefitFact, EligibilityProvenance, EligibilityResponse } from './eligibilityModel.js';
 import type { Accumulators, Benefit, BenefitSet, NetworkTier, TierLimits } from './model.js';
+import { visitCount } from './x12/values.js';
 
 /**
  * What to build: the service type (EB03 code), the network tier of the provider, and the date of
@@ -85,12 +86,13 @@ export type EligibilityBenefitsError = DomainError<'eligibility.not-active'>;
 const onNetwork = (b: BenefitFact, net: NetworkTier): boolean =>
   b.network === net || b.network === 'both' || b.network === 'unspecified';
 
-/** Lines for the STC (specific ones first, else STC 30 / none), exact network lines preferred. */
+/** Lines for the STC (specific ones first, else STC 30 / none), exact network lines preferred unless `anyTier`. */
 const linesFor = (
   r: EligibilityResponse,
   kind: BenefitFact['kind'],
   stc: string,
   net: NetworkTier,
+  anyTier = false,
 ): BenefitFact[] => {
   const all = r.benefits.filter((b) => b.kind === kind && onNetwork(b, net));
   const specific = all.filter((b) => b.serviceTypes.includes(stc));
@@ -99,7 +101,7 @@ const linesFor = (
       ? specific
       : all.filter((b) => b.serviceTypes.length === 0 || b.serviceTypes.includes('30'));
   const exact = pool.filter((b) => b.network === net);
-  return exact.length > 0 ? exact : pool;
+  return exact.length > 0 && !anyTier ? exact : pool;
 };
 
 const report = (lines: readonly BenefitFact[], scope: 'individual' | 'family') => {
@@ -250,12 +252,9 @@ export const benefitsFromEligibility = (
   const excluded = response.benefits.some(
     (b) => b.kind === 'non-covered' && b.serviceTypes.includes(stc) && onNetwork(b, network),
   );
-  const visitTotal = linesFor(response, 'limitation', stc, network).find(
-    (b) => b.quantity?.qualifier === 'VS' && (b.amountRole === 'total' || b.amountRole === 'unspecified'),
-  );
-  const visitRemaining = linesFor(response, 'limitation', stc, network).find(
-    (b) => b.quantity?.qualifier === 'VS' && b.amountRole === 'remaining',
-  );
+  const limits = linesFor(response, 'limitation', stc, network, true).flatMap((b) => visitCount(b) ?? []);
+  const visitTotal = limits.find((c) => c.role === 'total')?.visits;
+  const visitRemaining = limits.find((c) => c.role === 'remaining')?.visits;
   const check = checkEligibility(response, {
     serviceType: stc,
     dateOfService: options.dateOfService,
@@ -282,7 +281,7 @@ export const benefitsFromEligibility = (
       copay: !hasMessage(copayLines, /copay\w*\s+(does\s+not\s+apply|not\s+included)/i),
       coinsurance: !hasMessage(coinsLines, /coins\w*\s+(does\s+not\s+apply|not\s+included)/i),
     },
-    limit: visitTotal?.quantity ? { quantity: visitTotal.quantity.value, unit: 'visits' } : null,
+    limit: visitTotal === undefined ? null : { quantity: visitTotal, unit: 'visits' },
     priorAuth: check.priorAuthorization,
     referral: check.referral,
   };
@@ -300,8 +299,8 @@ export const benefitsFromEligibility = (
           }
         : null,
     limitsUsed:
-      visitTotal?.quantity && visitRemaining?.quantity
-        ? { [id]: Math.max(0, visitTotal.quantity.value - visitRemaining.quantity.value) }
+      visitTotal !== undefined && visitRemaining !== undefined
+        ? { [id]: Math.max(0, visitTotal - visitRemaining) }
         : {},
   };
   const hasFamily = accumulators.family !== null;

@@ -504,7 +504,9 @@ export const parseCoverage = (input: unknown): Either<ValidationError, Coverage>
  * - `preventive`: an ACA preventive service ($0 in network when the benefit set says so);
  * - `surpriseBilling`: protected by the No Surprises Act (emergency, OON provider at an in-network
  *   facility, air ambulance): priced as in network, no balance billing;
- * - `covered: false`: not covered whatever the benefit says (say, a required authorization is missing);
+ * - `covered: false`: not covered whatever the benefit says;
+ * - `priorAuthObtained` / `referralObtained`: `false` makes the line not covered when the benefit
+ *   requires that step (`required: true`); left out, nothing is assumed;
  * - `units`: default 1; `preventive`, `surpriseBilling` default false, `covered` default true;
  * - `visit`: lines of one visit share a per-visit copay and count once against a visit limit
  *   (default: the service date).
@@ -524,6 +526,8 @@ export const ClaimLineSchema = /* @__PURE__ */ z.object({
   preventive: z.boolean().optional(),
   surpriseBilling: z.boolean().optional(),
   covered: z.boolean().optional(),
+  priorAuthObtained: z.boolean().optional(),
+  referralObtained: z.boolean().optional(),
   visit: z.string().min(1).optional(),
   procedureCode: z.string().min(1).optional(),
 });

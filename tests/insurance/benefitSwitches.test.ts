@@ -5,22 +5,13 @@ import { annualLimitsFor } from '../../src/insurance/annualLimits.js';
 import { estimateCostShare } from '../../src/insurance/costShare.js';
 import { parsePayer, parsePlan, parseBenefitSet } from '../../src/insurance/model.js';
 import { patientShareFromPercent } from '../../src/insurance/percent.js';
-import { accumulators, benefitSet, lines, unwrap, usd } from './fixtures.js';
+import { accumulators, benefitSet, lines, officeVisit, unwrap, usd } from './fixtures.js';
 
 const claim = { order: 'claim' } as const;
 
 describe('benefit switches', () => {
   it('a per-visit copay is charged once per visit; a new date is a new visit', () => {
-    const set = benefitSet([
-      {
-        id: 'office',
-        serviceTypes: ['98'],
-        network: 'in',
-        copay: usd(30),
-        deductible: 'waived',
-        copayPer: 'visit',
-      },
-    ]);
+    const set = benefitSet([officeVisit({ deductible: 'waived', copayPer: 'visit' })]);
     const e = unwrap(
       estimateCostShare(
         lines({ allowed: 120 }, { allowed: 60 }, { allowed: 120, serviceDate: '2026-03-03' }),
@@ -35,15 +26,7 @@ describe('benefit switches', () => {
 
   it('a copay that counts toward the deductible: 30 copay + 150 deductible = $180, deductible met +180', () => {
     // $1,000 deductible, nothing met; copay first (withDeductible), the deductible on the remaining 150.
-    const set = benefitSet([
-      {
-        id: 'office',
-        serviceTypes: ['98'],
-        network: 'in',
-        copay: usd(30),
-        copayCountsTowardDeductible: true,
-      },
-    ]);
+    const set = benefitSet([officeVisit({ copayCountsTowardDeductible: true })]);
     const e = unwrap(estimateCostShare(lines({ allowed: 180 }), set, accumulators(), claim));
     expect(e.total).toMatchObject({ copay: usd(30), deductible: usd(150), patientPays: usd(180) });
     expect(e.accumulators.individual.in.deductible).toBe(usd(180));
@@ -97,7 +80,7 @@ describe('benefit switches', () => {
   it('a line may name its benefit; a benefit of the other tier does not apply', () => {
     const set = benefitSet([
       { id: 'drugs', serviceTypes: ['98'], network: 'in', coinsurance: 3000, deductible: 'waived' },
-      { id: 'office', serviceTypes: ['98'], network: 'in', copay: usd(30), deductible: 'waived' },
+      officeVisit({ deductible: 'waived' }),
     ]);
     const e = unwrap(
       estimateCostShare(
@@ -136,6 +119,25 @@ describe('benefit switches', () => {
     // June 30: deductible met, 20% = $20. July 1: a new plan year, $100 to the deductible.
     expect(e.lines.map((l) => l.patientPays)).toEqual([usd(20), usd(100)]);
     expect(e.accumulators.planYearStart).toBe('2026-07-01');
+  });
+
+  it('a required prior authorization not obtained makes the line not covered; unknown requirements assume nothing', () => {
+    const mri = { id: 'mri', serviceTypes: ['62'], network: 'in', deductible: 'waived', coinsurance: 2000 };
+    const required = benefitSet([{ ...mri, priorAuth: { required: true }, referral: { required: true } }]);
+    const unknown = benefitSet([{ ...mri, priorAuth: { required: 'unknown', reason: 'EB11 absent' } }]);
+    const mriLine = (set: typeof required, flags: Record<string, boolean>) =>
+      unwrap(
+        estimateCostShare(lines({ serviceType: '62', allowed: 900, ...flags }), set, accumulators(), claim),
+      );
+    const noAuth = mriLine(required, { priorAuthObtained: false });
+    expect(noAuth.total).toMatchObject({ notCovered: usd(900), planPays: 0 });
+    expect(noAuth.lines[0]?.notes).toEqual(['prior-auth-missing']);
+    expect(mriLine(required, { referralObtained: false }).lines[0]?.notes).toEqual(['referral-missing']);
+    // Obtained, or not stated: priced normally (20% of 900 = 180).
+    expect(mriLine(required, { priorAuthObtained: true }).total.patientPays).toBe(usd(180));
+    expect(mriLine(required, {}).total.patientPays).toBe(usd(180));
+    // Requirement unknown: a missing authorization does not deny the line; the unknown stays on the benefit.
+    expect(mriLine(unknown, { priorAuthObtained: false }).total.patientPays).toBe(usd(180));
   });
 
   it('an excluded benefit (EB*I) leaves the whole allowed amount not covered, nothing accrues', () => {

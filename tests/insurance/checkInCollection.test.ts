@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { BasisPoints, Cents } from '../../src/core/money.js';
 import { collectAtCheckIn } from '../../src/insurance/checkInCollection.js';
 import { estimateCostShare } from '../../src/insurance/costShare.js';
-import { accumulators, benefitSet, lines, unwrap, usd } from './fixtures.js';
+import { accumulators, benefitSet, lines, officeVisit, unwrap, usd } from './fixtures.js';
 
 const set = benefitSet([
-  { id: 'office', serviceTypes: ['98'], network: 'in', copay: usd(30), deductible: 'waived' },
+  officeVisit({ deductible: 'waived' }),
   { id: 'medical', serviceTypes: ['30'], network: 'in', coinsurance: 2000 },
 ]);
 // T27 visit: preventive $0 + problem visit $30 copay; plus a $500 lab line with $300 deductible

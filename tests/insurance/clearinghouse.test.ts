@@ -2,6 +2,8 @@
 // with expectations read from the files (insurance.md §10.3).
 import { describe, expect, it } from 'vitest';
 import { fromClearinghouseEligibility } from '../../src/insurance/clearinghouse.js';
+import { checkEligibility } from '../../src/insurance/eligibility.js';
+import { benefitsFromEligibility } from '../../src/insurance/eligibilityBenefits.js';
 import type { BenefitFact, EligibilityResponse } from '../../src/insurance/eligibilityModel.js';
 import { HAS_DATA, dataFile, dataFiles } from './x12/sharedData.js';
 
@@ -104,6 +106,30 @@ describe.skipIf(!HAS_DATA)('fromClearinghouseEligibility over every JSON sample'
     ]);
     expect(b.find((x) => x.code === 'A')?.percent).toBe(3000);
     expect(b.find((x) => x.code === 'I')).toMatchObject({ serviceTypes: ['98', 'BZ'], network: 'out' });
+  });
+
+  it('000045: chiropractic (33) limit of 30 visits a year, 30 remaining, sent as service delivery (HSD)', () => {
+    const r = adapt('000045');
+    const limits = r.benefits.filter(
+      (b) => b.code === 'F' && b.serviceTypes.includes('33') && b.deliveries.length > 0,
+    );
+    expect(limits.map((b) => b.deliveries[0])).toEqual([
+      ['VS', '30', '', '', '21', '1'],
+      ['VS', '30', '', '', '29', ''],
+    ]);
+    const q = { serviceType: '33', dateOfService: '2026-11-23', providerNetwork: 'in' as const };
+    expect(checkEligibility(r, q).reasons.map((x) => x.code)).not.toContain(
+      'eligibility.visit-limit-exhausted',
+    );
+    expect(checkEligibility(r, { ...q, visits: 31 }).reasons.map((x) => x.code)).toContain(
+      'eligibility.visit-limit-exhausted',
+    );
+    const b = benefitsFromEligibility(r, { serviceType: '33', network: 'in', dateOfService: '2026-11-23' });
+    expect(b._tag === 'Right' && b.right.benefitSet.benefits[0]?.limit).toEqual({
+      quantity: 30,
+      unit: 'visits',
+    });
+    expect(b._tag === 'Right' && b.right.accumulators.limitsUsed).toEqual({ '33-in': 0 });
   });
 
   it('T18: a payer-share convention inverts EB08', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isErr, unwrapOr } from '../../src/core/result.js';
 import { estimateCostShare, type CostShareOptions } from '../../src/insurance/costShare.js';
 import { patientShareFromPercent } from '../../src/insurance/percent.js';
-import { accumulators, benefitSet, lines, tier, unwrap, usd, type Json } from './fixtures.js';
+import { accumulators, benefitSet, lines, officeVisit, tier, unwrap, usd, type Json } from './fixtures.js';
 
 const claim: CostShareOptions = { order: 'claim' };
 const medical = (extra: Json = {}): Json => ({
@@ -61,10 +61,7 @@ describe('cost share, single line (T10-T18)', () => {
   });
 
   it('T13 copay with the deductible waived: $30, plan $150, deductible unchanged, OOP +30', () => {
-    const set = benefitSet([
-      { id: 'office', serviceTypes: ['98'], network: 'in', copay: usd(30), deductible: 'waived' },
-      medical(),
-    ]);
+    const set = benefitSet([officeVisit({ deductible: 'waived' }), medical()]);
     const e = unwrap(estimateCostShare(lines({ allowed: 180 }), set, accumulators(), claim));
     expect(e.total).toMatchObject({
       copay: usd(30),
@@ -76,9 +73,7 @@ describe('cost share, single line (T10-T18)', () => {
   });
 
   it('T14 copay after the deductible: 100 + min(30, 80) = $130, plan $50', () => {
-    const set = benefitSet([
-      { id: 'office', serviceTypes: ['98'], network: 'in', copay: usd(30), copayTiming: 'afterDeductible' },
-    ]);
+    const set = benefitSet([officeVisit({ copayTiming: 'afterDeductible' })]);
     const e = unwrap(estimateCostShare(lines({ allowed: 180 }), set, accumulators({ inDed: 900 }), claim));
     expect(e.total).toMatchObject({
       deductible: usd(100),
@@ -304,13 +299,10 @@ describe('special rules (T26-T30)', () => {
   });
 
   it('T28 HDHP office visit: deductible remaining $1,700, A = $180 → $180 (not a $30 copay)', () => {
-    const set = benefitSet(
-      [{ id: 'office', serviceTypes: ['98'], network: 'in', copay: usd(30), deductible: 'waived' }],
-      {
-        hdhp: true,
-        tiers: { in: tier(1700, null, 8500, null), out: tier(3400, null, null, null) },
-      },
-    );
+    const set = benefitSet([officeVisit({ deductible: 'waived' })], {
+      hdhp: true,
+      tiers: { in: tier(1700, null, 8500, null), out: tier(3400, null, null, null) },
+    });
     const e = unwrap(estimateCostShare(lines({ allowed: 180 }), set, accumulators(), claim));
     expect(e.total).toMatchObject({ deductible: usd(180), copay: 0, patientPays: usd(180) });
     expect(e.lines[0]?.notes).toContain('hdhp-deductible-first');
@@ -356,14 +348,7 @@ describe('line ordering and errors', () => {
   it('the deductible goes to whichever line comes first: the order is an explicit option', () => {
     // $200 deductible left; a $30-copay office visit (deductible waived) and a 20% lab line.
     const set = benefitSet([
-      {
-        id: 'office',
-        serviceTypes: ['98'],
-        network: 'in',
-        copay: usd(30),
-        copayTiming: 'withDeductible',
-        coinsurance: 0,
-      },
+      officeVisit({ copayTiming: 'withDeductible', coinsurance: 0 }),
       { id: 'lab', serviceTypes: ['5'], network: 'in', coinsurance: 2000 },
     ]);
     const visit = lines({ allowed: 150 }, { serviceType: '5', allowed: 400 });

@@ -102,3 +102,12 @@ export const coverage = (id: string, extra: Json = {}): Coverage =>
       ...extra,
     }),
   );
+
+/** The in-network office-visit benefit (STC 98) with a $30 copay, plus overrides. */
+export const officeVisit = (extra: Json = {}): Json => ({
+  id: 'office',
+  serviceTypes: ['98'],
+  network: 'in',
+  copay: usd(30),
+  ...extra,
+});

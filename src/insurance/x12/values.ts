@@ -228,3 +228,23 @@ export const eligibilityStatusOf = (
   if (benefits.some((b) => b.kind === 'inactive')) return 'inactive';
   return 'unknown';
 };
+
+/**
+ * The visit count a limitation line states, from EB09/EB10 (`VS`) or, as some payers send it, from
+ * an HSD delivery pattern (HSD01 `VS`, HSD02 quantity, HSD05 period: `29` remaining, else a total).
+ *
+ * @example
+ * visitCount({ quantity: { qualifier: 'VS', value: 20 }, amountRole: 'total', deliveries: [] }); // { role: 'total', visits: 20 }
+ */
+export const visitCount = (
+  b: Pick<BenefitFact, 'quantity' | 'amountRole' | 'deliveries'>,
+): { readonly role: 'total' | 'remaining'; readonly visits: number } | undefined => {
+  if (b.quantity?.qualifier === 'VS') {
+    if (b.amountRole === 'remaining') return { role: 'remaining', visits: b.quantity.value };
+    if (b.amountRole === 'total' || b.amountRole === 'unspecified')
+      return { role: 'total', visits: b.quantity.value };
+  }
+  const hsd = b.deliveries.find((d) => d[0] === 'VS' && d[1] !== undefined && Number.isFinite(Number(d[1])));
+  if (!hsd) return undefined;
+  return { role: hsd[4] === '29' || hsd[4] === '33' ? 'remaining' : 'total', visits: Number(hsd[1]) };
+};

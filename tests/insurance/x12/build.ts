@@ -1,3 +1,5 @@
+import type { EligibilityRequest } from '../../../src/insurance/x12/build270.js';
+
 // Builds small 5010 271 interchanges in memory for the worked cases: a fixed 106-character ISA
 // (element '*', repetition ISA11, component ISA16, terminator '~'), payer, provider, subscriber.
 
@@ -26,4 +28,17 @@ export const wrap271 = (
     ...segments.map((s) => `${s}~`),
     'GE*1*1~IEA*1*000000001~',
   ].join('\n');
+};
+
+/** A 270 request for a subscriber (IG example values), shared by the build270 tests. */
+export const request270: EligibilityRequest = {
+  interchangeControlNumber: 907,
+  reference: '93175-012547',
+  createdAt: { date: '2026-11-23', time: '07:45' },
+  sender: { id: 'MAPLECLINIC' },
+  receiver: { id: 'ACMEHEALTH' },
+  payer: { name: 'ACME HEALTH', id: '842610001' },
+  provider: { name: 'MAPLE FAMILY CLINIC', npi: '1234567893' },
+  subscriber: { memberId: 'W123456789', lastName: 'SMITH', firstName: 'ROBERT', birthDate: '1943-05-19' },
+  dateOfService: '2026-11-23',
 };

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { build270 } from '../../../src/insurance/x12/build270.js';
 import { parseX12 } from '../../../src/insurance/x12/parse.js';
+import { request270 } from './build.js';
 
 const word = fc.stringMatching(/^[A-Z][A-Z .'-]{0,20}[A-Z]$/);
 const stc = fc.constantFrom('30', '98', 'UC', '86', '47', 'AL', 'MH', 'BZ', 'PT', '33');
@@ -18,14 +19,10 @@ describe('build270 round trip', () => {
         fc.boolean(),
         fc.integer({ min: 1, max: 999_999_999 }),
         (last, memberId, types, dependent, control) => {
+          const { dateOfService: _d, ...base } = request270;
           const built = build270({
+            ...base,
             interchangeControlNumber: control,
-            reference: 'REQ1',
-            createdAt: { date: '2026-11-23', time: '07:45' },
-            sender: { id: 'CLINIC' },
-            receiver: { id: 'PAYER' },
-            payer: { name: 'ACME HEALTH', id: '842610001' },
-            provider: { name: 'MAPLE CLINIC', npi: '1234567893' },
             subscriber: { memberId, lastName: last },
             ...(dependent
               ? { dependent: { lastName: last, firstName: 'KID', birthDate: '2015-06-01' } }

@@ -3,19 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { build270, type EligibilityRequest } from '../../../src/insurance/x12/build270.js';
 import { parseX12 } from '../../../src/insurance/x12/parse.js';
+import { request270 } from './build.js';
 import { HAS_DATA, dataFile } from './sharedData.js';
 
-const request: EligibilityRequest = {
-  interchangeControlNumber: 907,
-  reference: '93175-012547',
-  createdAt: { date: '2026-11-23', time: '07:45' },
-  sender: { id: 'MAPLECLINIC' },
-  receiver: { id: 'ACMEHEALTH' },
-  payer: { name: 'ACME HEALTH', id: '842610001' },
-  provider: { name: 'MAPLE FAMILY CLINIC', npi: '1234567893' },
-  subscriber: { memberId: 'W123456789', lastName: 'SMITH', firstName: 'ROBERT', birthDate: '1943-05-19' },
-  dateOfService: '2026-11-23',
-};
+const request = request270;
 
 const built = (r: EligibilityRequest): string => {
   const b = build270(r);
