@@ -171,23 +171,28 @@ const expiryDueMs = (
   return lastDay - atMs <= policy.expiringWithinDays * DAY ? lastDay : undefined;
 };
 
-interface Pending {
-  readonly r: Referral;
-  readonly reason: ReferralWorklistReason;
-  readonly due: number;
-  readonly overdue: number;
-  /** One number that orders by urgency (see {@link referralWorklist}); ties fall to priority, id. */
-  readonly key: number;
-}
-
 // Sort key: overdue items get `(rank - 3) * 1e15 - overdue` (below -1e15, stat first, then the
 // most overdue), items not yet due get their due time (epoch ms, far below 1e15). Exact in a
 // double for any overdue under 31 years.
 const RANK_SPAN = 1e15;
 
-const itemOf = (r: Referral, atMs: number, policy: ReferralWorklistPolicy): Pending | undefined => {
+/** Per-referral results in parallel typed arrays, so the sort moves indices, not objects. */
+interface Scratch {
+  readonly reasons: (ReferralWorklistReason | undefined)[];
+  readonly due: Float64Array;
+  readonly key: Float64Array;
+}
+
+/** Fills slot `i` of the scratch arrays; false when the referral is not open. */
+const assess = (
+  r: Referral,
+  i: number,
+  atMs: number,
+  policy: ReferralWorklistPolicy,
+  s: Scratch,
+): boolean => {
   let reason = baseReason(r);
-  if (reason === undefined) return undefined;
+  if (reason === undefined) return false;
   const last = r.history[r.history.length - 1];
   const grace = stepDays(policy, reason, r.priority) * DAY;
   let due = instantMs(last === undefined ? r.createdAt : last.at) + grace;
@@ -203,15 +208,11 @@ const itemOf = (r: Referral, atMs: number, policy: ReferralWorklistPolicy): Pend
       due = expiry;
     }
   }
-  const overdue = Math.max(0, atMs - due);
-  const key = overdue > 0 ? (PRIORITY_RANK[r.priority] - 3) * RANK_SPAN - overdue : due;
-  return { r, reason, due, overdue, key };
+  s.reasons[i] = reason;
+  s.due[i] = due;
+  s.key[i] = atMs > due ? (PRIORITY_RANK[r.priority] - 3) * RANK_SPAN - (atMs - due) : due;
+  return true;
 };
-
-const byUrgency = (a: Pending, b: Pending): number =>
-  a.key - b.key ||
-  PRIORITY_RANK[a.r.priority] - PRIORITY_RANK[b.r.priority] ||
-  (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0);
 
 /**
  * Builds the worklist: one item per open referral (not closed or cancelled) with its next action
@@ -242,13 +243,24 @@ export const referralWorklist = (
   policy: ReferralWorklistPolicy,
 ): readonly ReferralWorkItem[] => {
   const atMs = instantMs(at);
-  const items: Pending[] = [];
-  for (const r of referrals) {
-    const item = itemOf(r, atMs, policy);
-    if (item !== undefined) items.push(item);
-  }
-  items.sort(byUrgency);
-  return items.map(({ r, reason, due, overdue }) => {
+  const n = referrals.length;
+  const s: Scratch = { reasons: new Array(n), due: new Float64Array(n), key: new Float64Array(n) };
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) if (assess(referrals[i] as Referral, i, atMs, policy, s)) order.push(i);
+  order.sort((a, b) => {
+    const d = (s.key[a] as number) - (s.key[b] as number);
+    if (d !== 0) return d;
+    const ra = referrals[a] as Referral;
+    const rb = referrals[b] as Referral;
+    return (
+      PRIORITY_RANK[ra.priority] - PRIORITY_RANK[rb.priority] || (ra.id < rb.id ? -1 : ra.id > rb.id ? 1 : 0)
+    );
+  });
+  return order.map((i) => {
+    const r = referrals[i] as Referral;
+    const reason = s.reasons[i] as ReferralWorklistReason;
+    const due = s.due[i] as number;
+    const overdue = Math.max(0, atMs - due);
     const [action, owner] = ACTIONS[reason];
     return {
       referral: r.id,

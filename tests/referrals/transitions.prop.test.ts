@@ -30,7 +30,8 @@ interface Real {
 }
 
 const ZONE = 'America/Denver' as IanaZone;
-const START_MS = Date.UTC(2026, 10, 1, 15); // 2026-11-01 08:00 MST
+// Two weeks before the window ends, so runs meet both bookings inside it and its expiry.
+const START_MS = Date.UTC(2026, 11, 15, 15); // 2026-12-15 08:00 MST
 const DAY = 86_400_000;
 const PERIOD = { start: '2026-11-01', end: '2026-12-31', zone: ZONE };
 const reached = new Set<ReferralStatus>();
