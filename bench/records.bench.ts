@@ -4,30 +4,29 @@
 // comparing all pairs on 2,000 records. `npx tsx bench/records.bench.ts`.
 import {
   buildPatientIndex,
+  compareFeatures,
+  DEFAULT_MATCH_PARAMETERS,
   findDuplicates,
+  matchFeatures,
   matchPatient,
+  matchWeight,
   type MatchablePatient,
 } from '../src/records/index.js';
 import {
+  dedupeQuality,
+  febrl4LinkQuality,
   loadFake1000,
   loadFebrl,
+  MATCH_THRESHOLD as THRESHOLD,
   matchingDataPresent,
   pairKey,
   pairMetrics,
-  truePairs,
   type LabelledRecord,
   type PairMetrics,
 } from '../tests/records/support/matchingData.js';
-import {
-  compareFeatures,
-  matchFeatures,
-  matchWeight,
-  DEFAULT_MATCH_PARAMETERS,
-} from '../src/records/index.js';
 import { fmtMs, table, writeSection } from './harness.js';
 import { generatePatients } from './recordsGenerator.js';
 
-const THRESHOLD = 5; // the same threshold as tests/records/matchingQuality.test.ts
 const thresholds = { match: THRESHOLD, review: THRESHOLD };
 const f = (x: number): string => x.toFixed(4);
 const row = (name: string, m: PairMetrics, extra: string): string[] => [
@@ -39,70 +38,36 @@ const row = (name: string, m: PairMetrics, extra: string): string[] => [
   extra,
 ];
 
-const clusterPairs = (clusters: readonly (readonly string[])[]): Set<string> => {
-  const out = new Set<string>();
-  for (const c of clusters)
-    for (let i = 0; i < c.length; i++)
-      for (let j = i + 1; j < c.length; j++) out.add(pairKey(c[i] as string, c[j] as string));
-  return out;
-};
-
 const quality: string[][] = [];
 if (matchingDataPresent()) {
   const dedupe = (name: string, data: readonly LabelledRecord[]) => {
     const t0 = performance.now();
-    const report = findDuplicates(
-      data.map((d) => d.record),
-      { thresholds },
-    );
+    const { report, pairs, clusters } = dedupeQuality(data);
     const ms = performance.now() - t0;
-    const truth = truePairs(data);
-    const pairs = new Set(report.pairs.filter((p) => p.decision === 'match').map((p) => pairKey(p.a, p.b)));
     quality.push(
       row(
         `${name}, pair decisions`,
-        pairMetrics(pairs, truth),
+        pairs,
         `${report.stats.candidatePairs} candidate pairs, ${fmtMs(ms)} ms`,
       ),
     );
+    quality.push(row(`${name}, clusters (transitive)`, clusters, ''));
+    const em = dedupeQuality(data, 'estimate');
     quality.push(
-      row(`${name}, clusters (transitive)`, pairMetrics(clusterPairs(report.clusters), truth), ''),
-    );
-    const em = findDuplicates(
-      data.map((d) => d.record),
-      { thresholds, parameters: 'estimate' },
-    );
-    const emPairs = new Set(em.pairs.filter((p) => p.decision === 'match').map((p) => pairKey(p.a, p.b)));
-    quality.push(
-      row(
-        `${name}, EM-estimated parameters`,
-        pairMetrics(emPairs, truth),
-        `λ = ${em.parameters.prior.toFixed(3)}`,
-      ),
+      row(`${name}, EM-estimated parameters`, em.pairs, `λ = ${em.report.parameters.prior.toFixed(3)}`),
     );
   };
   dedupe('FEBRL 1 dedupe', loadFebrl('dataset1.csv'));
   dedupe('FEBRL 2 dedupe', loadFebrl('dataset2.csv'));
   dedupe('FEBRL 3 dedupe', loadFebrl('dataset3.csv'));
   dedupe('Splink fake_1000 dedupe', loadFake1000());
-  const a = loadFebrl('dataset4a.csv');
-  const b = loadFebrl('dataset4b.csv');
-  const idOfA = new Map(a.map((r) => [r.entity, r.record.id]));
-  const truth = new Set(
-    b.flatMap((r) => (idOfA.has(r.entity) ? [pairKey(idOfA.get(r.entity) as string, r.record.id)] : [])),
-  );
-  const index = buildPatientIndex(a.map((r) => r.record));
-  const links = new Set<string>();
   const t0 = performance.now();
-  for (const r of b) {
-    const [best] = matchPatient(r.record, index, { thresholds, limit: 1 });
-    if (best?.decision === 'match') links.add(pairKey(best.patientId, r.record.id));
-  }
+  const link = febrl4LinkQuality();
   quality.push(
     row(
       'FEBRL 4 link (4b → index of 4a)',
-      pairMetrics(links, truth),
-      `5,000 matchPatient calls, ${fmtMs(performance.now() - t0)} ms`,
+      link,
+      `index + 5,000 matchPatient calls, ${fmtMs(performance.now() - t0)} ms`,
     ),
   );
 }
@@ -122,12 +87,12 @@ const genPairs = new Set(report.pairs.filter((p) => p.decision === 'match').map(
 const genQuality = pairMetrics(genPairs, hundredK.truePairs);
 
 // Speed 2: blocking versus all pairs on 2,000 records (weights only, same comparator).
-const small = hundredK.records.slice(0, 2_000);
+const small = generatePatients(2_000, 0.1, 99).records;
 t0 = performance.now();
 findDuplicates(small, { thresholds });
 const blockedMs = performance.now() - t0;
 t0 = performance.now();
-const feats = small.map(matchFeatures);
+const feats = small.map((p) => matchFeatures(p));
 let sink = 0;
 for (let i = 0; i < feats.length; i++)
   for (let j = i + 1; j < feats.length; j++)

@@ -275,12 +275,13 @@ export const toFhirPractitioner = (p: Practitioner): FhirPractitioner => ({
 
 /**
  * Maps a FHIR R4 Practitioner to a practitioner and validates it: the `official` (else first)
- * name, name suffixes as credentials, the `us-npi` identifier as the NPI (the check digit is not
- * checked here: use `validateNpi`), work phones and emails, the first qualification text as the
+ * name, name suffixes as credentials, the `us-npi` identifier as the NPI (its check digit must
+ * hold: all Synthea NPIs do), work phones and emails, the first qualification text as the
  * specialty.
  *
  * @param resource - a FHIR R4 Practitioner
- * @returns `Right(Practitioner)`; `Left(ValidationError)` when the id or name is missing
+ * @returns `Right(Practitioner)`; `Left(ValidationError)` when the id or name is missing or the
+ *   NPI fails its check digit
  * @example
  * fromFhirPractitioner(JSON.parse(text)); // Right({ id: 'f001', name: { family: 'van den broek', given: 'Eric' }, credentials: ['MD'] ... })
  */

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { DocumentIdSchema, PatientIdSchema, ProviderIdSchema, ReferralIdSchema } from '../core/ids.js';
 import type { Either } from '../core/result.js';
-import { IsoDateSchema, IsoInstantSchema } from '../core/time.js';
+import { RecordDateSchema as IsoDateSchema, RecordInstantSchema as IsoInstantSchema } from './dates.js';
+import { NpiSchema } from './npi.js';
 
 const text = () => z.string().trim().min(1).max(200);
 // Loose on purpose: RFC 5322 allows apostrophes and RFC 6531 non-ASCII local parts (Synthea has both).
@@ -179,11 +180,8 @@ export const PractitionerSchema = /* @__PURE__ */ z.object({
   name: PersonNameSchema,
   /** Credentials after the name, such as MD, DO, NP, PA-C. */
   credentials: z.array(z.string().trim().min(1).max(20)).max(5).default([]),
-  /** National Provider Identifier (10 digits, checked by `validateNpi` when parsed). */
-  npi: z
-    .string()
-    .regex(/^\d{10}$/)
-    .optional(),
+  /** National Provider Identifier; the Luhn check digit (prefix 80840) is checked when parsed. */
+  npi: NpiSchema.optional(),
   specialty: z.string().trim().max(100).optional(),
   phones: z.array(ContactPhoneSchema).max(5).default([]),
   emails: z.array(email()).max(5).default([]),

@@ -4,7 +4,8 @@
  */
 import type { ValidationError, ValidationIssue } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
-import { dateToDayNumber, type IsoDate } from '../core/time.js';
+import type { IsoDate } from '../core/time.js';
+import { recordsDayNumber as dateToDayNumber } from './dates.js';
 import { standardizeStreetLine, usStateCode, standardizeAddressText } from './address.js';
 import { validateMbi } from './mbi.js';
 import {

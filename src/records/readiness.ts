@@ -2,7 +2,8 @@
  * What the front desk must verify or collect before a visit (records reference §6), as coded
  * items with a severity.
  */
-import { dateToDayNumber, type IsoDate } from '../core/time.js';
+import type { IsoDate } from '../core/time.js';
+import { recordsDayNumber as dateToDayNumber } from './dates.js';
 import type { ConsentKind, Patient } from './model.js';
 
 /** One thing to verify or collect at check-in. */

@@ -234,7 +234,7 @@ describe('findDuplicates, matchPatient, estimation', () => {
     ).toEqual([]);
   });
   it('EM recovers a sensible match rate among candidates', () => {
-    const features = people.map(matchFeatures);
+    const features = people.map((p) => matchFeatures(p));
     const params = estimateMatchParameters(
       [comparePatients(people[0] as MatchablePatient, people[1] as MatchablePatient)],
       sampleRandomPairs(features, 200, 7),

@@ -3,7 +3,7 @@
  */
 import { compareFeatures, type PatientComparison } from './compare.js';
 import { buildBlocks, DEFAULT_BLOCKING_RULES, type BlockingRule } from './blocking.js';
-import { matchFeatures, type MatchFeatures, type MatchablePatient } from './features.js';
+import { matchFeatures, type MatchFeatures, type MatchablePatient, type PhoneticCache } from './features.js';
 import {
   DEFAULT_MATCH_PARAMETERS,
   estimateMatchParameters,
@@ -187,7 +187,8 @@ export const findDuplicates = (
   patients: readonly MatchablePatient[],
   options: FindDuplicatesOptions = {},
 ): DuplicateReport => {
-  const features = patients.map(matchFeatures);
+  const cache: PhoneticCache = new Map();
+  const features = patients.map((p) => matchFeatures(p, cache));
   const ids = features.map((f) => f.id);
   const { blocks } = buildBlocks(features, options.blocking ?? DEFAULT_BLOCKING_RULES);
   const maxBlockSize = options.maxBlockSize ?? 1000;

@@ -119,15 +119,29 @@ const sexCode = (s: string | undefined): string => {
   return u === 'M' || u === 'MALE' ? 'M' : u === 'F' || u === 'FEMALE' ? 'F' : '';
 };
 
+/** Phonetic keys already computed in one batch, by cleaned name (names repeat a lot). */
+export type PhoneticCache = Map<string, readonly [string, string]>;
+
+const phonetic = (name: string, cache: PhoneticCache | undefined): readonly [string, string] => {
+  if (cache === undefined) return doubleMetaphone(name);
+  let keys = cache.get(name);
+  if (keys === undefined) {
+    keys = doubleMetaphone(name);
+    cache.set(name, keys);
+  }
+  return keys;
+};
+
 /**
  * Computes the matching features of a record.
  *
  * @param p - a patient or partial record
+ * @param cache - optional phonetic-key cache shared across a batch (a plain Map the caller owns)
  * @returns its features
  * @example
  * matchFeatures({ id: 'a', name: { family: 'Smith', given: 'Bill' }, birthDate: '1980-01-02' }).dob; // '19800102'
  */
-export const matchFeatures = (p: MatchablePatient): MatchFeatures => {
+export const matchFeatures = (p: MatchablePatient, cache?: PhoneticCache): MatchFeatures => {
   const given = cleanNameForMatching(p.name.given);
   const family = cleanNameForMatching(p.name.family);
   const address = p.addresses?.[0];
@@ -137,8 +151,8 @@ export const matchFeatures = (p: MatchablePatient): MatchFeatures => {
     id: p.id,
     given,
     family,
-    givenKeys: doubleMetaphone(given),
-    familyKeys: doubleMetaphone(family),
+    givenKeys: phonetic(given, cache),
+    familyKeys: phonetic(family, cache),
     previousFamilies: (p.previousNames ?? [])
       .map((n) => cleanNameForMatching(n.family))
       .filter((n) => n !== ''),

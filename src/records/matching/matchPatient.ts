@@ -3,7 +3,7 @@
  */
 import { buildBlocks, blockingKeys, DEFAULT_BLOCKING_RULES, type BlockingRule } from './blocking.js';
 import { compareFeatures } from './compare.js';
-import { matchFeatures, type MatchFeatures, type MatchablePatient } from './features.js';
+import { matchFeatures, type MatchFeatures, type MatchablePatient, type PhoneticCache } from './features.js';
 import {
   DEFAULT_MATCH_PARAMETERS,
   matchWeight,
@@ -56,7 +56,8 @@ export const buildPatientIndex = (
   patients: readonly MatchablePatient[],
   options: PatientIndexOptions = {},
 ): PatientIndex => {
-  const features = patients.map(matchFeatures);
+  const cache: PhoneticCache = new Map();
+  const features = patients.map((p) => matchFeatures(p, cache));
   const blocking = options.blocking ?? DEFAULT_BLOCKING_RULES;
   const { singles, blocks } = buildBlocks(features, blocking);
   return {

@@ -3,7 +3,13 @@
 // SSN (FEBRL soc_sec_id) is deliberately not loaded: matching quality is measured without it.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { MatchablePatient } from '../../../src/records/index.js';
+import {
+  buildPatientIndex,
+  findDuplicates,
+  matchPatient,
+  type DuplicateReport,
+  type MatchablePatient,
+} from '../../../src/records/index.js';
 
 export const MATCHING_DIR =
   process.env['MEDOFFICE_MATCHING_DATA'] ?? resolve(import.meta.dirname, '../../../../shared/data/matching');
@@ -120,4 +126,51 @@ export const pairMetrics = (predicted: ReadonlySet<string>, actual: ReadonlySet<
     recall,
     f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
   };
+};
+
+/** One decision threshold (match weight, log2 odds) for every data set, in tests and bench. */
+export const MATCH_THRESHOLD = 5;
+const thresholds = { match: MATCH_THRESHOLD, review: MATCH_THRESHOLD };
+
+const clusterPairs = (clusters: readonly (readonly string[])[]): Set<string> => {
+  const out = new Set<string>();
+  for (const c of clusters)
+    for (let i = 0; i < c.length; i++)
+      for (let j = i + 1; j < c.length; j++) out.add(pairKey(c[i] as string, c[j] as string));
+  return out;
+};
+
+/** findDuplicates on a labelled set: metrics of the `match` pair decisions and of the clusters. */
+export const dedupeQuality = (
+  data: readonly LabelledRecord[],
+  parameters?: 'estimate',
+): { readonly report: DuplicateReport; readonly pairs: PairMetrics; readonly clusters: PairMetrics } => {
+  const report = findDuplicates(
+    data.map((d) => d.record),
+    parameters === undefined ? { thresholds } : { thresholds, parameters },
+  );
+  const truth = truePairs(data);
+  const decided = new Set(report.pairs.filter((p) => p.decision === 'match').map((p) => pairKey(p.a, p.b)));
+  return {
+    report,
+    pairs: pairMetrics(decided, truth),
+    clusters: pairMetrics(clusterPairs(report.clusters), truth),
+  };
+};
+
+/** FEBRL 4 linkage: each 4b record against an index of 4a, best match only. */
+export const febrl4LinkQuality = (): PairMetrics => {
+  const a = loadFebrl('dataset4a.csv');
+  const b = loadFebrl('dataset4b.csv');
+  const idOfA = new Map(a.map((r) => [r.entity, r.record.id]));
+  const truth = new Set(
+    b.flatMap((r) => (idOfA.has(r.entity) ? [pairKey(idOfA.get(r.entity) as string, r.record.id)] : [])),
+  );
+  const index = buildPatientIndex(a.map((r) => r.record));
+  const links = new Set<string>();
+  for (const r of b) {
+    const [best] = matchPatient(r.record, index, { thresholds, limit: 1 });
+    if (best?.decision === 'match') links.add(pairKey(best.patientId, r.record.id));
+  }
+  return pairMetrics(links, truth);
 };
