@@ -15,6 +15,12 @@ export default {
   ],
   reporters: ['clear-text', 'json', 'progress'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // Static mutants (module-level constants) would re-run every test per mutant; they are reported
+  // as ignored rather than slowing the run tenfold.
+  ignoreStatic: true,
+  // Re-runs only the mutants whose code or covering tests changed since the last run.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
   concurrency: 2,
   timeoutMS: 10_000,
   thresholds: { high: 90, low: 85, break: null },

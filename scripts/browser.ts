@@ -5,15 +5,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROMIUM = '/usr/bin/chromium';
-
-/** Every subpath the package exports, in layering order (`.` is the root barrel). */
-export const SUBPATHS = ['core', 'records', 'insurance', 'referrals', 'scheduling'] as const;
 
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
@@ -49,7 +46,51 @@ const throughPackageExports: Plugin = {
 export interface BrowserBundle {
   readonly js: string;
   readonly metafile: Metafile;
+  /**
+   * Original source files (relative to the repo root) with the number of mapped code segments
+   * each has in the output. esbuild composes the sourcemaps of dist/ chunks, so this names the
+   * `src/` files whose code survived tree-shaking, which the chunk-level metafile cannot.
+   */
+  readonly mappedSources: Readonly<Record<string, number>>;
 }
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Decodes one base64 VLQ sourcemap segment. */
+const decodeSegment = (segment: string): number[] => {
+  const out: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const ch of segment) {
+    const digit = B64.indexOf(ch);
+    value += (digit & 31) << shift;
+    if (digit & 32) shift += 5;
+    else {
+      out.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return out;
+};
+
+/** Segment count per source of a sourcemap (v3), with sources resolved against `dir`. */
+const countMappedSources = (
+  map: { sources: string[]; mappings: string },
+  dir: string,
+): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  let source = 0;
+  for (const line of map.mappings.split(';'))
+    for (const segment of line.split(',')) {
+      const fields = segment ? decodeSegment(segment) : [];
+      if (fields.length < 4) continue;
+      source += fields[1] ?? 0;
+      const name = resolve(dir, map.sources[source] ?? '?').slice(ROOT.length + 1);
+      counts[name] = (counts[name] ?? 0) + 1;
+    }
+  return counts;
+};
 
 /** Bundles one entry for the browser (platform browser, ESM, no Node built-ins allowed). */
 export const bundleForBrowser = async (
@@ -76,11 +117,18 @@ export const bundleForBrowser = async (
     target: 'es2022',
     minify: options.minify ?? false,
     logLevel: 'silent',
+    sourcemap: 'external',
+    outdir: join(ROOT, 'node_modules/.cache/browser-bundle'),
     plugins: [throughPackageExports],
   });
-  const out = result.outputFiles[0];
-  if (!out) throw new Error('esbuild produced no output');
-  return { js: out.text, metafile: result.metafile };
+  const out = result.outputFiles.find((f) => f.path.endsWith('.js'));
+  const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'));
+  if (!out || !map) throw new Error('esbuild produced no output');
+  return {
+    js: out.text,
+    metafile: result.metafile,
+    mappedSources: countMappedSources(JSON.parse(map.text) as never, dirname(map.path)),
+  };
 };
 
 /** Input files of a bundle that contributed bytes to its output. */
@@ -140,10 +188,13 @@ export const chromiumStatus = (): { readonly run: boolean; readonly reason: stri
         };
 
 /**
- * Runs `fn` in a fresh headless Debian Chromium (new empty profile, no background networking; the
- * machine's network is closed). Never downloads a browser.
+ * Starts a fresh headless Debian Chromium (new empty profile, no background networking; the
+ * machine's network is closed). Never downloads a browser. `close` also removes the profile.
  */
-export const withChromium = async <T>(fn: (context: BrowserContext) => Promise<T>): Promise<T> => {
+export const launchChromium = async (): Promise<{
+  readonly context: BrowserContext;
+  readonly close: () => Promise<void>;
+}> => {
   const profile = mkdtempSync(join(tmpdir(), 'medoffice-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -159,10 +210,21 @@ export const withChromium = async <T>(fn: (context: BrowserContext) => Promise<T
       '--disable-sync',
     ],
   });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+};
+
+/** Runs `fn` in a fresh Chromium from {@link launchChromium}, closing it afterwards. */
+export const withChromium = async <T>(fn: (context: BrowserContext) => Promise<T>): Promise<T> => {
+  const browser = await launchChromium();
   try {
-    return await fn(context);
+    return await fn(browser.context);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { join, relative } from 'node:path';
-import { SRC, layeringViolations, readSource, sourceFiles } from './sourceRules.js';
+import { SRC, importsOf, layeringViolations, readSource, sourceFiles } from './sourceRules.js';
 
-describe('layering: core <- records <- insurance <- referrals <- scheduling', () => {
+describe('layering: core <- records <- insurance <- referrals <- scheduling <- testing', () => {
   it('no module imports one above it', () => {
     const violations = sourceFiles().flatMap((f) =>
       layeringViolations(f, readSource(f)).map((v) => `${relative(SRC, f)}: ${v}`),
@@ -16,8 +16,15 @@ describe('layering: core <- records <- insurance <- referrals <- scheduling', ()
     ['insurance', "export { x } from '../referrals/index.js';", 'insurance -> referrals'],
     ['referrals', "import type { X } from '../scheduling/model.js';", 'referrals -> scheduling'],
     ['internal', "import { ok } from '../core/result.js';", 'internal -> core'],
+    ['scheduling', "import { patientArbitrary } from '../testing/index.js';", 'scheduling -> testing'],
   ])('catches a planted upward import from %s', (module, line, expected) => {
     expect(layeringViolations(join(SRC, module, 'planted.ts'), line)).toEqual([expected]);
+  });
+
+  it('the root barrel does not re-export medoffice/testing (so `medoffice` never needs fast-check)', () => {
+    const root = readSource(join(SRC, 'index.ts'));
+    expect(importsOf(root).filter((s) => s.includes('testing'))).toEqual([]);
+    expect(importsOf(root)).toContain('./scheduling/index.js'); // the scan does read the barrel
   });
 
   it('allows downward and same-module imports', () => {

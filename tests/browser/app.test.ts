@@ -69,9 +69,9 @@ describe.skipIf(!status.run)('every subpath runs in headless Chromium', () => {
     }
   }, 90_000);
 
-  it('loads without page errors and imports all five subpaths and the root', () => {
+  it('loads without page errors and imports all six subpaths and the root', () => {
     expect(pageErrors).toEqual([]);
-    expect(results['subpaths']).toBe('[true,true,true,true,true]');
+    expect(results['subpaths']).toBe('[true,true,true,true,true,true]');
     expect(results['rootReexports']).toBe('true');
   });
 
@@ -94,5 +94,29 @@ describe.skipIf(!status.run)('every subpath runs in headless Chromium', () => {
   it('records: validateNpi accepts the CMS example 1234567893 and refuses a bad check digit', () => {
     expect(results['npiValid']).toBe('{"_tag":"Right","right":"1234567893"}');
     expect(results['npiInvalid']).toBe('npi.check-digit');
+  });
+
+  it('records: findDuplicates pairs William and Bill Smith (nickname, same birth date and address), not Chen Wei', () => {
+    expect(results['duplicates']).toBe('{"clusters":[["p1","p2"]],"decisions":[["p1","p2","match"]]}');
+  });
+
+  it('scheduling: findSlots offers 09:00, 09:20 and 09:40 in a Monday 09:00-10:00 window', () => {
+    // 60 minutes / 20-minute visits on the default grid = 3 starts; EST is UTC-05:00 on Nov 30.
+    expect(results['slots']).toBe(
+      '["2026-11-30T09:00:00-05:00","2026-11-30T09:20:00-05:00","2026-11-30T09:40:00-05:00"]',
+    );
+  });
+
+  it('insurance: estimateCostShare of a $500 line with $300 deductible left and 20% coinsurance', () => {
+    // $300 deductible + 20% × $200 = $340 patient; $500 − $340 = $160 plan (reference case T10).
+    expect(results['costShare']).toBe('$340.00 / $160.00');
+  });
+
+  it('referrals: a draft is submitted, and closing a draft is refused by the table', () => {
+    expect(results['referral']).toBe('["submitted","referral.invalid-event"]');
+  });
+
+  it('testing: a generated patient parses; the transition table answers', () => {
+    expect(results['testing']).toBe('["Right",["submitted"]]');
   });
 });

@@ -9,4 +9,7 @@ for (const name of MODULES) {
   for (const file of CHECKS.filter((f) => f === `${name}.cjs` || f.startsWith(`${name}-`))) require(`./checks/${file}`)(mod, assert);
   for (const key of Object.keys(mod)) assert.equal(root[key], mod[key], `root re-exports ${name}.${key} as the same value`);
 }
-console.log(`smoke (CJS): ${MODULES.length} subpaths and the root loaded and answered`);
+// medoffice/testing is not in the root (it needs the optional peer fast-check).
+require('./checks/testing.cjs')(require('medoffice/testing'), assert);
+assert.equal(root.generateHealthSystem, undefined, 'the root does not re-export medoffice/testing');
+console.log(`smoke (CJS): ${MODULES.length + 1} subpaths and the root loaded and answered`);

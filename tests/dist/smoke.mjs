@@ -14,4 +14,8 @@ for (const name of MODULES) {
   for (const file of CHECKS.filter((f) => f === `${name}.cjs` || f.startsWith(`${name}-`))) require(`./checks/${file}`)(mod, assert);
   for (const key of Object.keys(mod)) assert.equal(root[key], mod[key], `root re-exports ${name}.${key} as the same value`);
 }
-console.log(`smoke (ESM): ${MODULES.length} subpaths and the root loaded and answered`);
+// medoffice/testing is not in the root (it needs the optional peer fast-check).
+const testing = await import('medoffice/testing');
+require('./checks/testing.cjs')(testing, assert);
+assert.equal(root.generateHealthSystem, undefined, 'the root does not re-export medoffice/testing');
+console.log(`smoke (ESM): ${MODULES.length + 1} subpaths and the root loaded and answered`);

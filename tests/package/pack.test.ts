@@ -67,4 +67,24 @@ describe('npm pack contents', () => {
         expect(files, `${base}${ext}`).toContain(`${base}${ext}`);
     }
   });
+
+  it('every subpath has a size budget for its own code and with dependencies', () => {
+    const budgets = JSON.parse(readFileSync(resolve(ROOT, '.size-limit.json'), 'utf8')) as {
+      path: string;
+      ignore?: string[];
+    }[];
+    const subpaths = Object.keys(pkg['exports'] as object).filter((k) => k !== './package.json');
+    for (const sub of subpaths) {
+      const file = sub === '.' ? 'dist/index.js' : `dist/${sub.slice(2)}/index.js`;
+      const own = budgets.filter((b) => b.path === file);
+      expect(
+        own.some((b) => b.ignore?.includes('luxon')),
+        `${sub} own code`,
+      ).toBe(true);
+      expect(
+        own.some((b) => b.ignore === undefined),
+        `${sub} with dependencies`,
+      ).toBe(true);
+    }
+  });
 });
