@@ -23,6 +23,7 @@ import {
 import type { Either } from '../core/result.js';
 import { IanaZoneSchema } from '../core/time.js';
 import { IsoDateSchema, IsoInstantSchema, WallTimeSchema, type IsoInstant } from '../core/calendar.js';
+import { FHIR_APPOINTMENT_STATUSES } from '../referrals/validity.js';
 
 const label = () => z.string().trim().min(1).max(200);
 const minutes = () => z.number().int().min(0).max(525_600);
@@ -207,22 +208,8 @@ export const AvailabilityExceptionSchema = /* @__PURE__ */ z.discriminatedUnion(
 /** A change to recurring availability: time off, holiday, extra hours or a one-day override. */
 export type AvailabilityException = z.infer<typeof AvailabilityExceptionSchema>;
 
-/** FHIR R4 AppointmentStatus codes (http://hl7.org/fhir/appointmentstatus, R4 4.0.1). */
-export const APPOINTMENT_STATUSES = [
-  'proposed',
-  'pending',
-  'booked',
-  'arrived',
-  'fulfilled',
-  'cancelled',
-  'noshow',
-  'entered-in-error',
-  'checked-in',
-  'waitlist',
-] as const;
-
 /** FHIR R4 AppointmentStatus. */
-export const AppointmentStatusSchema = /* @__PURE__ */ z.enum(APPOINTMENT_STATUSES);
+export const AppointmentStatusSchema = /* @__PURE__ */ z.enum(FHIR_APPOINTMENT_STATUSES);
 /** FHIR R4 AppointmentStatus. */
 export type AppointmentStatus = z.infer<typeof AppointmentStatusSchema>;
 

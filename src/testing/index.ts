@@ -29,6 +29,7 @@ export {
 } from './healthSystem.js';
 // The transition tables as data, with their lookups, for model-based tests of other services.
 export {
+  FHIR_APPOINTMENT_STATUSES,
   REFERRAL_STATUSES,
   REFERRAL_TRANSITIONS,
   allowedReferralEvents,
@@ -37,7 +38,6 @@ export {
   type ReferralTransition,
 } from '../referrals/index.js';
 export {
-  APPOINTMENT_STATUSES,
   APPOINTMENT_TRANSITIONS,
   allowedAppointmentEvents,
   type AppointmentTransition,

@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AppointmentId } from '../../src/core/ids.js';
 import type { IsoInstant } from '../../src/core/calendar.js';
+import { FHIR_APPOINTMENT_STATUSES } from '../../src/referrals/index.js';
 import {
-  APPOINTMENT_STATUSES,
   transitionAppointment,
   type Appointment,
   type AppointmentEvent,
@@ -27,7 +27,7 @@ const EXPECTED: Record<string, Partial<Record<AppointmentStatus, AppointmentStat
   reschedule: { proposed: 'cancelled', pending: 'cancelled', booked: 'cancelled', waitlist: 'cancelled' },
   'no-show': { booked: 'noshow' },
   'enter-in-error': Object.fromEntries(
-    APPOINTMENT_STATUSES.filter((s) => s !== 'entered-in-error').map((s) => [s, 'entered-in-error']),
+    FHIR_APPOINTMENT_STATUSES.filter((s) => s !== 'entered-in-error').map((s) => [s, 'entered-in-error']),
   ),
 };
 
@@ -113,7 +113,7 @@ describe('appointment lifecycle (model-based)', () => {
   it('follows the FHIR-derived table for any event sequence, from any start status', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(...APPOINTMENT_STATUSES),
+        fc.constantFrom(...FHIR_APPOINTMENT_STATUSES),
         fc.commands([fc.tuple(events, fc.nat(90)).map(([e, n]) => new EventCommand(e, n))], {
           maxCommands: 12,
         }),
