@@ -28,6 +28,10 @@ type Change = Partial<Omit<Referral, 'history' | 'status' | 'refusal'>> & {
 };
 type Step = Either<ReferralError, Change>;
 
+// The verdict of guards that pass without changing a field (one shared, frozen object).
+const UNCHANGED: Change = Object.freeze({});
+const NO_CHANGE: Step = ok(UNCHANGED);
+
 const fail = (...args: Parameters<typeof referralRuleError>): Step => err(referralRuleError(...args));
 
 const currentAuthorization = (r: Referral): Authorization | undefined =>
@@ -204,7 +208,7 @@ const expire = (r: Referral, event: Extract<ReferralEvent, { type: 'expire' }>, 
     status?._tag === 'Right' &&
     (event.reason === 'validity-ended' ? status.right.window === 'after-end' : status.right.remaining === 0);
   return ended
-    ? ok({})
+    ? NO_CHANGE
     : fail(
         'referral.authorization-still-valid',
         event.reason === 'validity-ended'
@@ -228,7 +232,7 @@ const step = (r: Referral, event: ReferralEvent, at: IsoInstant): Step => {
               kinds: missing,
             },
           )
-        : ok({});
+        : NO_CHANGE;
     }
     case 'request-authorization': {
       const allowed: readonly AuthorizationRequestType[] =
@@ -258,7 +262,7 @@ const step = (r: Referral, event: ReferralEvent, at: IsoInstant): Step => {
               decidedAt: at,
             }),
           })
-        : ok({});
+        : NO_CHANGE;
     }
     case 'authorization-approved':
     case 'authorization-pended':
@@ -293,7 +297,7 @@ const step = (r: Referral, event: ReferralEvent, at: IsoInstant): Step => {
       return ok({ notes: [...r.notes, { document: event.document, kind: event.kind, receivedAt: at }] });
     case 'close':
       return r.notes.some((n) => n.kind === 'final')
-        ? ok({})
+        ? NO_CHANGE
         : fail('referral.consult-note-required', 'closing needs the final consult note (360X PCC-57)');
     case 'expire':
       return expire(r, event, at);
@@ -301,7 +305,7 @@ const step = (r: Referral, event: ReferralEvent, at: IsoInstant): Step => {
       // Cancelling withdraws an open request (UM02 = 3); the payer's C confirms any request.
       const auth = currentAuthorization(r);
       const open = auth?.decision === 'requested' || auth?.decision === 'pended';
-      if (auth === undefined || (!open && event.byPayer !== true)) return ok({});
+      if (auth === undefined || (!open && event.byPayer !== true)) return NO_CHANGE;
       const cancelled: Authorization = { ...auth, decision: 'cancelled', decidedAt: at };
       return ok({
         authorizations: replaceCurrent(
@@ -364,6 +368,8 @@ export const transitionReferral = (
     const { clearRefusal: _c, status: _s, ...patch } = c;
     return ok({ ...withoutRefusal(referral), ...patch, status: to, history });
   }
+  // The common case: a plain clone (which keeps the key order) with two fields set.
+  if (c === UNCHANGED) return ok({ ...referral, status: to, history });
   // `c.status`, when present, is overwritten by `to`.
   return ok({ ...referral, ...c, status: to, history });
 };

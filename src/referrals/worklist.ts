@@ -8,7 +8,7 @@ import type { PatientId, ReferralId } from '../core/ids.js';
 import { formatInstant, type IanaZone } from '../core/time.js';
 import { instantToMs, type IsoInstant } from '../core/calendar.js';
 import { periodBounds } from './instants.js';
-import type { Authorization, Referral, ReferralPriority } from './model.js';
+import type { Referral, ReferralPriority } from './model.js';
 import type { ReferralStatus } from './statuses.js';
 import { isApprovedAuthorization } from './validity.js';
 
@@ -116,103 +116,224 @@ const ACTIONS: Readonly<Record<ReferralWorklistReason, readonly [string, Referra
   'authorization-expired': ['request renewal or extension, or cancel the referral', 'referral-coordinator'],
 };
 
-const PRIORITY_RANK: Readonly<Record<ReferralPriority, number>> = { stat: 0, urgent: 1, routine: 2 };
+// Reasons by number, so the per-referral work stores small integers in typed arrays.
+const REASONS: readonly ReferralWorklistReason[] = [
+  'unsubmitted',
+  'authorization-not-requested',
+  'awaiting-payer',
+  'denied-awaiting-amendment',
+  'declined-by-specialist',
+  'resubmission-not-sent',
+  'authorized-not-scheduled',
+  'awaiting-visit',
+  'open-loop',
+  'ready-to-close',
+  'authorization-expiring',
+  'authorization-expired',
+];
+const AWAITING_VISIT = 7;
+const EXPIRING = 10;
+const NOT_OPEN = -1;
 
-const stepDays = (
-  policy: ReferralWorklistPolicy,
-  reason: ReferralWorklistReason,
-  p: ReferralPriority,
-): number => {
-  const d = policy.days[reason];
-  return p === 'stat'
-    ? Math.min(d, policy.statMaxDays)
-    : p === 'urgent'
-      ? Math.min(d, policy.urgentMaxDays)
-      : d;
+/** Stat 0, urgent 1, routine 2: the order of the list, and the column of the grace table. */
+const priorityRank = (p: ReferralPriority): number => (p === 'stat' ? 0 : p === 'urgent' ? 1 : 2);
+
+/** Grace per reason and priority rank, in ms (row-major, 3 columns), computed once per call. */
+const graceTable = (policy: ReferralWorklistPolicy): Float64Array => {
+  const t = new Float64Array(REASONS.length * 3);
+  REASONS.forEach((reason, i) => {
+    const d = policy.days[reason];
+    t[i * 3] = Math.min(d, policy.statMaxDays) * DAY;
+    t[i * 3 + 1] = Math.min(d, policy.urgentMaxDays) * DAY;
+    t[i * 3 + 2] = d * DAY;
+  });
+  return t;
 };
 
-const baseReason = (r: Referral): ReferralWorklistReason | undefined => {
+const hasFinalNote = (r: Referral): boolean => {
+  for (const n of r.notes) if (n.kind === 'final') return true;
+  return false;
+};
+
+/** Index in {@link REASONS} of the status's own item, or NOT_OPEN for closed and cancelled. */
+const baseReason = (r: Referral): number => {
   switch (r.status) {
     case 'draft':
-      return 'unsubmitted';
+      return 0;
     case 'submitted':
-      return 'authorization-not-requested';
+      return 1;
     case 'pending-authorization':
-      return 'awaiting-payer';
+      return 2;
     case 'denied':
-      return r.refusal?.by === 'specialist' ? 'declined-by-specialist' : 'denied-awaiting-amendment';
+      return r.refusal?.by === 'specialist' ? 4 : 3;
     case 'resubmitted':
-      return 'resubmission-not-sent';
+      return 5;
     case 'authorized':
-      return 'authorized-not-scheduled';
+      return 6;
     case 'scheduled':
-      return 'awaiting-visit';
+      return AWAITING_VISIT;
     case 'completed':
-      return r.notes.some((n) => n.kind === 'final') ? 'ready-to-close' : 'open-loop';
+      return hasFinalNote(r) ? 9 : 8;
     case 'expired':
-      return 'authorization-expired';
+      return 11;
     case 'closed':
     case 'cancelled':
-      return undefined;
+      return NOT_OPEN;
   }
 };
 
-/** Due time of the expiring-authorization item, or undefined when the window is not a concern. */
-const expiryDueMs = (
-  r: Referral,
-  auth: Authorization | undefined,
-  atMs: number,
-  policy: ReferralWorklistPolicy,
-): number | undefined => {
-  if (auth?.period === undefined || !isApprovedAuthorization(auth.decision)) return undefined;
+/** Due time of the expiring-authorization item, or NaN when the window is not a concern. */
+const expiryDueMs = (r: Referral, atMs: number, expiringMs: number): number => {
+  const auth = r.authorizations[r.authorizations.length - 1];
+  if (auth?.period === undefined || !isApprovedAuthorization(auth.decision)) return Number.NaN;
   // The item is due at the start of the last valid day, in the window's zone.
-  const { endMs, lastDayMs: lastDay } = periodBounds(auth.period);
+  const { endMs, lastDayMs } = periodBounds(auth.period);
   for (const a of r.appointments)
-    if (a.status === 'booked' && instantToMs(a.start) >= endMs) return Math.min(atMs, lastDay);
-  return lastDay - atMs <= policy.expiringWithinDays * DAY ? lastDay : undefined;
+    if (a.status === 'booked' && instantToMs(a.start) >= endMs) return Math.min(atMs, lastDayMs);
+  return lastDayMs - atMs <= expiringMs ? lastDayMs : Number.NaN;
 };
 
 // Sort key: overdue items get `(rank - 3) * 1e15 - overdue` (below -1e15, stat first, then the
 // most overdue), items not yet due get their due time (epoch ms, far below 1e15). Exact in a
-// double for any overdue under 31 years.
+// double for any overdue under 31 years. Equal keys mean equal due times (and, when overdue,
+// equal priorities); such ties go by priority, then referral id.
 const RANK_SPAN = 1e15;
 
-/** Per-referral results in parallel typed arrays, so the sort moves indices, not objects. */
-interface Scratch {
-  readonly reasons: (ReferralWorklistReason | undefined)[];
-  readonly due: Float64Array;
+/** The open referrals' items, with the sort data in parallel arrays (same positions). */
+interface Assessed {
+  readonly items: ReferralWorkItem[];
+  readonly rank: Uint8Array;
   readonly key: Float64Array;
 }
 
-/** Fills slot `i` of the scratch arrays; false when the referral is not open. */
-const assess = (
-  r: Referral,
-  i: number,
+/**
+ * Assesses every referral in one pass (each referral is read while it is at hand, once), and
+ * writes each distinct due time once.
+ */
+const assessAll = (
+  referrals: readonly Referral[],
   atMs: number,
   policy: ReferralWorklistPolicy,
-  s: Scratch,
-): boolean => {
-  let reason = baseReason(r);
-  if (reason === undefined) return false;
-  const last = r.history[r.history.length - 1];
-  const grace = stepDays(policy, reason, r.priority) * DAY;
-  let due = instantToMs(last === undefined ? r.createdAt : last.at) + grace;
-  if (reason === 'awaiting-visit') {
-    let first = Infinity;
-    for (const a of r.appointments) if (a.status === 'booked') first = Math.min(first, instantToMs(a.start));
-    if (first !== Infinity) due = first + grace;
+): Assessed => {
+  const n = referrals.length;
+  const items: ReferralWorkItem[] = [];
+  const rankOf = new Uint8Array(n);
+  const keyOf = new Float64Array(n);
+  const grace = graceTable(policy);
+  const expiringMs = policy.expiringWithinDays * DAY;
+  const written = new Map<number, IsoInstant>();
+  for (let i = 0; i < n; i++) {
+    const r = referrals[i] as Referral;
+    let reason = baseReason(r);
+    if (reason === NOT_OPEN) continue;
+    const rank = priorityRank(r.priority);
+    const g = grace[reason * 3 + rank] as number;
+    const last = r.history[r.history.length - 1];
+    let due = instantToMs(last === undefined ? r.createdAt : last.at) + g;
+    if (reason === AWAITING_VISIT) {
+      let first = Infinity;
+      for (const ap of r.appointments)
+        if (ap.status === 'booked') first = Math.min(first, instantToMs(ap.start));
+      if (first !== Infinity) due = first + g;
+    }
+    if (r.status === 'authorized' || r.status === 'scheduled') {
+      const expiry = expiryDueMs(r, atMs, expiringMs);
+      if (expiry < due) {
+        reason = EXPIRING;
+        due = expiry;
+      }
+    }
+    let dueAt = written.get(due);
+    if (dueAt === undefined) {
+      dueAt = formatInstant(due, policy.zone);
+      written.set(due, dueAt);
+    }
+    const overdue = Math.max(0, atMs - due);
+    const why = REASONS[reason] as ReferralWorklistReason;
+    const [action, owner] = ACTIONS[why];
+    rankOf[items.length] = rank;
+    keyOf[items.length] = atMs > due ? (rank - 3) * RANK_SPAN - (atMs - due) : due;
+    items.push({
+      referral: r.id,
+      patient: r.patient,
+      status: r.status,
+      priority: r.priority,
+      reason: why,
+      action,
+      owner,
+      dueAt,
+      overdueMs: overdue,
+      overdueDays: Math.floor(overdue / DAY),
+    });
   }
-  if (r.status === 'authorized' || r.status === 'scheduled') {
-    const expiry = expiryDueMs(r, r.authorizations[r.authorizations.length - 1], atMs, policy);
-    if (expiry !== undefined && expiry < due) {
-      reason = 'authorization-expiring';
-      due = expiry;
+  return { items, rank: rankOf, key: keyOf };
+};
+
+/** First index in `sorted[0, size)` holding a value not below `x`. */
+const lowerBound = (sorted: Float64Array, size: number, x: number): number => {
+  let lo = 0;
+  let hi = size;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+/**
+ * The open positions in list order, grouped by key: the distinct keys are sorted natively (no
+ * comparator), each position is counted into its key's group, and only groups of equal keys are
+ * sorted by priority and referral id, stably.
+ */
+const listOrder = (a: Assessed): Int32Array => {
+  const m = a.items.length;
+  const keys = a.key.slice(0, m).sort();
+  let groups = 0;
+  for (let j = 0; j < m; j++) if (j === 0 || keys[j] !== keys[groups - 1]) keys[groups++] = keys[j] as number;
+  const group = new Int32Array(m);
+  const starts = new Int32Array(groups + 1);
+  for (let j = 0; j < m; j++) {
+    const g = lowerBound(keys, groups, a.key[j] as number);
+    group[j] = g;
+    starts[g + 1] = (starts[g + 1] as number) + 1;
+  }
+  for (let g = 0; g < groups; g++) starts[g + 1] = (starts[g + 1] as number) + (starts[g] as number);
+  const fill = starts.slice(0, groups);
+  const order = new Int32Array(m);
+  for (let j = 0; j < m; j++) {
+    const g = group[j] as number;
+    const at = fill[g] as number;
+    order[at] = j;
+    fill[g] = at + 1;
+  }
+  const tie = (x: number, y: number): number => {
+    const d = (a.rank[x] as number) - (a.rank[y] as number);
+    if (d !== 0) return d;
+    const ix = (a.items[x] as ReferralWorkItem).referral;
+    const iy = (a.items[y] as ReferralWorkItem).referral;
+    return ix < iy ? -1 : ix > iy ? 1 : 0;
+  };
+  for (let g = 0; g < groups; g++) {
+    const from = starts[g] as number;
+    const to = starts[g + 1] as number;
+    if (to - from > 16) {
+      // A large tie (a bulk import created at one instant): the stable library sort.
+      order.set(Array.from(order.subarray(from, to)).sort(tie), from);
+      continue;
+    }
+    // Insertion sort: stable, and ties are usually a handful.
+    for (let j = from + 1; j < to; j++) {
+      const x = order[j] as number;
+      let k = j - 1;
+      while (k >= from && tie(x, order[k] as number) < 0) {
+        order[k + 1] = order[k] as number;
+        k--;
+      }
+      order[k + 1] = x;
     }
   }
-  s.reasons[i] = reason;
-  s.due[i] = due;
-  s.key[i] = atMs > due ? (PRIORITY_RANK[r.priority] - 3) * RANK_SPAN - (atMs - due) : due;
-  return true;
+  return order;
 };
 
 /**
@@ -243,37 +364,9 @@ export const referralWorklist = (
   at: IsoInstant,
   policy: ReferralWorklistPolicy,
 ): readonly ReferralWorkItem[] => {
-  const atMs = instantToMs(at);
-  const n = referrals.length;
-  const s: Scratch = { reasons: new Array(n), due: new Float64Array(n), key: new Float64Array(n) };
-  const order: number[] = [];
-  for (let i = 0; i < n; i++) if (assess(referrals[i] as Referral, i, atMs, policy, s)) order.push(i);
-  order.sort((a, b) => {
-    const d = (s.key[a] as number) - (s.key[b] as number);
-    if (d !== 0) return d;
-    const ra = referrals[a] as Referral;
-    const rb = referrals[b] as Referral;
-    return (
-      PRIORITY_RANK[ra.priority] - PRIORITY_RANK[rb.priority] || (ra.id < rb.id ? -1 : ra.id > rb.id ? 1 : 0)
-    );
-  });
-  return order.map((i) => {
-    const r = referrals[i] as Referral;
-    const reason = s.reasons[i] as ReferralWorklistReason;
-    const due = s.due[i] as number;
-    const overdue = Math.max(0, atMs - due);
-    const [action, owner] = ACTIONS[reason];
-    return {
-      referral: r.id,
-      patient: r.patient,
-      status: r.status,
-      priority: r.priority,
-      reason,
-      action,
-      owner,
-      dueAt: formatInstant(due, policy.zone),
-      overdueMs: overdue,
-      overdueDays: Math.floor(overdue / DAY),
-    };
-  });
+  const a = assessAll(referrals, instantToMs(at), policy);
+  const order = listOrder(a);
+  const items: ReferralWorkItem[] = [];
+  for (const p of order) items.push(a.items[p] as ReferralWorkItem);
+  return items;
 };
