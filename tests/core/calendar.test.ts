@@ -123,6 +123,10 @@ describe('instants', () => {
       expect([bad, IsoInstantSchema.safeParse(bad).success]).toEqual([bad, false]);
     }
     expect(IsoInstantSchema.safeParse('2026-11-02T09:00:00Z').success).toBe(true);
+    // the message names the rule, not the value
+    expect(parseInstant('2026-11-02T09:00:00')).toMatchObject({
+      left: { message: 'instant must be ISO 8601 with an offset' },
+    });
   });
 
   it('instantToMs: fast path for both common shapes, full parser otherwise', () => {
@@ -135,5 +139,8 @@ describe('instants', () => {
     expect(instantToMs(i('2026-11-02T09:00:00.250Z'))).toBe(NOV2 + 9 * H + 250);
     expect(instantToMs(i('2026-11-02T09:00:00.250+01:00'))).toBe(NOV2 + 8 * H + 250);
     expect(instantToMs(i('2026-11-02 09:00:00-05:00'))).toBeNaN();
+    // right length and a T, but no colon at 16: not the fast-path shape, so the parser rejects it
+    expect(instantToMs(i('2026-11-02T09:00X00Z'))).toBeNaN();
+    expect(instantToMs(i('2026-11-02T09:00X00+01:00'))).toBeNaN();
   });
 });
