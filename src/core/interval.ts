@@ -132,7 +132,8 @@ const append = (out: Interval[], start: number, end: number): void => {
 };
 
 /**
- * Union of two normalized lists, in linear time.
+ * Union of two normalized lists, in linear time. When one list is empty the other is returned
+ * itself (no copy).
  *
  * @returns a normalized list covering every instant of either input
  * @example
@@ -177,7 +178,8 @@ export const intersectIntervals = (a: readonly Interval[], b: readonly Interval[
 };
 
 /**
- * The instants of `a` not in `b`, both normalized, in linear time.
+ * The instants of `a` not in `b`, both normalized, in linear time. When `b` is empty, `a` is
+ * returned itself (no copy).
  *
  * @returns a normalized list
  * @example
