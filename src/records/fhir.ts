@@ -22,6 +22,7 @@ import {
   type PersonName,
   type Practitioner,
   type RelatedPerson,
+  CONTACT_RELATIONSHIPS,
 } from './model.js';
 
 // HL7 v2 table 0203 identifier type codes, and well-known systems (hl7.org/fhir/sid).
@@ -161,24 +162,13 @@ const identifierKind = (i: Identifier): PatientIdentifierKind => {
   return byCode ?? KIND_OF_SYSTEM[i.system ?? ''] ?? 'OTHER';
 };
 
-const RELATIONSHIPS = [
-  'parent',
-  'guardian',
-  'spouse',
-  'partner',
-  'child',
-  'sibling',
-  'friend',
-  'self',
-  'other',
-];
-
 const fromContact = (c: PatientContact): Record<string, unknown> => {
   const name = c.name?.text ?? [...(c.name?.given ?? []), c.name?.family ?? ''].join(' ').trim();
   const text = c.relationship?.[0]?.text?.toLowerCase();
   return {
     name: name === '' ? c.organization?.display : name,
-    relationship: text !== undefined && RELATIONSHIPS.includes(text) ? text : 'other',
+    relationship:
+      text !== undefined && (CONTACT_RELATIONSHIPS as readonly string[]).includes(text) ? text : 'other',
     ...(c.telecom?.find((t) => t.system === 'phone')?.value !== undefined
       ? { phone: c.telecom.find((t) => t.system === 'phone')?.value }
       : {}),

@@ -81,20 +81,28 @@ export const PatientIdentifierSchema = /* @__PURE__ */ z.object({
 /** An identifier with its assigning system. */
 export type PatientIdentifier = z.infer<typeof PatientIdentifierSchema>;
 
+/**
+ * How an emergency contact or guarantor relates to the patient.
+ *
+ * @example
+ * CONTACT_RELATIONSHIPS.includes('guardian'); // true
+ */
+export const CONTACT_RELATIONSHIPS = [
+  'parent',
+  'guardian',
+  'spouse',
+  'partner',
+  'child',
+  'sibling',
+  'friend',
+  'self',
+  'other',
+] as const;
+
 /** A related person: emergency contact or guarantor. */
 export const RelatedPersonSchema = /* @__PURE__ */ z.object({
   name: text(),
-  relationship: z.enum([
-    'parent',
-    'guardian',
-    'spouse',
-    'partner',
-    'child',
-    'sibling',
-    'friend',
-    'self',
-    'other',
-  ]),
+  relationship: z.enum(CONTACT_RELATIONSHIPS),
   phone: text().optional(),
   /** The related person's own chart, when they are a patient too. */
   patientId: PatientIdSchema.optional(),
