@@ -346,7 +346,8 @@ const listOrder = (a: Assessed): Int32Array => {
  * An item is due `days[reason]` after the referral last moved (capped for urgent and stat), a
  * visit one grace day after the appointment, an expiring authorization on its last valid day
  * (read in the authorization's zone). Sort: overdue items first, stat before urgent before
- * routine, then most overdue; then items not yet due, soonest first; ties by referral id.
+ * routine, then most overdue; then items not yet due, soonest first (at equal due times, stat
+ * before urgent before routine); remaining ties by referral id.
  *
  * @param referrals - any referrals; closed and cancelled ones are skipped
  * @param at - now
