@@ -226,8 +226,8 @@ export const checkTime = (
  * today + N in the provider's zone); per-day/per-week limits counted on local dates in the
  * provider's zone. An overlap is accepted only as an overbooking: the appointment carries
  * `overbook.reason` and lies in an overbook block (template capacity > 1) whose capacity the
- * overlap does not exceed; the verdict records the reason. A hold of the same patient does not
- * block (it is the reservation being confirmed).
+ * overlap does not exceed (a live hold takes a place like a booking); the verdict records the
+ * reason. A hold of the same patient does not block (it is the reservation being confirmed).
  *
  * @param appointment - the appointment to book (or move)
  * @param calendar - the calendar
