@@ -90,10 +90,11 @@ export const checkTime = (
       }),
     );
   const horizon = horizonEnd(ctx, p);
-  if (start >= horizon)
+  if (horizon._tag === 'Left') return horizon;
+  if (start >= horizon.right)
     out.push(
       conflict('booking.horizon', 'start: beyond the type’s bookingHorizonDays', {
-        limit: fmt(horizon - 1, p),
+        limit: fmt(horizon.right - 1, p),
       }),
     );
   const blocksE = ownerBlocks(ctx.index, providerOwner(p.id), start, end);

@@ -140,8 +140,10 @@ const providerSlots = (
   memo: WindowMemo,
   out: Candidate[],
 ): Either<SchedulingError, void> => {
+  const horizon = horizonEnd(ctx, p);
+  if (horizon._tag === 'Left') return horizon;
   const first = Math.max(lo, ctx.earliest);
-  const last = Math.min(hi, horizonEnd(ctx, p));
+  const last = Math.min(hi, horizon.right);
   if (first >= last) return ok(undefined);
   const until = Math.min(end, last + ctx.duration);
   const blocksE = ownerBlocks(ctx.index, providerOwner(p.id), first, until);

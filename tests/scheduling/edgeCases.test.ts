@@ -665,6 +665,50 @@ describe('buffers, notice, windows, limits', () => {
     expect(slots.at(-1)?.start).toBe('2026-11-30T11:30:00-05:00');
   });
 
+  it('21b. the horizon counted in business days (holidays skipped) or in bookable days', () => {
+    const now = at('2026-11-23T15:00:00-05:00'); // Monday
+    const lastSlot = (cal: ReturnType<typeof calendar>) =>
+      unwrap(
+        findSlots(
+          query({ type: 'visit-30', from: '2026-11-23T00:00:00-05:00', to: '2026-12-12T00:00:00-05:00' }),
+          cal,
+          { now },
+        ),
+      ).at(-1)?.start;
+    const thanksgiving = { kind: 'holiday', date: '2026-11-26' };
+    const elsewhere = { kind: 'holiday', date: '2026-11-30', location: 'loc-other' };
+    const horizon = (unit: string, extra: Record<string, unknown> = {}) =>
+      grid({
+        appointmentTypes: [{ ...visit30, bookingHorizonDays: 5, bookingHorizonUnit: unit }],
+        exceptions: [thanksgiving, elsewhere],
+        ...extra,
+      });
+    // calendar days: Mon 23 + 5 = Sat 28 → the last open weekday is Fri 27
+    expect(lastSlot(horizon('calendar-days'))).toBe('2026-11-27T11:30:00-05:00');
+    // business days: Tue 24, Wed 25, (Thu 26 holiday), Fri 27, Mon 30 (a holiday of another
+    // location does not close the provider), Tue Dec 1 → Dec 1 is the last date
+    expect(lastSlot(horizon('business-days'))).toBe('2026-12-01T11:30:00-05:00');
+    const beyond = appointment(
+      booked('late', 'dr-a', '2026-12-02T08:00:00-05:00', '2026-12-02T08:30:00-05:00'),
+    );
+    const refused = leftOf(validateBooking(beyond, horizon('business-days'), now));
+    expect(refused.code === 'booking.rejected' && refused.conflicts.map((c) => [c.code, c.limit])).toEqual([
+      ['booking.horizon', '2026-12-01T23:59:59.999-05:00'],
+    ]);
+    // bookable days: visit-30 only on Tue and Thu (Wednesdays are for v20): Tue 24, (Thu 26
+    // holiday), Tue Dec 1, Thu Dec 3, Tue Dec 8, Thu Dec 10 → the 5th is Dec 10
+    const tueThu = {
+      templates: [
+        template('tt', 'dr-a', {
+          rrule: 'FREQ=WEEKLY;BYDAY=TU,TH',
+          windows: [{ start: '08:00', end: '12:00' }],
+        }),
+        template('we', 'dr-a', { rrule: 'FREQ=WEEKLY;BYDAY=WE', appointmentTypes: ['v20'] }),
+      ],
+    };
+    expect(lastSlot(horizon('bookable-days', tueThu))).toBe('2026-12-10T11:30:00-05:00');
+  });
+
   it('22. now is a parameter: the same inputs give the same slots, a later now fewer', () => {
     const cal = grid();
     const early = day('visit-30', cal, '2026-11-24T08:00:00-05:00');
