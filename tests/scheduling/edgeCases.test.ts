@@ -707,6 +707,11 @@ describe('buffers, notice, windows, limits', () => {
       ],
     };
     expect(lastSlot(horizon('bookable-days', tueThu))).toBe('2026-12-10T11:30:00-05:00');
+    // fewer than 5 bookable days in the ten years looked at: the horizon does not cut them
+    const twoDays = {
+      templates: [template('two', 'dr-a', { rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=2', dtstart: '2026-11-30' })],
+    };
+    expect(lastSlot(horizon('bookable-days', twoDays))).toBe('2026-12-07T16:30:00-05:00');
   });
 
   it('22. now is a parameter: the same inputs give the same slots, a later now fewer', () => {
