@@ -129,10 +129,9 @@ const locationId = fc.integer({ min: 1, max: 5 }).map((n) => `loc-${n}`);
 const patientId = fc.integer({ min: 1, max: 999_999 }).map((n) => `pat-${n}`);
 const typeId = fc.constantFrom('follow-20', 'new-40', 'echo-60');
 const RESOURCE_KINDS = ['exam-room', 'procedure-room', 'echo-machine', 'ultrasound'] as const;
-const resourceIds = fc.uniqueArray(
-  fc.integer({ min: 1, max: 30 }).map((n) => `res-${n}`),
-  { maxLength: 2 },
-);
+const resourceId = fc.integer({ min: 1, max: 30 }).map((n) => `res-${n}`);
+/** One or two distinct resources (an absent list, not an empty one, means none). */
+const resourceIds = fc.uniqueArray(resourceId, { minLength: 1, maxLength: 2 });
 
 /** A local start on a 5-minute grid in office hours (07:00 to 18:55), as epoch ms and its zone. */
 const localStart = (from: IsoDate, to: IsoDate) =>
@@ -216,7 +215,7 @@ export const resourceArbitrary: fc.Arbitrary<Resource> = parsedBy(
 
 const owner = fc.oneof(
   providerId.map((id) => ({ kind: 'provider', id })),
-  resourceIds.filter((r) => r.length > 0).map(([id]) => ({ kind: 'resource', id })),
+  resourceId.map((id) => ({ kind: 'resource', id })),
 );
 
 /** One or two same-day windows between 06:00 and 21:00, in order. */
