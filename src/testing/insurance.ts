@@ -343,9 +343,13 @@ export const claimLinesArbitrary = (
  * const { lines, benefits, accumulators, order }: CostShareScenario = fc.sample(costShareScenarioArbitrary, 1)[0]!;
  */
 export interface CostShareScenario {
+  /** The member's benefit set (its last benefit is the STC `30` catch-all on both tiers). */
   readonly benefits: BenefitSet;
+  /** What the member has met in the plan year the lines fall in. */
   readonly accumulators: Accumulators;
+  /** One to eight claim lines, all in that plan year. */
   readonly lines: readonly ClaimLine[];
+  /** The adjudication order to pass as `options.order`. */
   readonly order: LineOrder;
 }
 
