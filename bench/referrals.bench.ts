@@ -4,9 +4,11 @@
 // referral lifecycles, so the figures stand alone.
 import { cpus, loadavg } from 'node:os';
 import {
+  addDays,
   formatInstant,
   parseWith,
   type IanaZone,
+  type IsoDate,
   type IsoInstant,
   type PatientId,
   type ReferralId,
@@ -25,7 +27,9 @@ import { instantToMs } from '../src/core/calendar.js';
 import { fmtMs, measure, table, writeSection } from './harness.js';
 
 const NY = 'America/New_York' as IanaZone;
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 const T0 = Date.UTC(2026, 9, 1, 14); // 2026-10-01 10:00 EDT
 
 const unwrap = <T>(r: { _tag: string; right?: T; left?: { message: string } }): T => {
@@ -91,13 +95,34 @@ const LIFECYCLE: readonly ReferralEvent[] = [
   event({ type: 'close' }),
 ];
 
-/** Replays the first `steps` lifecycle events, one hour apart from `startMs`. */
-const advance = (r: Referral, steps: number, startMs: number): Referral => {
+/**
+ * Replays the first `steps` lifecycle events, one hour apart from `startMs`. Each referral gets its
+ * own authorization window (from its creation day, 90 or 180 days) and its own visit time (1 to 6
+ * weeks out, on a quarter hour of the clinic day), as a real queue has.
+ */
+const advance = (r: Referral, steps: number, startMs: number, pick: (n: number) => number): Referral => {
+  const approve = LIFECYCLE[3] as Extract<ReferralEvent, { type: 'authorization-approved' }>;
+  const schedule = LIFECYCLE[4] as Extract<ReferralEvent, { type: 'schedule' }>;
+  const firstDay = formatInstant(startMs, NY).slice(0, 10) as IsoDate;
+  const visitMs =
+    Date.UTC(2026, 9, 1, 12) +
+    (Math.floor((startMs - T0) / DAY) + 7 + pick(35)) * DAY +
+    pick(36) * 15 * MINUTE;
+  const events: readonly ReferralEvent[] = [
+    ...LIFECYCLE.slice(0, 3),
+    {
+      ...approve,
+      decision: {
+        ...approve.decision,
+        period: { ...PERIOD, start: firstDay, end: addDays(firstDay, pick(2) === 0 ? 89 : 179) },
+      },
+    },
+    { ...schedule, start: formatInstant(visitMs, NY) },
+    ...LIFECYCLE.slice(5),
+  ];
   let cur = r;
   for (let i = 0; i < steps; i++)
-    cur = unwrap(
-      transitionReferral(cur, LIFECYCLE[i] as ReferralEvent, formatInstant(startMs + i * HOUR, NY)),
-    );
+    cur = unwrap(transitionReferral(cur, events[i] as ReferralEvent, formatInstant(startMs + i * HOUR, NY)));
   return cur;
 };
 
@@ -138,7 +163,9 @@ const t0 = performance.now();
 const referrals: Referral[] = [];
 for (let i = 0; i < N; i++) {
   const createdMs = T0 + next(50 * 24) * HOUR;
-  referrals.push(advance(draft(`ref-${i}`, PRIORITIES[next(5)] as string, createdMs), next(9), createdMs));
+  referrals.push(
+    advance(draft(`ref-${i}`, PRIORITIES[next(5)] as string, createdMs), next(9), createdMs, next),
+  );
 }
 const buildMs = performance.now() - t0;
 const now = formatInstant(Date.UTC(2026, 10, 23, 13), NY);

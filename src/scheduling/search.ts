@@ -4,7 +4,7 @@
  * patient, all as epoch-ms interval lists.
  */
 import type { AppointmentId, PatientId, ProviderId, ResourceId } from '../core/ids.js';
-import { normalizeIntervals, subtractIntervals, unionIntervals, type Interval } from '../core/interval.js';
+import { normalizeIntervals, subtractIntervals, type Interval } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
 import { toWallClock, wallMinutesToMs, type IanaZone } from '../core/time.js';
 import { addDays, instantToMs, type IsoInstant } from '../core/calendar.js';
@@ -126,8 +126,11 @@ export const weekOf = (day: number, weekStart: number): number => {
   return day - ((iso - weekStart + 7) % 7);
 };
 
+// A hold blocks while it lives, except for its own patient (the reservation being confirmed).
 const active = (ctx: SearchContext, o: Occupancy): boolean =>
-  o.id !== ctx.excluded && (o.kind === 'appointment' || o.expiresAt > ctx.now);
+  o.id !== ctx.excluded &&
+  (o.kind === 'appointment' ||
+    (o.expiresAt > ctx.now && (ctx.patient === undefined || o.patient !== ctx.patient)));
 
 /**
  * Appointments of this type already booked with the provider, counted per local day and week in
@@ -188,8 +191,9 @@ export const limitClosures = (
 
 /**
  * Busy time of a provider for the searched type in [lo, hi): other appointments and live holds
- * widened by their buffers and the new type's (also those that start before the range), with the
- * overlap depth an overbook block of `capacity` tolerates.
+ * (not the searching patient's own) widened by their buffers and the new type's (also those that
+ * start before the range), with the overlap depth an overbook block of `capacity` tolerates; a
+ * hold counts as one place, like a booking.
  *
  * @param ctx - the search context
  * @param p - provider id
@@ -211,10 +215,11 @@ export const providerBusy = (
   const booked = occupanciesNear(ctx.index.byProvider.get(p), lo, hi, reach)
     .filter((o) => active(ctx, o))
     .map((o) => blockedBy(o, ctx.before, ctx.after));
-  const held = ctx.index.holds
-    .filter((h) => h.provider === p && active(ctx, h) && h.start - reach < hi && h.end + reach > lo)
-    .map((h) => blockedBy(h, ctx.before, ctx.after));
-  return unionIntervals(atDepth(booked, capacity), normalizeIntervals(held));
+  // A hold takes a place like a booking: all of a regular block, one seat of an overbook block.
+  for (const h of ctx.index.holds)
+    if (h.provider === p && active(ctx, h) && h.start - reach < hi && h.end + reach > lo)
+      booked.push(blockedBy(h, ctx.before, ctx.after));
+  return atDepth(booked, capacity);
 };
 
 /**

@@ -743,6 +743,56 @@ describe('capacity, teams, resources', () => {
     expect(full.code === 'booking.rejected' && full.conflicts[0]?.code).toBe('booking.overbook-not-allowed');
   });
 
+  it('23b. a live hold takes one seat of an overbook block, like a booking, and never blocks its own patient', () => {
+    const hold = (patient: string) => ({
+      id: `hold-${patient}`,
+      provider: 'dr-a',
+      type: 'class',
+      patient,
+      start: '2026-11-24T10:00:00-05:00',
+      end: '2026-11-24T11:00:00-05:00',
+      expiresAt: '2026-11-30T00:00:00Z',
+    });
+    const withHold = (n: number) => calendar({ ...group(n), holds: [hold('pt-held')] });
+    const search = (cal: ReturnType<typeof calendar>, patient?: string) =>
+      unwrap(
+        findSlots(
+          query({
+            type: 'class',
+            from: '2026-11-24T00:00:00-05:00',
+            to: '2026-11-25T00:00:00-05:00',
+            ...(patient ? { patient } : {}),
+          }),
+          cal,
+          { now: at('2026-11-01T00:00:00Z'), allowOverbook: true },
+        ),
+      ).map((s) => [s.start.slice(11, 16), s.overbooked]);
+    // 3 seats: 1 booking + 1 hold leave one seat (offered as an overbooking); 2 bookings + 1 hold fill it
+    expect(search(withHold(1))).toEqual([['10:00', true]]);
+    expect(search(withHold(2))).toEqual([]);
+    // the holding patient sees the time as if the hold were not there: 2 bookings, one seat left
+    expect(search(withHold(2), 'pt-held')).toEqual([['10:00', true]]);
+    const seat = (reason?: string, patient = 'pt-new') =>
+      appointment({
+        ...booked('x', 'dr-a', '2026-11-24T10:00:00-05:00', '2026-11-24T11:00:00-05:00', {
+          type: 'class',
+          patient,
+        }),
+        ...(reason ? { overbook: { reason } } : {}),
+      });
+    const now = at('2026-11-01T00:00:00Z');
+    expect(unwrap(validateBooking(seat('group session seat'), withHold(1), now)).overbooked).toBe(true);
+    const plain = leftOf(validateBooking(seat(), withHold(1), now));
+    expect(plain.code === 'booking.rejected' && plain.conflicts.map((c) => c.code)).toEqual([
+      'booking.overlaps-booking',
+      'booking.overlaps-hold',
+    ]);
+    const full = leftOf(validateBooking(seat('one more'), withHold(2), now));
+    expect(full.code === 'booking.rejected' && full.conflicts[0]?.code).toBe('booking.overbook-not-allowed');
+    // confirming the hold itself: its patient takes the third seat
+    expect(unwrap(validateBooking(seat('confirming', 'pt-held'), withHold(2), now)).overbooked).toBe(true);
+  });
+
   it('24. provider × room × device in different zones with buffers; round robin skips a fully booked provider', () => {
     const cal = calendar({
       providers: [provider('dr-a'), provider('dr-b')],

@@ -86,6 +86,20 @@ describe('findSlots', () => {
     expect(slots).toHaveLength(10); // 4 + 4 + 2
   });
 
+  it("offers each time once when a provider's templates overlap", () => {
+    const cal = calendar({
+      providers: [provider('dr-a')],
+      appointmentTypes: [visit30],
+      templates: [
+        template('morning', 'dr-a', { windows: [{ start: '09:00', end: '10:30' }] }),
+        template('late-morning', 'dr-a', { windows: [{ start: '10:00', end: '11:00' }] }),
+      ],
+    });
+    const slots = unwrap(findSlots(query({ type: 'visit-30', ...TUE }), cal, { now: NOW }));
+    // 09:00-10:30 gives 09:00, 09:30, 10:00; 10:00-11:00 gives 10:00 (again) and 10:30
+    expect(times(slots)).toEqual(['dr-a 09:00', 'dr-a 09:30', 'dr-a 10:00', 'dr-a 10:30']);
+  });
+
   it('narrows by specialty, query providers and location', () => {
     expect(times(unwrap(findSlots(query({ type: 'echo', ...TUE }), clinic(), { now: NOW })))).toEqual([
       'dr-a 09:00',
