@@ -143,6 +143,12 @@ const localStart = (from: IsoDate, to: IsoDate) =>
     })
     .map(({ zone, date, minutes }) => ({ zone, ms: wallMinutesToMs(date, minutes, zone) }));
 
+// Generated calendars span two years.
+const FIRST_DAY = '2026-01-01' as IsoDate;
+const LAST_DAY = '2027-12-31' as IsoDate;
+const anyDate = isoDateArbitrary(FIRST_DAY, LAST_DAY);
+const anyStart = localStart(FIRST_DAY, LAST_DAY);
+
 /** A length of 5 to 120 minutes, in ms. */
 const length = fc.integer({ min: 1, max: 24 }).map((k) => k * 5 * MINUTE);
 
@@ -234,7 +240,7 @@ export const availabilityExceptionArbitrary: fc.Arbitrary<AvailabilityException>
     fc
       .record({
         owner,
-        start: localStart('2026-01-01' as IsoDate, '2027-12-31' as IsoDate),
+        start: anyStart,
         hours: fc.integer({ min: 1, max: 240 }),
       })
       .map(({ owner, start, hours }) => ({
@@ -247,7 +253,7 @@ export const availabilityExceptionArbitrary: fc.Arbitrary<AvailabilityException>
     fc.record(
       {
         kind: fc.constant('holiday'),
-        date: isoDateArbitrary('2026-01-01' as IsoDate, '2027-12-31' as IsoDate),
+        date: anyDate,
         name: fc.constantFrom('Thanksgiving', 'Staff training day'),
         location: locationId,
         owner,
@@ -258,7 +264,7 @@ export const availabilityExceptionArbitrary: fc.Arbitrary<AvailabilityException>
       {
         kind: fc.constantFrom('extra-hours', 'override'),
         owner,
-        date: isoDateArbitrary('2026-01-01' as IsoDate, '2027-12-31' as IsoDate),
+        date: anyDate,
         zone: ianaZoneArbitrary,
         windows,
         location: locationId,
@@ -269,7 +275,7 @@ export const availabilityExceptionArbitrary: fc.Arbitrary<AvailabilityException>
     fc.record({
       kind: fc.constant('override'),
       owner,
-      date: isoDateArbitrary('2026-01-01' as IsoDate, '2027-12-31' as IsoDate),
+      date: anyDate,
       zone: ianaZoneArbitrary,
       windows: fc.constant([]),
     }),
@@ -343,10 +349,7 @@ const stepAt = (type: AppointmentEvent['type'], previous: number, start: number,
  * @example
  * fc.assert(fc.property(appointmentArbitrary(), (a) => a.start === undefined || a.start < a.end!));
  */
-export const appointmentArbitrary = (
-  from = '2026-01-01' as IsoDate,
-  to = '2027-12-31' as IsoDate,
-): fc.Arbitrary<Appointment> =>
+export const appointmentArbitrary = (from = FIRST_DAY, to = LAST_DAY): fc.Arbitrary<Appointment> =>
   parsedBy(
     fc
       .record(
@@ -428,7 +431,7 @@ export const holdArbitrary: fc.Arbitrary<Hold> = parsedBy(
         resources: resourceIds,
         type: typeId,
         patient: patientId,
-        start: localStart('2026-01-01' as IsoDate, '2027-12-31' as IsoDate),
+        start: anyStart,
         length,
         leadMinutes: fc.integer({ min: 30, max: 14 * 24 * 60 }),
       },
@@ -472,7 +475,7 @@ export const waitlistEntryArbitrary: fc.Arbitrary<WaitlistEntry> = parsedBy(
       { requiredKeys: ['n', 'patient', 'type'] },
     )
     .chain((r) =>
-      localStart('2026-01-01' as IsoDate, '2027-12-31' as IsoDate).map(({ ms: added, zone }) => {
+      anyStart.map(({ ms: added, zone }) => {
         const { n, providers, preferFirst, range, days, times, ...rest } = r;
         const earliest = range === undefined ? undefined : added + range[0] * DAY;
         return {

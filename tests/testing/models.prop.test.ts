@@ -40,17 +40,9 @@ import {
   resourceArbitrary,
   waitlistEntryArbitrary,
 } from '../../src/testing/index.js';
+import { reparses } from './support.js';
 
 const RUNS = { numRuns: 150 };
-
-/** The value survives JSON and parses back to itself (defaults already filled, brands applied). */
-const reparses =
-  <T>(parse: (x: unknown) => { _tag: string; right?: T }) =>
-  (value: T): void => {
-    const again = parse(JSON.parse(JSON.stringify(value)));
-    expect(again._tag).toBe('Right');
-    expect(again.right).toEqual(value);
-  };
 
 const ms = (s: string | undefined): number => instantToMs(s as IsoInstant);
 
