@@ -13,7 +13,17 @@ import {
   type NetworkTier,
 } from '../../src/insurance/index.js';
 import { authorizationStatus, isApprovedAuthorization } from '../../src/referrals/index.js';
-import { fromFhirAppointment, toFhirAppointment, type Appointment } from '../../src/scheduling/index.js';
+import {
+  APPOINTMENT_TRANSITIONS,
+  allowedAppointmentEvents,
+  fromFhirAppointment,
+  parseAppointment,
+  toFhirAppointment,
+  transitionAppointment,
+  type Appointment,
+  type AppointmentEvent,
+  type AppointmentEventType,
+} from '../../src/scheduling/index.js';
 import {
   appointmentArbitrary,
   authorizationArbitrary,
@@ -146,6 +156,86 @@ describe('appointments through FHIR R4', () => {
       RUNS,
     ));
 });
+
+describe('the appointment lifecycle on generated appointments', () => {
+  const MINUTE = 60_000;
+  const EVENTS = Object.keys(APPOINTMENT_TRANSITIONS) as AppointmentEventType[];
+
+  /** The event with everything its guards ask for: a reason, valid times, a check-in override. */
+  const eventFor = (type: AppointmentEventType, a: Appointment, atMs: number): AppointmentEvent => {
+    const start = new Date(atMs + 60 * MINUTE).toISOString() as IsoInstant;
+    const end = new Date(atMs + 80 * MINUTE).toISOString() as IsoInstant;
+    switch (type) {
+      case 'book':
+        return a.start === undefined ? { type, start, end } : { type };
+      case 'cancel':
+      case 'enter-in-error':
+        return { type, reason: 'patient called' };
+      case 'reschedule':
+        return { type, reason: 'provider out sick', newId: `${a.id}-r` as Appointment['id'], start, end };
+      case 'check-in':
+        return { type, clearance: { kind: 'override', reason: 'card verified at the desk' } };
+      default:
+        return { type };
+    }
+  };
+
+  /**
+   * An event that takes an appointment without times to a status that needs them (FHIR app-3
+   * lets only proposed, cancelled and waitlist lack them): see the known-defect tests below.
+   */
+  const leavesTimesOut = (a: Appointment, type: AppointmentEventType) =>
+    a.start === undefined &&
+    type !== 'book' &&
+    !['proposed', 'cancelled', 'waitlist'].includes(APPOINTMENT_TRANSITIONS[type].to);
+
+  it('accepts exactly the events the table allows, and what it returns is still a valid appointment', () =>
+    fc.assert(
+      fc.property(appointmentArbitrary(), fc.constantFrom(...EVENTS), (a, type) => {
+        fc.pre(!leavesTimesOut(a, type));
+        // After the visit and after the last history entry, so no time guard refuses it.
+        const atMs = Math.max(...(a.history ?? []).map((h) => ms(h.at)), a.end ? ms(a.end) : 0) + MINUTE;
+        const copy = structuredClone(a);
+        const r = transitionAppointment(
+          a,
+          eventFor(type, a, atMs),
+          new Date(atMs).toISOString() as IsoInstant,
+        );
+        expect(a).toEqual(copy); // the input is not changed
+        expect(r._tag === 'Right').toBe(allowedAppointmentEvents(a.status).includes(type));
+        if (r._tag === 'Left') {
+          expect(r.left.code).toBe('lifecycle.invalid-transition');
+          return;
+        }
+        const next = r.right.appointment;
+        expect(next.status).toBe(APPOINTMENT_TRANSITIONS[type].to);
+        expect(next.history).toHaveLength((a.history?.length ?? 0) + 1);
+        for (const made of [next, ...(r.right.created ? [r.right.created] : [])])
+          expect(parseAppointment(JSON.parse(JSON.stringify(made)))._tag).toBe('Right');
+      }),
+      { numRuns: 300 },
+    ));
+
+  // Reported defect: `hold` and `enter-in-error` do not require times, so a proposed appointment
+  // without them becomes `pending` / `entered-in-error` without them, which FHIR app-3 forbids and
+  // parseAppointment refuses. These tests document it and start failing once the lifecycle and the
+  // model agree (then drop them and the `fc.pre` above).
+  const untimed = fc
+    .sample(appointmentArbitrary(), { numRuns: 200, seed: 3 })
+    .find((x) => x.status === 'proposed' && x.start === undefined)!;
+  for (const event of [{ type: 'hold' }, { type: 'enter-in-error', reason: 'wrong chart' }] as const)
+    it.fails(
+      `KNOWN DEFECT: ${event.type} on a proposed appointment without times yields a valid appointment`,
+      () => {
+        const r = transitionAppointment(untimed, event, '2027-12-31T12:00:00Z' as IsoInstant);
+        expect(r._tag).toBe('Right');
+        if (r._tag === 'Right')
+          expect(parseAppointment(JSON.parse(JSON.stringify(r.right.appointment)))._tag).toBe('Right');
+      },
+    );
+});
+
+const ms = (s: string): number => instantToMs(s as IsoInstant);
 
 describe('authorizationStatus on generated authorizations and appointments', () => {
   const KEPT = new Set(['fulfilled', 'arrived', 'checked-in']);
