@@ -1,8 +1,9 @@
 // Library invariants driven by the medoffice/testing arbitraries, the way a team would use them:
 // cost share never charges the patient more than the allowed amount (or the bill) and never pushes
 // the accumulators past the deductible or the out-of-pocket maximum; an appointment survives the
-// trip through FHIR; an authorization never counts more visits than it granted, nor a visit outside
-// its window.
+// trip through FHIR; the lifecycle accepts exactly the events its table allows and returns valid
+// appointments (two known exceptions documented); an authorization never counts more visits than
+// it granted, nor a visit outside its window.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, instantToMs, toWallClock, type IanaZone, type IsoInstant } from '../../src/core/index.js';
