@@ -6,9 +6,9 @@
  */
 import type { PatientId, ReferralId } from '../core/ids.js';
 import { formatInstant, type IanaZone } from '../core/time.js';
-import { instantToMs, type IsoInstant } from '../core/calendar.js';
+import { instantToMs, type IsoDate, type IsoInstant } from '../core/calendar.js';
 import { periodBounds } from './instants.js';
-import type { Referral, ReferralPriority } from './model.js';
+import type { AuthorizationPeriod, Referral, ReferralPriority } from './model.js';
 import type { ReferralStatus } from './statuses.js';
 import { isApprovedAuthorization } from './validity.js';
 
@@ -182,12 +182,33 @@ const baseReason = (r: Referral): number => {
   }
 };
 
+/**
+ * The midnights opening a window's last day and the day after, per zone and end date, for one
+ * worklist: a queue holds far fewer distinct end dates than referrals.
+ */
+type LastDays = Map<IanaZone, Map<IsoDate, readonly [lastDayMs: number, endMs: number]>>;
+
+const lastDayOf = (cache: LastDays, period: AuthorizationPeriod): readonly [number, number] => {
+  let byEnd = cache.get(period.zone);
+  if (byEnd === undefined) {
+    byEnd = new Map();
+    cache.set(period.zone, byEnd);
+  }
+  let found = byEnd.get(period.end);
+  if (found === undefined) {
+    const { lastDayMs, endMs } = periodBounds(period);
+    found = [lastDayMs, endMs];
+    byEnd.set(period.end, found);
+  }
+  return found;
+};
+
 /** Due time of the expiring-authorization item, or NaN when the window is not a concern. */
-const expiryDueMs = (r: Referral, atMs: number, expiringMs: number): number => {
+const expiryDueMs = (r: Referral, atMs: number, expiringMs: number, cache: LastDays): number => {
   const auth = r.authorizations[r.authorizations.length - 1];
   if (auth?.period === undefined || !isApprovedAuthorization(auth.decision)) return Number.NaN;
   // The item is due at the start of the last valid day, in the window's zone.
-  const { endMs, lastDayMs } = periodBounds(auth.period);
+  const [lastDayMs, endMs] = lastDayOf(cache, auth.period);
   for (const a of r.appointments)
     if (a.status === 'booked' && instantToMs(a.start) >= endMs) return Math.min(atMs, lastDayMs);
   return lastDayMs - atMs <= expiringMs ? lastDayMs : Number.NaN;
@@ -222,6 +243,7 @@ const assessAll = (
   const grace = graceTable(policy);
   const expiringMs = policy.expiringWithinDays * DAY;
   const written = new Map<number, IsoInstant>();
+  const lastDays: LastDays = new Map();
   for (let i = 0; i < n; i++) {
     const r = referrals[i] as Referral;
     let reason = baseReason(r);
@@ -237,7 +259,7 @@ const assessAll = (
       if (first !== Infinity) due = first + g;
     }
     if (r.status === 'authorized' || r.status === 'scheduled') {
-      const expiry = expiryDueMs(r, atMs, expiringMs);
+      const expiry = expiryDueMs(r, atMs, expiringMs, lastDays);
       if (expiry < due) {
         reason = EXPIRING;
         due = expiry;

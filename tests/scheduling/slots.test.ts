@@ -361,6 +361,37 @@ describe('validateBooking', () => {
     expect(codes(validateBooking(waitlisted, cal, now))).toEqual(['booking.invalid-times']);
   });
 
+  it("confirms a patient's own hold, room included; anyone else is refused", () => {
+    const held = calendar({
+      ...cal,
+      holds: [
+        {
+          id: 'h-room',
+          provider: 'dr-b',
+          resources: ['room-2'],
+          patient: 'pt-7',
+          start: '2026-12-01T10:00:00-05:00',
+          end: '2026-12-01T10:30:00-05:00',
+          expiresAt: '2026-12-01T00:00:00Z',
+        },
+      ],
+    });
+    const confirm = (patient: string) =>
+      validateBooking(
+        attempt({
+          patient,
+          provider: 'dr-b',
+          resources: ['room-2'],
+          start: '2026-12-01T10:00:00-05:00',
+          end: '2026-12-01T10:30:00-05:00',
+        }),
+        held,
+        at('2026-11-20T08:00:00-05:00'),
+      );
+    expect(unwrap(confirm('pt-7'))).toEqual({ overbooked: false });
+    expect(codes(confirm('pt-8'))).toEqual(['booking.overlaps-hold', 'booking.resource-busy']);
+  });
+
   it('accepts an existing appointment against the rest (it never conflicts with itself)', () => {
     const existing = cal.appointments.find((a) => a.id === 'mine');
     expect(existing && unwrap(validateBooking(existing, cal, NOW))).toEqual({ overbooked: false });
