@@ -349,7 +349,10 @@ const stepAt = (type: AppointmentEvent['type'], previous: number, start: number,
  * @example
  * fc.assert(fc.property(appointmentArbitrary(), (a) => a.start === undefined || a.start < a.end!));
  */
-export const appointmentArbitrary = (from = FIRST_DAY, to = LAST_DAY): fc.Arbitrary<Appointment> =>
+export const appointmentArbitrary = (
+  from: IsoDate = FIRST_DAY,
+  to: IsoDate = LAST_DAY,
+): fc.Arbitrary<Appointment> =>
   parsedBy(
     fc
       .record(
