@@ -167,6 +167,7 @@ describe('the appointment lifecycle on generated appointments', () => {
     const start = new Date(atMs + 60 * MINUTE).toISOString() as IsoInstant;
     const end = new Date(atMs + 80 * MINUTE).toISOString() as IsoInstant;
     switch (type) {
+      case 'hold':
       case 'book':
         return a.start === undefined ? { type, start, end } : { type };
       case 'cancel':
@@ -182,18 +183,18 @@ describe('the appointment lifecycle on generated appointments', () => {
   };
 
   /**
-   * An event that takes an appointment without times to a status that needs them (FHIR app-3
-   * lets only proposed, cancelled and waitlist lack them): see the known-defect tests below.
+   * An event other than hold and book that would take an appointment without times to a status
+   * that needs them (FHIR app-3 lets only proposed, cancelled and waitlist lack them).
    */
   const leavesTimesOut = (a: Appointment, type: AppointmentEventType) =>
     a.start === undefined &&
     type !== 'book' &&
+    type !== 'hold' &&
     !['proposed', 'cancelled', 'waitlist'].includes(APPOINTMENT_TRANSITIONS[type].to);
 
   it('accepts exactly the events the table allows, and what it returns is still a valid appointment', () =>
     fc.assert(
       fc.property(appointmentArbitrary(), fc.constantFrom(...EVENTS), (a, type) => {
-        fc.pre(!leavesTimesOut(a, type));
         // After the visit and after the last history entry, so no time guard refuses it.
         const atMs = Math.max(...(a.history ?? []).map((h) => ms(h.at)), a.end ? ms(a.end) : 0) + MINUTE;
         const copy = structuredClone(a);
@@ -203,9 +204,10 @@ describe('the appointment lifecycle on generated appointments', () => {
           new Date(atMs).toISOString() as IsoInstant,
         );
         expect(a).toEqual(copy); // the input is not changed
-        expect(r._tag === 'Right').toBe(allowedAppointmentEvents(a.status).includes(type));
+        const allowed = allowedAppointmentEvents(a.status).includes(type);
+        expect(r._tag === 'Right').toBe(allowed && !leavesTimesOut(a, type));
         if (r._tag === 'Left') {
-          expect(r.left.code).toBe('lifecycle.invalid-transition');
+          expect(r.left.code).toBe(allowed ? 'lifecycle.times-required' : 'lifecycle.invalid-transition');
           return;
         }
         const next = r.right.appointment;
@@ -217,23 +219,32 @@ describe('the appointment lifecycle on generated appointments', () => {
       { numRuns: 300 },
     ));
 
-  // Reported defect: `hold` and `enter-in-error` do not require times, so a proposed appointment
-  // without them becomes `pending` / `entered-in-error` without them, which FHIR app-3 forbids and
-  // parseAppointment refuses. These tests document it and start failing once the lifecycle and the
-  // model agree (then drop them and the `fc.pre` above).
+  // FHIR app-3: a proposal without times is held or booked with times, or cancelled; an event
+  // that would leave it without them in another status is refused.
   const untimed = fc
     .sample(appointmentArbitrary(), { numRuns: 200, seed: 3 })
     .find((x) => x.status === 'proposed' && x.start === undefined)!;
-  for (const event of [{ type: 'hold' }, { type: 'enter-in-error', reason: 'wrong chart' }] as const)
-    it.fails(
-      `KNOWN DEFECT: ${event.type} on a proposed appointment without times yields a valid appointment`,
-      () => {
-        const r = transitionAppointment(untimed, event, '2027-12-31T12:00:00Z' as IsoInstant);
-        expect(r._tag).toBe('Right');
-        if (r._tag === 'Right')
-          expect(parseAppointment(JSON.parse(JSON.stringify(r.right.appointment)))._tag).toBe('Right');
-      },
+  const noon = '2027-12-31T12:00:00Z' as IsoInstant;
+  it('an appointment without times is held only with times, and not entered in error without them', () => {
+    for (const event of [{ type: 'hold' }, { type: 'enter-in-error', reason: 'wrong chart' }] as const) {
+      const r = transitionAppointment(untimed, event, noon);
+      expect(r._tag === 'Left' && r.left.code).toBe('lifecycle.times-required');
+    }
+    const start = '2028-01-03T14:00:00Z' as IsoInstant;
+    const held = transitionAppointment(
+      untimed,
+      { type: 'hold', start, end: '2028-01-03T14:30:00Z' as IsoInstant },
+      noon,
     );
+    expect(held._tag === 'Right' && [held.right.appointment.status, held.right.appointment.start]).toEqual([
+      'pending',
+      start,
+    ]);
+    if (held._tag === 'Right')
+      expect(parseAppointment(JSON.parse(JSON.stringify(held.right.appointment)))._tag).toBe('Right');
+    const cancelled = transitionAppointment(untimed, { type: 'cancel', reason: 'no longer needed' }, noon);
+    expect(cancelled._tag === 'Right' && cancelled.right.appointment.status).toBe('cancelled');
+  });
 });
 
 const ms = (s: string): number => instantToMs(s as IsoInstant);
