@@ -18,6 +18,9 @@ describe('every {@includeCode} of a guide points at an example file and region t
     ].map((m) => ({ guide: g, file: m[1] ?? '', region: m[2] })),
   );
   it('finds the includes', () => expect(includes.length).toBeGreaterThanOrEqual(7));
+  it.each(guides)('%s has no inline TypeScript: its code comes from examples/', (g) => {
+    expect(readFileSync(resolve(ROOT, 'docs/guides', g), 'utf8')).not.toMatch(/^```(ts|typescript|js)\b/m);
+  });
   it.each(includes.map((i) => [`${i.guide} → ${i.file}#${i.region ?? ''}`, i] as const))('%s', (_, i) => {
     const path = resolve(ROOT, 'docs/guides', i.file);
     expect(path.startsWith(resolve(ROOT, 'examples'))).toBe(true);
