@@ -110,19 +110,18 @@ export const estimating = (): Either<unknown, CostShareEstimate> => {
     },
   ]);
 
-  if (isOk(benefits) && isOk(accumulators) && isOk(lines)) {
-    const estimate = estimateCostShare(lines.right, benefits.right, accumulators.right, { order: 'claim' });
-    if (isOk(estimate)) {
-      for (const line of estimate.right.lines) console.log(line.lineId, formatCents(line.patientPays));
-      // 1 $30.00   office visit: the copay, deductible waived; the plan pays $150
-      // 2 $340.00  lab: $300 deductible + 20% x $200 = $40; the plan pays $160
-      console.log(collectAtCheckIn(estimate.right, { kind: 'copay-only' }).collectNow); // 3000
-      console.log(estimate.right.accumulators.individual.in); // { deductible: 150000, oop: 197000 }
-    }
-    // #endregion estimate
-    return estimate;
+  if (!isOk(benefits) || !isOk(accumulators) || !isOk(lines)) throw new Error('check the inputs');
+
+  const estimate = estimateCostShare(lines.right, benefits.right, accumulators.right, { order: 'claim' });
+  if (isOk(estimate)) {
+    for (const line of estimate.right.lines) console.log(line.lineId, formatCents(line.patientPays));
+    // 1 $30.00   office visit: the copay, deductible waived; the plan pays $150
+    // 2 $340.00  lab: $300 deductible + 20% x $200 = $40; the plan pays $160
+    console.log(collectAtCheckIn(estimate.right, { kind: 'copay-only' }).collectNow); // 3000
+    console.log(estimate.right.accumulators.individual.in); // { deductible: 150000, oop: 197000 }
   }
-  throw new Error('the sample inputs parse');
+  // #endregion estimate
+  return estimate;
 };
 
 export const collecting = (estimate: CostShareEstimate) => {
@@ -153,20 +152,19 @@ export const payerOrder = () => {
     });
   const dad = parentPlan('cov-dad', '1981-09-02');
   const mom = parentPlan('cov-mom', '1984-03-14');
-  if (isOk(dad) && isOk(mom)) {
-    const order = determinePayerOrder(
-      [dad.right, mom.right],
-      { dateOfBirth: '2016-05-01' as IsoDate, parents: { livingTogether: true, jointDecree: false } },
-      { dateOfService: '2026-11-23' as IsoDate },
-    );
-    if (isOk(order)) {
-      console.log(order.right.order.map((c) => c.id)); // ['cov-mom', 'cov-dad']
-      console.log(order.right.decisions[0]?.rule); // 'naic.birthday': March 14 comes before September 2
-    }
-    // #endregion payer-order
-    return order;
+  if (!isOk(dad) || !isOk(mom)) throw new Error('check the coverages');
+
+  const order = determinePayerOrder(
+    [dad.right, mom.right],
+    { dateOfBirth: '2016-05-01' as IsoDate, parents: { livingTogether: true, jointDecree: false } },
+    { dateOfService: '2026-11-23' as IsoDate },
+  );
+  if (isOk(order)) {
+    console.log(order.right.order.map((c) => c.id)); // ['cov-mom', 'cov-dad']
+    console.log(order.right.decisions[0]?.rule); // 'naic.birthday': March 14 comes before September 2
   }
-  throw new Error('the sample coverages parse');
+  // #endregion payer-order
+  return order;
 };
 
 export const secondary = () => {
@@ -205,15 +203,15 @@ export const secondary = () => {
     paid: 60000 as Cents,
     patientResponsibility: 60000 as Cents,
   };
-  if (isOk(dental) && isOk(met) && isOk(crown) && crown.right[0]) {
-    const plan = { benefits: dental.right, accumulators: met.right, line: crown.right[0] };
-    const standard = secondaryPayment('standard', primary, plan); // pays $600, patient $0
-    const nonDuplication = secondaryPayment('non-duplication', primary, plan); // pays $300, patient $300
-    const carveOut = secondaryPayment('carve-out', primary, plan); // pays $450, patient $150
-    // #endregion cob-methods
-    return { standard, nonDuplication, carveOut };
-  }
-  throw new Error('the sample inputs parse');
+  const [line] = isOk(crown) ? crown.right : [];
+  if (!isOk(dental) || !isOk(met) || !line) throw new Error('check the inputs');
+
+  const plan = { benefits: dental.right, accumulators: met.right, line };
+  const standard = secondaryPayment('standard', primary, plan); // pays $600, patient $0
+  const nonDuplication = secondaryPayment('non-duplication', primary, plan); // pays $300, patient $300
+  const carveOut = secondaryPayment('carve-out', primary, plan); // pays $450, patient $150
+  // #endregion cob-methods
+  return { standard, nonDuplication, carveOut };
 };
 
 export const medicareSecondary = () => {
@@ -247,23 +245,23 @@ export const medicareSecondary = () => {
   const atMedicareFee = parseClaimLines([
     { id: '1', serviceDate: '2026-11-23', serviceType: '30', network: 'in', allowed: 12500 },
   ]);
-  if (isOk(partB) && isOk(partBMet) && isOk(atMedicareFee) && atMedicareFee.right[0]) {
-    const paid = secondaryPayment(
-      'medicare-secondary',
-      {
-        charge: 17500 as Cents,
-        allowed: 15000 as Cents,
-        paid: 12000 as Cents,
-        patientResponsibility: 3000 as Cents,
-        obligatedToAccept: false,
-      },
-      { benefits: partB.right, accumulators: partBMet.right, line: atMedicareFee.right[0] },
-    );
-    // Right({ secondaryPays: 3000, limits: [5500, 10000, 3000], patientOwes: 0, ... })
-    // #endregion medicare-secondary
-    return paid;
-  }
-  throw new Error('the sample inputs parse');
+  const [line] = isOk(atMedicareFee) ? atMedicareFee.right : [];
+  if (!isOk(partB) || !isOk(partBMet) || !line) throw new Error('check the inputs');
+
+  const paid = secondaryPayment(
+    'medicare-secondary',
+    {
+      charge: 17500 as Cents,
+      allowed: 15000 as Cents,
+      paid: 12000 as Cents,
+      patientResponsibility: 3000 as Cents,
+      obligatedToAccept: false,
+    },
+    { benefits: partB.right, accumulators: partBMet.right, line },
+  );
+  // Right({ secondaryPays: 3000, limits: [5500, 10000, 3000], patientOwes: 0, ... })
+  // #endregion medicare-secondary
+  return paid;
 };
 
 if (process.argv[1]?.endsWith('insurance.ts')) {

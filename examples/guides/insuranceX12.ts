@@ -223,16 +223,15 @@ export const owing = () => {
   const lines = parseClaimLines([
     { id: '1', serviceDate: '2026-11-23', serviceType: '98', network: 'in', allowed: 9800 },
   ]);
-  if (inputs._tag === 'Right' && lines._tag === 'Right') {
-    const { benefitSet, accumulators, assumptions } = inputs.right;
-    const estimate = estimateCostShare(lines.right, benefitSet, accumulators, { order: 'claim' });
-    if (estimate._tag === 'Right')
-      console.log(collectAtCheckIn(estimate.right, { kind: 'copay-only' }).collectNow); // 1000: the $10 in-network copay
-    console.log(assumptions); // every default used where the 271 was silent
-    // #endregion owes
-    return { inputs: inputs.right, estimate };
-  }
-  throw new Error('the sample 271 gives benefits');
+  if (inputs._tag === 'Left' || lines._tag === 'Left') throw new Error('check the inputs');
+
+  const { benefitSet, accumulators, assumptions } = inputs.right;
+  const estimate = estimateCostShare(lines.right, benefitSet, accumulators, { order: 'claim' });
+  if (estimate._tag === 'Right')
+    console.log(collectAtCheckIn(estimate.right, { kind: 'copay-only' }).collectNow); // 1000: the $10 in-network copay
+  console.log(assumptions); // every default used where the 271 was silent
+  // #endregion owes
+  return { inputs: inputs.right, estimate };
 };
 
 export const clearinghouse = () => {

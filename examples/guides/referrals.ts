@@ -172,25 +172,24 @@ export const validity = () => {
   const referral = approved();
   // #region validity
   const auth = referral.authorizations[referral.authorizations.length - 1];
-  if (auth) {
-    const status = authorizationStatus(
-      auth,
-      [
-        { id: 'apt-1', start: '2026-12-08T10:00:00-05:00' as IsoInstant, status: 'fulfilled' },
-        { id: 'apt-2', start: '2026-12-15T10:00:00-05:00' as IsoInstant, status: 'noshow' },
-        { id: 'apt-3', start: '2027-01-05T10:00:00-05:00' as IsoInstant, status: 'fulfilled' },
-        { id: 'apt-4', start: '2027-02-02T10:00:00-05:00' as IsoInstant, status: 'fulfilled' },
-        { id: 'apt-5', start: '2027-02-16T10:00:00-05:00' as IsoInstant, status: 'fulfilled' },
-        { id: 'apt-6', start: '2027-03-02T10:00:00-05:00' as IsoInstant, status: 'booked' },
-      ],
-      '2027-02-20T12:00:00-05:00' as IsoInstant,
-    );
-    // Right({ granted: 6, used: 4, remaining: 2, window: 'inside', daysLeft: 8, needs: ['extension'],
-    //         visits: [..., { appointment: 'apt-6', coverage: 'outside-window' }] })
-    // #endregion validity
-    return status;
-  }
-  throw new Error('the referral has an authorization');
+  if (!auth) throw new Error('no authorization yet');
+
+  const status = authorizationStatus(
+    auth,
+    [
+      { id: 'apt-1', start: '2026-12-08T10:00:00-05:00' as IsoInstant, status: 'fulfilled' },
+      { id: 'apt-2', start: '2026-12-15T10:00:00-05:00' as IsoInstant, status: 'noshow' },
+      { id: 'apt-3', start: '2027-01-05T10:00:00-05:00' as IsoInstant, status: 'fulfilled' },
+      { id: 'apt-4', start: '2027-02-02T10:00:00-05:00' as IsoInstant, status: 'fulfilled' },
+      { id: 'apt-5', start: '2027-02-16T10:00:00-05:00' as IsoInstant, status: 'fulfilled' },
+      { id: 'apt-6', start: '2027-03-02T10:00:00-05:00' as IsoInstant, status: 'booked' },
+    ],
+    '2027-02-20T12:00:00-05:00' as IsoInstant,
+  );
+  // Right({ granted: 6, used: 4, remaining: 2, window: 'inside', daysLeft: 8, needs: ['extension'],
+  //         visits: [..., { appointment: 'apt-6', coverage: 'outside-window' }] })
+  // #endregion validity
+  return status;
 };
 
 export const worklist = () => {

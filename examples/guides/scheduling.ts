@@ -108,25 +108,24 @@ export const slots = () => {
     to: '2026-12-05T00:00:00-05:00',
   });
   const options = parseSlotOptions({ now: '2026-11-23T08:45:00-05:00', limit: 8 });
-  if (query._tag === 'Right' && options._tag === 'Right') {
-    const found = findSlots(query.right, cal, options.right);
-    // Right([{ start: '2026-11-24T08:45:00-05:00', end: '2026-11-24T09:25:00-05:00',
-    //          provider: 'dr-patel', resources: ['echo-1'], type: 'new-echo-40', location: 'main',
-    //          overbooked: false }, ...])
-    const days = found._tag === 'Right' ? groupSlotsByDay(found.right, 'Asia/Kolkata' as IanaZone) : [];
-    for (const day of days) console.log(day.date, day.slots.length);
-    // 2026-11-24 5   08:45 ... 13:00 in New York is 19:15 ... 23:30 in Kolkata
-    // 2026-11-25 3   13:45, 14:30, 15:15 in New York are past midnight there
-    // #endregion slots
-    return { found, days };
-  }
-  throw new Error('the query and options parse');
+  if (query._tag === 'Left' || options._tag === 'Left') throw new Error('check the query');
+
+  const found = findSlots(query.right, cal, options.right);
+  // Right([{ start: '2026-11-24T08:45:00-05:00', end: '2026-11-24T09:25:00-05:00',
+  //          provider: 'dr-patel', resources: ['echo-1'], type: 'new-echo-40', location: 'main',
+  //          overbooked: false }, ...])
+  const days = found._tag === 'Right' ? groupSlotsByDay(found.right, 'Asia/Kolkata' as IanaZone) : [];
+  for (const day of days) console.log(day.date, day.slots.length);
+  // 2026-11-24 5   08:45 ... 13:00 in New York is 19:15 ... 23:30 in Kolkata
+  // 2026-11-25 3   13:45, 14:30, 15:15 in New York are past midnight there
+  // #endregion slots
+  return { found, days };
 };
 
 export const exclusions = () => {
   const cal = calendar();
   // #region explain
-  // Tuesday, with a visit already booked at 09:30 and a hold on 13:00 that expires at noon.
+  // Tuesday, with a visit already booked at 09:30 and a hold on 13:00 until Tuesday noon.
   const booked = parseAppointment({
     id: 'appt-2001',
     status: 'booked',
@@ -150,21 +149,20 @@ export const exclusions = () => {
     from: '2026-11-24T00:00:00-05:00',
     to: '2026-11-25T00:00:00-05:00',
   });
-  if (booked._tag === 'Right' && hold._tag === 'Right' && query._tag === 'Right') {
-    const busy = { ...cal, appointments: [booked.right], holds: [hold.right] };
-    const why = explainSlotExclusions(query.right, busy, { now: '2026-11-23T09:10:00-05:00' as IsoInstant });
-    if (why._tag === 'Right')
-      for (const x of why.right)
-        console.log(x.start.slice(11, 16), x.conflicts.map((c) => c.code).join(', '));
-    // 08:00  booking.notice               (24 hours from Monday 09:10)
-    // 08:45  booking.notice
-    // 09:30  booking.overlaps-booking, booking.resource-busy
-    // 13:00  booking.overlaps-hold, booking.resource-busy
-    // 16:00  booking.resource-busy        (the echo lab closes at 16:00)
-    // #endregion explain
-    return why;
-  }
-  throw new Error('the sample inputs parse');
+  if (booked._tag === 'Left' || hold._tag === 'Left' || query._tag === 'Left')
+    throw new Error('check the inputs');
+
+  const busy = { ...cal, appointments: [booked.right], holds: [hold.right] };
+  const why = explainSlotExclusions(query.right, busy, { now: '2026-11-23T09:10:00-05:00' as IsoInstant });
+  if (why._tag === 'Right')
+    for (const x of why.right) console.log(x.start.slice(11, 16), x.conflicts.map((c) => c.code).join(', '));
+  // 08:00  booking.notice               (24 hours from Monday 09:10)
+  // 08:45  booking.notice
+  // 09:30  booking.overlaps-booking, booking.resource-busy
+  // 13:00  booking.overlaps-hold, booking.resource-busy
+  // 16:00  booking.resource-busy        (the echo lab closes at 16:00)
+  // #endregion explain
+  return why;
 };
 
 export const booking = () => {
@@ -180,16 +178,15 @@ export const booking = () => {
     start: '2026-11-24T08:45:00-05:00',
     end: '2026-11-24T09:25:00-05:00',
   });
-  if (appointment._tag === 'Right') {
-    const verdict = validateBooking(appointment.right, cal, '2026-11-23T08:45:00-05:00' as IsoInstant);
-    // Right({ overbooked: false })
+  if (appointment._tag === 'Left') throw new Error(appointment.left.message);
 
-    const tooSoon = validateBooking(appointment.right, cal, '2026-11-23T09:00:00-05:00' as IsoInstant);
-    // Left({ code: 'booking.rejected', conflicts: [{ code: 'booking.notice', ... }] }): 23 h 45 min of notice
-    // #endregion booking
-    return { verdict, tooSoon };
-  }
-  throw new Error('the appointment parses');
+  const verdict = validateBooking(appointment.right, cal, '2026-11-23T08:45:00-05:00' as IsoInstant);
+  // Right({ overbooked: false })
+
+  const tooSoon = validateBooking(appointment.right, cal, '2026-11-23T09:00:00-05:00' as IsoInstant);
+  // Left({ code: 'booking.rejected', conflicts: [{ code: 'booking.notice', ... }] }): 23 h 45 min of notice
+  // #endregion booking
+  return { verdict, tooSoon };
 };
 
 export const dst = () => {
@@ -208,21 +205,20 @@ export const dst = () => {
     rrule: 'FREQ=DAILY',
     dtstart: '2026-03-07',
   });
-  if (night._tag === 'Right') {
-    const open = expandAvailability([night.right], [], {
-      from: '2026-03-07T00:00:00-05:00' as IsoInstant,
-      to: '2026-03-10T00:00:00-04:00' as IsoInstant,
-    });
-    if (open._tag === 'Right')
-      for (const i of open.right[0]?.intervals ?? [])
-        console.log(formatInstant(i.start, ny), '-', formatInstant(i.end, ny).slice(11, 16));
-    // 2026-03-07T02:30:00-05:00 - 04:30
-    // 2026-03-08T03:00:00-04:00 - 04:30   the spring-forward night: 02:30 does not exist
-    // 2026-03-09T02:30:00-04:00 - 04:30
-    // #endregion dst
-    return { gap, overlap, open };
-  }
-  throw new Error('the template parses');
+  if (night._tag === 'Left') throw new Error(night.left.message);
+
+  const open = expandAvailability([night.right], [], {
+    from: '2026-03-07T00:00:00-05:00' as IsoInstant,
+    to: '2026-03-10T00:00:00-04:00' as IsoInstant,
+  });
+  if (open._tag === 'Right')
+    for (const i of open.right[0]?.intervals ?? [])
+      console.log(formatInstant(i.start, ny), '-', formatInstant(i.end, ny).slice(11, 16));
+  // 2026-03-07T02:30:00-05:00 - 04:30
+  // 2026-03-08T03:00:00-04:00 - 04:30   the spring-forward night: 02:30 does not exist
+  // 2026-03-09T02:30:00-04:00 - 04:30
+  // #endregion dst
+  return { gap, overlap, open };
 };
 
 if (process.argv[1]?.endsWith('scheduling.ts'))

@@ -105,13 +105,12 @@ export const waitlist = () => {
     type: 'fu-20',
     addedAt: '2026-11-10T15:00:00Z',
   });
-  if (entry._tag === 'Right') {
-    const ranked = matchWaitlist(freed, [entry.right], calendar, '2026-11-23T13:00:00Z' as IsoInstant);
-    // Right({ matches: [{ entry, start: '2026-11-24T10:00:00-05:00', end: ..., rank: 1 }], misses: [] })
-    // #endregion waitlist
-    return ranked;
-  }
-  throw new Error('the entry parses');
+  if (entry._tag === 'Left') throw new Error(entry.left.message);
+
+  const ranked = matchWaitlist(freed, [entry.right], calendar, '2026-11-23T13:00:00Z' as IsoInstant);
+  // Right({ matches: [{ entry, start: '2026-11-24T10:00:00-05:00', end: ..., rank: 1 }], misses: [] })
+  // #endregion waitlist
+  return ranked;
 };
 
 export const series = () => {
