@@ -28,6 +28,11 @@ describe('every {@includeCode} of a guide points at an example file and region t
     if (i.region) {
       expect(text).toContain(`// #region ${i.region}\n`);
       expect(text).toContain(`// #endregion ${i.region}\n`);
+      // A reader sees only the region: it must be whole code, not a block cut open by #endregion.
+      const body = text.split(`// #region ${i.region}\n`)[1]?.split(`// #endregion ${i.region}\n`)[0] ?? '';
+      const code = body.replace(/'(?:[^'\\\n]|\\.)*'|`[^`]*`|\/\/[^\n]*/g, '');
+      const count = (c: string) => code.split(c).length - 1;
+      expect([count('{') - count('}'), count('(') - count(')'), count('[') - count(']')]).toEqual([0, 0, 0]);
     }
   });
 });
