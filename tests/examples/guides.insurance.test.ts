@@ -1,15 +1,11 @@
 // docs/guides/insurance.md: runs examples/guides/insurance.ts and checks what the guide says it
 // prints. The worked-numbers table (T10-T30) is tested case by case in tests/insurance.
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as guide from '../../examples/guides/insurance.js';
-
-const right = <A>(r: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: A }): A => {
-  if (r._tag === 'Left') throw new Error(`expected Right, got ${JSON.stringify(r.left)}`);
-  return r.right;
-};
+import { quietConsole, right } from './support.js';
 
 describe('insurance.md', () => {
-  beforeAll(() => void vi.spyOn(console, 'log').mockImplementation(() => undefined));
+  quietConsole();
 
   it('percent: every convention turns a 20% patient share into 2000 basis points', () => {
     const p = guide.percents();

@@ -1,17 +1,13 @@
 // docs/guides/insurance-x12.md: runs examples/guides/insuranceX12.ts and checks what the guide says
 // it prints. The samples inlined in the example must be the public files, unchanged.
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as guide from '../../examples/guides/insuranceX12.js';
 import { read271 } from '../../src/insurance/index.js';
 import { HAS_DATA, dataFile } from '../insurance/x12/sharedData.js';
-
-const right = <A>(r: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: A }): A => {
-  if (r._tag === 'Left') throw new Error(`expected Right, got ${JSON.stringify(r.left)}`);
-  return r.right;
-};
+import { quietConsole, right } from './support.js';
 
 describe('insurance-x12.md', () => {
-  beforeAll(() => void vi.spyOn(console, 'log').mockImplementation(() => undefined));
+  quietConsole();
 
   describe.skipIf(!HAS_DATA)('the inlined samples are the public files', () => {
     it('LinuxForHealth subscriber 271, rejection 271 and Change Healthcare 000041 JSON', () => {

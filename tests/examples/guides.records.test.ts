@@ -1,16 +1,13 @@
 // docs/guides/records.md: runs examples/guides/records.ts and checks what the guide says it prints.
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as guide from '../../examples/guides/records.js';
+import { quietConsole, right } from './support.js';
 
-const right = <A>(r: { _tag: 'Left' } | { _tag: 'Right'; right: A } | undefined | false): A => {
-  if (!r || r._tag !== 'Right') throw new Error('expected Right');
-  return r.right;
-};
 const leftCode = (r: { _tag: 'Left'; left: { code: string } } | { _tag: 'Right' }) =>
   r._tag === 'Left' ? r.left.code : 'Right';
 
 describe('records.md', () => {
-  beforeAll(() => void vi.spyOn(console, 'log').mockImplementation(() => undefined));
+  quietConsole();
 
   it('identifiers: the CMS NPI and MBI examples, E.164 phones, ZIP, SSN, CPT and ICD-10 rules', () => {
     const r = guide.identifiers();

@@ -1,15 +1,11 @@
 // docs/guides/referrals.md: runs examples/guides/referrals.ts and checks what the guide says it
 // prints. Expected values follow the referrals reference (§5 transitions, §7 validity example).
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as guide from '../../examples/guides/referrals.js';
-
-const right = <A>(r: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: A }): A => {
-  if (r._tag === 'Left') throw new Error(`expected Right, got ${JSON.stringify(r.left)}`);
-  return r.right;
-};
+import { quietConsole, right } from './support.js';
 
 describe('referrals.md', () => {
-  beforeAll(() => void vi.spyOn(console, 'log').mockImplementation(() => undefined));
+  quietConsole();
 
   it('parse: a draft with its diagnosis stored without the dot', () => {
     const r = guide.parsing();

@@ -1,18 +1,15 @@
 // docs/guides/scheduling.md: runs examples/guides/scheduling.ts and checks what the guide says it
 // prints. Times are hand-computed from the calendar (New York is UTC-5 in late November).
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as guide from '../../examples/guides/scheduling.js';
 import { formatInstant, type IanaZone } from '../../src/core/index.js';
+import { quietConsole, right } from './support.js';
 
 const NY = 'America/New_York' as IanaZone;
-const right = <A>(r: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: A }): A => {
-  if (r._tag === 'Left') throw new Error(`expected Right, got ${JSON.stringify(r.left)}`);
-  return r.right;
-};
 const local = (ms: number) => formatInstant(ms, NY);
 
 describe('scheduling.md', () => {
-  beforeAll(() => void vi.spyOn(console, 'log').mockImplementation(() => undefined));
+  quietConsole();
 
   it('availability: Mon-Wed 08:00-12:00 and 13:00-17:00; Thanksgiving and Friday closed', () => {
     const [patel, echo] = right(guide.availability());

@@ -1,15 +1,11 @@
 // docs/guides/scheduling-lifecycle.md: runs examples/guides/schedulingLifecycle.ts and checks what
 // the guide says it prints (FHIR appointment statuses, RFC 5545 for the calendar file).
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as guide from '../../examples/guides/schedulingLifecycle.js';
-
-const right = <A>(r: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: A }): A => {
-  if (r._tag === 'Left') throw new Error(`expected Right, got ${JSON.stringify(r.left)}`);
-  return r.right;
-};
+import { quietConsole, right } from './support.js';
 
 describe('scheduling-lifecycle.md', () => {
-  beforeAll(() => void vi.spyOn(console, 'log').mockImplementation(() => undefined));
+  quietConsole();
 
   it('transitions: arrive is recorded in the history; fulfil from booked is refused', () => {
     const { result, refused } = guide.transitions();
