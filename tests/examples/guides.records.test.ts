@@ -1,6 +1,8 @@
 // docs/guides/records.md: runs examples/guides/records.ts and checks what the guide says it prints.
 import { describe, expect, it } from 'vitest';
 import * as guide from '../../examples/guides/records.js';
+import type { IsoDate } from '../../src/core/index.js';
+import { normalizePatient } from '../../src/records/index.js';
 import { quietConsole, right } from './support.js';
 
 const leftCode = (r: { _tag: 'Left'; left: { code: string } } | { _tag: 'Right' }) =>
@@ -35,6 +37,8 @@ describe('records.md', () => {
     });
     expect(patient.phones[0]?.value).toBe('+19175550177');
     expect(warnings).toEqual([expect.objectContaining({ path: 'name.family', rule: 'name.suffix-moved' })]);
+    // "Normalizing the result again changes nothing."
+    expect(right(normalizePatient(patient, '2026-11-23' as IsoDate))).toEqual({ patient, warnings: [] });
     expect(typo._tag === 'Left' && typo.left.issues).toEqual([
       expect.objectContaining({ path: 'birthDate', rule: 'date.future' }), // 2031 is after 2026-11-23
     ]);
