@@ -104,8 +104,14 @@ export const AppointmentTypeSchema = /* @__PURE__ */ z.object({
   patientStatus: PatientStatusSchema.optional(),
   telehealth: z.boolean().optional(),
   minimumNoticeMinutes: minutes().optional(),
-  /** How far ahead it may be booked, in days from `now`. */
+  /** How far ahead it may be booked, in days from `now` (counted as `bookingHorizonUnit` says). */
   bookingHorizonDays: z.number().int().min(1).max(3660).optional(),
+  /**
+   * What the horizon counts after today (provider's zone): every calendar day (default), business
+   * days (Monday to Friday, less the holidays that close the provider everywhere) or bookable days
+   * (dates on which the provider has availability that admits the type).
+   */
+  bookingHorizonUnit: z.enum(['calendar-days', 'business-days', 'bookable-days']).optional(),
   /** Most appointments of this type per provider per day (provider's zone). */
   maxPerDay: z.number().int().min(1).optional(),
   /** Most appointments of this type per provider per week (provider's zone, `weekStart`). */

@@ -86,6 +86,20 @@ describe('findSlots', () => {
     expect(slots).toHaveLength(10); // 4 + 4 + 2
   });
 
+  it("offers each time once when a provider's templates overlap", () => {
+    const cal = calendar({
+      providers: [provider('dr-a')],
+      appointmentTypes: [visit30],
+      templates: [
+        template('morning', 'dr-a', { windows: [{ start: '09:00', end: '10:30' }] }),
+        template('late-morning', 'dr-a', { windows: [{ start: '10:00', end: '11:00' }] }),
+      ],
+    });
+    const slots = unwrap(findSlots(query({ type: 'visit-30', ...TUE }), cal, { now: NOW }));
+    // 09:00-10:30 gives 09:00, 09:30, 10:00; 10:00-11:00 gives 10:00 (again) and 10:30
+    expect(times(slots)).toEqual(['dr-a 09:00', 'dr-a 09:30', 'dr-a 10:00', 'dr-a 10:30']);
+  });
+
   it('narrows by specialty, query providers and location', () => {
     expect(times(unwrap(findSlots(query({ type: 'echo', ...TUE }), clinic(), { now: NOW })))).toEqual([
       'dr-a 09:00',
@@ -345,6 +359,37 @@ describe('validateBooking', () => {
       provider: 'dr-a',
     });
     expect(codes(validateBooking(waitlisted, cal, now))).toEqual(['booking.invalid-times']);
+  });
+
+  it("confirms a patient's own hold, room included; anyone else is refused", () => {
+    const held = calendar({
+      ...cal,
+      holds: [
+        {
+          id: 'h-room',
+          provider: 'dr-b',
+          resources: ['room-2'],
+          patient: 'pt-7',
+          start: '2026-12-01T10:00:00-05:00',
+          end: '2026-12-01T10:30:00-05:00',
+          expiresAt: '2026-12-01T00:00:00Z',
+        },
+      ],
+    });
+    const confirm = (patient: string) =>
+      validateBooking(
+        attempt({
+          patient,
+          provider: 'dr-b',
+          resources: ['room-2'],
+          start: '2026-12-01T10:00:00-05:00',
+          end: '2026-12-01T10:30:00-05:00',
+        }),
+        held,
+        at('2026-11-20T08:00:00-05:00'),
+      );
+    expect(unwrap(confirm('pt-7'))).toEqual({ overbooked: false });
+    expect(codes(confirm('pt-8'))).toEqual(['booking.overlaps-hold', 'booking.resource-busy']);
   });
 
   it('accepts an existing appointment against the rest (it never conflicts with itself)', () => {
