@@ -280,7 +280,8 @@ export const fhir = () => {
   });
   // { resourceType: 'CoverageEligibilityResponse', outcome: 'complete', insurance: [{ inforce: true, item: [
   //   { category: 30 }, { category: 1, network: 'in', benefit: [{ type: 'copay', allowedMoney: { value: 10 } }] },
-  //   { category: 1, network: 'out', benefit: [{ type: 'copay', allowedMoney: { value: 30 } }] }] }] }
+  //   ... one $10 in-network copay item per service type (1, 33, 35, 47, 86, 88, 98, AL, MH, UC),
+  //   then the ten $30 out-of-network ones ] }] }
   // #endregion fhir
   return resource;
 };

@@ -98,13 +98,16 @@ describe('insurance-x12.md', () => {
     expect(segments.at(-1)).toBe('IEA*1*000000907');
   });
 
-  it('fhir: in-force, one item per benefit, the copays as money with their network', () => {
+  it('fhir: in-force, one item per benefit and service type, the copays as money with their network', () => {
     const resource = guide.fhir();
     expect(resource).toMatchObject({ resourceType: 'CoverageEligibilityResponse', outcome: 'complete' });
     const items = resource.insurance?.[0]?.item ?? [];
     expect(resource.insurance?.[0]?.inforce).toBe(true);
     const copays = items.filter((i) => i.benefit?.[0]?.type.coding?.[0]?.code === 'copay');
-    expect(copays.map((i) => [i.network?.coding?.[0]?.code, i.benefit?.[0]?.allowedMoney?.value])).toEqual([
+    // ten service types on each copay line → ten items each; the office visit (98) is found by its code
+    expect(copays).toHaveLength(20);
+    const office = copays.filter((i) => i.category?.coding?.[0]?.code === '98');
+    expect(office.map((i) => [i.network?.coding?.[0]?.code, i.benefit?.[0]?.allowedMoney?.value])).toEqual([
       ['in', 10],
       ['out', 30],
     ]);
