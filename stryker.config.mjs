@@ -14,13 +14,16 @@ const mutateArg = (() => {
   }
   return undefined;
 })();
-const runName =
+const fileName =
   mutateArg === undefined
     ? 'mutation'
     : mutateArg
         .replace(/^src\//, '')
         .replace(/\.ts\b/g, '')
         .replace(/[^\w.-]+/g, '-');
+// MUTATION_TESTS (see vitest.mutation.config.ts) runs only some test folders: the name says which.
+const testsArg = process.env.MUTATION_TESTS;
+const runName = testsArg === undefined ? fileName : `${fileName}.only-${testsArg.replace(/[^\w]+/g, '-')}`;
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

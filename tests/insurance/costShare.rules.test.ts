@@ -81,6 +81,16 @@ describe('family coverage (§7.3)', () => {
     expect(e.total).toMatchObject({ deductible: usd(1000), coinsurance: usd(200) });
   });
 
+  it('a family tier without a family OOP maximum leaves the individual one, aggregate or not', () => {
+    // Individual OOP 5,000 with 4,900 met: 100 left; 20% x 2,000 = 400 capped at $100.
+    const set = benefitSet([medical()], {
+      family: { deductible: 'embedded', oop: 'aggregate' },
+      ...famTiers(tier(0, 0, 5000, null)),
+    });
+    const e = estimate(lines({ allowed: 2000 }), set, accumulators({ inOop: 4900, family: { inOop: 4900 } }));
+    expect(e.total.coinsurance).toBe(usd(100));
+  });
+
   it('cross-accumulating family deductible: in and out family amounts add up', () => {
     // Family 1,000 - (500 in + 300 out) = 200 left < individual 1,000 → 200 + 20% x 800 = $360.
     const set = benefitSet([medical(), outMedical()], {
