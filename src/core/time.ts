@@ -101,35 +101,29 @@ const formatOffset = (minutes: number): string => {
  *
  * @param ms - epoch milliseconds
  * @param zone - IANA zone whose offset is written
- * @returns such as `2026-11-02T09:00:00-05:00` (milliseconds are written only when not zero)
+ * @returns such as `2026-11-02T09:00:00-05:00` (milliseconds are written only when not zero; a year
+ *   outside 0-9999 is written with a sign and six digits, `+010000-01-01T00:00:00+00:00`)
  * @example
  * formatInstant(Date.UTC(2026, 10, 2, 14), 'America/New_York' as IanaZone); // '2026-11-02T09:00:00-05:00'
  */
 export const formatInstant = (ms: number, zone: IanaZone): IsoInstant => {
   const offset = offsetMinutes(zone, ms);
-  // Native ISO text of the shifted instant (years 0-9999) with the zone's offset in place of Z.
+  // Native ISO text of the shifted instant with the zone's offset in place of `Z` (and of `.000`
+  // when the milliseconds are zero). Years outside 0-9999 come out expanded, `+010000` or
+  // `-000001` (ECMAScript Date Time String Format), three characters longer.
   const local = new Date(ms + offset * MINUTE).toISOString();
-  if (local.length !== 24) return formatWide(ms, offset);
-  return `${local.slice(0, ms % 1000 === 0 ? 19 : 23)}${offsetSuffix(offset)}` as IsoInstant;
+  return `${local.slice(0, local.length - (ms % 1000 === 0 ? 5 : 1))}${offsetSuffix(offset)}` as IsoInstant;
 };
 
 const suffixes = new Map<number, string>();
 const offsetSuffix = (minutes: number): string => {
   let s = suffixes.get(minutes);
+  // Stryker disable next-line ConditionalExpression: a memo; recomputing the suffix every time gives the same text
   if (s === undefined) {
     s = formatOffset(minutes);
     suffixes.set(minutes, s);
   }
   return s;
-};
-
-/** Years outside 0-9999 (extended ISO years): written field by field. */
-const formatWide = (ms: number, offset: number): IsoInstant => {
-  const local = new Date(ms + offset * MINUTE);
-  const millis = local.getUTCMilliseconds();
-  return (`${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
-    `${millis === 0 ? '' : `.${pad(millis, 3)}`}${formatOffset(offset)}`) as IsoInstant;
 };
 
 /**
@@ -154,6 +148,7 @@ export const wallMinutesToMs = (date: IsoDate, minutes: number, zone: IanaZone):
   const asAfter = local - after * MINUTE;
   const beforeValid = offsetMinutes(zone, asBefore) === before;
   const afterValid = offsetMinutes(zone, asAfter) === after;
+  // Stryker disable next-line ConditionalExpression: both readings are valid in an overlap (the offset fell, so asBefore is earlier) or with no change (equal), and the next line returns asBefore; the other order needs two transitions within one hour
   if (beforeValid && afterValid) return Math.min(asBefore, asAfter);
   if (beforeValid) return asBefore;
   if (afterValid) return asAfter;

@@ -369,6 +369,7 @@ export const transitionReferral = (
     return ok({ ...withoutRefusal(referral), ...patch, status: to, history });
   }
   // The common case: a plain clone (which keeps the key order) with two fields set.
+  // Stryker disable next-line ConditionalExpression: a fast path; spreading the empty UNCHANGED below gives the same object
   if (c === UNCHANGED) return ok({ ...referral, status: to, history });
   // `c.status`, when present, is overwritten by `to`.
   return ok({ ...referral, ...c, status: to, history });
