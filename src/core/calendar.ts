@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { DomainError } from './errors.js';
 import { err, ok, type Either } from './result.js';
+import { TWO_DIGITS } from '../internal/digits.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -172,8 +173,20 @@ export const dateToDayNumber = (date: IsoDate): number =>
  * dayNumberToDate(20_000); // '2024-10-04'
  */
 export const dayNumberToDate = (day: number): IsoDate => {
-  const d = new Date(day * DAY);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` as IsoDate;
+  // The inverse of civilDay: 400-year eras, then the year of the era from the day of the era,
+  // with years starting on March 1 so that the leap day comes last.
+  const era = Math.floor((day + 719_468) / 146_097);
+  const doe = day + 719_468 - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 0 || y > 9999) return `${pad(y, 4)}-${pad(m)}-${pad(d)}` as IsoDate;
+  return `${TWO_DIGITS[Math.floor(y / 100)] as string}${TWO_DIGITS[y % 100] as string}-${TWO_DIGITS[m] as string}-${TWO_DIGITS[d] as string}` as IsoDate;
 };
 
 /**

@@ -7,14 +7,8 @@ import type { Interval } from '../core/interval.js';
 import { cutBlocks, providerOwner, wallDayMinutesToMs, type AvailabilityBlock } from './availability.js';
 import { covers, intersectIntervals, unionIntervals } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
-import { formatInstant, toWallClock, type IanaZone, zoneOffset } from '../core/time.js';
-import {
-  dayNumberToDate,
-  instantToMs,
-  wallTimeMinutes,
-  type IsoDate,
-  type IsoInstant,
-} from '../core/calendar.js';
+import { formatInstant, toWallClock, type IanaZone } from '../core/time.js';
+import { instantToMs, wallTimeMinutes, type IsoDate, type IsoInstant } from '../core/calendar.js';
 import { occupanciesNear, ownerBlocks } from './calendarIndex.js';
 import { invalidInput, unknownReference, type SchedulingError } from './errors.js';
 import type { Provider, Resource, SchedulingCalendar, Slot, SlotOptions, SlotQuery } from './model.js';
@@ -504,7 +498,7 @@ const textOf = (texts: InstantTexts, ms: number, zone: IanaZone): IsoInstant => 
   }
   let text = byMs.get(ms);
   if (text === undefined) {
-    text = instantText(ms, zone);
+    text = formatInstant(ms, zone);
     byMs.set(ms, text);
   }
   return text;
@@ -525,52 +519,6 @@ const toSlot = (ctx: SearchContext, c: Candidate, texts: InstantTexts): Slot => 
         location: c.location as NonNullable<Slot['location']>,
         overbooked: c.overbooked,
       };
-};
-
-const dayTexts = new Map<number, string>();
-const offsetTexts = new Map<number, string>();
-
-/**
- * `formatInstant` for whole-minute instants with the date and offset texts memoized (a slot list
- * formats hundreds of thousands of them); anything else goes to `formatInstant`. A test checks
- * both agree.
- *
- * @param ms - epoch ms
- * @param zone - the zone whose offset the text carries
- * @returns the ISO 8601 instant with offset
- * @example
- * instantText(Date.UTC(2026, 10, 24, 14), 'America/New_York' as IanaZone); // '2026-11-24T09:00:00-05:00'
- */
-export const instantText = (ms: number, zone: IanaZone): IsoInstant => {
-  const offset = zoneOffset(ms, zone);
-  const local = ms + offset * MINUTE;
-  const day = Math.floor(local / DAY);
-  const minute = (local - day * DAY) / MINUTE;
-  if (!Number.isInteger(minute)) return formatInstant(ms, zone);
-  let date = dayTexts.get(day);
-  if (date === undefined) {
-    date = dayNumberToDate(day);
-    dayTexts.set(day, date);
-  }
-  let off = offsetTexts.get(offset);
-  if (off === undefined) {
-    off = offsetText(offset);
-    offsetTexts.set(offset, off);
-  }
-  return (date + (TIMES[minute] as string) + off) as IsoInstant;
-};
-
-/** `THH:mm:00` for every minute of a day. */
-const TIMES: readonly string[] = Array.from(
-  { length: 1440 },
-  (_, m) => `T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`,
-);
-
-const offsetText = (minutes: number): string => {
-  const abs = Math.abs(minutes);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${minutes < 0 ? '-' : '+'}${hh}:${mm}`;
 };
 
 /**

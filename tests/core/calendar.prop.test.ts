@@ -11,6 +11,7 @@ import {
   type IsoDate,
   type IsoInstant,
 } from '../../src/core/calendar.js';
+import { formatInstant, toWallClock, zoneOffset, type IanaZone } from '../../src/core/time.js';
 
 const DAY = 86_400_000;
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
@@ -37,7 +38,7 @@ describe('calendar arithmetic agrees with Date for years 0000-9999', () => {
         expect(IsoDateSchema.safeParse(text).success).toBe(exists);
         if (!exists) return;
         expect(dateToDayNumber(text as IsoDate)).toBe(oracle(y, m, d) / DAY);
-        if (y >= 1000) expect(dayNumberToDate(dateToDayNumber(text as IsoDate))).toBe(text);
+        expect(dayNumberToDate(dateToDayNumber(text as IsoDate))).toBe(text);
       }),
       { numRuns: 2000 },
     );
@@ -61,6 +62,40 @@ describe('calendar arithmetic agrees with Date for years 0000-9999', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('formatInstant and toWallClock agree with the native ISO writer', () => {
+  const zones = [
+    'UTC',
+    'America/New_York',
+    'Asia/Kolkata',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+  ] as IanaZone[];
+  it('for any instant of the years 0000-9999, with and without milliseconds', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -62_167_219_200_000 + 86_400_000, max: 253_402_300_799_999 - 86_400_000 }),
+        fc.boolean(),
+        fc.constantFrom(...zones),
+        (t, whole, zone) => {
+          const ms = whole ? t - (((t % 1000) + 1000) % 1000) : t;
+          const offset = zoneOffset(ms, zone);
+          const iso = new Date(ms + offset * 60_000).toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ
+          const sign = offset < 0 ? '-' : '+';
+          const suffix = `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+          const expected = `${iso.slice(0, ms % 1000 === 0 ? 19 : 23)}${suffix}`;
+          expect(formatInstant(ms, zone)).toBe(expected);
+          expect(toWallClock(ms, zone)).toEqual({
+            date: iso.slice(0, 10),
+            time: iso.slice(11, 16),
+            offsetMinutes: offset,
+          });
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });
