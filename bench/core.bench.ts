@@ -6,24 +6,23 @@ import {
   subtractIntervals,
   type Interval,
 } from '../src/core/interval.js';
-import { fmtMs, measure, table, writeSection } from './harness.js';
+import { fmtMs, measure, seededRandom, table, writeSection } from './harness.js';
 
 /**
- * Deterministic pseudo-random intervals (a fixed LCG, so every run measures the same input): one
+ * Deterministic pseudo-random intervals (a seeded LCG, so every run measures the same input): one
  * interval per 200-minute cell, so a normalized list keeps all n pieces and the linear operations
  * really walk n intervals; `shuffle` gives normalize unsorted input.
  */
 const generate = (n: number, seed: number, shuffle = false): Interval[] => {
-  let x = seed;
-  const next = () => (x = (x * 1103515245 + 12345) % 2 ** 31);
+  const next = seededRandom(seed);
   const out: Interval[] = [];
   for (let i = 0; i < n; i++) {
-    const start = (i * 200 + (next() % 100)) * 60_000;
-    out.push({ start, end: start + ((next() % 90) + 5) * 60_000 });
+    const start = (i * 200 + next(100)) * 60_000;
+    out.push({ start, end: start + (next(90) + 5) * 60_000 });
   }
   if (shuffle)
     for (let i = n - 1; i > 0; i--) {
-      const j = next() % (i + 1);
+      const j = next(i + 1);
       [out[i], out[j]] = [out[j] as Interval, out[i] as Interval];
     }
   return out;

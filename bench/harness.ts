@@ -65,3 +65,16 @@ export const table = (header: readonly string[], rows: readonly (readonly string
     `|${header.map(() => '---').join('|')}|`,
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
+
+/**
+ * A deterministic pseudo-random source, so every run measures the same input: a 32-bit LCG in
+ * integer arithmetic (`Math.imul`), high bits used. (`(x * a + c) % 2 ** 31` in doubles loses the
+ * low bits past 2^53 and falls into a cycle of a few thousand values.)
+ */
+export const seededRandom = (seed: number): ((n: number) => number) => {
+  let x = seed >>> 0;
+  return (n) => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return Math.floor((x / 2 ** 32) * n);
+  };
+};

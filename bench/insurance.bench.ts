@@ -8,11 +8,10 @@ import type { IsoDate } from '../src/core/calendar.js';
 import { estimateCostShare } from '../src/insurance/costShare.js';
 import type { Accumulators, Benefit, BenefitSet, ClaimLine } from '../src/insurance/model.js';
 import { loadavg } from 'node:os';
-import { fmtMs, measure, table, writeSection } from './harness.js';
+import { fmtMs, measure, seededRandom, table, writeSection } from './harness.js';
 
 const c = (n: number) => n as Cents;
-let x = 42;
-const next = () => (x = (x * 1103515245 + 12345) % 2 ** 31);
+const next = seededRandom(42);
 
 const benefit = (id: string, stc: string, network: Benefit['network'], extra: Partial<Benefit>): Benefit => ({
   id,
@@ -74,13 +73,13 @@ const STCS = ['98', '98', '5', '30', '86', 'PT', '4'];
 const lines = (n: number): ClaimLine[] =>
   Array.from({ length: n }, (_, i) => ({
     id: String(i + 1),
-    serviceDate: `2026-${String((next() % 12) + 1).padStart(2, '0')}-1${next() % 10}` as IsoDate,
-    serviceType: STCS[next() % STCS.length] ?? '30',
-    network: next() % 10 === 0 ? 'out' : 'in',
-    allowed: c((next() % 300_000) + 1_000),
+    serviceDate: `2026-${String(next(12) + 1).padStart(2, '0')}-1${next(10)}` as IsoDate,
+    serviceType: STCS[next(STCS.length)] ?? '30',
+    network: next(10) === 0 ? 'out' : 'in',
+    allowed: c(next(300_000) + 1_000),
     billed: c(320_000),
-    preventive: next() % 12 === 0,
-    surpriseBilling: next() % 40 === 0,
+    preventive: next(12) === 0,
+    surpriseBilling: next(40) === 0,
   }));
 // Dates sorted so a batch stays within the plan year in order.
 const sortByDate = (ls: ClaimLine[]) => ls.sort((a, b) => (a.serviceDate < b.serviceDate ? -1 : 1));

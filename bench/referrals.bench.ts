@@ -24,7 +24,7 @@ import {
   type ReferralPriority,
 } from '../src/referrals/index.js';
 import { instantToMs } from '../src/core/calendar.js';
-import { fmtMs, measure, table, writeSection } from './harness.js';
+import { fmtMs, measure, seededRandom, table, writeSection } from './harness.js';
 
 const NY = 'America/New_York' as IanaZone;
 const MINUTE = 60_000;
@@ -165,11 +165,7 @@ const perSecond = (msPerCall: number, events = 1): string =>
   `${Math.round((events * 1000) / msPerCall).toLocaleString('en-US')}/s`;
 
 // --- worklist over 100 000 referrals ---------------------------------------------------------
-let seed = 42;
-const next = (n: number): number => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return n <= 1 ? 0 : seed % n;
-};
+let next = seededRandom(42);
 const N = 100_000;
 const PRIORITIES = ['routine', 'routine', 'routine', 'urgent', 'stat'];
 /**
@@ -178,7 +174,7 @@ const PRIORITIES = ['routine', 'routine', 'routine', 'urgent', 'stat'];
  * thousands of items due at the same instant (ties broken by referral id): the worst case.
  */
 const queue = (onTheHour: boolean): Referral[] => {
-  seed = 42;
+  next = seededRandom(42);
   const out: Referral[] = [];
   for (let i = 0; i < N; i++) {
     const createdMs = onTheHour ? T0 + next(50 * 24) * HOUR : T0 + next(50 * 86_400) * 1000;

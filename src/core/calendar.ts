@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import type { DomainError } from './errors.js';
 import { err, ok, type Either } from './result.js';
-import { TWO_DIGITS } from '../internal/digits.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -186,7 +185,18 @@ export const dayNumberToDate = (day: number): IsoDate => {
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   if (y < 0 || y > 9999) return `${pad(y, 4)}-${pad(m)}-${pad(d)}` as IsoDate;
-  return `${TWO_DIGITS[Math.floor(y / 100)] as string}${TWO_DIGITS[y % 100] as string}-${TWO_DIGITS[m] as string}-${TWO_DIGITS[d] as string}` as IsoDate;
+  return String.fromCharCode(
+    48 + Math.floor(y / 1000),
+    48 + (Math.floor(y / 100) % 10),
+    48 + (Math.floor(y / 10) % 10),
+    48 + (y % 10),
+    45,
+    48 + Math.floor(m / 10),
+    48 + (m % 10),
+    45,
+    48 + Math.floor(d / 10),
+    48 + (d % 10),
+  ) as IsoDate;
 };
 
 /**

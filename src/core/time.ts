@@ -11,7 +11,6 @@
  */
 import { z } from 'zod';
 import { isValidZone, offsetMinutes } from '../internal/zone.js';
-import { TWO_DIGITS } from '../internal/digits.js';
 import {
   addDays,
   dateToDayNumber,
@@ -90,14 +89,20 @@ export const toWallClock = (ms: number, zone: IanaZone): WallClock => {
   const local = ms + offset * MINUTE;
   const day = Math.floor(local / DAY);
   const minute = Math.floor((local - day * DAY) / MINUTE);
+  const h = Math.floor(minute / 60);
+  const mi = minute % 60;
   return {
     date: dayNumberToDate(day),
-    time: `${two(Math.floor(minute / 60))}:${two(minute % 60)}` as WallTime,
+    time: String.fromCharCode(
+      48 + Math.floor(h / 10),
+      48 + (h % 10),
+      58,
+      48 + Math.floor(mi / 10),
+      48 + (mi % 10),
+    ) as WallTime,
     offsetMinutes: offset,
   };
 };
-
-const two = (n: number): string => TWO_DIGITS[n] as string;
 
 const formatOffset = (minutes: number): string => {
   const sign = minutes < 0 ? '-' : '+';
@@ -111,27 +116,97 @@ const formatOffset = (minutes: number): string => {
  * @param ms - epoch milliseconds
  * @param zone - IANA zone whose offset is written
  * @returns such as `2026-11-02T09:00:00-05:00` (milliseconds are written only when not zero; a year
- *   outside 0-9999 is written with a sign and six digits, `+010000-01-01T00:00:00+00:00`)
+ *   outside 0-9999 is written with a sign and six digits, `+010000-01-01T00:00:00+00:00`; an offset
+ *   with seconds, local mean time before standard time, is rounded to the minute)
  * @example
  * formatInstant(Date.UTC(2026, 10, 2, 14), 'America/New_York' as IanaZone); // '2026-11-02T09:00:00-05:00'
  */
 export const formatInstant = (ms: number, zone: IanaZone): IsoInstant => {
-  const offset = offsetMinutes(zone, ms);
+  // ISO 8601 offsets have no seconds: a local-mean-time offset such as Kolkata's +05:21:10 before
+  // 1906 is written to the minute, with the wall time read at that offset (the same instant).
+  const offset = Math.round(offsetMinutes(zone, ms));
   const local = ms + offset * MINUTE;
   const day = Math.floor(local / DAY);
-  // Years 0-9999 and whole milliseconds, field by field (ten times faster than the native writer,
-  // and a worklist or a slot list writes hundreds of thousands of instants).
+  // Years 0-9999 and whole milliseconds: character codes into one flat string (about ten times
+  // faster than the native writer and a chain of concatenations, and lighter to keep: a worklist
+  // or a slot list writes hundreds of thousands of instants).
   if (day >= FIRST_DAY && day <= LAST_DAY && Number.isInteger(ms)) {
     const inDay = local - day * DAY;
     const secs = Math.floor(inDay / 1000);
     const millis = inDay - secs * 1000;
     if (day !== lastDay) {
       lastDay = day;
-      lastDate = dayNumberToDate(day);
+      const date = dayNumberToDate(day);
+      for (let i = 0; i < 10; i++) dateCodes[i] = date.charCodeAt(i);
     }
-    const text = `${lastDate}T${two(Math.floor(secs / 3600))}:${two(Math.floor(secs / 60) % 60)}:${two(secs % 60)}`;
+    const h = Math.floor(secs / 3600);
+    const mi = Math.floor(secs / 60) % 60;
+    const sec = secs % 60;
+    const abs = Math.abs(offset);
+    const oh = Math.floor(abs / 60);
+    const om = abs % 60;
+    const c = dateCodes;
+    const sign = offset < 0 ? 45 : 43;
     return (
-      millis === 0 ? text + offsetSuffix(offset) : `${text}.${pad(millis, 3)}${offsetSuffix(offset)}`
+      millis === 0
+        ? String.fromCharCode(
+            c[0]!,
+            c[1]!,
+            c[2]!,
+            c[3]!,
+            45,
+            c[5]!,
+            c[6]!,
+            45,
+            c[8]!,
+            c[9]!,
+            84,
+            48 + Math.floor(h / 10),
+            48 + (h % 10),
+            58,
+            48 + Math.floor(mi / 10),
+            48 + (mi % 10),
+            58,
+            48 + Math.floor(sec / 10),
+            48 + (sec % 10),
+            sign,
+            48 + Math.floor(oh / 10),
+            48 + (oh % 10),
+            58,
+            48 + Math.floor(om / 10),
+            48 + (om % 10),
+          )
+        : String.fromCharCode(
+            c[0]!,
+            c[1]!,
+            c[2]!,
+            c[3]!,
+            45,
+            c[5]!,
+            c[6]!,
+            45,
+            c[8]!,
+            c[9]!,
+            84,
+            48 + Math.floor(h / 10),
+            48 + (h % 10),
+            58,
+            48 + Math.floor(mi / 10),
+            48 + (mi % 10),
+            58,
+            48 + Math.floor(sec / 10),
+            48 + (sec % 10),
+            46,
+            48 + Math.floor(millis / 100),
+            48 + (Math.floor(millis / 10) % 10),
+            48 + (millis % 10),
+            sign,
+            48 + Math.floor(oh / 10),
+            48 + (oh % 10),
+            58,
+            48 + Math.floor(om / 10),
+            48 + (om % 10),
+          )
     ) as IsoInstant;
   }
   // Otherwise the native ISO text of the shifted instant with the zone's offset in place of `Z` (and of `.000`
@@ -141,10 +216,10 @@ export const formatInstant = (ms: number, zone: IanaZone): IsoInstant => {
   return `${iso.slice(0, iso.length - (ms % 1000 === 0 ? 5 : 1))}${offsetSuffix(offset)}` as IsoInstant;
 };
 
-// The date text of the last day written: instants come in runs on one day (a list of slots, a
-// worklist sorted by time).
+// The date of the last day written, as character codes: instants come in runs on one day (a
+// list of slots, a worklist sorted by time).
 let lastDay = Number.NaN;
-let lastDate = '';
+const dateCodes = new Uint8Array(10);
 
 const suffixes = new Map<number, string>();
 const offsetSuffix = (minutes: number): string => {
