@@ -1,0 +1,86 @@
+// The worklist's order against its documented rule, on queues of referrals in any reachable
+// state: overdue items first (stat, urgent, routine; then most overdue), then items not yet due
+// (soonest first; stat, urgent, routine at one due time); remaining ties by referral id.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { instantToMs, type IanaZone, type IsoInstant, type ReferralId } from '../../src/core/index.js';
+import {
+  DEFAULT_REFERRAL_WORKLIST_DAYS,
+  referralWorklist,
+  type Referral,
+  type ReferralWorkItem,
+} from '../../src/referrals/index.js';
+import { reachableReferralArbitrary } from '../../src/testing/index.js';
+import { referral } from './fixtures.js';
+
+const RANK = { stat: 0, urgent: 1, routine: 2 } as const;
+const inOrder = (a: ReferralWorkItem, b: ReferralWorkItem): boolean => {
+  const late = (i: ReferralWorkItem) => (i.overdueMs > 0 ? 0 : 1);
+  if (late(a) !== late(b)) return late(a) < late(b);
+  if (a.overdueMs > 0) {
+    if (a.priority !== b.priority) return RANK[a.priority] < RANK[b.priority];
+    if (a.overdueMs !== b.overdueMs) return a.overdueMs > b.overdueMs;
+  } else {
+    const [da, db] = [instantToMs(a.dueAt), instantToMs(b.dueAt)];
+    if (da !== db) return da < db;
+    if (a.priority !== b.priority) return RANK[a.priority] < RANK[b.priority];
+  }
+  return a.referral <= b.referral;
+};
+
+// A queue, and copies of some of its referrals under other ids: the copies fall due at the same
+// instants as their originals, so the list must break real ties.
+const queue = fc
+  .tuple(
+    fc.array(reachableReferralArbitrary(12), { minLength: 1, maxLength: 40 }),
+    fc.array(fc.nat(), { maxLength: 10 }),
+  )
+  .map(([rs, copies]) => [
+    ...rs.map((r, i) => ({ ...r, id: `ref-${i}` as ReferralId })),
+    ...copies.map((c, i) => ({ ...(rs[c % rs.length] as Referral), id: `copy-${i}` as ReferralId })),
+  ]);
+
+describe('referralWorklist order', () => {
+  it('follows the documented rule, lists each open referral once, and ignores input order', () => {
+    fc.assert(
+      fc.property(queue, fc.integer({ min: 0, max: 400 }), (rs, days) => {
+        const at = new Date(Date.UTC(2026, 0, 1) + days * 86_400_000).toISOString() as IsoInstant;
+        const policy = { ...DEFAULT_REFERRAL_WORKLIST_DAYS, zone: 'America/New_York' as IanaZone };
+        const list = referralWorklist(rs, at, policy);
+        for (let i = 1; i < list.length; i++) expect(inOrder(list[i - 1]!, list[i]!)).toBe(true);
+        const open = rs.filter((r) => r.status !== 'closed' && r.status !== 'cancelled');
+        expect(list.map((i) => i.referral).sort()).toEqual(open.map((r) => r.id).sort());
+        expect(referralWorklist([...rs].reverse(), at, policy)).toEqual(list);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('referralWorklist order at the millisecond', () => {
+  // Drafts created anywhere within three days, to the millisecond: the order must see every bit
+  // of the due time, before they fall due (soonest first) and after (most overdue first).
+  const drafts = fc.uniqueArray(fc.integer({ min: 0, max: 3 * 86_400_000 - 1 }), {
+    minLength: 2,
+    maxLength: 300,
+  });
+  it('orders drafts by creation time', () => {
+    fc.assert(
+      fc.property(drafts, fc.constantFrom('stat', 'urgent', 'routine'), (offsets, priority) => {
+        const base = Date.UTC(2026, 10, 2, 5);
+        const rs = offsets.map((o, i) =>
+          referral({ id: `ref-${i}`, priority, createdAt: new Date(base + o).toISOString() }),
+        );
+        const byCreation = [...offsets.keys()]
+          .sort((a, b) => offsets[a]! - offsets[b]!)
+          .map((i) => `ref-${i}`);
+        const policy = { ...DEFAULT_REFERRAL_WORKLIST_DAYS, zone: 'America/New_York' as IanaZone };
+        const early = new Date(base - 86_400_000).toISOString() as IsoInstant;
+        const late = new Date(base + 30 * 86_400_000).toISOString() as IsoInstant;
+        expect(referralWorklist(rs, early, policy).map((i) => i.referral)).toEqual(byCreation);
+        expect(referralWorklist(rs, late, policy).map((i) => i.referral)).toEqual(byCreation);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
