@@ -32,6 +32,8 @@ export default {
   mutate: [
     'src/core/**/*.ts',
     '!src/core/index.ts',
+    // core's calendar arithmetic, kept out of the public surface
+    'src/internal/civil.ts',
     'src/insurance/costShare.ts',
     'src/referrals/transitions.ts',
   ],

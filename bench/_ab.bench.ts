@@ -1,0 +1,234 @@
+// Referrals: transitionReferral throughput (a full lifecycle, and single cheap events) and
+// referralWorklist over 100 000 referrals built through the real state machine. Targets from
+// issue 5: > 1 000 000 transitions/s, worklist of 100 000 under 100 ms. No peer library models
+// referral lifecycles, so the figures stand alone.
+import { cpus, loadavg } from 'node:os';
+import {
+  addDays,
+  formatInstant,
+  parseWith,
+  type IanaZone,
+  type IsoDate,
+  type IsoInstant,
+  type PatientId,
+  type ReferralId,
+} from '../src/core/index.js';
+import {
+  DEFAULT_REFERRAL_WORKLIST_DAYS,
+  ReferralEventSchema,
+  ReferralSchema,
+  referralWorklist,
+  transitionReferral,
+  type Referral,
+  type ReferralEvent,
+  type ReferralPriority,
+} from '../src/referrals/index.js';
+import { _parts } from '../src/referrals/_w.js';
+import { instantToMs } from '../src/core/calendar.js';
+import { fmtMs, measure, seededRandom, table, writeSection } from './harness.js';
+
+const NY = 'America/New_York' as IanaZone;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const T0 = Date.UTC(2026, 9, 1, 14); // 2026-10-01 10:00 EDT
+
+const unwrap = <T>(r: { _tag: string; right?: T; left?: { message: string } }): T => {
+  if (r._tag !== 'Right') throw new Error(r.left?.message);
+  return r.right as T;
+};
+const event = (e: Record<string, unknown>): ReferralEvent =>
+  unwrap(parseWith('ReferralEvent', ReferralEventSchema, { actor: 'u-bench', ...e }));
+
+const BASE: Referral = unwrap(
+  parseWith('Referral', ReferralSchema, {
+    id: 'ref-0',
+    patient: 'pat-0',
+    referring: { provider: 'dr-okafor', npi: '1467586115', specialty: 'family-medicine' },
+    receiving: { provider: 'dr-lindqvist', npi: '1003000126', specialty: 'orthopedics' },
+    reason: 'knee pain',
+    diagnoses: ['S83241A'],
+    procedures: ['73721', '99204'],
+    priority: 'routine',
+    payer: 'payer-aetna',
+    authorizationRequired: true,
+    attachments: [],
+    createdAt: formatInstant(T0, NY),
+    status: 'draft',
+    authorizations: [],
+    appointments: [],
+    notes: [],
+    history: [],
+  }),
+);
+// Further drafts reuse the parsed one with a new id, priority and creation time.
+const draft = (id: string, priority: string, createdMs: number): Referral => ({
+  ...BASE,
+  id: id as ReferralId,
+  patient: `pat-${id}` as PatientId,
+  priority: priority as ReferralPriority,
+  createdAt: formatInstant(createdMs, NY),
+});
+
+const PERIOD = { start: '2026-10-01', end: '2027-03-31', zone: NY };
+const LIFECYCLE: readonly ReferralEvent[] = [
+  event({ type: 'submit' }),
+  event({
+    type: 'request-authorization',
+    request: {
+      id: 'auth-1',
+      payer: 'payer-aetna',
+      requestType: 'initial',
+      items: [{ procedure: '73721', requestedUnits: 2 }],
+    },
+  }),
+  event({
+    type: 'authorization-pended',
+    decision: { decision: 'pended', administrationReference: 'PEND0001' },
+  }),
+  event({
+    type: 'authorization-approved',
+    decision: { decision: 'approved', approvedUnits: 2, period: PERIOD },
+  }),
+  event({ type: 'schedule', appointment: 'apt-1', start: '2026-11-02T09:00:00-05:00' }),
+  event({ type: 'visit-kept', appointment: 'apt-1' }),
+  event({ type: 'consult-note-received', document: 'doc-1', kind: 'final' }),
+  event({ type: 'close' }),
+];
+
+/**
+ * Replays the first `steps` lifecycle events, an hour or so apart from `startMs` (each step up to
+ * `jitterMs` late). Each referral gets its own authorization window (from its creation day, 90 or
+ * 180 days) and its own visit time (1 to 6 weeks out, on a quarter hour of the clinic day), as a
+ * real queue has.
+ */
+const advance = (
+  r: Referral,
+  steps: number,
+  startMs: number,
+  pick: (n: number) => number,
+  jitterMs: number,
+): Referral => {
+  const approve = LIFECYCLE[3] as Extract<ReferralEvent, { type: 'authorization-approved' }>;
+  const schedule = LIFECYCLE[4] as Extract<ReferralEvent, { type: 'schedule' }>;
+  const firstDay = formatInstant(startMs, NY).slice(0, 10) as IsoDate;
+  const visitMs =
+    Date.UTC(2026, 9, 1, 12) +
+    (Math.floor((startMs - T0) / DAY) + 7 + pick(35)) * DAY +
+    pick(36) * 15 * MINUTE;
+  const events: readonly ReferralEvent[] = [
+    ...LIFECYCLE.slice(0, 3),
+    {
+      ...approve,
+      decision: {
+        ...approve.decision,
+        period: { ...PERIOD, start: firstDay, end: addDays(firstDay, pick(2) === 0 ? 89 : 179) },
+      },
+    },
+    { ...schedule, start: formatInstant(visitMs, NY) },
+    ...LIFECYCLE.slice(5),
+  ];
+  let cur = r;
+  for (let i = 0; i < steps; i++)
+    cur = unwrap(
+      transitionReferral(
+        cur,
+        events[i] as ReferralEvent,
+        formatInstant(startMs + i * HOUR + pick(jitterMs / 1000) * 1000, NY),
+      ),
+    );
+  return cur;
+};
+
+// --- transitions ---------------------------------------------------------------------------
+const start = draft('ref-0', 'routine', T0);
+const times = LIFECYCLE.map((_, i) => formatInstant(T0 + i * HOUR, NY));
+const fullRun = (): Referral => {
+  let cur = start;
+  for (let i = 0; i < LIFECYCLE.length; i++) {
+    const next = transitionReferral(cur, LIFECYCLE[i] as ReferralEvent, times[i] as IsoInstant);
+    if (next._tag === 'Right') cur = next.right;
+  }
+  return cur;
+};
+if (fullRun().status !== 'closed') throw new Error('lifecycle did not close');
+const submit = LIFECYCLE[0] as ReferralEvent;
+const at = times[0] as IsoInstant;
+const closeEvent = event({ type: 'close' });
+
+const INNER = 20_000;
+const lifecycle = measure('lifecycle (8 events)', fullRun, { inner: INNER / 8 });
+const single = measure('submit on a draft', () => transitionReferral(start, submit, at), { inner: INNER });
+const refused = measure('refused (close on a draft)', () => transitionReferral(start, closeEvent, at), {
+  inner: INNER,
+});
+const perSecond = (msPerCall: number, events = 1): string =>
+  `${Math.round((events * 1000) / msPerCall).toLocaleString('en-US')}/s`;
+
+// --- worklist over 100 000 referrals ---------------------------------------------------------
+let next = seededRandom(42);
+const N = 100_000;
+const PRIORITIES = ['routine', 'routine', 'routine', 'urgent', 'stat'];
+/**
+ * A queue of N referrals created over 50 days, each advanced a random number of steps. Real
+ * events fall on any second; `onTheHour` puts every creation and step on the hour, which makes
+ * thousands of items due at the same instant (ties broken by referral id): the worst case.
+ */
+const queue = (onTheHour: boolean): Referral[] => {
+  next = seededRandom(42);
+  const out: Referral[] = [];
+  for (let i = 0; i < N; i++) {
+    const createdMs = onTheHour ? T0 + next(50 * 24) * HOUR : T0 + next(50 * 86_400) * 1000;
+    const p = PRIORITIES[next(5)] as string;
+    out.push(advance(draft(`ref-${i}`, p, createdMs), next(9), createdMs, next, onTheHour ? 0 : HOUR));
+  }
+  return out;
+};
+const t0 = performance.now();
+const referrals = queue(false);
+const buildMs = performance.now() - t0;
+const hourly = queue(true);
+const now = formatInstant(Date.UTC(2026, 10, 23, 13), NY);
+const policy = { ...DEFAULT_REFERRAL_WORKLIST_DAYS, zone: NY };
+
+for (let k = 0; k < 12; k++) console.log(_parts(referrals, now, policy).map((x) => x.toFixed(1)).join(' '));
+process.exit(0);
+writeSection(
+  'referrals',
+  `## Referrals: state machine and worklist\n\n\`npx tsx bench/referrals.bench.ts\`. Medians; transitions are pure (new referral object, history appended). Targets (issue 5): over 1 000 000 transitions/s, worklist of 100 000 under 100 ms. No peer library models referral lifecycles, so there is no side-by-side.\n\n${table(
+    ['case', 'median per call (wall)', 'throughput (wall)', 'best CPU time per call'],
+    [
+      [
+        'transitionReferral: full lifecycle, 8 events (draft → closed)',
+        `${fmtMs(lifecycle.medianMs)} ms`,
+        `${perSecond(lifecycle.medianMs, 8)} transitions`,
+        `${fmtMs(lifecycleCpu)} ms (${perSecond(lifecycleCpu, 8)} transitions)`,
+      ],
+      [
+        'transitionReferral: submit on a draft',
+        `${fmtMs(single.medianMs)} ms`,
+        `${perSecond(single.medianMs)} transitions`,
+        '-',
+      ],
+      [
+        'transitionReferral: refused event (error lists allowed events)',
+        `${fmtMs(refused.medianMs)} ms`,
+        `${perSecond(refused.medianMs)}`,
+        '-',
+      ],
+      [
+        `referralWorklist: ${N.toLocaleString('en-US')} referrals (${items.toLocaleString('en-US')} open items)`,
+        `${fmtMs(worklist.medianMs)} ms`,
+        '-',
+        `${fmtMs(worklistCpu)} ms`,
+      ],
+      [
+        `referralWorklist: the same on the hour (${hourlyItems.toLocaleString('en-US')} open items, large ties)`,
+        `${fmtMs(hourlyWorklist.medianMs)} ms`,
+        '-',
+        `${fmtMs(hourlyCpu)} ms`,
+      ],
+      ['floor: read one instant from each of the 100,000 referrals', '-', '-', `${fmtMs(scanCpu)} ms`],
+    ],
+  )}\n\nThe queue: referrals created at random seconds over 50 days, each advanced 0 to 8 steps about an hour apart, with its own authorization window and visit time; the second row puts every event on the hour, so thousands of items fall due at the same instant and are ordered by referral id. Building the 100 000 referrals through \`transitionReferral\` (about 400 000 transitions) took ${fmtMs(buildMs)} ms. Load average during the run: ${load} on ${cpus().length} cores; wall-clock figures on a loaded machine overstate the cost.`,
+);
