@@ -67,6 +67,9 @@ const row = (name: string, mutants: readonly Mutant[], from: string): string[] =
   from,
 ];
 
+// An optional note on how these runs were made: `tsx scripts/mutationReport.ts "<note>"`.
+const note = process.argv.slice(2).join(' ');
+
 const names = [...new Set([...targets(), ...latest.keys()])].sort((a, b) => a.localeCompare(b));
 const rows = names.map((name) => {
   const found = latest.get(name);
@@ -91,5 +94,7 @@ that also call it, so its score is a lower bound.
 ${table(
   ['file', 'killed', 'survived', 'timed out', 'no coverage', 'ignored', 'score', 'report'],
   [...rows, row('**total**', all, '')],
-)}`,
+)}
+
+${note}`,
 );
