@@ -16,6 +16,9 @@ import type { BenefitFact, EligibilityProvenance, EligibilityResponse } from './
 import type { Accumulators, Benefit, BenefitSet, NetworkTier, TierLimits } from './model.js';
 import { visitCount } from './x12/values.js';
 
+/** How an assumption names the network tier it is about. */
+const NETWORK_WORDS: Readonly<Record<NetworkTier, string>> = { in: 'in network', out: 'out of network' };
+
 /**
  * What to build: the service type (EB03 code), the network tier of the provider, and the date of
  * service (it picks the plan year). `copayTier` picks one of several copay candidates (T7).
@@ -206,17 +209,17 @@ export const benefitsFromEligibility = (
     const oInd = limitOf(a.oop.individual);
     const oFam = limitOf(a.oop.family);
     if (dInd.limit === undefined)
-      assumptions.push(`no individual deductible reported ${net} of network: treated as $0`);
+      assumptions.push(`no individual deductible reported ${NETWORK_WORDS[net]}: treated as $0`);
     for (const [name, x] of [
       ['deductible', a.deductible.individual],
       ['out-of-pocket', a.oop.individual],
     ] as const)
       if (typeof x.total === 'number' && typeof x.met !== 'number')
         assumptions.push(
-          `only the ${name} total was reported ${net} of network: nothing met assumed (the most the patient may owe)`,
+          `only the ${name} total was reported ${NETWORK_WORDS[net]}: nothing met assumed (the most the patient may owe)`,
         );
     if (oInd.limit === undefined)
-      assumptions.push(`no individual out-of-pocket maximum reported ${net} of network: no cap applied`);
+      assumptions.push(`no individual out-of-pocket maximum reported ${NETWORK_WORDS[net]}: no cap applied`);
     const tier: TierLimits = {
       deductible: { individual: dInd.limit ?? ZERO, family: dFam.limit ?? null },
       oopMax: { individual: oInd.limit ?? null, family: oFam.limit ?? null },

@@ -200,8 +200,7 @@ const benefitOf = (b: BenefitFact): CoverageEligibilityResponseInsuranceItemBene
   };
 };
 
-const itemOf = (b: BenefitFact): CoverageEligibilityResponseInsuranceItem => {
-  const stc = b.serviceTypes[0] ?? '30';
+const itemOf = (b: BenefitFact, stc: string): CoverageEligibilityResponseInsuranceItem => {
   const benefit = benefitOf(b);
   const term = b.timePeriod ? FHIR_TERM[b.timePeriod] : undefined;
   return {
@@ -246,8 +245,8 @@ export interface EligibilityFhirContext {
 /**
  * Maps a normalized eligibility response to a FHIR R4 CoverageEligibilityResponse: outcome
  * `error` with `error[]` codes (AAA03) for a payer rejection, else `complete` with
- * `insurance[0].inforce` (EB01 1-5 active) and one item per benefit fact: category = EB03 (X12
- * service type code system), network in/out (EB12 Y/N; W and U omitted), unit individual/family
+ * `insurance[0].inforce` (EB01 1-5 active) and one item per benefit fact and service type: category =
+ * EB03 (X12 service type code system; a fact listing ten service types gives ten items; none = 30), network in/out (EB12 Y/N; W and U omitted), unit individual/family
  * (EB02), term (EB06), excluded (EB*I), benefit type deductible/copay/copay-percent (OOP max as
  * `benefit` with a display, FHIR has no base code), allowed money or percent, `used` for YTD (24);
  * X12 "remaining" figures have no FHIR field and are left out. `authorizationRequired` is set
@@ -289,7 +288,12 @@ export const toFhirCoverageEligibilityResponse = (
                 ? { coverage: { reference: context.coverage } }
                 : { coverage: { display: 'as answered by the payer' } }),
               inforce: response.status === 'active',
-              item: response.benefits.filter((b) => b.kind !== 'active' && b.kind !== 'inactive').map(itemOf),
+              // item.category holds one code: a fact for several service types gives one item each.
+              item: response.benefits
+                .filter((b) => b.kind !== 'active' && b.kind !== 'inactive')
+                .flatMap((b) =>
+                  (b.serviceTypes.length > 0 ? b.serviceTypes : ['30']).map((stc) => itemOf(b, stc)),
+                ),
             },
           ],
         }),

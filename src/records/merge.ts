@@ -5,7 +5,7 @@
  */
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
-import type { Patient, PersonName } from './model.js';
+import type { Address, Patient, PersonName } from './model.js';
 import { comparePatients } from './matching/compare.js';
 import {
   DEFAULT_MATCH_PARAMETERS,
@@ -81,6 +81,21 @@ const union = <T>(xs: readonly T[], ys: readonly T[]): T[] => {
   for (const y of ys) if (!out.some((x) => same(x, y))) out.push(y);
   return out;
 };
+
+/** An address without case and with a 5-digit ZIP: `10024` and `10024-4102` are one place. */
+const placeKey = (a: Address): string =>
+  JSON.stringify([a.use, a.line, a.city, a.state, a.postalCode?.slice(0, 5), a.country]).toUpperCase();
+
+/** Addresses combined without repeats; of two that name one place, the one with ZIP+4 is kept. */
+const unionAddresses = (xs: readonly Address[], ys: readonly Address[]): Address[] => {
+  const out = [...xs];
+  for (const y of ys) {
+    const i = out.findIndex((x) => placeKey(x) === placeKey(y));
+    if (i < 0) out.push(y);
+    else if ((y.postalCode?.length ?? 0) > ((out[i] as Address).postalCode?.length ?? 0)) out[i] = y;
+  }
+  return out;
+};
 const sameName = (x: PersonName, y: PersonName): boolean =>
   x.family.toUpperCase() === y.family.toUpperCase() && x.given.toUpperCase() === y.given.toUpperCase();
 
@@ -92,7 +107,8 @@ const sameName = (x: PersonName, y: PersonName): boolean =>
  * have a value and they differ, the chart verified most recently (`verifiedOn`) wins and the
  * field is listed as a conflict; when one has a value, it is kept. Addresses, phones, emails,
  * identifiers and consents are combined without repeats (the most recently verified chart's
- * first). The name not kept goes to `previousNames`. Twins and different generational suffixes (Jr / Sr) are never proposed. Nothing is
+ * first; two addresses naming one place, such as ZIP and ZIP+4 or a change of case, count once,
+ * with the ZIP+4). The name not kept goes to `previousNames`. Twins and different generational suffixes (Jr / Sr) are never proposed. Nothing is
  * changed: the caller applies the proposal (FHIR `$merge`), after review.
  *
  * @param a - one chart
@@ -168,7 +184,8 @@ export const proposeMerge = (
     const s = first as readonly unknown[];
     const r = second as readonly unknown[];
     if (s.length === 0 && r.length === 0) continue;
-    merged[field] = union(s, r);
+    merged[field] =
+      field === 'addresses' ? unionAddresses(s as readonly Address[], r as readonly Address[]) : union(s, r);
     const conflict = s.length > 0 && r.length > 0 && !same(s, r) && field !== 'consents';
     choices.push({ field, source: 'both', reason: same(s, r) ? 'equal' : 'combined', conflict });
   }

@@ -6,9 +6,9 @@
  */
 import type { PatientId, ReferralId } from '../core/ids.js';
 import { formatInstant, type IanaZone } from '../core/time.js';
-import { instantToMs, type IsoInstant } from '../core/calendar.js';
+import { instantToMs, type IsoDate, type IsoInstant } from '../core/calendar.js';
 import { periodBounds } from './instants.js';
-import type { Referral, ReferralPriority } from './model.js';
+import type { AuthorizationPeriod, Referral, ReferralPriority } from './model.js';
 import type { ReferralStatus } from './statuses.js';
 import { isApprovedAuthorization } from './validity.js';
 
@@ -182,27 +182,48 @@ const baseReason = (r: Referral): number => {
   }
 };
 
+/**
+ * The midnights opening a window's last day and the day after, per zone and end date, for one
+ * worklist: a queue holds far fewer distinct end dates than referrals.
+ */
+type LastDays = Map<IanaZone, Map<IsoDate, readonly [lastDayMs: number, endMs: number]>>;
+
+const lastDayOf = (cache: LastDays, period: AuthorizationPeriod): readonly [number, number] => {
+  let byEnd = cache.get(period.zone);
+  if (byEnd === undefined) {
+    byEnd = new Map();
+    cache.set(period.zone, byEnd);
+  }
+  let found = byEnd.get(period.end);
+  if (found === undefined) {
+    const { lastDayMs, endMs } = periodBounds(period);
+    found = [lastDayMs, endMs];
+    byEnd.set(period.end, found);
+  }
+  return found;
+};
+
 /** Due time of the expiring-authorization item, or NaN when the window is not a concern. */
-const expiryDueMs = (r: Referral, atMs: number, expiringMs: number): number => {
+const expiryDueMs = (r: Referral, atMs: number, expiringMs: number, cache: LastDays): number => {
   const auth = r.authorizations[r.authorizations.length - 1];
   if (auth?.period === undefined || !isApprovedAuthorization(auth.decision)) return Number.NaN;
   // The item is due at the start of the last valid day, in the window's zone.
-  const { endMs, lastDayMs } = periodBounds(auth.period);
+  const [lastDayMs, endMs] = lastDayOf(cache, auth.period);
   for (const a of r.appointments)
     if (a.status === 'booked' && instantToMs(a.start) >= endMs) return Math.min(atMs, lastDayMs);
   return lastDayMs - atMs <= expiringMs ? lastDayMs : Number.NaN;
 };
 
 // Sort key: overdue items get `(rank - 3) * 1e15 - overdue` (below -1e15, stat first, then the
-// most overdue), items not yet due get their due time (epoch ms, far below 1e15). Exact in a
-// double for any overdue under 31 years. Equal keys mean equal due times (and, when overdue,
-// equal priorities); such ties go by priority, then referral id.
+// most overdue), items not yet due get `4 * due + rank` (soonest first, then stat first; far
+// below 1e15). Exact in a double for any overdue under 31 years and any due time before the year
+// 9999. Equal keys mean equal due times and priorities; such ties go by referral id.
 const RANK_SPAN = 1e15;
 
 /** The open referrals' items, with the sort data in parallel arrays (same positions). */
 interface Assessed {
   readonly items: ReferralWorkItem[];
-  readonly rank: Uint8Array;
+  readonly ids: ReferralId[];
   readonly key: Float64Array;
 }
 
@@ -217,11 +238,12 @@ const assessAll = (
 ): Assessed => {
   const n = referrals.length;
   const items: ReferralWorkItem[] = [];
-  const rankOf = new Uint8Array(n);
+  const ids: ReferralId[] = [];
   const keyOf = new Float64Array(n);
   const grace = graceTable(policy);
   const expiringMs = policy.expiringWithinDays * DAY;
   const written = new Map<number, IsoInstant>();
+  const lastDays: LastDays = new Map();
   for (let i = 0; i < n; i++) {
     const r = referrals[i] as Referral;
     let reason = baseReason(r);
@@ -237,7 +259,7 @@ const assessAll = (
       if (first !== Infinity) due = first + g;
     }
     if (r.status === 'authorized' || r.status === 'scheduled') {
-      const expiry = expiryDueMs(r, atMs, expiringMs);
+      const expiry = expiryDueMs(r, atMs, expiringMs, lastDays);
       if (expiry < due) {
         reason = EXPIRING;
         due = expiry;
@@ -251,8 +273,8 @@ const assessAll = (
     const overdue = Math.max(0, atMs - due);
     const why = REASONS[reason] as ReferralWorklistReason;
     const [action, owner] = ACTIONS[why];
-    rankOf[items.length] = rank;
-    keyOf[items.length] = atMs > due ? (rank - 3) * RANK_SPAN - (atMs - due) : due;
+    keyOf[items.length] = atMs > due ? (rank - 3) * RANK_SPAN - (atMs - due) : 4 * due + rank;
+    ids.push(r.id);
     items.push({
       referral: r.id,
       patient: r.patient,
@@ -266,7 +288,7 @@ const assessAll = (
       overdueDays: Math.floor(overdue / DAY),
     });
   }
-  return { items, rank: rankOf, key: keyOf };
+  return { items, ids, key: keyOf };
 };
 
 /** First index in `sorted[0, size)` holding a value not below `x`. */
@@ -284,7 +306,7 @@ const lowerBound = (sorted: Float64Array, size: number, x: number): number => {
 /**
  * The open positions in list order, grouped by key: the distinct keys are sorted natively (no
  * comparator), each position is counted into its key's group, and only groups of equal keys are
- * sorted by priority and referral id, stably.
+ * sorted by referral id.
  */
 const listOrder = (a: Assessed): Int32Array => {
   const m = a.items.length;
@@ -307,11 +329,10 @@ const listOrder = (a: Assessed): Int32Array => {
     order[at] = j;
     fill[g] = at + 1;
   }
+  const ids = a.ids;
   const tie = (x: number, y: number): number => {
-    const d = (a.rank[x] as number) - (a.rank[y] as number);
-    if (d !== 0) return d;
-    const ix = (a.items[x] as ReferralWorkItem).referral;
-    const iy = (a.items[y] as ReferralWorkItem).referral;
+    const ix = ids[x] as ReferralId;
+    const iy = ids[y] as ReferralId;
     return ix < iy ? -1 : ix > iy ? 1 : 0;
   };
   for (let g = 0; g < groups; g++) {
@@ -347,7 +368,8 @@ const listOrder = (a: Assessed): Int32Array => {
  * An item is due `days[reason]` after the referral last moved (capped for urgent and stat), a
  * visit one grace day after the appointment, an expiring authorization on its last valid day
  * (read in the authorization's zone). Sort: overdue items first, stat before urgent before
- * routine, then most overdue; then items not yet due, soonest first; ties by referral id.
+ * routine, then most overdue; then items not yet due, soonest first (at equal due times, stat
+ * before urgent before routine); remaining ties by referral id.
  *
  * @param referrals - any referrals; closed and cancelled ones are skipped
  * @param at - now

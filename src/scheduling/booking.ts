@@ -90,10 +90,11 @@ export const checkTime = (
       }),
     );
   const horizon = horizonEnd(ctx, p);
-  if (start >= horizon)
+  if (horizon._tag === 'Left') return horizon;
+  if (start >= horizon.right)
     out.push(
       conflict('booking.horizon', 'start: beyond the type’s bookingHorizonDays', {
-        limit: fmt(horizon - 1, p),
+        limit: fmt(horizon.right - 1, p),
       }),
     );
   const blocksE = ownerBlocks(ctx.index, providerOwner(p.id), start, end);
@@ -108,11 +109,20 @@ export const checkTime = (
           )
         : conflict('booking.outside-availability', 'start/end: not inside the provider’s availability'),
     );
-  // Provider: other appointments and live holds, both widened by buffers on the facing sides.
+  // Provider: other appointments and live holds (not the patient's own), both widened by buffers
+  // on the facing sides; in an overbook block each takes one place.
   const reach = ctx.before + ctx.after;
   const others = occupanciesNear(ctx.index.byProvider.get(p.id), start, end, reach).filter(
     (o) => o.id !== ctx.excluded && overlaps(blockedBy(o, ctx.before, ctx.after), slot),
   );
+  for (const h of ctx.index.holds)
+    if (
+      h.provider === p.id &&
+      h.expiresAt > ctx.now &&
+      (ctx.patient === undefined || h.patient !== ctx.patient) &&
+      overlaps(blockedBy(h, ctx.before, ctx.after), slot)
+    )
+      others.push(h);
   let overbooked = false;
   if (others.length > 0) {
     const capacity = Math.max(
@@ -138,28 +148,20 @@ export const checkTime = (
         );
       for (const o of others)
         out.push(
-          conflict(
-            'booking.overlaps-booking',
-            'start/end: overlaps another appointment of the provider, buffers included',
-            {
-              appointment: o.id as AppointmentId,
-            },
-          ),
+          o.kind === 'hold'
+            ? conflict('booking.overlaps-hold', 'start/end: overlaps a live hold, buffers included', {
+                hold: o.id,
+              })
+            : conflict(
+                'booking.overlaps-booking',
+                'start/end: overlaps another appointment of the provider, buffers included',
+                {
+                  appointment: o.id as AppointmentId,
+                },
+              ),
         );
     }
   }
-  for (const h of ctx.index.holds)
-    if (
-      h.provider === p.id &&
-      h.expiresAt > ctx.now &&
-      (ctx.patient === undefined || h.patient !== ctx.patient) &&
-      overlaps(blockedBy(h, ctx.before, ctx.after), slot)
-    )
-      out.push(
-        conflict('booking.overlaps-hold', 'start/end: overlaps a live hold, buffers included', {
-          hold: h.id,
-        }),
-      );
   // Resources: each chosen one free at its capacity; each required kind present (or findable).
   const window = { lo: start - DAY, hi: end + DAY };
   for (const r of t.resources) {
@@ -225,8 +227,8 @@ export const checkTime = (
  * today + N in the provider's zone); per-day/per-week limits counted on local dates in the
  * provider's zone. An overlap is accepted only as an overbooking: the appointment carries
  * `overbook.reason` and lies in an overbook block (template capacity > 1) whose capacity the
- * overlap does not exceed; the verdict records the reason. A hold of the same patient does not
- * block (it is the reservation being confirmed).
+ * overlap does not exceed (a live hold takes a place like a booking); the verdict records the
+ * reason. A hold of the same patient does not block (it is the reservation being confirmed).
  *
  * @param appointment - the appointment to book (or move)
  * @param calendar - the calendar

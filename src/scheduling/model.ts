@@ -22,8 +22,19 @@ import {
 } from '../core/ids.js';
 import type { Either } from '../core/result.js';
 import { IanaZoneSchema } from '../core/time.js';
-import { IsoDateSchema, IsoInstantSchema, WallTimeSchema, type IsoInstant } from '../core/calendar.js';
+import {
+  instantToMs,
+  IsoDateSchema,
+  IsoInstantSchema,
+  WallTimeSchema,
+  type IsoInstant,
+} from '../core/calendar.js';
 import { FHIR_APPOINTMENT_STATUSES } from '../referrals/validity.js';
+
+/** Whether two optional instants are in order (end strictly after start), or one is absent. */
+const inOrder = (start: IsoInstant | undefined, end: IsoInstant | undefined): boolean =>
+  start === undefined || end === undefined || instantToMs(start) < instantToMs(end);
+const END_AFTER_START = { message: 'must be after start', path: ['end'] };
 
 const label = () => z.string().trim().min(1).max(200);
 const minutes = () => z.number().int().min(0).max(525_600);
@@ -104,8 +115,14 @@ export const AppointmentTypeSchema = /* @__PURE__ */ z.object({
   patientStatus: PatientStatusSchema.optional(),
   telehealth: z.boolean().optional(),
   minimumNoticeMinutes: minutes().optional(),
-  /** How far ahead it may be booked, in days from `now`. */
+  /** How far ahead it may be booked, in days from `now` (counted as `bookingHorizonUnit` says). */
   bookingHorizonDays: z.number().int().min(1).max(3660).optional(),
+  /**
+   * What the horizon counts after today (provider's zone): every calendar day (default), business
+   * days (Monday to Friday, less the holidays that close the provider everywhere) or bookable days
+   * (dates on which the provider has availability that admits the type).
+   */
+  bookingHorizonUnit: z.enum(['calendar-days', 'business-days', 'bookable-days']).optional(),
   /** Most appointments of this type per provider per day (provider's zone). */
   maxPerDay: z.number().int().min(1).optional(),
   /** Most appointments of this type per provider per week (provider's zone, `weekStart`). */
@@ -172,13 +189,15 @@ export type AvailabilityTemplate = z.infer<typeof AvailabilityTemplateSchema>;
  *   off); like a holiday it covers the whole local day, spill-over from the day before included.
  */
 export const AvailabilityExceptionSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('time-off'),
-    owner: ScheduleOwnerSchema,
-    start: IsoInstantSchema,
-    end: IsoInstantSchema,
-    reason: label().optional(),
-  }),
+  z
+    .object({
+      kind: z.literal('time-off'),
+      owner: ScheduleOwnerSchema,
+      start: IsoInstantSchema,
+      end: IsoInstantSchema,
+      reason: label().optional(),
+    })
+    .refine((x) => inOrder(x.start, x.end), END_AFTER_START),
   z.object({
     kind: z.literal('holiday'),
     date: IsoDateSchema,
@@ -258,47 +277,55 @@ export const AppointmentSchema = /* @__PURE__ */ z
   .refine((a) => a.start !== undefined || ['proposed', 'cancelled', 'waitlist'].includes(a.status), {
     message: 'only proposed, cancelled and waitlist appointments may lack start/end (FHIR app-3)',
     path: ['start'],
-  });
+  })
+  .refine((a) => inOrder(a.start, a.end), END_AFTER_START);
 /** An appointment with FHIR status, instants, participants, series link and history. */
 export type Appointment = z.infer<typeof AppointmentSchema>;
 
 /** A tentative reservation (FHIR Slot `busy-tentative`); it blocks until `expiresAt` (exclusive). */
-export const HoldSchema = /* @__PURE__ */ z.object({
-  id: label(),
-  provider: ProviderIdSchema,
-  resources: z.array(ResourceIdSchema).optional(),
-  type: AppointmentTypeIdSchema.optional(),
-  patient: PatientIdSchema.optional(),
-  start: IsoInstantSchema,
-  end: IsoInstantSchema,
-  expiresAt: IsoInstantSchema,
-});
+export const HoldSchema = /* @__PURE__ */ z
+  .object({
+    id: label(),
+    provider: ProviderIdSchema,
+    resources: z.array(ResourceIdSchema).optional(),
+    type: AppointmentTypeIdSchema.optional(),
+    patient: PatientIdSchema.optional(),
+    start: IsoInstantSchema,
+    end: IsoInstantSchema,
+    expiresAt: IsoInstantSchema,
+  })
+  .refine((h) => inOrder(h.start, h.end), END_AFTER_START);
 /** A tentative reservation that blocks until it expires. */
 export type Hold = z.infer<typeof HoldSchema>;
 
 /** A request to be seen sooner or when something opens up. */
-export const WaitlistEntrySchema = /* @__PURE__ */ z.object({
-  id: label(),
-  patient: PatientIdSchema,
-  type: AppointmentTypeIdSchema,
-  /** Acceptable providers; absent means any eligible provider. */
-  providers: z.array(ProviderIdSchema).optional(),
-  preferredProvider: ProviderIdSchema.optional(),
-  location: LocationIdSchema.optional(),
-  /** Earliest and latest acceptable instants. */
-  earliest: IsoInstantSchema.optional(),
-  latest: IsoInstantSchema.optional(),
-  /** ISO weekdays acceptable (1 = Monday); absent means any. */
-  days: z.array(z.number().int().min(1).max(7)).optional(),
-  /** Acceptable wall-clock windows in `zone`; absent means any time. */
-  times: z.array(WallWindowSchema).optional(),
-  zone: IanaZoneSchema.optional(),
-  /** Higher is more urgent; default 0. */
-  priority: z.number().int().min(0).max(100).optional(),
-  addedAt: IsoInstantSchema,
-  /** The booked appointment the patient would like to move earlier, if any. */
-  currentAppointment: AppointmentIdSchema.optional(),
-});
+export const WaitlistEntrySchema = /* @__PURE__ */ z
+  .object({
+    id: label(),
+    patient: PatientIdSchema,
+    type: AppointmentTypeIdSchema,
+    /** Acceptable providers; absent means any eligible provider. */
+    providers: z.array(ProviderIdSchema).optional(),
+    preferredProvider: ProviderIdSchema.optional(),
+    location: LocationIdSchema.optional(),
+    /** Earliest and latest acceptable instants. */
+    earliest: IsoInstantSchema.optional(),
+    latest: IsoInstantSchema.optional(),
+    /** ISO weekdays acceptable (1 = Monday); absent means any. */
+    days: z.array(z.number().int().min(1).max(7)).optional(),
+    /** Acceptable wall-clock windows in `zone`; absent means any time. */
+    times: z.array(WallWindowSchema).optional(),
+    zone: IanaZoneSchema.optional(),
+    /** Higher is more urgent; default 0. */
+    priority: z.number().int().min(0).max(100).optional(),
+    addedAt: IsoInstantSchema,
+    /** The booked appointment the patient would like to move earlier, if any. */
+    currentAppointment: AppointmentIdSchema.optional(),
+  })
+  .refine((w) => inOrder(w.earliest, w.latest), {
+    message: 'must be after earliest',
+    path: ['latest'],
+  });
 /** A request to be seen sooner or when something opens up. */
 export type WaitlistEntry = z.infer<typeof WaitlistEntrySchema>;
 

@@ -4,10 +4,10 @@
  * patient, all as epoch-ms interval lists.
  */
 import type { AppointmentId, PatientId, ProviderId, ResourceId } from '../core/ids.js';
-import { normalizeIntervals, subtractIntervals, unionIntervals, type Interval } from '../core/interval.js';
+import { normalizeIntervals, subtractIntervals, type Interval } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
-import { toWallClock, wallMinutesToMs, type IanaZone } from '../core/time.js';
-import { addDays, instantToMs, type IsoInstant } from '../core/calendar.js';
+import { type IanaZone } from '../core/time.js';
+import { dateToDayNumber, instantToMs, type IsoInstant } from '../core/calendar.js';
 import {
   atDepth,
   blockedBy,
@@ -18,7 +18,13 @@ import {
   type Occupancy,
 } from './calendarIndex.js';
 import { invalidInput, unknownReference, type SchedulingError } from './errors.js';
-import { localDay, wallDayMinutesToMs, type AvailabilityBlock } from './availability.js';
+import {
+  localDay,
+  ownerKey,
+  providerOwner,
+  wallDayMinutesToMs,
+  type AvailabilityBlock,
+} from './availability.js';
 import type { AppointmentType, Provider, Resource, SchedulingCalendar } from './model.js';
 
 const MINUTE = 60_000;
@@ -36,6 +42,8 @@ export interface SearchContext {
   readonly earliest: number;
   readonly excluded: AppointmentId | undefined;
   readonly patient: PatientId | undefined;
+  /** Horizon ends found so far, per provider (a search asks once per window). */
+  readonly horizons: Map<ProviderId, number>;
 }
 
 /**
@@ -75,6 +83,7 @@ export const searchContext = (
     earliest: nowMs + (type.minimumNoticeMinutes ?? 0) * MINUTE,
     excluded,
     patient,
+    horizons: new Map(),
   });
 };
 
@@ -92,19 +101,74 @@ export const providerEligible = (type: AppointmentType, p: Provider): boolean =>
   (type.eligibleSpecialties === undefined || type.eligibleSpecialties.some((s) => p.specialties.includes(s)));
 
 /**
- * End of the booking horizon for a provider: the end of local date `today + bookingHorizonDays`
- * in the provider's zone (today = the local date of `now`), or +infinity.
+ * End of the booking horizon for a provider: the end of the `bookingHorizonDays`-th day after
+ * today in the provider's zone (today = the local date of `now`), counting every calendar day,
+ * business days (Monday to Friday not closed by a holiday of the provider or of everyone; a
+ * holiday of one location does not count, the provider may work elsewhere) or bookable days
+ * (dates with availability that admits the type, looked for up to ten years ahead); or +infinity.
  *
  * @param ctx - the search context
  * @param p - the provider
- * @returns epoch ms (exclusive bound for a start)
+ * @returns epoch ms (exclusive bound for a start), or `Left` `scheduling.invalid-rule` from a
+ *   template read while counting bookable days
  * @example
- * horizonEnd(ctx, provider);
+ * horizonEnd(ctx, provider); // Right(end of today + N in the provider's zone)
  */
-export const horizonEnd = (ctx: SearchContext, p: Provider): number => {
+export const horizonEnd = (ctx: SearchContext, p: Provider): Either<SchedulingError, number> => {
   const days = ctx.type.bookingHorizonDays;
-  if (days === undefined) return Number.POSITIVE_INFINITY;
-  return wallMinutesToMs(addDays(toWallClock(ctx.now, p.zone).date, days + 1), 0, p.zone);
+  if (days === undefined) return ok(Number.POSITIVE_INFINITY);
+  const known = ctx.horizons.get(p.id);
+  if (known !== undefined) return ok(known);
+  const today = localDay(ctx.now, p.zone);
+  const unit = ctx.type.bookingHorizonUnit ?? 'calendar-days';
+  const last =
+    unit === 'calendar-days'
+      ? ok(today + days)
+      : unit === 'business-days'
+        ? ok(nthBusinessDay(ctx, p, today, days))
+        : nthBookableDay(ctx, p, today, days);
+  if (last._tag === 'Left') return last;
+  const end = wallDayMinutesToMs(last.right + 1, 0, p.zone);
+  ctx.horizons.set(p.id, end);
+  return ok(end);
+};
+
+const nthBusinessDay = (ctx: SearchContext, p: Provider, today: number, n: number): number => {
+  const closed = new Set<number>();
+  const own = ctx.index.exceptions.get(ownerKey(providerOwner(p.id))) ?? [];
+  for (const x of [...ctx.index.holidays, ...own])
+    if (x.kind === 'holiday' && x.location === undefined) closed.add(dateToDayNumber(x.date));
+  let day = today;
+  for (let counted = 0; counted < n;) {
+    day++;
+    // Day 0 (1970-01-01) was a Thursday: (day + 3) mod 7 is 0 on Mondays.
+    if ((((day + 3) % 7) + 7) % 7 < 5 && !closed.has(day)) counted++;
+  }
+  return day;
+};
+
+const nthBookableDay = (
+  ctx: SearchContext,
+  p: Provider,
+  today: number,
+  n: number,
+): Either<SchedulingError, number> => {
+  const seen = new Set<number>();
+  // Chunks of four weeks, up to ten years: a template-less provider has no bookable day.
+  for (let from = today + 1; from <= today + 3660; from += 28) {
+    const lo = wallDayMinutesToMs(from, 0, p.zone);
+    const blocks = ownerBlocks(ctx.index, providerOwner(p.id), lo, wallDayMinutesToMs(from + 28, 0, p.zone));
+    if (blocks._tag === 'Left') return blocks;
+    const days = new Set<number>();
+    for (const b of blocks.right)
+      if (b.start >= lo && blockAdmits(ctx, b, p, undefined)) days.add(localDay(b.start, p.zone));
+    for (const d of [...days].sort((a, b) => a - b)) {
+      if (d >= from + 28 || seen.has(d)) continue;
+      seen.add(d);
+      if (seen.size === n) return ok(d);
+    }
+  }
+  return ok(today + 3660);
 };
 
 const dayInterval = (day: number, days: number, zone: IanaZone): Interval => ({
@@ -126,8 +190,11 @@ export const weekOf = (day: number, weekStart: number): number => {
   return day - ((iso - weekStart + 7) % 7);
 };
 
+// A hold blocks while it lives, except for its own patient (the reservation being confirmed).
 const active = (ctx: SearchContext, o: Occupancy): boolean =>
-  o.id !== ctx.excluded && (o.kind === 'appointment' || o.expiresAt > ctx.now);
+  o.id !== ctx.excluded &&
+  (o.kind === 'appointment' ||
+    (o.expiresAt > ctx.now && (ctx.patient === undefined || o.patient !== ctx.patient)));
 
 /**
  * Appointments of this type already booked with the provider, counted per local day and week in
@@ -188,8 +255,9 @@ export const limitClosures = (
 
 /**
  * Busy time of a provider for the searched type in [lo, hi): other appointments and live holds
- * widened by their buffers and the new type's (also those that start before the range), with the
- * overlap depth an overbook block of `capacity` tolerates.
+ * (not the searching patient's own) widened by their buffers and the new type's (also those that
+ * start before the range), with the overlap depth an overbook block of `capacity` tolerates; a
+ * hold counts as one place, like a booking.
  *
  * @param ctx - the search context
  * @param p - provider id
@@ -211,10 +279,11 @@ export const providerBusy = (
   const booked = occupanciesNear(ctx.index.byProvider.get(p), lo, hi, reach)
     .filter((o) => active(ctx, o))
     .map((o) => blockedBy(o, ctx.before, ctx.after));
-  const held = ctx.index.holds
-    .filter((h) => h.provider === p && active(ctx, h) && h.start - reach < hi && h.end + reach > lo)
-    .map((h) => blockedBy(h, ctx.before, ctx.after));
-  return unionIntervals(atDepth(booked, capacity), normalizeIntervals(held));
+  // A hold takes a place like a booking: all of a regular block, one seat of an overbook block.
+  for (const h of ctx.index.holds)
+    if (h.provider === p && active(ctx, h) && h.start - reach < hi && h.end + reach > lo)
+      booked.push(blockedBy(h, ctx.before, ctx.after));
+  return atDepth(booked, capacity);
 };
 
 /**

@@ -7,14 +7,8 @@ import type { Interval } from '../core/interval.js';
 import { cutBlocks, providerOwner, wallDayMinutesToMs, type AvailabilityBlock } from './availability.js';
 import { covers, intersectIntervals, unionIntervals } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
-import { formatInstant, toWallClock, type IanaZone, zoneOffset } from '../core/time.js';
-import {
-  dayNumberToDate,
-  instantToMs,
-  wallTimeMinutes,
-  type IsoDate,
-  type IsoInstant,
-} from '../core/calendar.js';
+import { formatInstant, toWallClock, type IanaZone } from '../core/time.js';
+import { instantToMs, wallTimeMinutes, type IsoDate, type IsoInstant } from '../core/calendar.js';
 import { occupanciesNear, ownerBlocks } from './calendarIndex.js';
 import { invalidInput, unknownReference, type SchedulingError } from './errors.js';
 import type { Provider, Resource, SchedulingCalendar, Slot, SlotOptions, SlotQuery } from './model.js';
@@ -140,8 +134,10 @@ const providerSlots = (
   memo: WindowMemo,
   out: Candidate[],
 ): Either<SchedulingError, void> => {
+  const horizon = horizonEnd(ctx, p);
+  if (horizon._tag === 'Left') return horizon;
   const first = Math.max(lo, ctx.earliest);
-  const last = Math.min(hi, horizonEnd(ctx, p));
+  const last = Math.min(hi, horizon.right);
   if (first >= last) return ok(undefined);
   const until = Math.min(end, last + ctx.duration);
   const blocksE = ownerBlocks(ctx.index, providerOwner(p.id), first, until);
@@ -166,9 +162,18 @@ const providerSlots = (
           ...cutBlocks([b], unionIntervals(providerBusy(ctx, p.id, first, until, b.capacity), common)),
         );
   const kinds = remainingKinds(ctx.type, specified);
-  const seen = new Set<number>();
+  // Starts already offered, kept only once a piece overlaps an earlier one (an overbook block,
+  // overlapping templates): pieces that begin after every earlier end cannot repeat a start.
+  const begin = out.length;
+  let seen: Set<number> | undefined;
+  let reach = Number.NEGATIVE_INFINITY;
   for (const [i, b] of pieces.entries()) {
     const overbooked = i >= regular;
+    if (b.start < reach && seen === undefined) {
+      seen = new Set();
+      for (let k = begin; k < out.length; k++) seen.add((out[k] as Candidate).start);
+    }
+    reach = Math.max(reach, b.end);
     let free: readonly Interval[] = [b];
     for (const r of specified) {
       const f = freeOf(ctx, memo, r);
@@ -196,10 +201,10 @@ const providerSlots = (
     for (const gap of free) {
       let s = origin + Math.ceil((gap.start - origin) / ctx.step) * ctx.step;
       for (; s + ctx.duration <= gap.end && s < last; s += ctx.step) {
-        if (seen.has(s)) continue;
+        if (seen?.has(s)) continue;
         const resources = assign(memo, { start: s, end: s + ctx.duration }, pools, specified);
         if (!resources) continue;
-        seen.add(s);
+        seen?.add(s);
         const location =
           resources.length === 0
             ? fixedLocation
@@ -383,7 +388,8 @@ export const findSlots = (
   ];
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const out: Slot[] = [];
-  let lastOf: readonly [number, Candidate] | undefined;
+  const texts: InstantTexts = new Map();
+  let lastKey: Key | undefined;
   for (let g = 0; g < groups.length && out.length < limit; g++) {
     if (cursor && g < cursor[0]) continue;
     const group = groups[g] as readonly Provider[];
@@ -424,45 +430,83 @@ export const findSlots = (
         ranking === 'spread-load'
           ? found.sort((a, b) => compareKeys(keyOf(g, a), keyOf(g, b)))
           : byStart(found);
+      let last: Candidate | undefined;
       for (const c of sorted) {
         if (out.length >= limit) break;
         if (cursor && compareKeys(keyOf(g, c), cursor) <= 0) continue;
-        out.push(toSlot(ctx, c));
-        lastOf = [g, c];
+        out.push(toSlot(ctx, c, texts));
+        last = c;
       }
+      if (last) lastKey = keyOf(g, last);
       from = to;
       span *= 2;
     }
   }
   // A limited page carries the cursor of its last slot, to ask for the next page.
   const last = out[out.length - 1];
-  if (last && lastOf && limit !== Number.POSITIVE_INFINITY)
-    out[out.length - 1] = { ...last, cursor: encodeCursor(keyOf(...lastOf)) };
+  if (last && lastKey && limit !== Number.POSITIVE_INFINITY)
+    out[out.length - 1] = { ...last, cursor: encodeCursor(lastKey) };
   return ok(out);
 };
 
 /**
- * Candidates in (start, provider order) order. Providers are searched in order, so bucketing by
- * start and sorting the distinct starts (a few per hour) does it in about linear time.
+ * Candidates in (start, provider order) order. Providers are searched in order, so a stable
+ * counting sort on the distinct starts (a few per hour of the range) does it in about linear time.
  */
 const byStart = (found: readonly Candidate[]): readonly Candidate[] => {
-  const buckets = new Map<number, Candidate[]>();
-  for (const c of found) {
-    const list = buckets.get(c.start);
-    if (list) list.push(c);
-    else buckets.set(c.start, [c]);
+  const bucketOf = new Map<number, number>();
+  const bucket = new Int32Array(found.length);
+  const counts: number[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const start = (found[i] as Candidate).start;
+    let b = bucketOf.get(start);
+    if (b === undefined) {
+      b = counts.length;
+      bucketOf.set(start, b);
+      counts.push(0);
+    }
+    bucket[i] = b;
+    counts[b] = (counts[b] as number) + 1;
   }
-  const starts = Float64Array.from(buckets.keys()).sort();
-  const out: Candidate[] = [];
-  for (const start of starts) for (const c of buckets.get(start) as Candidate[]) out.push(c);
+  // Each bucket's first position in the output, buckets taken in start order.
+  const next = new Int32Array(counts.length);
+  let at = 0;
+  for (const start of Float64Array.from(bucketOf.keys()).sort()) {
+    const b = bucketOf.get(start) as number;
+    next[b] = at;
+    at += counts[b] as number;
+  }
+  const out = new Array<Candidate>(found.length);
+  for (let i = 0; i < found.length; i++) {
+    const b = bucket[i] as number;
+    out[next[b] as number] = found[i] as Candidate;
+    next[b] = (next[b] as number) + 1;
+  }
   return out;
 };
 
 const NO_IDS: readonly never[] = [];
 
-const toSlot = (ctx: SearchContext, c: Candidate): Slot => {
-  const start = instantText(c.start, c.provider.zone);
-  const end = instantText(c.start + ctx.duration, c.provider.zone);
+/** Instant texts per zone, per search: slots at the same time in one zone share their strings. */
+type InstantTexts = Map<IanaZone, Map<number, IsoInstant>>;
+
+const textOf = (texts: InstantTexts, ms: number, zone: IanaZone): IsoInstant => {
+  let byMs = texts.get(zone);
+  if (byMs === undefined) {
+    byMs = new Map();
+    texts.set(zone, byMs);
+  }
+  let text = byMs.get(ms);
+  if (text === undefined) {
+    text = formatInstant(ms, zone);
+    byMs.set(ms, text);
+  }
+  return text;
+};
+
+const toSlot = (ctx: SearchContext, c: Candidate, texts: InstantTexts): Slot => {
+  const start = textOf(texts, c.start, c.provider.zone);
+  const end = textOf(texts, c.start + ctx.duration, c.provider.zone);
   const resources = c.resources.length === 0 ? NO_IDS : c.resources.map((r) => r.id);
   return c.location === undefined
     ? { start, end, provider: c.provider.id, resources, type: ctx.type.id, overbooked: c.overbooked }
@@ -475,52 +519,6 @@ const toSlot = (ctx: SearchContext, c: Candidate): Slot => {
         location: c.location as NonNullable<Slot['location']>,
         overbooked: c.overbooked,
       };
-};
-
-const dayTexts = new Map<number, string>();
-const offsetTexts = new Map<number, string>();
-
-/**
- * `formatInstant` for whole-minute instants with the date and offset texts memoized (a slot list
- * formats hundreds of thousands of them); anything else goes to `formatInstant`. A test checks
- * both agree.
- *
- * @param ms - epoch ms
- * @param zone - the zone whose offset the text carries
- * @returns the ISO 8601 instant with offset
- * @example
- * instantText(Date.UTC(2026, 10, 24, 14), 'America/New_York' as IanaZone); // '2026-11-24T09:00:00-05:00'
- */
-export const instantText = (ms: number, zone: IanaZone): IsoInstant => {
-  const offset = zoneOffset(ms, zone);
-  const local = ms + offset * MINUTE;
-  const day = Math.floor(local / DAY);
-  const minute = (local - day * DAY) / MINUTE;
-  if (!Number.isInteger(minute)) return formatInstant(ms, zone);
-  let date = dayTexts.get(day);
-  if (date === undefined) {
-    date = dayNumberToDate(day);
-    dayTexts.set(day, date);
-  }
-  let off = offsetTexts.get(offset);
-  if (off === undefined) {
-    off = offsetText(offset);
-    offsetTexts.set(offset, off);
-  }
-  return (date + (TIMES[minute] as string) + off) as IsoInstant;
-};
-
-/** `THH:mm:00` for every minute of a day. */
-const TIMES: readonly string[] = Array.from(
-  { length: 1440 },
-  (_, m) => `T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`,
-);
-
-const offsetText = (minutes: number): string => {
-  const abs = Math.abs(minutes);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${minutes < 0 ? '-' : '+'}${hh}:${mm}`;
 };
 
 /**

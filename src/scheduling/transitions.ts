@@ -33,6 +33,8 @@ export interface AppointmentTransition {
 }
 
 const BEFORE_VISIT = ['proposed', 'pending', 'booked', 'waitlist'] as const;
+/** The statuses FHIR app-3 lets go without start and end. */
+const MAY_LACK_TIMES: readonly AppointmentStatus[] = ['proposed', 'cancelled', 'waitlist'];
 
 /**
  * The transition table (data, so apps can show which buttons to offer). `reschedule` leaves the
@@ -97,10 +99,17 @@ export interface AppointmentEventBase {
   readonly actor?: ActorId;
 }
 
-/** A lifecycle event. Times are ISO instants; `book` needs times when the appointment has none. */
+/**
+ * A lifecycle event. Times are ISO instants; `hold` and `book` need times when the appointment has
+ * none.
+ */
 export type AppointmentEvent =
-  | (AppointmentEventBase & { readonly type: 'hold' | 'arrive' | 'fulfil' | 'no-show' | 'waitlist' })
-  | (AppointmentEventBase & { readonly type: 'book'; readonly start?: IsoInstant; readonly end?: IsoInstant })
+  | (AppointmentEventBase & { readonly type: 'arrive' | 'fulfil' | 'no-show' | 'waitlist' })
+  | (AppointmentEventBase & {
+      readonly type: 'hold' | 'book';
+      readonly start?: IsoInstant;
+      readonly end?: IsoInstant;
+    })
   | (AppointmentEventBase & { readonly type: 'cancel' | 'enter-in-error'; readonly reason: string })
   | (AppointmentEventBase & { readonly type: 'check-in'; readonly clearance: CheckInClearance })
   | (AppointmentEventBase & {
@@ -135,7 +144,8 @@ export interface TransitionResult {
 const MESSAGES: Record<LifecycleError['code'], string> = {
   'lifecycle.invalid-transition': 'event: not allowed from the current status (see allowed)',
   'lifecycle.reason-required': 'reason: this event must carry a non-empty reason',
-  'lifecycle.times-required': 'start/end: booking needs both times (FHIR app-3)',
+  'lifecycle.times-required':
+    'start/end: only proposed, waitlisted and cancelled appointments may lack times (FHIR app-3); hold or book with times, or cancel',
   'lifecycle.invalid-times': 'end: must be after start',
   'lifecycle.too-early': 'at: a no-show can be recorded only at or after the appointment start',
   'lifecycle.out-of-order': 'at: must not be before the last history entry',
@@ -151,8 +161,10 @@ const MESSAGES: Record<LifecycleError['code'], string> = {
  * it on `cancelled` and `noshow`). `no-show` is accepted only at or after the start. `check-in`
  * needs a ready verdict from `prepareCheckIn` for this appointment, or an override with a reason. `reschedule` cancels
  * this appointment and creates a new `booked` one with the given id and times; the two link each
- * other (`rescheduledTo` / `rescheduledFrom`) and share the series id. Instants are compared as
- * instants, whatever their offsets. The input is not changed.
+ * other (`rescheduledTo` / `rescheduledFrom`) and share the series id. An appointment without
+ * times (a proposal) takes them from `hold` or `book`; any other event that would leave it without
+ * times in a status that needs them (FHIR app-3) is refused. Instants are compared as instants,
+ * whatever their offsets. The input is not changed.
  *
  * @param appointment - the appointment
  * @param event - what happened
@@ -200,7 +212,15 @@ export const transitionAppointment = (
     status: row.to,
     history: [...(appointment.history ?? []), entry],
   });
+  if (
+    appointment.start === undefined &&
+    event.type !== 'book' &&
+    event.type !== 'hold' &&
+    !MAY_LACK_TIMES.includes(row.to)
+  )
+    return fail('lifecycle.times-required');
   switch (event.type) {
+    case 'hold':
     case 'book': {
       const start = event.start ?? appointment.start;
       const end = event.end ?? appointment.end;

@@ -1,10 +1,10 @@
 /**
- * Arbitraries of patient records: valid NPIs and patients as the records parser accepts them.
+ * Arbitraries of records: valid NPIs, patients and practitioners as the records parsers accept them.
  */
 import * as fc from 'fast-check';
 import type { Npi } from '../records/npi.js';
 import { validateNpi } from '../records/npi.js';
-import { parsePatient, type Patient } from '../records/model.js';
+import { parsePatient, parsePractitioner, type Patient, type Practitioner } from '../records/model.js';
 import { isoDateArbitrary } from './core.js';
 import { parsedBy } from './parsed.js';
 import type { IsoDate } from '../core/calendar.js';
@@ -72,4 +72,46 @@ export const patientArbitrary: fc.Arbitrary<Patient> = parsedBy(
       .map((n) => [{ kind: 'MRN', system: 'urn:clinic:mrn', value: `MRN${n}` }]),
   }),
   parsePatient,
+);
+
+const CREDENTIALS = ['MD', 'DO', 'NP', 'PA-C', 'FACC', 'DPT'] as const;
+const SPECIALTIES = ['family-medicine', 'cardiology', 'orthopedics', 'dermatology', 'physical-therapy'];
+
+/**
+ * A valid practitioner (after `parsePractitioner`): a name, up to three credentials, usually an
+ * NPI with a correct check digit, a specialty, work phones and an email.
+ *
+ * @example
+ * fc.assert(fc.property(practitionerArbitrary, (p) => p.npi === undefined || validateNpi(p.npi)._tag === 'Right'));
+ */
+export const practitionerArbitrary: fc.Arbitrary<Practitioner> = parsedBy(
+  fc
+    .record(
+      {
+        n: fc.integer({ min: 1, max: 99_999 }),
+        active: fc.boolean(),
+        given: fc.constantFrom(...GIVEN),
+        family: fc.constantFrom(...FAMILY),
+        credentials: fc.uniqueArray(fc.constantFrom(...CREDENTIALS), { maxLength: 3 }),
+        npi: npiArbitrary,
+        specialty: fc.constantFrom(...SPECIALTIES),
+        phones: fc.array(
+          rawPhone.map((p) => ({ ...p, use: 'work' })),
+          { maxLength: 2 },
+        ),
+      },
+      { requiredKeys: ['n', 'given', 'family', 'credentials'] },
+    )
+    .map(({ n, given, family, ...rest }) => ({
+      id: `prov-${n}`,
+      name: { given, family },
+      emails: [
+        `${given
+          .normalize('NFD')
+          .replace(/[^A-Za-z]/g, '')
+          .toLowerCase()}.${n}@clinic.example`,
+      ],
+      ...rest,
+    })),
+  parsePractitioner,
 );

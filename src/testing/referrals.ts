@@ -1,14 +1,21 @@
 /**
- * Arbitraries of referrals: drafts, and referrals in any reachable state, built by walking the
+ * Arbitraries of referrals and authorizations: drafts, referrals in any reachable state, built by walking the
  * real state machine ({@link transitionReferral}) with events that fit the referral at each step,
  * so the history of each generated referral is a path the library itself accepted.
  */
 import * as fc from 'fast-check';
 import type { IanaZone } from '../core/time.js';
 import type { IsoDate, IsoInstant } from '../core/calendar.js';
-import { formatInstant } from '../core/time.js';
-import { instantToMs } from '../core/calendar.js';
-import { parseReferral, parseReferralEvent, type Referral, type ReferralEvent } from '../referrals/model.js';
+import { formatInstant, wallMinutesToMs } from '../core/time.js';
+import { addDays, instantToMs } from '../core/calendar.js';
+import {
+  parseAuthorization,
+  parseReferral,
+  parseReferralEvent,
+  type Authorization,
+  type Referral,
+  type ReferralEvent,
+} from '../referrals/model.js';
 import { REFERRAL_STATUSES, isTerminalReferralStatus } from '../referrals/statuses.js';
 import { allowedReferralEvents } from '../referrals/transitionTable.js';
 import { transitionReferral } from '../referrals/transitions.js';
@@ -245,3 +252,109 @@ export const referralEventArbitrary: fc.Arbitrary<ReferralEvent> = fc
       throw new Error(`referral event arbitrary built an invalid event: ${event.left.message}`);
     return event.right;
   });
+
+/** X12 278 HCR01 action code of each decision (a request not yet answered has none). */
+const ACTION_CODES = {
+  requested: undefined,
+  approved: 'A1',
+  'partly-approved': 'A2',
+  modified: 'A6',
+  denied: 'A3',
+  pended: 'A4',
+  'not-required': 'NA',
+  cancelled: 'C',
+} as const;
+type Decision = keyof typeof ACTION_CODES;
+const APPROVED: ReadonlySet<Decision> = new Set(['approved', 'partly-approved', 'modified']);
+
+/** A line's decision from the units granted: all (A1), none (A3) or some (A2). */
+const byUnits = (granted: number, requested: number): Decision =>
+  granted === requested ? 'approved' : granted === 0 ? 'denied' : 'partly-approved';
+
+/**
+ * A valid authorization record (after `parseAuthorization`) with any decision, consistent with
+ * it: approvals (A1 all units, A2 some lines cut, A6 modified) carry a certification number,
+ * granted units (the sum of the lines') and a validity period starting the day of the decision;
+ * denials a reason (CARC 50, medical necessity, and text); pended ones an administration
+ * reference; requests that are not initial name the one they replace. The decision comes 1 to 72
+ * hours after the request, which is made at 10:00 local time.
+ *
+ * @example
+ * fc.assert(fc.property(authorizationArbitrary, (a) => !isApprovedAuthorization(a.decision) || a.period !== undefined));
+ */
+export const authorizationArbitrary: fc.Arbitrary<Authorization> = parsedBy(
+  fc
+    .record({
+      n: fc.integer({ min: 2, max: 999_999 }),
+      payer: fc.constantFrom('payer-aetna', 'payer-bcbs', 'payer-medicare'),
+      requestType: fc.constantFrom(
+        'initial',
+        'initial',
+        'renewal',
+        'revision',
+        'extension',
+        'appeal-standard',
+      ),
+      drawn: fc.constantFrom(...(Object.keys(ACTION_CODES) as Decision[])),
+      zone: ianaZoneArbitrary,
+      requestedOn: isoDateArbitrary('2026-01-05' as IsoDate, '2027-06-30' as IsoDate),
+      waitHours: fc.integer({ min: 1, max: 72 }),
+      validDays: fc.integer({ min: 30, max: 180 }),
+      items: fc.uniqueArray(
+        fc.record({
+          procedure: fc.constantFrom('73721', '99204', '93306', '97110', '97140'),
+          requestedUnits: fc.integer({ min: 1, max: 12 }),
+          share: fc.integer({ min: 0, max: 100 }),
+        }),
+        { minLength: 1, maxLength: 3, selector: (i) => i.procedure },
+      ),
+    })
+    .map((r) => {
+      const requestedMs = wallMinutesToMs(r.requestedOn, 10 * 60, r.zone);
+      const decidedMs = requestedMs + r.waitHours * HOUR;
+      const requestedUnits = r.items.reduce((sum, i) => sum + i.requestedUnits, 0);
+      // Units granted per line: A1 all, A6 at least one, A2 the drawn share (which may be all or none).
+      const granted = r.items.map(({ requestedUnits: asked, share }) =>
+        r.drawn === 'approved'
+          ? asked
+          : Math.max(r.drawn === 'modified' ? 1 : 0, Math.floor((asked * share) / 100)),
+      );
+      const total = granted.reduce((sum, g) => sum + g, 0);
+      const decision = r.drawn === 'partly-approved' ? byUnits(total, requestedUnits) : r.drawn;
+      const approved = APPROVED.has(decision);
+      const decidedOn = dateOf(decidedMs, r.zone) as IsoDate;
+      const items = r.items.map(({ procedure, requestedUnits: asked }, i) => {
+        const line = decision === 'partly-approved' ? byUnits(granted[i] ?? 0, asked) : decision;
+        const code = ACTION_CODES[line];
+        return {
+          procedure,
+          requestedUnits: asked,
+          ...(approved ? { approvedUnits: granted[i] } : {}),
+          decision: line,
+          ...(code === undefined ? {} : { actionCode: code }),
+        };
+      });
+      const code = ACTION_CODES[decision];
+      return {
+        id: `auth-${r.n}`,
+        payer: r.payer,
+        requestType: r.requestType,
+        requestedAt: formatInstant(requestedMs, r.zone),
+        ...(r.requestType === 'initial' ? {} : { replaces: `auth-${r.n - 1}` }),
+        requestedUnits,
+        decision,
+        ...(code === undefined ? {} : { actionCode: code, decidedAt: formatInstant(decidedMs, r.zone) }),
+        ...(approved
+          ? {
+              certificationNumber: `CERT${r.n}`,
+              approvedUnits: total,
+              period: { start: decidedOn, end: addDays(decidedOn, r.validDays - 1), zone: r.zone },
+            }
+          : {}),
+        ...(decision === 'pended' ? { administrationReference: `PEND${r.n}` } : {}),
+        ...(decision === 'denied' ? { denialReason: { carc: '50', text: 'not medically necessary' } } : {}),
+        items,
+      };
+    }),
+  parseAuthorization,
+);

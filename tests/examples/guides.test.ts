@@ -18,6 +18,9 @@ describe('every {@includeCode} of a guide points at an example file and region t
     ].map((m) => ({ guide: g, file: m[1] ?? '', region: m[2] })),
   );
   it('finds the includes', () => expect(includes.length).toBeGreaterThanOrEqual(7));
+  it.each(guides)('%s has no inline TypeScript: its code comes from examples/', (g) => {
+    expect(readFileSync(resolve(ROOT, 'docs/guides', g), 'utf8')).not.toMatch(/^```(ts|typescript|js)\b/m);
+  });
   it.each(includes.map((i) => [`${i.guide} → ${i.file}#${i.region ?? ''}`, i] as const))('%s', (_, i) => {
     const path = resolve(ROOT, 'docs/guides', i.file);
     expect(path.startsWith(resolve(ROOT, 'examples'))).toBe(true);
@@ -25,6 +28,11 @@ describe('every {@includeCode} of a guide points at an example file and region t
     if (i.region) {
       expect(text).toContain(`// #region ${i.region}\n`);
       expect(text).toContain(`// #endregion ${i.region}\n`);
+      // A reader sees only the region: it must be whole code, not a block cut open by #endregion.
+      const body = text.split(`// #region ${i.region}\n`)[1]?.split(`// #endregion ${i.region}\n`)[0] ?? '';
+      const code = body.replace(/'(?:[^'\\\n]|\\.)*'|`[^`]*`|\/\/[^\n]*/g, '');
+      const count = (c: string) => code.split(c).length - 1;
+      expect([count('{') - count('}'), count('(') - count(')'), count('[') - count(']')]).toEqual([0, 0, 0]);
     }
   });
 });

@@ -102,10 +102,15 @@ describe.skipIf(!HAS_DATA)('toFhirCoverageEligibilityResponse', () => {
     const copays = cer.insurance?.[0]?.item?.filter(
       (i) => i.benefit?.[0]?.type.coding?.[0]?.code === 'copay',
     );
-    expect(copays?.map((i) => [i.network?.coding?.[0]?.code, i.benefit?.[0]?.allowedMoney?.value])).toEqual([
-      ['in', 10],
-      ['out', 30],
-    ]);
+    // EB*B lists ten service types (EB03 1^33^35^47^86^88^98^AL^MH^UC): one item each, $10 in, $30 out
+    const types = ['1', '33', '35', '47', '86', '88', '98', 'AL', 'MH', 'UC'];
+    expect(
+      copays?.map((i) => [
+        i.category?.coding?.[0]?.code,
+        i.network?.coding?.[0]?.code,
+        i.benefit?.[0]?.allowedMoney?.value,
+      ]),
+    ).toEqual([...types.map((t) => [t, 'in', 10]), ...types.map((t) => [t, 'out', 30])]);
     expect(copays?.[0]?.category?.coding?.[0]).toMatchObject({
       system: 'http://terminology.hl7.org/CodeSystem/ex-benefitcategory',
       code: '1',

@@ -54,6 +54,23 @@ describe('proposeMerge', () => {
     expect(p.score.decision).toBe('match');
   });
 
+  it('counts an address once when the charts differ only in ZIP+4 or case, keeping the ZIP+4', () => {
+    const home = { use: 'home', line: ['12 Elm St'], city: 'Boston', state: 'MA', country: 'US' } as const;
+    const a = patient({ ...existing, addresses: [{ ...home, postalCode: '02118' }] });
+    const b = patient({
+      ...walkIn,
+      addresses: [
+        { ...home, line: ['12 ELM ST'], postalCode: '02118-2304' },
+        { ...home, use: 'work', line: ['1 Main St'], postalCode: '02110' },
+      ],
+    });
+    const r = proposeMerge(a, b);
+    expect(r._tag === 'Right' && r.right.merged.addresses.map((x) => [x.line[0], x.postalCode])).toEqual([
+      ['12 ELM ST', '02118-2304'],
+      ['1 Main St', '02110'],
+    ]);
+  });
+
   it('is the same proposal whichever order the charts come in', () => {
     const ab = proposeMerge(existing, walkIn);
     const ba = proposeMerge(walkIn, existing);

@@ -665,6 +665,55 @@ describe('buffers, notice, windows, limits', () => {
     expect(slots.at(-1)?.start).toBe('2026-11-30T11:30:00-05:00');
   });
 
+  it('21b. the horizon counted in business days (holidays skipped) or in bookable days', () => {
+    const now = at('2026-11-23T15:00:00-05:00'); // Monday
+    const lastSlot = (cal: ReturnType<typeof calendar>) =>
+      unwrap(
+        findSlots(
+          query({ type: 'visit-30', from: '2026-11-23T00:00:00-05:00', to: '2026-12-12T00:00:00-05:00' }),
+          cal,
+          { now },
+        ),
+      ).at(-1)?.start;
+    const thanksgiving = { kind: 'holiday', date: '2026-11-26' };
+    const elsewhere = { kind: 'holiday', date: '2026-11-30', location: 'loc-other' };
+    const horizon = (unit: string, extra: Record<string, unknown> = {}) =>
+      grid({
+        appointmentTypes: [{ ...visit30, bookingHorizonDays: 5, bookingHorizonUnit: unit }],
+        exceptions: [thanksgiving, elsewhere],
+        ...extra,
+      });
+    // calendar days: Mon 23 + 5 = Sat 28 → the last open weekday is Fri 27
+    expect(lastSlot(horizon('calendar-days'))).toBe('2026-11-27T11:30:00-05:00');
+    // business days: Tue 24, Wed 25, (Thu 26 holiday), Fri 27, Mon 30 (a holiday of another
+    // location does not close the provider), Tue Dec 1 → Dec 1 is the last date
+    expect(lastSlot(horizon('business-days'))).toBe('2026-12-01T11:30:00-05:00');
+    const beyond = appointment(
+      booked('late', 'dr-a', '2026-12-02T08:00:00-05:00', '2026-12-02T08:30:00-05:00'),
+    );
+    const refused = leftOf(validateBooking(beyond, horizon('business-days'), now));
+    expect(refused.code === 'booking.rejected' && refused.conflicts.map((c) => [c.code, c.limit])).toEqual([
+      ['booking.horizon', '2026-12-01T23:59:59.999-05:00'],
+    ]);
+    // bookable days: visit-30 only on Tue and Thu (Wednesdays are for v20): Tue 24, (Thu 26
+    // holiday), Tue Dec 1, Thu Dec 3, Tue Dec 8, Thu Dec 10 → the 5th is Dec 10
+    const tueThu = {
+      templates: [
+        template('tt', 'dr-a', {
+          rrule: 'FREQ=WEEKLY;BYDAY=TU,TH',
+          windows: [{ start: '08:00', end: '12:00' }],
+        }),
+        template('we', 'dr-a', { rrule: 'FREQ=WEEKLY;BYDAY=WE', appointmentTypes: ['v20'] }),
+      ],
+    };
+    expect(lastSlot(horizon('bookable-days', tueThu))).toBe('2026-12-10T11:30:00-05:00');
+    // fewer than 5 bookable days in the ten years looked at: the horizon does not cut them
+    const twoDays = {
+      templates: [template('two', 'dr-a', { rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=2', dtstart: '2026-11-30' })],
+    };
+    expect(lastSlot(horizon('bookable-days', twoDays))).toBe('2026-12-07T16:30:00-05:00');
+  });
+
   it('22. now is a parameter: the same inputs give the same slots, a later now fewer', () => {
     const cal = grid();
     const early = day('visit-30', cal, '2026-11-24T08:00:00-05:00');
@@ -741,6 +790,56 @@ describe('capacity, teams, resources', () => {
     ]);
     const full = leftOf(validateBooking(seat('x', 'one more'), group(3), at('2026-11-01T00:00:00Z')));
     expect(full.code === 'booking.rejected' && full.conflicts[0]?.code).toBe('booking.overbook-not-allowed');
+  });
+
+  it('23b. a live hold takes one seat of an overbook block, like a booking, and never blocks its own patient', () => {
+    const hold = (patient: string) => ({
+      id: `hold-${patient}`,
+      provider: 'dr-a',
+      type: 'class',
+      patient,
+      start: '2026-11-24T10:00:00-05:00',
+      end: '2026-11-24T11:00:00-05:00',
+      expiresAt: '2026-11-30T00:00:00Z',
+    });
+    const withHold = (n: number) => calendar({ ...group(n), holds: [hold('pt-held')] });
+    const search = (cal: ReturnType<typeof calendar>, patient?: string) =>
+      unwrap(
+        findSlots(
+          query({
+            type: 'class',
+            from: '2026-11-24T00:00:00-05:00',
+            to: '2026-11-25T00:00:00-05:00',
+            ...(patient ? { patient } : {}),
+          }),
+          cal,
+          { now: at('2026-11-01T00:00:00Z'), allowOverbook: true },
+        ),
+      ).map((s) => [s.start.slice(11, 16), s.overbooked]);
+    // 3 seats: 1 booking + 1 hold leave one seat (offered as an overbooking); 2 bookings + 1 hold fill it
+    expect(search(withHold(1))).toEqual([['10:00', true]]);
+    expect(search(withHold(2))).toEqual([]);
+    // the holding patient sees the time as if the hold were not there: 2 bookings, one seat left
+    expect(search(withHold(2), 'pt-held')).toEqual([['10:00', true]]);
+    const seat = (reason?: string, patient = 'pt-new') =>
+      appointment({
+        ...booked('x', 'dr-a', '2026-11-24T10:00:00-05:00', '2026-11-24T11:00:00-05:00', {
+          type: 'class',
+          patient,
+        }),
+        ...(reason ? { overbook: { reason } } : {}),
+      });
+    const now = at('2026-11-01T00:00:00Z');
+    expect(unwrap(validateBooking(seat('group session seat'), withHold(1), now)).overbooked).toBe(true);
+    const plain = leftOf(validateBooking(seat(), withHold(1), now));
+    expect(plain.code === 'booking.rejected' && plain.conflicts.map((c) => c.code)).toEqual([
+      'booking.overlaps-booking',
+      'booking.overlaps-hold',
+    ]);
+    const full = leftOf(validateBooking(seat('one more'), withHold(2), now));
+    expect(full.code === 'booking.rejected' && full.conflicts[0]?.code).toBe('booking.overbook-not-allowed');
+    // confirming the hold itself: its patient takes the third seat
+    expect(unwrap(validateBooking(seat('confirming', 'pt-held'), withHold(2), now)).overbooked).toBe(true);
   });
 
   it('24. provider × room × device in different zones with buffers; round robin skips a fully booked provider', () => {

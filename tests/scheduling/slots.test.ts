@@ -13,6 +13,7 @@ import {
   parseProvider,
   parseSlotOptions,
   parseWaitlistEntry,
+  parseAppointment,
   parseAppointmentType,
   validateBooking,
   type Slot,
@@ -84,6 +85,20 @@ describe('findSlots', () => {
       'dr-b 09:30',
     ]);
     expect(slots).toHaveLength(10); // 4 + 4 + 2
+  });
+
+  it("offers each time once when a provider's templates overlap", () => {
+    const cal = calendar({
+      providers: [provider('dr-a')],
+      appointmentTypes: [visit30],
+      templates: [
+        template('morning', 'dr-a', { windows: [{ start: '09:00', end: '10:30' }] }),
+        template('late-morning', 'dr-a', { windows: [{ start: '10:00', end: '11:00' }] }),
+      ],
+    });
+    const slots = unwrap(findSlots(query({ type: 'visit-30', ...TUE }), cal, { now: NOW }));
+    // 09:00-10:30 gives 09:00, 09:30, 10:00; 10:00-11:00 gives 10:00 (again) and 10:30
+    expect(times(slots)).toEqual(['dr-a 09:00', 'dr-a 09:30', 'dr-a 10:00', 'dr-a 10:30']);
   });
 
   it('narrows by specialty, query providers and location', () => {
@@ -331,7 +346,6 @@ describe('validateBooking', () => {
         { provider: 'dr-b', start: '2026-12-21T09:00:00-05:00', end: '2026-12-21T09:30:00-05:00' },
         ['booking.horizon'],
       ],
-      [tue('10:00', '10:00'), ['booking.invalid-times']],
       [{ provider: 'dr-x', ...tue('10:00', '10:30') }, ['scheduling.unknown-provider']],
       [{ resources: ['r-x'], ...tue('10:00', '10:30') }, ['scheduling.unknown-resource']],
     ];
@@ -345,6 +359,44 @@ describe('validateBooking', () => {
       provider: 'dr-a',
     });
     expect(codes(validateBooking(waitlisted, cal, now))).toEqual(['booking.invalid-times']);
+    // the parser refuses an end that is not after the start; a typed value built by hand is checked too
+    const empty = { ...attempt(tue('10:00', '10:30')), end: at('2026-11-24T10:00:00-05:00') };
+    expect(codes(validateBooking(empty, cal, now))).toEqual(['booking.invalid-times']);
+    const parsed = parseAppointment({ ...empty });
+    expect(parsed._tag === 'Left' && parsed.left.issues.map((i) => [i.path, i.message])).toEqual([
+      ['end', 'end: must be after start'],
+    ]);
+  });
+
+  it("confirms a patient's own hold, room included; anyone else is refused", () => {
+    const held = calendar({
+      ...cal,
+      holds: [
+        {
+          id: 'h-room',
+          provider: 'dr-b',
+          resources: ['room-2'],
+          patient: 'pt-7',
+          start: '2026-12-01T10:00:00-05:00',
+          end: '2026-12-01T10:30:00-05:00',
+          expiresAt: '2026-12-01T00:00:00Z',
+        },
+      ],
+    });
+    const confirm = (patient: string) =>
+      validateBooking(
+        attempt({
+          patient,
+          provider: 'dr-b',
+          resources: ['room-2'],
+          start: '2026-12-01T10:00:00-05:00',
+          end: '2026-12-01T10:30:00-05:00',
+        }),
+        held,
+        at('2026-11-20T08:00:00-05:00'),
+      );
+    expect(unwrap(confirm('pt-7'))).toEqual({ overbooked: false });
+    expect(codes(confirm('pt-8'))).toEqual(['booking.overlaps-hold', 'booking.resource-busy']);
   });
 
   it('accepts an existing appointment against the rest (it never conflicts with itself)', () => {
@@ -427,5 +479,30 @@ describe('expandAvailability and parsing', () => {
         ._tag,
     ).toBe('Left');
     expect(parseSlotOptions({ now: '2026-11-23T08:45:00-05:00', ranking: 'spread-load' })._tag).toBe('Right');
+  });
+
+  it('parsers refuse times out of order, comparing instants whatever their offsets', () => {
+    const paths = (r: { _tag: string; left?: { issues: readonly { path: string }[] } }) =>
+      r._tag === 'Left' ? r.left?.issues.map((i) => i.path) : [];
+    // 10:30 -05:00 is 15:30Z, after the 15:00Z end
+    const hold = { id: 'h', provider: 'p', expiresAt: '2026-11-24T09:00:00Z' };
+    expect(
+      paths(parseHold({ ...hold, start: '2026-11-24T10:30:00-05:00', end: '2026-11-24T15:00:00Z' })),
+    ).toEqual(['end']);
+    expect(parseHold({ ...hold, start: '2026-11-24T10:30:00-05:00', end: '2026-11-24T15:45:00Z' })._tag).toBe(
+      'Right',
+    );
+    const entry = { id: 'w', patient: 'p', type: 't', addedAt: '2026-11-20T10:00:00Z' };
+    expect(
+      paths(
+        parseWaitlistEntry({ ...entry, earliest: '2026-12-02T00:00:00Z', latest: '2026-12-01T00:00:00Z' }),
+      ),
+    ).toEqual(['latest']);
+    const off = { kind: 'time-off', owner: { kind: 'provider', id: 'p' } };
+    expect(
+      paths(
+        parseAvailabilityException({ ...off, start: '2026-12-02T00:00:00Z', end: '2026-12-02T00:00:00Z' }),
+      ),
+    ).toEqual(['end']);
   });
 });

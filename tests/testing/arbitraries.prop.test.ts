@@ -23,14 +23,7 @@ import {
   reachableReferralArbitrary,
   referralEventArbitrary,
 } from '../../src/testing/index.js';
-
-const reparses =
-  <T>(parse: (x: unknown) => { _tag: string; right?: T }) =>
-  (value: T): void => {
-    const again = parse(JSON.parse(JSON.stringify(value)));
-    expect(again._tag).toBe('Right');
-    expect(again.right).toEqual(value);
-  };
+import { reparses } from './support.js';
 
 describe('arbitraries build valid models (they re-parse to themselves)', () => {
   it('patients', () => fc.assert(fc.property(patientArbitrary, reparses(parsePatient)), { numRuns: 150 }));

@@ -1,0 +1,218 @@
+// The code of docs/guides/records.md (pulled in with {@includeCode}); tests/examples runs it and
+// checks the values the guide states. Run it: `npx tsx examples/guides/records.ts`.
+import type { IsoDate } from '../../src/core/index.js';
+import {
+  buildPatientIndex,
+  checkIcd10Specificity,
+  checkInReadiness,
+  DEFAULT_DOCUMENT_ROUTING_RULES,
+  findDuplicates,
+  fromFhirPatient,
+  matchPatient,
+  minimumNecessary,
+  normalizePatient,
+  normalizePhone,
+  normalizeZip,
+  parseDocument,
+  parsePatient,
+  proposeMerge,
+  redact,
+  routeDocument,
+  toFhirPatient,
+  validateMbi,
+  validateNpi,
+  validateProcedureCode,
+  validateSsn,
+  type Patient,
+} from '../../src/records/index.js';
+
+// #region today
+const today = '2026-11-23' as IsoDate;
+// #endregion today
+
+export const identifiers = () => {
+  // #region identifiers
+  const npi = validateNpi('1234567893'); // Right('1234567893'): Luhn over 80840 + the 9 digits
+  const mbi = validateMbi('1EG4-TE5-MK73'); // Right('1EG4TE5MK73'): dashes are display only
+  const phone = normalizePhone('415.555.0132 x123'); // Right({ e164: '+14155550132', extension: '123' })
+  const n11 = normalizePhone('212-411-0123'); // Left({ code: 'phone.exchange' }): an N11 exchange
+  const zip = normalizeZip('2139', 'MA'); // Right('02139'): the leading zero Excel dropped
+  const ssn = validateSsn('999-94-5397'); // Left({ code: 'ssn.area' }): Synthea's numbers fail on purpose
+  const cpt = validateProcedureCode('0075T'); // Right({ code: '0075T', kind: 'cpt-category-3' })
+  const placeholder = checkIcd10Specificity('W61.62D'); // Left({ code: 'icd10.placeholder' }): W61.62XD
+  const header = checkIcd10Specificity('E11'); // Left({ code: 'icd10.header-code' })
+  // #endregion identifiers
+  return { npi, mbi, phone, n11, zip, ssn, cpt, placeholder, header };
+};
+
+export const normalizing = () => {
+  // #region normalize
+  const registration = normalizePatient(
+    {
+      id: 'pat-101',
+      name: { family: 'CHEN JR', given: 'bill' },
+      birthDate: '1957-02-11',
+      sex: 'male',
+      addresses: [
+        {
+          line: ['77 West 85th Street, Apartment 4'],
+          city: 'new york',
+          state: 'New York',
+          postalCode: '10024',
+        },
+      ],
+      phones: [{ value: '(917) 555-0177' }],
+    },
+    today,
+  );
+  if (registration._tag === 'Right') {
+    const { patient, warnings } = registration.right;
+    console.log(patient.name); // { family: 'Chen', given: 'Bill', suffix: 'Jr' }
+    console.log(patient.addresses[0]); // { line: ['77 W 85TH ST APT 4'], city: 'NEW YORK', state: 'NY', postalCode: '10024' }
+    console.log(patient.phones[0]?.value); // '+19175550177'
+    console.log(warnings); // [{ path: 'name.family', rule: 'name.suffix-moved', ... }]
+  }
+
+  const typo = normalizePatient(
+    { id: 'pat-102', name: { family: 'Ortiz', given: 'Lena' }, birthDate: '2031-04-01', sex: 'female' },
+    today,
+  );
+  if (typo._tag === 'Left') console.log(typo.left.issues); // [{ path: 'birthDate', code: 'date.future', ... }]
+  // #endregion normalize
+  return { registration, typo };
+};
+
+// The clinic's existing charts: William "Bill" Chen (born 1957-11-02) and a neighbour.
+// #region charts
+const chart = (input: unknown): Patient => {
+  const parsed = parsePatient(input);
+  if (parsed._tag === 'Left') throw new Error(parsed.left.message);
+  return parsed.right;
+};
+const existingCharts: Patient[] = [
+  chart({
+    id: 'pat-002',
+    name: { family: 'Chen', given: 'William', preferred: 'Bill' },
+    birthDate: '1957-11-02',
+    sex: 'male',
+    addresses: [{ line: ['77 W 85TH ST'], city: 'NEW YORK', state: 'NY', postalCode: '10024' }],
+    phones: [{ use: 'home', value: '+12125550107' }],
+    identifiers: [
+      { kind: 'MRN', system: 'urn:riverside:mrn', value: 'RV-100002' },
+      { kind: 'SSN', system: 'http://hl7.org/fhir/sid/us-ssn', value: '512-40-1057' },
+    ],
+    emergencyContact: { name: 'Mei Chen', relationship: 'spouse', phone: '+12125550108' },
+    consents: [{ kind: 'privacy-notice', signedOn: '2023-05-12' }],
+    verifiedOn: '2025-03-14',
+    createdOn: '2016-09-30',
+  }),
+  chart({
+    id: 'pat-031',
+    name: { family: 'Chan', given: 'Wei' },
+    birthDate: '1962-07-19',
+    sex: 'male',
+    addresses: [{ line: ['81 W 85TH ST'], city: 'NEW YORK', state: 'NY', postalCode: '10024' }],
+    phones: [{ use: 'mobile', value: '+16465550190' }],
+    createdOn: '2021-02-03',
+  }),
+];
+// The walk-in: Bill Chen, who typed his birth date with day and month swapped.
+const walkIn = chart({
+  id: 'pat-101',
+  name: { family: 'Chen', given: 'Bill' },
+  birthDate: '1957-02-11',
+  sex: 'male',
+  addresses: [{ line: ['77 W 85TH ST'], city: 'NEW YORK', state: 'NY', postalCode: '10024' }],
+  phones: [{ use: 'mobile', value: '+19175550177' }],
+  createdOn: '2026-11-23',
+});
+// #endregion charts
+
+export const matching = () => {
+  // #region match
+  const index = buildPatientIndex(existingCharts);
+  const [best] = matchPatient(walkIn, index);
+  if (best && best.decision !== 'non-match') {
+    console.log(best.patientId, best.decision, best.weight.toFixed(1)); // 'pat-002' 'match' '43.0'
+    console.log(best.evidence.map((e) => `${e.field}: ${e.level}`)); // [..., 'birthDate: day-month-swap', ...]
+    const existing = existingCharts.find((p) => p.id === best.patientId);
+    const proposal = existing && proposeMerge(existing, walkIn);
+    if (proposal?._tag === 'Right') {
+      console.log(proposal.right.survivorId, proposal.right.retiredId); // 'pat-002' 'pat-101'
+      console.log(proposal.right.conflicts); // ['name', 'birthDate', 'phones']: a person confirms
+      console.log(proposal.right.merged.birthDate); // '1957-11-02': the verified chart's value
+    }
+  }
+  // #endregion match
+  const existing = existingCharts.find((p) => p.id === best?.patientId);
+  return { best, proposal: existing && proposeMerge(existing, walkIn) };
+};
+
+export const duplicates = () => {
+  // #region duplicates
+  const report = findDuplicates([...existingCharts, walkIn]);
+  console.log(report.clusters); // [['pat-002', 'pat-101']]
+  console.log(report.pairs.map((p) => [p.a, p.b, p.decision])); // [['pat-002', 'pat-101', 'match']]
+  // #endregion duplicates
+  return report;
+};
+
+export const readiness = () => {
+  // #region readiness
+  const [bill] = existingCharts;
+  const verdict = bill && checkInReadiness(bill, { verifyEveryDays: 365 }, today);
+  // { ready: false, items: [
+  //   { code: 'readiness.demographics-stale', severity: 'blocking', field: 'verifiedOn', ... },
+  //   { code: 'readiness.consent-missing', severity: 'blocking', consent: 'financial-responsibility', ... }] }
+  // #endregion readiness
+  return verdict;
+};
+
+export const sharing = () => {
+  const [bill] = existingCharts;
+  if (!bill) throw new Error('no chart');
+  // #region sharing
+  const record = redact(bill, { asOf: today }); // { birthYear: 1957, age: 69, sex: 'male', state: 'NY', zip3: '100', ... }
+  const note = redact('Seen 03/14/2026, call 917-555-0177, MRN: RV-100002', { asOf: today }).text;
+  // 'Seen [DATE 2026], call [REDACTED:PHONE], [REDACTED:MRN]'
+  const billing = minimumNecessary(bill, 'billing'); // SSN masked to '***-**-1057', no emergency contact
+  // #endregion sharing
+  return { record, note, billing };
+};
+
+export const documents = () => {
+  const [bill] = existingCharts;
+  if (!bill) throw new Error('no chart');
+  // #region documents
+  const labFax = parseDocument({
+    id: 'doc-5531',
+    type: 'lab-result',
+    receivedAt: '2026-11-23T07:55:00-05:00',
+    source: { channel: 'fax', sender: 'Hudson Valley Labs' },
+    pages: 3,
+    patientId: 'pat-002',
+    orderingProviderId: 'dr-okafor',
+  });
+  const route = labFax._tag === 'Right' && routeDocument(labFax.right, DEFAULT_DOCUMENT_ROUTING_RULES);
+  // Right({ ruleId: 'lab-to-ordering-provider', destination: { kind: 'provider', providerId: 'dr-okafor' } })
+  const roundTrip = fromFhirPatient(toFhirPatient(bill)); // Right(bill)
+  // #endregion documents
+  return { route, roundTrip, bill };
+};
+
+if (process.argv[1]?.endsWith('records.ts'))
+  console.log(
+    JSON.stringify(
+      {
+        identifiers: identifiers(),
+        normalizing: normalizing(),
+        matching: matching(),
+        duplicates: duplicates(),
+        readiness: readiness(),
+        sharing: sharing(),
+        documents: documents(),
+      },
+      null,
+      1,
+    ),
+  );

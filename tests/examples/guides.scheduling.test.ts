@@ -1,0 +1,98 @@
+// docs/guides/scheduling.md: runs examples/guides/scheduling.ts and checks what the guide says it
+// prints. Times are hand-computed from the calendar (New York is UTC-5 in late November).
+import { describe, expect, it } from 'vitest';
+import * as guide from '../../examples/guides/scheduling.js';
+import { formatInstant, type IanaZone } from '../../src/core/index.js';
+import { quietConsole, right } from './support.js';
+
+const NY = 'America/New_York' as IanaZone;
+const local = (ms: number) => formatInstant(ms, NY);
+
+describe('scheduling.md', () => {
+  quietConsole();
+
+  it('availability: Mon-Wed 08:00-12:00 and 13:00-17:00; Thanksgiving and Friday closed', () => {
+    const [patel, echo] = right(guide.availability());
+    expect(patel?.owner).toEqual({ kind: 'provider', id: 'dr-patel' });
+    expect(patel?.intervals.map((i) => `${local(i.start)} ${local(i.end).slice(11, 16)}`)).toEqual(
+      ['23', '24', '25'].flatMap((d) => [
+        `2026-11-${d}T08:00:00-05:00 12:00`,
+        `2026-11-${d}T13:00:00-05:00 17:00`,
+      ]),
+    );
+    // The echo lab works Monday to Friday 08:00-16:00; Thursday is the holiday for everyone.
+    expect(echo?.intervals.map((i) => local(i.start).slice(0, 10))).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-27',
+    ]);
+  });
+
+  it('slots: every 45 minutes from Tuesday 08:45 (24 h notice), last 15:15 (echo closes 16:00)', () => {
+    const { found, days } = guide.slots();
+    const slots = right(found);
+    // 08:00 + k × 45 min; 11:45 would end 12:25 after the window; 16:00 would end after the lab.
+    expect(slots.map((s) => s.start)).toEqual(
+      ['08:45', '09:30', '10:15', '11:00', '13:00', '13:45', '14:30', '15:15'].map(
+        (t) => `2026-11-24T${t}:00-05:00`,
+      ),
+    );
+    expect(slots[0]).toMatchObject({
+      end: '2026-11-24T09:25:00-05:00',
+      provider: 'dr-patel',
+      resources: ['echo-1'],
+      type: 'new-echo-40',
+      location: 'main',
+      overbooked: false,
+    });
+    // Kolkata is UTC+5:30, 10 h 30 min ahead: 13:00 NY is 23:30, 13:45 NY is 00:15 the next day.
+    const expected = groupCounts(slots.map((s) => s.start));
+    expect(expected).toEqual([
+      ['2026-11-24', 5],
+      ['2026-11-25', 3],
+    ]);
+    expect(days.map((d) => [d.date, d.slots.length])).toEqual(expected);
+  });
+
+  it('explain: notice before 09:10 Tuesday, the 09:30 booking, the 13:00 hold, the 16:00 lab close', () => {
+    const why = right(guide.exclusions());
+    expect(why.map((x) => [x.start.slice(11, 16), x.conflicts.map((c) => c.code)])).toEqual([
+      ['08:00', ['booking.notice']],
+      ['08:45', ['booking.notice']],
+      ['09:30', ['booking.overlaps-booking', 'booking.resource-busy']],
+      ['13:00', ['booking.overlaps-hold', 'booking.resource-busy']],
+      ['16:00', ['booking.resource-busy']],
+    ]);
+  });
+
+  it('booking: valid with exactly 24 h notice; 15 minutes later it is too soon', () => {
+    const { verdict, tooSoon } = guide.booking();
+    expect(right(verdict)).toEqual({ overbooked: false });
+    expect(tooSoon._tag === 'Left' && tooSoon.left).toMatchObject({
+      code: 'booking.rejected',
+      conflicts: [{ code: 'booking.notice', limit: '2026-11-24T09:00:00-05:00' }],
+    });
+  });
+
+  it('dst: 02:30 in the gap is 03:00 EDT; 01:30 in the overlap is 05:30Z; the window shrinks once', () => {
+    const { gap, overlap, open } = guide.dst();
+    expect(local(gap)).toBe('2026-03-08T03:00:00-04:00');
+    expect(new Date(overlap).toISOString()).toBe('2026-11-01T05:30:00.000Z'); // 01:30 EDT = UTC-4
+    expect(right(open)[0]?.intervals.map((i) => `${local(i.start)} ${local(i.end).slice(11, 16)}`)).toEqual([
+      '2026-03-07T02:30:00-05:00 04:30',
+      '2026-03-08T03:00:00-04:00 04:30',
+      '2026-03-09T02:30:00-04:00 04:30',
+    ]);
+  });
+});
+
+/** Local dates in Asia/Kolkata (UTC+5:30, no DST) with their counts, by hand arithmetic. */
+const groupCounts = (starts: readonly string[]): [string, number][] => {
+  const counts = new Map<string, number>();
+  for (const s of starts) {
+    const date = new Date(Date.parse(s) + 330 * 60_000).toISOString().slice(0, 10);
+    counts.set(date, (counts.get(date) ?? 0) + 1);
+  }
+  return [...counts];
+};
