@@ -167,7 +167,8 @@ export const dateToDayNumber = (date: IsoDate): number =>
   civilDay(digits(date, 0, 4), digits(date, 5, 2), digits(date, 8, 2));
 
 /**
- * The calendar date `n` days after 1970-01-01.
+ * The calendar date `n` days after 1970-01-01. A year outside 0-9999 is written as an ECMAScript
+ * expanded year, a sign and six digits (`+010000-01-01`, `-000001-12-31`), as `formatInstant` does.
  *
  * @example
  * dayNumberToDate(20_000); // '2024-10-04'
@@ -185,7 +186,7 @@ export const dayNumberToDate = (day: number): IsoDate => {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  if (y < 0 || y > 9999) return `${pad(y, 4)}-${pad(m)}-${pad(d)}` as IsoDate;
+  if (y < 0 || y > 9999) return `${y < 0 ? '-' : '+'}${pad(Math.abs(y), 6)}-${pad(m)}-${pad(d)}` as IsoDate;
   return `${TWO_DIGITS[Math.floor(y / 100)] as string}${TWO_DIGITS[y % 100] as string}-${TWO_DIGITS[m] as string}-${TWO_DIGITS[d] as string}` as IsoDate;
 };
 
