@@ -67,6 +67,9 @@ const row = (name: string, mutants: readonly Mutant[], from: string): string[] =
   from,
 ];
 
+// An optional note on how these runs were made: `tsx scripts/mutationReport.ts "<note>"`.
+const note = process.argv.slice(2).join(' ');
+
 const names = [...new Set([...targets(), ...latest.keys()])].sort((a, b) => a.localeCompare(b));
 const rows = names.map((name) => {
   const found = latest.get(name);
@@ -79,8 +82,9 @@ writeSection(
   'mutation',
   `## Mutation score
 
-Stryker with the vitest runner (stryker.config.mjs, coverage analysis per test; static mutants are
-ignored unless \`STRYKER_STATIC=1\`, see the column). Target: 85% or more per file. Score = (killed +
+Stryker with the vitest runner (stryker.config.mjs, coverage analysis per test). Ignored: static
+mutants (unless \`STRYKER_STATIC=1\`) and mutants marked equivalent in the source with a
+\`// Stryker disable next-line <mutator>: <why>\` comment. Target: 85% or more per file. Score = (killed +
 timed out) / (killed + timed out + survived + no coverage). \`npm run mutation\` runs every file at
 once; rows may also come from runs of one file (\`npx stryker run --mutate <file>\`), each row from the
 newest report that mutated its file (last column). A report named \`....only-tests-core\` ran with
@@ -88,7 +92,9 @@ newest report that mutated its file (last column). A report named \`....only-tes
 that also call it, so its score is a lower bound.
 
 ${table(
-  ['file', 'killed', 'survived', 'timed out', 'no coverage', 'ignored (static)', 'score', 'report'],
+  ['file', 'killed', 'survived', 'timed out', 'no coverage', 'ignored', 'score', 'report'],
   [...rows, row('**total**', all, '')],
-)}`,
+)}
+
+${note}`,
 );

@@ -154,7 +154,8 @@ export const dateToDayNumber = (date: IsoDate): number =>
   civilDay(digits(date, 0, 4), digits(date, 5, 2), digits(date, 8, 2));
 
 /**
- * The calendar date `n` days after 1970-01-01.
+ * The calendar date `n` days after 1970-01-01. A year outside 0-9999 is written as an ECMAScript
+ * expanded year, a sign and six digits (`+010000-01-01`, `-000001-12-31`), as `formatInstant` does.
  *
  * @example
  * dayNumberToDate(20_000); // '2024-10-04'
@@ -164,7 +165,8 @@ export const dayNumberToDate = (day: number): IsoDate => {
   const y = Math.floor(p / 10_000);
   const m = Math.floor((p - y * 10_000) / 100);
   const d = p - y * 10_000 - m * 100;
-  if (y < 0 || y > 9999) return `${pad(y, 4)}-${pad(m)}-${pad(d)}` as IsoDate;
+  // Years outside 0-9999 in the expanded form (ECMAScript Date Time String Format): -000001, +010000.
+  if (y < 0 || y > 9999) return `${y < 0 ? '-' : '+'}${pad(Math.abs(y), 6)}-${pad(m)}-${pad(d)}` as IsoDate;
   return String.fromCharCode(
     48 + Math.floor(y / 1000),
     48 + (Math.floor(y / 100) % 10),

@@ -153,3 +153,26 @@ describe('allocate edges', () => {
     expect(allocate(c(10), [2 ** 53, 1])).toMatchObject({ left: { code: 'money.no-weights' } });
   });
 });
+
+describe('remainders, defaults and messages', () => {
+  it('the extra cent follows the remainder, not the weight', () => {
+    // 2 × 1/4 = 0.5 and 2 × 3/4 = 1.5: floors 0 and 1, equal remainders → the earlier weight.
+    expect(allocate(c(2), [1, 3])).toEqual({ _tag: 'Right', right: [1, 1] });
+    // 1 × 1/3 = 0.33 and 1 × 2/3 = 0.67: the cent goes to the later, larger remainder.
+    expect(allocate(c(1), [1, 2])).toEqual({ _tag: 'Right', right: [0, 1] });
+  });
+
+  it('applyRate rounds half-up by default and multiplies before dividing', () => {
+    expect(applyRate(c(5), bp(1000))).toBe(1); // 5 × 10% = 0.5 → 1
+    expect(applyRate(c(10_000), bp(100))).toBe(100); // $100 × 1% = $1.00
+  });
+
+  it('errors name the rule they enforce', () => {
+    const message = (r: { _tag: string; left?: { message: string } }) => r.left?.message;
+    expect(message(cents(2.5))).toBe('amount must be a whole number of cents');
+    expect(message(cents(2 ** 53))).toBe('amount exceeds the safe integer range');
+    expect(message(basisPoints(10_001))).toBe('rate must be a whole number of basis points from 0 to 10000');
+    expect(message(parseDollars('12.345'))).toBe('amount must be dollars with at most two decimals');
+    expect(message(allocate(c(10), []))).toBe('weights must be non-negative integers with a positive total');
+  });
+});

@@ -23,6 +23,8 @@ describe('results', () => {
     expect(JSON.parse(JSON.stringify(good))).toEqual({ _tag: 'Right', right: 1 });
     expect(isOk(good) && good.right).toBe(1);
     expect(isErr(bad) && bad.left.code).toBe('x.y');
+    // Each side narrows only its own kind.
+    expect([isOk(bad), isErr(good)]).toEqual([false, false]);
     expect(unwrapOr(bad, 0)).toBe(0);
     expect(unwrapOr(good, 0)).toBe(1);
   });

@@ -42,6 +42,16 @@ describe('formatInstant outside the years 0-9999 (ECMAScript expanded years: sig
     expect(formatInstant(Y10000 - 4 * 3_600_000, KOLKATA)).toBe('+010000-01-01T01:30:00+05:30');
   });
 
+  it('keeps four digits from the first instant of year 0', () => {
+    // 0000-01-01 is 719528 days before 1970-01-01: -62167219200000 ms.
+    expect(formatInstant(-62_167_219_200_000, UTC)).toBe('0000-01-01T00:00:00+00:00');
+    expect(formatInstant(-62_167_219_200_000 - 1, UTC)).toBe('-000001-12-31T23:59:59.999+00:00');
+  });
+
+  it('writes fractional milliseconds as the Date does, truncated (ECMAScript TimeClip)', () => {
+    expect(formatInstant(1.5, UTC)).toBe('1970-01-01T00:00:00.001+00:00');
+  });
+
   it('writes year -1 with a - sign', () => {
     expect(formatInstant(YEAR_MINUS_1, UTC)).toBe('-000001-01-01T00:00:00+00:00');
     expect(formatInstant(YEAR_MINUS_1 + 1, UTC)).toBe('-000001-01-01T00:00:00.001+00:00');
