@@ -28,12 +28,19 @@ export const isValidZone = (name: string): boolean => {
   return known;
 };
 
+// The zone asked last: a list of instants is usually written in one zone.
+let lastName = '';
+let lastMemo: ZoneMemo | undefined;
+
 const memoFor = (name: string): ZoneMemo => {
+  if (name === lastName && lastMemo) return lastMemo;
   let memo = memos.get(name);
   if (!memo) {
     memo = { zone: IANAZone.create(name), midnights: new Map(), transitions: new Map() };
     memos.set(name, memo);
   }
+  lastName = name;
+  lastMemo = memo;
   return memo;
 };
 

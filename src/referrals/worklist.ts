@@ -409,7 +409,5 @@ export const referralWorklist = (
 ): readonly ReferralWorkItem[] => {
   const a = assessAll(referrals, instantToMs(at), policy);
   const order = listOrder(a);
-  const items: ReferralWorkItem[] = [];
-  for (const p of order) items.push(a.items[p] as ReferralWorkItem);
-  return items;
+  return Array.from(order, (p) => a.items[p] as ReferralWorkItem);
 };
