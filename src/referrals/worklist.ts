@@ -345,12 +345,41 @@ const byKey = (key: Float64Array, m: number): Int32Array => {
   return order;
 };
 
+/**
+ * Sort numbers for the ids of a run of equal keys: the six characters after the run's common
+ * prefix, one byte each (0 past the end, so a shorter id comes first), or NaN when one of them is
+ * not a single byte. Equal numbers, or a NaN, fall back to comparing the ids themselves.
+ */
+const idPrefixes = (ids: readonly ReferralId[], run: Int32Array, into: Float64Array): void => {
+  const first = ids[run[0] as number] as string;
+  let common = first.length;
+  for (const p of run) {
+    const id = ids[p] as string;
+    let k = 0;
+    while (k < common && k < id.length && id.charCodeAt(k) === first.charCodeAt(k)) k++;
+    common = k;
+  }
+  for (const p of run) {
+    const id = ids[p] as string;
+    let v = 0;
+    for (let k = common; k < common + 6; k++) {
+      const c = k < id.length ? id.charCodeAt(k) + 1 : 0;
+      v = c > 255 ? Number.NaN : v * 256 + c;
+    }
+    into[p] = v;
+  }
+};
+
 /** The open positions in list order: by key, and runs of equal keys by referral id. */
 const listOrder = (a: Assessed): Int32Array => {
   const m = a.items.length;
   const order = byKey(a.key, m);
   const ids = a.ids;
+  const prefix = new Float64Array(m);
   const tie = (x: number, y: number): number => {
+    const px = prefix[x] as number;
+    const py = prefix[y] as number;
+    if (px !== py && !Number.isNaN(px) && !Number.isNaN(py)) return px - py;
     const ix = ids[x] as ReferralId;
     const iy = ids[y] as ReferralId;
     return ix < iy ? -1 : ix > iy ? 1 : 0;
@@ -359,6 +388,7 @@ const listOrder = (a: Assessed): Int32Array => {
     const k = a.key[order[from] as number];
     let to = from + 1;
     while (to < m && a.key[order[to] as number] === k) to++;
+    if (to - from > 1) idPrefixes(ids, order.subarray(from, to), prefix);
     if (to - from > 16)
       // A large tie (a bulk import created at one instant): the stable library sort.
       order.set(Array.from(order.subarray(from, to)).sort(tie), from);

@@ -84,3 +84,22 @@ describe('referralWorklist order at the millisecond', () => {
     );
   });
 });
+
+describe('referralWorklist ties', () => {
+  it('orders referrals due at one instant by id, whatever their characters and shared prefixes', () => {
+    // one run of equal keys; a shared 7-character prefix, a shorter id, and non-byte characters
+    const ids = ['b', 'a1234567y', 'a1234567x', 'ref-\u20ac2', 'ref-\u20ac1', 'a12', 'A'];
+    const rs = ids.map((id) => referral({ id, createdAt: '2026-11-02T09:00:00-05:00' }));
+    const policy = { ...DEFAULT_REFERRAL_WORKLIST_DAYS, zone: 'America/New_York' as IanaZone };
+    for (const at of ['2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z'] as IsoInstant[])
+      expect(referralWorklist(rs, at, policy).map((i) => i.referral)).toEqual([
+        'A',
+        'a12',
+        'a1234567x',
+        'a1234567y',
+        'b',
+        'ref-\u20ac1',
+        'ref-\u20ac2',
+      ]);
+  });
+});
