@@ -167,6 +167,6 @@ ${table(
 )}
 
 No record-linkage peer is installed (records reference §2.5: there is no maintained Fellegi-Sunter library on npm), so the
-comparison is against the brute-force all-pairs baseline with the same comparator. Wall times were taken on a shared 2-core
+comparison is against the brute-force all-pairs baseline with the same comparator. Wall times were taken on a 2-core
 machine that other jobs may share; the CPU time of the process is given beside them.`,
 );
