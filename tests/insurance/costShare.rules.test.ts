@@ -7,23 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { isErr } from '../../src/core/result.js';
 import { estimateCostShare, type CostShareOptions } from '../../src/insurance/costShare.js';
 import type { Accumulators, BenefitSet, ClaimLine } from '../../src/insurance/model.js';
-import { accumulators, benefitSet, lines, officeVisit, tier, unwrap, usd, type Json } from './fixtures.js';
+import {
+  accumulators,
+  benefitSet,
+  claim,
+  lines,
+  medical,
+  officeVisit,
+  outMedical,
+  tier,
+  unwrap,
+  usd,
+  type Json,
+} from './fixtures.js';
 
-const claim: CostShareOptions = { order: 'claim' };
-const medical = (extra: Json = {}): Json => ({
-  id: 'medical',
-  serviceTypes: ['30'],
-  network: 'in',
-  coinsurance: 2000,
-  ...extra,
-});
-const outMedical = (extra: Json = {}): Json => ({
-  id: 'oon',
-  serviceTypes: ['30'],
-  network: 'out',
-  coinsurance: 4000,
-  ...extra,
-});
 const estimate = (
   l: readonly ClaimLine[],
   set: BenefitSet,

@@ -2,25 +2,20 @@
 // the arithmetic restated in comments. Amounts in the fixtures are dollars; results are cents.
 import { describe, expect, it } from 'vitest';
 import { isErr, unwrapOr } from '../../src/core/result.js';
-import { estimateCostShare, type CostShareOptions } from '../../src/insurance/costShare.js';
+import { estimateCostShare } from '../../src/insurance/costShare.js';
 import { patientShareFromPercent } from '../../src/insurance/percent.js';
-import { accumulators, benefitSet, lines, officeVisit, tier, unwrap, usd, type Json } from './fixtures.js';
-
-const claim: CostShareOptions = { order: 'claim' };
-const medical = (extra: Json = {}): Json => ({
-  id: 'medical',
-  serviceTypes: ['30'],
-  network: 'in',
-  coinsurance: 2000,
-  ...extra,
-});
-const outMedical = (extra: Json = {}): Json => ({
-  id: 'oon',
-  serviceTypes: ['30'],
-  network: 'out',
-  coinsurance: 4000,
-  ...extra,
-});
+import {
+  accumulators,
+  benefitSet,
+  claim,
+  lines,
+  medical,
+  officeVisit,
+  outMedical,
+  tier,
+  unwrap,
+  usd,
+} from './fixtures.js';
 
 describe('cost share, single line (T10-T18)', () => {
   it('T10 deductible partially met: 300 + 20% x 200 = $340, plan $160, OOP remaining $4,660', () => {

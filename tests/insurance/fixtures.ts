@@ -10,6 +10,7 @@ import {
   type BenefitSet,
   type ClaimLine,
 } from '../../src/insurance/model.js';
+import type { CostShareOptions } from '../../src/insurance/costShare.js';
 
 export const unwrap = <L, A>(r: Either<L, A>): A => {
   if (isOk(r)) return r.right;
@@ -109,5 +110,26 @@ export const officeVisit = (extra: Json = {}): Json => ({
   serviceTypes: ['98'],
   network: 'in',
   copay: usd(30),
+  ...extra,
+});
+
+/** Claim order, the default of most worked cases. */
+export const claim: CostShareOptions = { order: 'claim' };
+
+/** The catch-all medical benefit (service type 30) in network: 20% coinsurance. */
+export const medical = (extra: Json = {}): Json => ({
+  id: 'medical',
+  serviceTypes: ['30'],
+  network: 'in',
+  coinsurance: 2000,
+  ...extra,
+});
+
+/** The same out of network: 40% coinsurance. */
+export const outMedical = (extra: Json = {}): Json => ({
+  id: 'oon',
+  serviceTypes: ['30'],
+  network: 'out',
+  coinsurance: 4000,
   ...extra,
 });
