@@ -388,7 +388,7 @@ export const findSlots = (
   ];
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const out: Slot[] = [];
-  const texts: InstantTexts = new Map();
+  const texts = instantTexts(providers);
   let lastKey: Key | undefined;
   for (let g = 0; g < groups.length && out.length < limit; g++) {
     if (cursor && g < cursor[0]) continue;
@@ -487,26 +487,44 @@ const byStart = (found: readonly Candidate[]): readonly Candidate[] => {
 
 const NO_IDS: readonly never[] = [];
 
-/** Instant texts per zone, per search: slots at the same time in one zone share their strings. */
-type InstantTexts = Map<IanaZone, Map<number, IsoInstant>>;
+/**
+ * The last start and end text written per zone, per search. Slots come in start order, so the
+ * providers of one zone at one time share their strings, and a new text is written only when the
+ * time moves on.
+ */
+interface InstantTexts {
+  /** Zone slot of each provider, by its position in the search's provider list. */
+  readonly zoneOf: readonly number[];
+  readonly ms: Float64Array;
+  readonly texts: IsoInstant[];
+}
 
-const textOf = (texts: InstantTexts, ms: number, zone: IanaZone): IsoInstant => {
-  let byMs = texts.get(zone);
-  if (byMs === undefined) {
-    byMs = new Map();
-    texts.set(zone, byMs);
+const instantTexts = (providers: readonly Provider[]): InstantTexts => {
+  const zones = new Map<IanaZone, number>();
+  // Two slots per zone: its last start and its last end.
+  const zoneOf = providers.map((p) => {
+    let z = zones.get(p.zone);
+    if (z === undefined) {
+      z = zones.size * 2;
+      zones.set(p.zone, z);
+    }
+    return z;
+  });
+  return { zoneOf, ms: new Float64Array(zones.size * 2).fill(Number.NaN), texts: [] };
+};
+
+const textOf = (t: InstantTexts, at: number, ms: number, zone: IanaZone): IsoInstant => {
+  if (t.ms[at] !== ms) {
+    t.ms[at] = ms;
+    t.texts[at] = formatInstant(ms, zone);
   }
-  let text = byMs.get(ms);
-  if (text === undefined) {
-    text = formatInstant(ms, zone);
-    byMs.set(ms, text);
-  }
-  return text;
+  return t.texts[at] as IsoInstant;
 };
 
 const toSlot = (ctx: SearchContext, c: Candidate, texts: InstantTexts): Slot => {
-  const start = textOf(texts, c.start, c.provider.zone);
-  const end = textOf(texts, c.start + ctx.duration, c.provider.zone);
+  const z = texts.zoneOf[c.order] as number;
+  const start = textOf(texts, z, c.start, c.provider.zone);
+  const end = textOf(texts, z + 1, c.start + ctx.duration, c.provider.zone);
   const resources = c.resources.length === 0 ? NO_IDS : c.resources.map((r) => r.id);
   return c.location === undefined
     ? { start, end, provider: c.provider.id, resources, type: ctx.type.id, overbooked: c.overbooked }
