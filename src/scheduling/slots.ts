@@ -32,14 +32,18 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-/** A slot before formatting, with its ranking key. */
-interface Candidate {
-  readonly start: number;
-  readonly provider: Provider;
-  readonly order: number;
-  readonly resources: readonly Resource[];
-  readonly location: string | undefined;
-  readonly overbooked: boolean;
+/** A slot being built: its times are written once the slots are in order. */
+type SlotDraft = { -readonly [K in keyof Slot]: Slot[K] };
+
+/**
+ * The slots found in a window, with their start (epoch ms) and provider position in parallel
+ * arrays for ranking: one object per slot, the slot itself (an all-slots search finds hundreds of
+ * thousands, and a candidate object per slot before it cost a fifth of the search).
+ */
+interface Found {
+  readonly slots: SlotDraft[];
+  readonly starts: number[];
+  readonly orders: number[];
 }
 
 /** Per-window memo shared by all providers: resource free time, kind pools and their unions. */
@@ -132,7 +136,7 @@ const providerSlots = (
   end: number,
   allowOverbook: boolean,
   memo: WindowMemo,
-  out: Candidate[],
+  out: Found,
 ): Either<SchedulingError, void> => {
   const horizon = horizonEnd(ctx, p);
   if (horizon._tag === 'Left') return horizon;
@@ -164,14 +168,14 @@ const providerSlots = (
   const kinds = remainingKinds(ctx.type, specified);
   // Starts already offered, kept only once a piece overlaps an earlier one (an overbook block,
   // overlapping templates): pieces that begin after every earlier end cannot repeat a start.
-  const begin = out.length;
+  const begin = out.starts.length;
   let seen: Set<number> | undefined;
   let reach = Number.NEGATIVE_INFINITY;
   for (const [i, b] of pieces.entries()) {
     const overbooked = i >= regular;
     if (b.start < reach && seen === undefined) {
       seen = new Set();
-      for (let k = begin; k < out.length; k++) seen.add((out[k] as Candidate).start);
+      for (let k = begin; k < out.starts.length; k++) seen.add(out.starts[k] as number);
     }
     reach = Math.max(reach, b.end);
     let free: readonly Interval[] = [b];
@@ -209,7 +213,9 @@ const providerSlots = (
           resources.length === 0
             ? fixedLocation
             : (b.location ?? (resources.find((r) => r.category !== 'equipment') ?? resources[0])?.location);
-        out.push({ start: s, provider: p, order, resources, location, overbooked });
+        out.starts.push(s);
+        out.orders.push(order);
+        out.slots.push(draftSlot(ctx, p, resources, location, overbooked));
       }
     }
   }
@@ -379,12 +385,12 @@ export const findSlots = (
       : [providers];
   const loads = new Map<Provider, number>();
   if (ranking === 'spread-load') for (const p of providers) loads.set(p, load(ctx, p, lo, hi));
-  const keyOf = (g: number, c: Candidate): Key => [
+  const keyOf = (g: number, f: Found, i: number): Key => [
     g,
-    ranking === 'spread-load' ? Math.floor((c.start - lo) / DAY) : 0,
-    loads.get(c.provider) ?? 0,
-    c.start,
-    c.order,
+    ranking === 'spread-load' ? Math.floor(((f.starts[i] as number) - lo) / DAY) : 0,
+    loads.get(providers[f.orders[i] as number] as Provider) ?? 0,
+    f.starts[i] as number,
+    f.orders[i] as number,
   ];
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const out: Slot[] = [];
@@ -400,7 +406,7 @@ export const findSlots = (
     let span = limit === Number.POSITIVE_INFINITY ? hi - lo : ranking === 'spread-load' ? DAY : 2 * HOUR;
     while (from < hi && out.length < limit) {
       const to = Math.min(hi, from + span);
-      const found: Candidate[] = [];
+      const found: Found = { slots: [], starts: [], orders: [] };
       // Resources are shared by all providers: their free time is computed once per window.
       const memo: WindowMemo = {
         lo: Math.max(from, ctx.earliest),
@@ -425,19 +431,28 @@ export const findSlots = (
         );
         if (r._tag === 'Left') return r;
       }
-      // Each provider's candidates come in start order, so this sort mostly merges runs.
       const sorted =
         ranking === 'spread-load'
-          ? found.sort((a, b) => compareKeys(keyOf(g, a), keyOf(g, b)))
-          : byStart(found);
-      let last: Candidate | undefined;
-      for (const c of sorted) {
+          ? Array.from(found.starts.keys()).sort((a, b) =>
+              compareKeys(keyOf(g, found, a), keyOf(g, found, b)),
+            )
+          : byStart(found.starts);
+      let last = -1;
+      for (const i of sorted) {
         if (out.length >= limit) break;
-        if (cursor && compareKeys(keyOf(g, c), cursor) <= 0) continue;
-        out.push(toSlot(ctx, c, texts));
-        last = c;
+        if (cursor && compareKeys(keyOf(g, found, i), cursor) <= 0) continue;
+        // The times, written in start order: the providers of one zone at one time share them.
+        const slot = found.slots[i] as SlotDraft;
+        const at = found.starts[i] as number;
+        const order = found.orders[i] as number;
+        const zone = (providers[order] as Provider).zone;
+        const z = texts.zoneOf[order] as number;
+        slot.start = textOf(texts, z, at, zone);
+        slot.end = textOf(texts, z + 1, at + ctx.duration, zone);
+        out.push(slot);
+        last = i;
       }
-      if (last) lastKey = keyOf(g, last);
+      if (last >= 0) lastKey = keyOf(g, found, last);
       from = to;
       span *= 2;
     }
@@ -450,15 +465,16 @@ export const findSlots = (
 };
 
 /**
- * Candidates in (start, provider order) order. Providers are searched in order, so a stable
- * counting sort on the distinct starts (a few per hour of the range) does it in about linear time.
+ * Positions of the found slots in (start, provider order) order. Providers are searched in order,
+ * so a stable counting sort on the distinct starts (a few per hour of the range) does it in about
+ * linear time.
  */
-const byStart = (found: readonly Candidate[]): readonly Candidate[] => {
+const byStart = (starts: readonly number[]): Int32Array => {
   const bucketOf = new Map<number, number>();
-  const bucket = new Int32Array(found.length);
+  const bucket = new Int32Array(starts.length);
   const counts: number[] = [];
-  for (let i = 0; i < found.length; i++) {
-    const start = (found[i] as Candidate).start;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i] as number;
     let b = bucketOf.get(start);
     if (b === undefined) {
       b = counts.length;
@@ -476,13 +492,13 @@ const byStart = (found: readonly Candidate[]): readonly Candidate[] => {
     next[b] = at;
     at += counts[b] as number;
   }
-  const out = new Array<Candidate>(found.length);
-  for (let i = 0; i < found.length; i++) {
+  const order = new Int32Array(starts.length);
+  for (let i = 0; i < starts.length; i++) {
     const b = bucket[i] as number;
-    out[next[b] as number] = found[i] as Candidate;
+    order[next[b] as number] = i;
     next[b] = (next[b] as number) + 1;
   }
-  return out;
+  return order;
 };
 
 const NO_IDS: readonly never[] = [];
@@ -521,21 +537,26 @@ const textOf = (t: InstantTexts, at: number, ms: number, zone: IanaZone): IsoIns
   return t.texts[at] as IsoInstant;
 };
 
-const toSlot = (ctx: SearchContext, c: Candidate, texts: InstantTexts): Slot => {
-  const z = texts.zoneOf[c.order] as number;
-  const start = textOf(texts, z, c.start, c.provider.zone);
-  const end = textOf(texts, z + 1, c.start + ctx.duration, c.provider.zone);
-  const resources = c.resources.length === 0 ? NO_IDS : c.resources.map((r) => r.id);
-  return c.location === undefined
-    ? { start, end, provider: c.provider.id, resources, type: ctx.type.id, overbooked: c.overbooked }
+/** A slot without its times yet (written in start order, see findSlots). */
+const draftSlot = (
+  ctx: SearchContext,
+  p: Provider,
+  chosen: readonly Resource[],
+  location: string | undefined,
+  overbooked: boolean,
+): SlotDraft => {
+  const resources = chosen.length === 0 ? NO_IDS : chosen.map((r) => r.id);
+  const unset = '' as IsoInstant;
+  return location === undefined
+    ? { start: unset, end: unset, provider: p.id, resources, type: ctx.type.id, overbooked }
     : {
-        start,
-        end,
-        provider: c.provider.id,
+        start: unset,
+        end: unset,
+        provider: p.id,
         resources,
         type: ctx.type.id,
-        location: c.location as NonNullable<Slot['location']>,
-        overbooked: c.overbooked,
+        location: location as NonNullable<Slot['location']>,
+        overbooked,
       };
 };
 
