@@ -438,8 +438,8 @@ export const findSlots = (
             )
           : byStart(found.starts);
       let last = -1;
-      for (const i of sorted) {
-        if (out.length >= limit) break;
+      for (let k = 0; k < sorted.length && out.length < limit; k++) {
+        const i = sorted[k] as number;
         if (cursor && compareKeys(keyOf(g, found, i), cursor) <= 0) continue;
         // The times, written in start order: the providers of one zone at one time share them.
         const slot = found.slots[i] as SlotDraft;
@@ -466,37 +466,45 @@ export const findSlots = (
 
 /**
  * Positions of the found slots in (start, provider order) order. Providers are searched in order,
- * so a stable counting sort on the distinct starts (a few per hour of the range) does it in about
- * linear time.
+ * so a stable counting sort on the starts does it in linear time: starts fall on whole minutes
+ * (wall-clock grids), counted per minute of the window; any other start sends the sort to
+ * buckets per distinct start.
  */
 const byStart = (starts: readonly number[]): Int32Array => {
-  const bucketOf = new Map<number, number>();
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const s of starts) {
+    lo = Math.min(lo, s);
+    hi = Math.max(hi, s);
+  }
+  const span = (hi - lo) / MINUTE + 1;
   const bucket = new Int32Array(starts.length);
-  const counts: number[] = [];
+  let counts: Int32Array;
+  if (
+    Number.isInteger(span) &&
+    span <= 4 * starts.length + 1440 &&
+    starts.every((s) => (s - lo) % MINUTE === 0)
+  ) {
+    counts = new Int32Array(span + 1);
+    for (let i = 0; i < starts.length; i++) bucket[i] = ((starts[i] as number) - lo) / MINUTE;
+  } else {
+    const distinct = Float64Array.from(new Set(starts)).sort();
+    const rank = new Map<number, number>();
+    distinct.forEach((s, r) => rank.set(s, r));
+    counts = new Int32Array(distinct.length + 1);
+    for (let i = 0; i < starts.length; i++) bucket[i] = rank.get(starts[i] as number) as number;
+  }
+  // Bucket b's first position is the count of all earlier buckets.
   for (let i = 0; i < starts.length; i++) {
-    const start = starts[i] as number;
-    let b = bucketOf.get(start);
-    if (b === undefined) {
-      b = counts.length;
-      bucketOf.set(start, b);
-      counts.push(0);
-    }
-    bucket[i] = b;
+    const b = (bucket[i] as number) + 1;
     counts[b] = (counts[b] as number) + 1;
   }
-  // Each bucket's first position in the output, buckets taken in start order.
-  const next = new Int32Array(counts.length);
-  let at = 0;
-  for (const start of Float64Array.from(bucketOf.keys()).sort()) {
-    const b = bucketOf.get(start) as number;
-    next[b] = at;
-    at += counts[b] as number;
-  }
+  for (let b = 1; b < counts.length; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
   const order = new Int32Array(starts.length);
   for (let i = 0; i < starts.length; i++) {
     const b = bucket[i] as number;
-    order[next[b] as number] = i;
-    next[b] = (next[b] as number) + 1;
+    order[counts[b] as number] = i;
+    counts[b] = (counts[b] as number) + 1;
   }
   return order;
 };
