@@ -3,6 +3,7 @@
  * buffers), the patient's own visits and full days/weeks, intersected with the free time of the
  * required rooms and devices, cut on a grid anchored in the provider's wall clock.
  */
+import type { ResourceId } from '../core/ids.js';
 import type { Interval } from '../core/interval.js';
 import { cutBlocks, providerOwner, wallDayMinutesToMs, type AvailabilityBlock } from './availability.js';
 import { covers, intersectIntervals, unionIntervals } from '../core/interval.js';
@@ -31,19 +32,24 @@ import {
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+const NO_IDS: readonly never[] = [];
 
-/** A slot being built: its times are written once the slots are in order. */
-type SlotDraft = { -readonly [K in keyof Slot]: Slot[K] };
+/** What a found slot has besides its time and provider: shared by the slots of a piece. */
+interface SlotPlace {
+  readonly resources: readonly ResourceId[];
+  readonly location: string | undefined;
+  readonly overbooked: boolean;
+}
 
 /**
- * The slots found in a window, with their start (epoch ms) and provider position in parallel
- * arrays for ranking: one object per slot, the slot itself (an all-slots search finds hundreds of
- * thousands, and a candidate object per slot before it cost a fifth of the search).
+ * The slots found in a window as parallel arrays (start in epoch ms, provider position, place):
+ * an all-slots search finds hundreds of thousands, and objects built before they are ranked, then
+ * again as slots, cost a fifth of the search. Slots are built once, in ranking order.
  */
 interface Found {
-  readonly slots: SlotDraft[];
   readonly starts: number[];
   readonly orders: number[];
+  readonly places: SlotPlace[];
 }
 
 /** Per-window memo shared by all providers: resource free time, kind pools and their unions. */
@@ -202,6 +208,8 @@ const providerSlots = (
     }
     const origin = gridOrigin(ctx, b);
     const fixedLocation = b.location ?? (p.locations.length === 1 ? p.locations[0] : undefined);
+    // Without resources to assign, every slot of the piece has the same place.
+    let shared: SlotPlace | undefined;
     for (const gap of free) {
       let s = origin + Math.ceil((gap.start - origin) / ctx.step) * ctx.step;
       for (; s + ctx.duration <= gap.end && s < last; s += ctx.step) {
@@ -209,13 +217,18 @@ const providerSlots = (
         const resources = assign(memo, { start: s, end: s + ctx.duration }, pools, specified);
         if (!resources) continue;
         seen?.add(s);
-        const location =
-          resources.length === 0
-            ? fixedLocation
-            : (b.location ?? (resources.find((r) => r.category !== 'equipment') ?? resources[0])?.location);
         out.starts.push(s);
         out.orders.push(order);
-        out.slots.push(draftSlot(ctx, p, resources, location, overbooked));
+        if (resources.length === 0) {
+          shared ??= { resources: NO_IDS, location: fixedLocation, overbooked };
+          out.places.push(shared);
+        } else
+          out.places.push({
+            resources: resources.map((r) => r.id),
+            location:
+              b.location ?? (resources.find((r) => r.category !== 'equipment') ?? resources[0])?.location,
+            overbooked,
+          });
       }
     }
   }
@@ -406,7 +419,7 @@ export const findSlots = (
     let span = limit === Number.POSITIVE_INFINITY ? hi - lo : ranking === 'spread-load' ? DAY : 2 * HOUR;
     while (from < hi && out.length < limit) {
       const to = Math.min(hi, from + span);
-      const found: Found = { slots: [], starts: [], orders: [] };
+      const found: Found = { starts: [], orders: [], places: [] };
       // Resources are shared by all providers: their free time is computed once per window.
       const memo: WindowMemo = {
         lo: Math.max(from, ctx.earliest),
@@ -441,15 +454,27 @@ export const findSlots = (
       for (let k = 0; k < sorted.length && out.length < limit; k++) {
         const i = sorted[k] as number;
         if (cursor && compareKeys(keyOf(g, found, i), cursor) <= 0) continue;
-        // The times, written in start order: the providers of one zone at one time share them.
-        const slot = found.slots[i] as SlotDraft;
+        // Built in ranking order: the providers of one zone at one time share the time texts.
         const at = found.starts[i] as number;
         const order = found.orders[i] as number;
-        const zone = (providers[order] as Provider).zone;
+        const p = providers[order] as Provider;
         const z = texts.zoneOf[order] as number;
-        slot.start = textOf(texts, z, at, zone);
-        slot.end = textOf(texts, z + 1, at + ctx.duration, zone);
-        out.push(slot);
+        const start = textOf(texts, z, at, p.zone);
+        const end = textOf(texts, z + 1, at + ctx.duration, p.zone);
+        const { resources, location, overbooked } = found.places[i] as SlotPlace;
+        out.push(
+          location === undefined
+            ? { start, end, provider: p.id, resources, type: ctx.type.id, overbooked }
+            : {
+                start,
+                end,
+                provider: p.id,
+                resources,
+                type: ctx.type.id,
+                location: location as NonNullable<Slot['location']>,
+                overbooked,
+              },
+        );
         last = i;
       }
       if (last >= 0) lastKey = keyOf(g, found, last);
@@ -509,8 +534,6 @@ const byStart = (starts: readonly number[]): Int32Array => {
   return order;
 };
 
-const NO_IDS: readonly never[] = [];
-
 /**
  * The last start and end text written per zone, per search. Slots come in start order, so the
  * providers of one zone at one time share their strings, and a new text is written only when the
@@ -543,29 +566,6 @@ const textOf = (t: InstantTexts, at: number, ms: number, zone: IanaZone): IsoIns
     t.texts[at] = formatInstant(ms, zone);
   }
   return t.texts[at] as IsoInstant;
-};
-
-/** A slot without its times yet (written in start order, see findSlots). */
-const draftSlot = (
-  ctx: SearchContext,
-  p: Provider,
-  chosen: readonly Resource[],
-  location: string | undefined,
-  overbooked: boolean,
-): SlotDraft => {
-  const resources = chosen.length === 0 ? NO_IDS : chosen.map((r) => r.id);
-  const unset = '' as IsoInstant;
-  return location === undefined
-    ? { start: unset, end: unset, provider: p.id, resources, type: ctx.type.id, overbooked }
-    : {
-        start: unset,
-        end: unset,
-        provider: p.id,
-        resources,
-        type: ctx.type.id,
-        location: location as NonNullable<Slot['location']>,
-        overbooked,
-      };
 };
 
 /**
