@@ -2,16 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { isErr, isOk } from '../../src/core/index.js';
 import { applyAuthorizationResponse, type Referral } from '../../src/referrals/index.js';
-import { REQUEST, referral, response, run } from './fixtures.js';
+import { pendingAuthorization, referral, response, run } from './fixtures.js';
 
 const PERIOD = { start: '2026-11-10', end: '2027-02-08', zone: 'America/Denver' };
 const RECEIVED = '2026-11-10T08:00:00-07:00';
 
-const pending = (): Referral =>
-  run(referral(), [
-    ['2026-11-03T09:00:00-05:00', { type: 'submit' }],
-    ['2026-11-03T09:05:00-05:00', { type: 'request-authorization', request: REQUEST }],
-  ]);
+const pending = pendingAuthorization;
 
 const apply = (input: Record<string, unknown>, from: Referral = pending()): Referral => {
   const r = applyAuthorizationResponse(from, response({ receivedAt: RECEIVED, ...input }));

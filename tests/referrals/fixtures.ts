@@ -73,3 +73,10 @@ export const run = (
     if (!isOk(next)) throw new Error(`${String(e['type'])} at ${t} refused: ${next.left.message}`);
     return next.right;
   }, start);
+
+/** Submitted 2026-11-03 09:00 EST and sent to the payer (REQUEST) at 09:05: pending. */
+export const pendingAuthorization = (start: Referral = referral()): Referral =>
+  run(start, [
+    ['2026-11-03T09:00:00-05:00', { type: 'submit' }],
+    ['2026-11-03T09:05:00-05:00', { type: 'request-authorization', request: REQUEST }],
+  ]);

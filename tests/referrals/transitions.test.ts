@@ -8,16 +8,13 @@ import {
   transitionReferral,
   type Referral,
 } from '../../src/referrals/index.js';
-import { REQUEST, at, ev, referral, response, run } from './fixtures.js';
+import { REQUEST, at, ev, pendingAuthorization, referral, response, run } from './fixtures.js';
 
 const PERIOD = { start: '2026-11-10', end: '2027-02-08', zone: 'America/Denver' };
 
 /** Draft → submitted → pending → A1 approved (2 visits, 2026-11-10..2027-02-08 in Denver). */
 const authorized = (overrides: Record<string, unknown> = {}): Referral => {
-  const pending = run(referral(overrides), [
-    ['2026-11-03T09:00:00-05:00', { type: 'submit' }],
-    ['2026-11-03T09:05:00-05:00', { type: 'request-authorization', request: REQUEST }],
-  ]);
+  const pending = pendingAuthorization(referral(overrides));
   const r = applyAuthorizationResponse(
     pending,
     response({
@@ -229,10 +226,7 @@ describe('transitionReferral: guards', () => {
 
 describe('transitionReferral: denial and decline are answered differently', () => {
   const denied = (): Referral => {
-    const pending = run(referral({ diagnoses: ['S83241'] }), [
-      ['2026-11-03T09:00:00-05:00', { type: 'submit' }],
-      ['2026-11-03T09:05:00-05:00', { type: 'request-authorization', request: REQUEST }],
-    ]);
+    const pending = pendingAuthorization(referral({ diagnoses: ['S83241'] }));
     const r = applyAuthorizationResponse(
       pending,
       response({
@@ -310,10 +304,7 @@ describe('transitionReferral: the MRI + orthopedic journey (issue 5 demo)', () =
   it('is denied for specificity, amended, resubmitted, authorized, scheduled MRI first, closed on the note', () => {
     const start = referral({ diagnoses: ['S83241'] });
     const snapshot = JSON.stringify(start);
-    const pending = run(start, [
-      ['2026-11-03T09:00:00-05:00', { type: 'submit' }],
-      ['2026-11-03T09:05:00-05:00', { type: 'request-authorization', request: REQUEST }],
-    ]);
+    const pending = pendingAuthorization(start);
     const denied = applyAuthorizationResponse(
       pending,
       response({
