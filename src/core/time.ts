@@ -147,7 +147,8 @@ export const formatInstant = (ms: number, zone: IanaZone): IsoInstant => {
     const om = abs % 60;
     const sign = offset < 0 ? 45 : 43;
     // YYYY-MM-DDTHH:mm:ss±hh:mm as arguments (a spread array costs twice as much on this hot
-    // path); milliseconds, rare in scheduling data, are put in afterwards.
+    // path, and dayNumberToDate's text joined to the rest half as much again, so the date
+    // digits are spelled out here as there); milliseconds, rare in scheduling data, come after.
     const text = String.fromCharCode(
       48 + Math.floor(y / 1000),
       48 + (Math.floor(y / 100) % 10),
