@@ -450,34 +450,14 @@ export const findSlots = (
               compareKeys(keyOf(g, found, a), keyOf(g, found, b)),
             )
           : byStart(found.starts);
-      let last = -1;
+      let lastIndex = -1;
       for (let k = 0; k < sorted.length && out.length < limit; k++) {
         const i = sorted[k] as number;
         if (cursor && compareKeys(keyOf(g, found, i), cursor) <= 0) continue;
-        // Built in ranking order: the providers of one zone at one time share the time texts.
-        const at = found.starts[i] as number;
-        const order = found.orders[i] as number;
-        const p = providers[order] as Provider;
-        const z = texts.zoneOf[order] as number;
-        const start = textOf(texts, z, at, p.zone);
-        const end = textOf(texts, z + 1, at + ctx.duration, p.zone);
-        const { resources, location, overbooked } = found.places[i] as SlotPlace;
-        out.push(
-          location === undefined
-            ? { start, end, provider: p.id, resources, type: ctx.type.id, overbooked }
-            : {
-                start,
-                end,
-                provider: p.id,
-                resources,
-                type: ctx.type.id,
-                location: location as NonNullable<Slot['location']>,
-                overbooked,
-              },
-        );
-        last = i;
+        out.push(slotAt(ctx, found, i, providers, texts));
+        lastIndex = i;
       }
-      if (last >= 0) lastKey = keyOf(g, found, last);
+      if (lastIndex >= 0) lastKey = keyOf(g, found, lastIndex);
       from = to;
       span *= 2;
     }
@@ -566,6 +546,37 @@ const textOf = (t: InstantTexts, at: number, ms: number, zone: IanaZone): IsoIns
     t.texts[at] = formatInstant(ms, zone);
   }
   return t.texts[at] as IsoInstant;
+};
+
+/**
+ * The slot at position `i` of the found ones. Slots are built in ranking order, so the providers
+ * of one zone at one time share their time texts.
+ */
+const slotAt = (
+  ctx: SearchContext,
+  found: Found,
+  i: number,
+  providers: readonly Provider[],
+  texts: InstantTexts,
+): Slot => {
+  const at = found.starts[i] as number;
+  const order = found.orders[i] as number;
+  const p = providers[order] as Provider;
+  const z = texts.zoneOf[order] as number;
+  const start = textOf(texts, z, at, p.zone);
+  const end = textOf(texts, z + 1, at + ctx.duration, p.zone);
+  const { resources, location, overbooked } = found.places[i] as SlotPlace;
+  return location === undefined
+    ? { start, end, provider: p.id, resources, type: ctx.type.id, overbooked }
+    : {
+        start,
+        end,
+        provider: p.id,
+        resources,
+        type: ctx.type.id,
+        location: location as NonNullable<Slot['location']>,
+        overbooked,
+      };
 };
 
 /**
