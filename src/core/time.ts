@@ -111,6 +111,10 @@ const formatOffset = (minutes: number): string => {
   return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 };
 
+// The day formatInstant wrote last, and its date packed by civilDate.
+let writtenDay = Number.NaN;
+let writtenYmd = 0;
+
 /**
  * Formats an instant as ISO 8601 with the offset it has in a zone.
  *
@@ -135,7 +139,13 @@ export const formatInstant = (ms: number, zone: IanaZone): IsoInstant => {
     const inDay = local - day * DAY;
     const secs = Math.floor(inDay / 1000);
     const millis = inDay - secs * 1000;
-    const ymd = civilDate(day);
+    // Instants are mostly written in order, many to a day: the date of the last day is kept.
+    // Stryker disable next-line ConditionalExpression: a memo; working the date out every time gives the same text
+    if (day !== writtenDay) {
+      writtenDay = day;
+      writtenYmd = civilDate(day);
+    }
+    const ymd = writtenYmd;
     const y = Math.floor(ymd / 10_000);
     const mo = Math.floor(ymd / 100) % 100;
     const d = ymd % 100;

@@ -32,6 +32,11 @@ export const isValidZone = (name: string): boolean => {
 let lastName = '';
 let lastMemo: ZoneMemo | undefined;
 
+// The UTC day asked last, when its offset holds all day (in the zone asked last).
+let spanFrom = 0;
+let spanTo = 0;
+let spanOffset = 0;
+
 const memoFor = (name: string): ZoneMemo => {
   if (name === lastName && lastMemo) return lastMemo;
   let memo = memos.get(name);
@@ -41,6 +46,7 @@ const memoFor = (name: string): ZoneMemo => {
   }
   lastName = name;
   lastMemo = memo;
+  spanTo = spanFrom;
   return memo;
 };
 
@@ -76,10 +82,16 @@ const transitionIn = (memo: ZoneMemo, day: number, after: number): number => {
  * since 1970.
  */
 export const offsetMinutes = (zone: string, ms: number): number => {
+  if (ms >= spanFrom && ms < spanTo && zone === lastName) return spanOffset;
   const memo = memoFor(zone);
   const day = Math.floor(ms / DAY);
   const before = offsetAtMidnight(memo, day);
   const after = offsetAtMidnight(memo, day + 1);
-  if (before === after) return before;
+  if (before === after) {
+    spanFrom = day * DAY;
+    spanTo = spanFrom + DAY;
+    spanOffset = before;
+    return before;
+  }
   return ms >= transitionIn(memo, day, after) ? after : before;
 };
