@@ -81,28 +81,85 @@ const byKey = (key: Float64Array, m: number, bits: number): Int32Array => {
   return order;
 };
 
+// Ties are sorted as numbers: five characters of each id after the run's common prefix, one byte
+// each, times RUN_LIMIT plus the id's place in the run (so equal numbers keep their order), in
+// one typed-array sort. Ids equal in those characters are then compared whole.
+const TIE_CHARS = 5;
+const RUN_LIMIT = 8192;
+
+/** Compares referral ids as strings (UTF-16 code units, as `<` does). */
+const byId = (x: ReferralId, y: ReferralId): number => (x < y ? -1 : x > y ? 1 : 0);
+
 /**
- * Sort numbers for the ids of a run of equal keys: the six characters after the run's common
- * prefix, one byte each (0 past the end, so a shorter id comes first), or NaN when one of them is
- * not a single byte. Equal numbers, or a NaN, fall back to comparing the ids themselves.
+ * The number of `id` from character `from`: TIE_CHARS bytes (0 past the end, so a shorter id
+ * comes first), or NaN when a character is not a single byte.
  */
-const idPrefixes = (ids: readonly ReferralId[], run: Int32Array, into: Float64Array): void => {
-  const first = ids[run[0] as number] as string;
+const idNumber = (id: string, from: number): number => {
+  let v = 0;
+  for (let k = from; k < from + TIE_CHARS; k++) {
+    const c = k < id.length ? id.charCodeAt(k) + 1 : 0;
+    v = c > 255 ? Number.NaN : v * 256 + c;
+  }
+  return v;
+};
+
+/** Scratch space for sorting ties, grown to the largest run of one worklist. */
+interface TieSpace {
+  packed: Float64Array;
+  positions: Int32Array;
+}
+
+/** Sorts `order[from, to)`, positions of equal keys, by referral id; equal ids keep their order. */
+const sortTies = (
+  ids: readonly ReferralId[],
+  order: Int32Array,
+  from: number,
+  to: number,
+  space: TieSpace,
+): void => {
+  const n = to - from;
+  if (space.positions.length < n) {
+    space.packed = new Float64Array(n);
+    space.positions = new Int32Array(n);
+  }
+  const { packed, positions } = space;
+  const first = ids[order[from] as number] as string;
   let common = first.length;
-  for (const p of run) {
+  for (let i = 0; i < n; i++) {
+    const p = order[from + i] as number;
+    positions[i] = p;
     const id = ids[p] as string;
     let k = 0;
     while (k < common && k < id.length && id.charCodeAt(k) === first.charCodeAt(k)) k++;
     common = k;
   }
-  for (const p of run) {
-    const id = ids[p] as string;
-    let v = 0;
-    for (let k = common; k < common + 6; k++) {
-      const c = k < id.length ? id.charCodeAt(k) + 1 : 0;
-      v = c > 255 ? Number.NaN : v * 256 + c;
+  let exact = n <= RUN_LIMIT;
+  for (let i = 0; i < n; i++) {
+    const v = idNumber(ids[positions[i] as number] as string, common) * RUN_LIMIT + i;
+    exact &&= !Number.isNaN(v);
+    packed[i] = v;
+  }
+  if (!exact) {
+    // Ids beyond one byte a character, or a very large run: compare the ids themselves.
+    const sorted = Array.from(positions.subarray(0, n)).sort((x, y) =>
+      byId(ids[x] as ReferralId, ids[y] as ReferralId),
+    );
+    order.set(sorted, from);
+    return;
+  }
+  packed.subarray(0, n).sort();
+  for (let i = 0; i < n; i++) order[from + i] = positions[(packed[i] as number) % RUN_LIMIT] as number;
+  // Ids equal in their first characters after the common prefix: insertion sort on the whole id.
+  for (let i = 1; i < n; i++) {
+    if (Math.floor((packed[i] as number) / RUN_LIMIT) !== Math.floor((packed[i - 1] as number) / RUN_LIMIT))
+      continue;
+    const x = order[from + i] as number;
+    let j = from + i - 1;
+    while (j >= from && byId(ids[x] as ReferralId, ids[order[j] as number] as ReferralId) < 0) {
+      order[j + 1] = order[j] as number;
+      j--;
     }
-    into[p] = v;
+    order[j + 1] = x;
   }
 };
 
@@ -128,34 +185,12 @@ export const listOrder = (
 ): Int32Array => {
   const { key, bits } = sortKeys(due, ranks, m, atMs);
   const order = byKey(key, m, bits);
-  const prefix = new Float64Array(m);
-  const tie = (x: number, y: number): number => {
-    const px = prefix[x] as number;
-    const py = prefix[y] as number;
-    if (px !== py && !Number.isNaN(px) && !Number.isNaN(py)) return px - py;
-    const ix = ids[x] as ReferralId;
-    const iy = ids[y] as ReferralId;
-    return ix < iy ? -1 : ix > iy ? 1 : 0;
-  };
+  const space: TieSpace = { packed: new Float64Array(0), positions: new Int32Array(0) };
   for (let from = 0; from < m;) {
     const k = key[order[from] as number];
     let to = from + 1;
     while (to < m && key[order[to] as number] === k) to++;
-    if (to - from > 1) idPrefixes(ids, order.subarray(from, to), prefix);
-    if (to - from > 16)
-      // A large tie (a bulk import created at one instant): the stable library sort.
-      order.set(Array.from(order.subarray(from, to)).sort(tie), from);
-    else
-      // Insertion sort: stable, and ties are usually a handful.
-      for (let j = from + 1; j < to; j++) {
-        const x = order[j] as number;
-        let i = j - 1;
-        while (i >= from && tie(x, order[i] as number) < 0) {
-          order[i + 1] = order[i] as number;
-          i--;
-        }
-        order[i + 1] = x;
-      }
+    if (to - from > 1) sortTies(ids, order, from, to, space);
     from = to;
   }
   return order;

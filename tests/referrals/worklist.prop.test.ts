@@ -102,4 +102,21 @@ describe('referralWorklist ties', () => {
         'ref-\u20ac2',
       ]);
   });
+
+  it('compares whole ids where they agree well past their common prefix, and keeps equal ids in input order', () => {
+    // one-byte ids (the numeric path): three agree in the five characters after `ref-`
+    const ids = ['ref-aaaaa2', 'ref-b', 'ref-aaaaa10', 'ref-aaaaa1', 'ref-b'];
+    const rs = ids.map((id, i) =>
+      referral({ id, patient: `pat-${i}`, createdAt: '2026-11-02T09:00:00-05:00' }),
+    );
+    const policy = { ...DEFAULT_REFERRAL_WORKLIST_DAYS, zone: 'America/New_York' as IanaZone };
+    const list = referralWorklist(rs, '2026-12-01T00:00:00Z' as IsoInstant, policy);
+    expect(list.map((i) => `${i.referral} ${i.patient}`)).toEqual([
+      'ref-aaaaa1 pat-3',
+      'ref-aaaaa10 pat-2',
+      'ref-aaaaa2 pat-0',
+      'ref-b pat-1',
+      'ref-b pat-4',
+    ]);
+  });
 });
