@@ -64,7 +64,10 @@ export interface ReferralWorkItem {
 export interface ReferralWorklistPolicy {
   /** Zone in which due times are written (the clinic's). */
   readonly zone: IanaZone;
-  /** Days per reason (the reasons tied to a date, expiring and awaiting-visit, use it as grace). */
+  /**
+   * Days per reason (the reasons tied to a date, expiring and awaiting-visit, use it as grace);
+   * fractions allowed, due times are rounded to the millisecond.
+   */
   readonly days: Readonly<Record<ReferralWorklistReason, number>>;
   /** Cap for urgent referrals. */
   readonly urgentMaxDays: number;

@@ -196,4 +196,12 @@ describe('referralWorklist', () => {
     const [item] = referralWorklist([late], NOW, POLICY);
     expect(item).toMatchObject({ reason: 'authorization-expiring', dueAt: '2026-11-23T08:00:00-05:00' });
   });
+
+  it('keeps fractional step days to the millisecond', () => {
+    // 1e-7 days is 8.64 ms: due 9 ms after the draft was created (rounded half up).
+    const policy = { ...POLICY, days: { ...POLICY.days, unsubmitted: 1e-7 } };
+    const [item] = referralWorklist([QUEUE[0] as Referral], NOW, policy);
+    expect(item?.dueAt).toBe('2026-11-16T10:00:00.009-05:00');
+    expect(item?.overdueMs).toBe(Date.parse('2026-11-23T13:00:00Z') - Date.parse('2026-11-16T15:00:00.009Z'));
+  });
 });
