@@ -155,6 +155,7 @@ const readLastEvents = (a: Assessed, from: number, to: number, call: Call): void
     const e = entries[j - from];
     texts[j - from] = e === undefined ? (a.open[j] as Referral).createdAt : e.at;
   }
+  // Fetch every text of the block before parsing any (see the header).
   let t = 0;
   for (let x = 0; x < to - from; x++) t += (texts[x] as IsoInstant).charCodeAt(0);
   call.touched += t;
