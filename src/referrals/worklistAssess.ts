@@ -96,7 +96,6 @@ const baseReason = (r: Referral): number => {
 /** The open referrals by position `[0, m)`, in parallel arrays. */
 export interface Assessed {
   readonly m: number;
-  readonly open: Referral[];
   readonly ids: ReferralId[];
   readonly patients: PatientId[];
   /** Index in {@link REFERRAL_STATUSES}. */
@@ -140,20 +139,26 @@ interface Call {
   /** A block's last history entries and the texts of their instants. */
   readonly entries: (Referral['history'][number] | undefined)[];
   readonly texts: IsoInstant[];
+  /** The open referrals of the block being read, and the position of its first. */
+  readonly block: Referral[];
+  from: number;
   // Written by the loops that only fetch, so that the engine keeps them.
   touched: number;
 }
+
+/** The open referral at position `j` of the block being read. */
+const referralAt = (call: Call, j: number): Referral => call.block[j - call.from] as Referral;
 
 /** Sets `due` of positions `[from, to)` to their last event's instant plus their reason's grace. */
 const readLastEvents = (a: Assessed, from: number, to: number, call: Call): void => {
   const { entries, texts } = call;
   for (let j = from; j < to; j++) {
-    const h = (a.open[j] as Referral).history;
+    const h = referralAt(call, j).history;
     entries[j - from] = h[h.length - 1];
   }
   for (let j = from; j < to; j++) {
     const e = entries[j - from];
-    texts[j - from] = e === undefined ? (a.open[j] as Referral).createdAt : e.at;
+    texts[j - from] = e === undefined ? referralAt(call, j).createdAt : e.at;
   }
   // Fetch every text of the block before parsing any (see the header).
   let t = 0;
@@ -168,7 +173,7 @@ const readLastEvents = (a: Assessed, from: number, to: number, call: Call): void
 /** Moves open loops whose final consult note is in to ready-to-close (`completed`: positions). */
 const readNotes = (a: Assessed, completed: Int32Array, call: Call): void => {
   const notes: Referral['notes'][] = [];
-  for (const j of completed) notes.push((a.open[j] as Referral).notes);
+  for (const j of completed) notes.push(referralAt(call, j).notes);
   completed.forEach((j, c) => {
     if (!(notes[c] as Referral['notes']).some((note) => note.kind === 'final')) return;
     const rank = a.ranks[j] as number;
@@ -190,7 +195,7 @@ const readWindows = (a: Assessed, windowed: Int32Array, call: Call): void => {
   const k = windowed.length;
   const auths: (Authorization | undefined)[] = [];
   for (const j of windowed) {
-    const list = (a.open[j] as Referral).authorizations;
+    const list = referralAt(call, j).authorizations;
     auths.push(list[list.length - 1]);
   }
   const periods = auths.map((auth) =>
@@ -204,7 +209,7 @@ const readWindows = (a: Assessed, windowed: Int32Array, call: Call): void => {
   });
   // Booked visits: their start texts with the position they belong to, then their instants.
   const visits: Referral['appointments'][] = [];
-  for (const j of windowed) visits.push((a.open[j] as Referral).appointments);
+  for (const j of windowed) visits.push(referralAt(call, j).appointments);
   const owners: number[] = [];
   const starts: IsoInstant[] = [];
   visits.forEach((list, w) => {
@@ -257,7 +262,6 @@ export const assessReferrals = (
   policy: ReferralWorklistPolicy,
 ): Assessed => {
   const n = referrals.length;
-  const open = new Array<Referral>(n);
   const ids = new Array<ReferralId>(n);
   const patients = new Array<PatientId>(n);
   const statuses = new Uint8Array(n);
@@ -266,7 +270,7 @@ export const assessReferrals = (
   // Positions whose item turns on the notes (completed), or on the authorization and visits.
   const completed = new Int32Array(n);
   const windowed = new Int32Array(n);
-  const a = { m: 0, open, ids, patients, statuses, ranks, reasons, due: new Float64Array(n) };
+  const a = { m: 0, ids, patients, statuses, ranks, reasons, due: new Float64Array(n) };
   const call: Call = {
     atMs,
     grace: graceTable(policy),
@@ -274,6 +278,8 @@ export const assessReferrals = (
     lastDays: new Map(),
     entries: new Array<Referral['history'][number] | undefined>(BLOCK),
     texts: new Array<IsoInstant>(BLOCK),
+    block: new Array<Referral>(BLOCK),
+    from: 0,
     touched: 0,
   };
   let m = 0;
@@ -281,6 +287,7 @@ export const assessReferrals = (
   let nw = 0;
   for (let i = 0; i < n; i += BLOCK) {
     const from = m;
+    call.from = from;
     const c0 = nc;
     const w0 = nw;
     for (let x = i; x < Math.min(n, i + BLOCK); x++) {
@@ -289,7 +296,7 @@ export const assessReferrals = (
       if (reason === NOT_OPEN) continue;
       if (reason === OPEN_LOOP) completed[nc++] = m;
       else if (reason === AUTHORIZED || reason === AWAITING_VISIT) windowed[nw++] = m;
-      open[m] = r;
+      call.block[m - from] = r;
       ids[m] = r.id;
       patients[m] = r.patient;
       statuses[m] = STATUS_INDEX.get(r.status) as number;
