@@ -206,7 +206,7 @@ const worklistCase = (onTheHour: boolean) => {
   const buildMs = performance.now() - t0;
   const items = referralWorklist(referrals, now, policy).length;
   const wall = measure('referralWorklist 100k', () => referralWorklist(referrals, now, policy), {
-    samples: 11,
+    samples: 21,
   });
   const cpu = cpuMs(() => referralWorklist(referrals, now, policy));
   // Floor: touching every referral once (read the last history instant), nothing else.
