@@ -57,6 +57,31 @@ describe('referralWorklist order', () => {
   });
 });
 
+describe('referralWorklist over many blocks', () => {
+  // The assessment reads referrals in blocks of 1,024: on a queue of several blocks each item must
+  // be the one its referral gets when listed alone, and the whole list in order.
+  it('gives every referral the item it gets alone', () => {
+    fc.assert(
+      fc.property(
+        fc.array(reachableReferralArbitrary(12), { minLength: 2_500, maxLength: 3_000 }),
+        fc.integer({ min: 0, max: 400 }),
+        (generated, days) => {
+          const rs = generated.map((r, i) => ({ ...r, id: `ref-${i}` as ReferralId }));
+          const at = new Date(Date.UTC(2026, 0, 1) + days * 86_400_000).toISOString() as IsoInstant;
+          const policy = { ...DEFAULT_REFERRAL_WORKLIST_DAYS, zone: 'America/New_York' as IanaZone };
+          const list = referralWorklist(rs, at, policy);
+          for (let i = 1; i < list.length; i++) expect(inOrder(list[i - 1]!, list[i]!)).toBe(true);
+          const alone = rs.flatMap((r) => referralWorklist([r], at, policy));
+          const byId = new Map(alone.map((i) => [i.referral, i]));
+          expect(list.length).toBe(alone.length);
+          for (const item of list) expect(item).toEqual(byId.get(item.referral));
+        },
+      ),
+      { numRuns: 3 },
+    );
+  });
+});
+
 describe('referralWorklist order at the millisecond', () => {
   // Drafts created anywhere within three days, to the millisecond: the order must see every bit
   // of the due time, before they fall due (soonest first) and after (most overdue first).
