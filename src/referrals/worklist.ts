@@ -119,6 +119,9 @@ const ACTIONS: Readonly<Record<ReferralWorklistReason, readonly [string, Referra
   'authorization-expired': ['request renewal or extension, or cancel the referral', 'referral-coordinator'],
 };
 
+/** Action and owner per reason, by the reason's number (see REASONS). */
+const STEPS = REASONS.map((reason) => ACTIONS[reason]);
+
 /**
  * Builds the worklist: one item per open referral (not closed or cancelled) with its next action
  * and owner: unsubmitted drafts, authorization not yet requested, requests waiting on the payer
@@ -179,14 +182,14 @@ export const referralWorklist = (
     }
     const code = codes[k] as number;
     const overdue = Math.max(0, atMs - d);
-    const why = REASONS[(code >> 2) & 63] as ReferralWorklistReason;
-    const [action, owner] = ACTIONS[why];
+    const reason = (code >> 2) & 63;
+    const [action, owner] = STEPS[reason] as (typeof STEPS)[number];
     out[k] = {
       referral: ids[k] as ReferralId,
       patient: patients[k] as PatientId,
       status: REFERRAL_STATUSES[code >> 8] as ReferralStatus,
       priority: PRIORITIES[code & 3] as ReferralPriority,
-      reason: why,
+      reason: REASONS[reason] as ReferralWorklistReason,
       action,
       owner,
       dueAt,
