@@ -130,6 +130,24 @@ const lastDayOf = (cache: LastDays, period: AuthorizationPeriod): readonly [numb
   return found;
 };
 
+/** Per authorized or scheduled referral of a block (by its index there), reused by every block. */
+interface WindowSpace {
+  readonly auths: (Authorization | undefined)[];
+  readonly periods: (AuthorizationPeriod | undefined)[];
+  /** Midnight opening the approved window's last day, and the day after (NaN and Infinity: none). */
+  readonly lastDay: Float64Array;
+  readonly end: Float64Array;
+  readonly visits: Referral['appointments'][];
+  /** Earliest booked start (Infinity: none), and 1 when a visit is booked past the window. */
+  readonly first: Float64Array;
+  readonly past: Uint8Array;
+  /** The block's booked visits: whose (index) and their start texts. */
+  readonly owners: number[];
+  readonly starts: IsoInstant[];
+}
+
+const NO_WINDOW: readonly [number, number] = [Number.NaN, Infinity];
+
 /** What one worklist call shares between its blocks: the policy in ms, and scratch space. */
 interface Call {
   readonly atMs: number;
@@ -139,6 +157,10 @@ interface Call {
   /** A block's last history entries and the texts of their instants. */
   readonly entries: (Referral['history'][number] | undefined)[];
   readonly texts: IsoInstant[];
+  /** A block's completed referrals' notes. */
+  readonly notes: Referral['notes'][];
+  /** What readWindows gathers for a block's authorized and scheduled referrals. */
+  readonly windows: WindowSpace;
   /** The open referrals of the block being read, and the position of its first. */
   readonly block: Referral[];
   from: number;
@@ -170,19 +192,29 @@ const readLastEvents = (a: Assessed, from: number, to: number, call: Call): void
       (call.grace[(a.reasons[j] as number) * 3 + (a.ranks[j] as number)] as number);
 };
 
-/** Moves open loops whose final consult note is in to ready-to-close (`completed`: positions). */
-const readNotes = (a: Assessed, completed: Int32Array, call: Call): void => {
-  const notes: Referral['notes'][] = [];
-  for (const j of completed) notes.push(referralAt(call, j).notes);
-  completed.forEach((j, c) => {
-    if (!(notes[c] as Referral['notes']).some((note) => note.kind === 'final')) return;
+const hasFinalNote = (notes: Referral['notes']): boolean => {
+  for (let i = 0; i < notes.length; i++)
+    if ((notes[i] as Referral['notes'][number]).kind === 'final') return true;
+  return false;
+};
+
+/**
+ * Moves open loops whose final consult note is in to ready-to-close (`completed[from, to)`: their
+ * positions).
+ */
+const readNotes = (a: Assessed, completed: Int32Array, from: number, to: number, call: Call): void => {
+  const notes = call.notes;
+  for (let c = from; c < to; c++) notes[c - from] = referralAt(call, completed[c] as number).notes;
+  for (let c = from; c < to; c++) {
+    if (!hasFinalNote(notes[c - from] as Referral['notes'])) continue;
+    const j = completed[c] as number;
     const rank = a.ranks[j] as number;
     a.due[j] =
       (a.due[j] as number) +
       (call.grace[READY_TO_CLOSE * 3 + rank] as number) -
       (call.grace[OPEN_LOOP * 3 + rank] as number);
     a.reasons[j] = READY_TO_CLOSE;
-  });
+  }
 };
 
 /**
@@ -191,42 +223,46 @@ const readNotes = (a: Assessed, completed: Int32Array, call: Call): void => {
  * is due when it comes within `expiringWithinDays`, or at once when a visit is booked past the
  * window; the earlier of the two wins.
  */
-const readWindows = (a: Assessed, windowed: Int32Array, call: Call): void => {
-  const k = windowed.length;
-  const auths: (Authorization | undefined)[] = [];
-  for (const j of windowed) {
-    const list = referralAt(call, j).authorizations;
-    auths.push(list[list.length - 1]);
+const readWindows = (a: Assessed, windowed: Int32Array, from: number, to: number, call: Call): void => {
+  const k = to - from;
+  const { auths, periods, lastDay, end, visits, first, past, owners, starts } = call.windows;
+  for (let w = 0; w < k; w++) {
+    const list = referralAt(call, windowed[from + w] as number).authorizations;
+    auths[w] = list[list.length - 1];
   }
-  const periods = auths.map((auth) =>
-    auth !== undefined && isApprovedAuthorization(auth.decision) ? auth.period : undefined,
-  );
-  const lastDay = new Float64Array(k).fill(Number.NaN);
-  const end = new Float64Array(k).fill(Infinity);
-  periods.forEach((period, w) => {
-    if (period === undefined) return;
-    [lastDay[w], end[w]] = lastDayOf(call.lastDays, period) as [number, number];
-  });
+  for (let w = 0; w < k; w++) {
+    const auth = auths[w];
+    periods[w] = auth !== undefined && isApprovedAuthorization(auth.decision) ? auth.period : undefined;
+  }
+  for (let w = 0; w < k; w++) {
+    const period = periods[w];
+    const bounds = period === undefined ? NO_WINDOW : lastDayOf(call.lastDays, period);
+    lastDay[w] = bounds[0];
+    end[w] = bounds[1];
+  }
   // Booked visits: their start texts with the position they belong to, then their instants.
-  const visits: Referral['appointments'][] = [];
-  for (const j of windowed) visits.push(referralAt(call, j).appointments);
-  const owners: number[] = [];
-  const starts: IsoInstant[] = [];
-  visits.forEach((list, w) => {
-    for (const visit of list)
-      if (visit.status === 'booked') {
-        owners.push(w);
-        starts.push(visit.start);
-      }
-  });
-  const first = new Float64Array(k).fill(Infinity);
-  const past = new Uint8Array(k);
-  owners.forEach((w, v) => {
+  for (let w = 0; w < k; w++) visits[w] = referralAt(call, windowed[from + w] as number).appointments;
+  let booked = 0;
+  for (let w = 0; w < k; w++) {
+    // An index loop: parsed referrals hold frozen arrays, which for-of walks through an iterator.
+    const list = visits[w] as Referral['appointments'];
+    for (let v = 0; v < list.length; v++) {
+      const visit = list[v] as Referral['appointments'][number];
+      if (visit.status !== 'booked') continue;
+      owners[booked] = w;
+      starts[booked++] = visit.start;
+    }
+  }
+  first.fill(Infinity, 0, k);
+  past.fill(0, 0, k);
+  for (let v = 0; v < booked; v++) {
+    const w = owners[v] as number;
     const start = instantToMs(starts[v] as IsoInstant);
-    first[w] = Math.min(first[w] as number, start);
+    if (start < (first[w] as number)) first[w] = start;
     if (start >= (end[w] as number)) past[w] = 1;
-  });
-  windowed.forEach((j, w) => {
+  }
+  for (let w = 0; w < k; w++) {
+    const j = windowed[from + w] as number;
     let d = a.due[j] as number;
     const visit = first[w] as number;
     if (a.reasons[j] === AWAITING_VISIT && visit !== Infinity)
@@ -238,7 +274,7 @@ const readWindows = (a: Assessed, windowed: Int32Array, call: Call): void => {
       d = expiry;
     }
     a.due[j] = d;
-  });
+  }
 };
 
 // Referrals per block: few enough for a block's fetched objects to stay in cache
@@ -278,6 +314,18 @@ export const assessReferrals = (
     lastDays: new Map(),
     entries: new Array<Referral['history'][number] | undefined>(BLOCK),
     texts: new Array<IsoInstant>(BLOCK),
+    notes: new Array<Referral['notes']>(BLOCK),
+    windows: {
+      auths: new Array<Authorization | undefined>(BLOCK),
+      periods: new Array<AuthorizationPeriod | undefined>(BLOCK),
+      lastDay: new Float64Array(BLOCK),
+      end: new Float64Array(BLOCK),
+      visits: new Array<Referral['appointments']>(BLOCK),
+      first: new Float64Array(BLOCK),
+      past: new Uint8Array(BLOCK),
+      owners: [],
+      starts: [],
+    },
     block: new Array<Referral>(BLOCK),
     from: 0,
     touched: 0,
@@ -304,8 +352,8 @@ export const assessReferrals = (
       reasons[m++] = reason;
     }
     readLastEvents(a, from, m, call);
-    readNotes(a, completed.subarray(c0, nc), call);
-    readWindows(a, windowed.subarray(w0, nw), call);
+    readNotes(a, completed, c0, nc, call);
+    readWindows(a, windowed, w0, nw, call);
   }
   a.m = m;
   return a;
