@@ -177,7 +177,8 @@ const providerSlots = (
   const begin = out.starts.length;
   let seen: Set<number> | undefined;
   let reach = Number.NEGATIVE_INFINITY;
-  for (const [i, b] of pieces.entries()) {
+  for (let i = 0; i < pieces.length; i++) {
+    const b = pieces[i] as AvailabilityBlock;
     const overbooked = i >= regular;
     if (b.start < reach && seen === undefined) {
       seen = new Set();
@@ -214,7 +215,10 @@ const providerSlots = (
       let s = origin + Math.ceil((gap.start - origin) / ctx.step) * ctx.step;
       for (; s + ctx.duration <= gap.end && s < last; s += ctx.step) {
         if (seen?.has(s)) continue;
-        const resources = assign(memo, { start: s, end: s + ctx.duration }, pools, specified);
+        const resources =
+          pools.length === 0
+            ? specified
+            : assign(memo, { start: s, end: s + ctx.duration }, pools, specified);
         if (!resources) continue;
         seen?.add(s);
         out.starts.push(s);
