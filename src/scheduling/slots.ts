@@ -111,14 +111,19 @@ const kindFree = (
   return ok(union);
 };
 
-/** Picks one free resource per remaining kind (distinct), or undefined. */
+/**
+ * Picks one free resource per remaining kind (distinct) for the slot `[start, end)`, or undefined.
+ * Takes the slot as numbers: with no kind left to fill, as in most searches, nothing is built.
+ */
 const assign = (
   memo: WindowMemo,
-  slot: Interval,
+  start: number,
+  end: number,
   pools: readonly (readonly Resource[])[],
   chosen: readonly Resource[],
 ): readonly Resource[] | undefined => {
   if (pools.length === 0) return chosen;
+  const slot: Interval = { start, end };
   const out = [...chosen];
   for (const pool of pools) {
     const r = pool.find((c) => !out.includes(c) && covers(memo.free.get(c.id) ?? [], slot));
@@ -215,10 +220,7 @@ const providerSlots = (
       let s = origin + Math.ceil((gap.start - origin) / ctx.step) * ctx.step;
       for (; s + ctx.duration <= gap.end && s < last; s += ctx.step) {
         if (seen?.has(s)) continue;
-        const resources =
-          pools.length === 0
-            ? specified
-            : assign(memo, { start: s, end: s + ctx.duration }, pools, specified);
+        const resources = assign(memo, s, s + ctx.duration, pools, specified);
         if (!resources) continue;
         seen?.add(s);
         out.starts.push(s);
