@@ -1,12 +1,12 @@
 // read271 (tokenize + loop tree + normalized facts) against node-x12's X12Parser (syntax only),
 // side by side in one run: over the public 271 corpus and over a generated 5 MB interchange.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { X12Parser } from 'node-x12';
 import { read271 } from '../src/insurance/x12/read271.js';
 import { fmtMs, measure, table, writeSection } from './harness.js';
 
-const DIR = resolve(import.meta.dirname, '../../shared/data/x12/271');
+const DIR = resolve(import.meta.dirname, '../tests/data/x12/271');
 
 /** node-x12 in its lenient mode; it throws on some real files, which then count as failures. */
 const nodeX12 = (text: string): unknown => new X12Parser(false).parse(text);
@@ -73,7 +73,7 @@ const interchange = (bytes: number): string => {
 const mbps = (bytes: number, ms: number): string => (bytes / 2 ** 20 / (ms / 1000)).toFixed(1);
 
 const rows: string[][] = [];
-if (existsSync(DIR)) {
+{
   const files = readdirSync(DIR).map((f) => readFileSync(resolve(DIR, f), 'utf8'));
   const both = files.filter((t) => tries(() => nodeX12(t)));
   const bytes = both.reduce((s, t) => s + t.length, 0);

@@ -18,7 +18,6 @@ import {
   loadFake1000,
   loadFebrl,
   MATCH_THRESHOLD as THRESHOLD,
-  matchingDataPresent,
   pairKey,
   pairMetrics,
   type LabelledRecord,
@@ -39,7 +38,7 @@ const row = (name: string, m: PairMetrics, extra: string): string[] => [
 ];
 
 const quality: string[][] = [];
-if (matchingDataPresent()) {
+{
   const dedupe = (name: string, data: readonly LabelledRecord[]) => {
     const t0 = performance.now();
     const { report, pairs, clusters } = dedupeQuality(data);

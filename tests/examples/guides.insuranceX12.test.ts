@@ -3,13 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import * as guide from '../../examples/guides/insuranceX12.js';
 import { read271 } from '../../src/insurance/index.js';
-import { HAS_DATA, dataFile } from '../insurance/x12/sharedData.js';
+import { dataFile } from '../support/testData.js';
 import { quietConsole, right } from './support.js';
 
 describe('insurance-x12.md', () => {
   quietConsole();
 
-  describe.skipIf(!HAS_DATA)('the inlined samples are the public files', () => {
+  describe('the inlined samples are the public files', () => {
     it('LinuxForHealth subscriber 271, rejection 271 and Change Healthcare 000041 JSON', () => {
       expect(guide.SUBSCRIBER_271).toBe(
         dataFile('x12/271/LinuxForHealth__x12__subscriber-health-benefit-check.271'),

@@ -5,7 +5,7 @@ import { fromClearinghouseEligibility } from '../../src/insurance/clearinghouse.
 import { checkEligibility } from '../../src/insurance/eligibility.js';
 import { benefitsFromEligibility } from '../../src/insurance/eligibilityBenefits.js';
 import type { BenefitFact, EligibilityResponse } from '../../src/insurance/eligibilityModel.js';
-import { HAS_DATA, dataFile, dataFiles } from './x12/sharedData.js';
+import { dataFile, dataFiles } from '../support/testData.js';
 
 const adapt = (name: string): EligibilityResponse => {
   const r = fromClearinghouseEligibility(
@@ -32,7 +32,7 @@ const pick = (
     .filter((b) => role === undefined || b.amountRole === role)
     .map((b) => b.amount);
 
-describe.skipIf(!HAS_DATA)('fromClearinghouseEligibility over every JSON sample', () => {
+describe('fromClearinghouseEligibility over every JSON sample', () => {
   it('adapts all four samples', () => {
     const files = dataFiles('x12/json');
     expect(files).toHaveLength(4);

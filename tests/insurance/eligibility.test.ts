@@ -10,7 +10,7 @@ import { coveragePeriods } from '../../src/insurance/eligibilityDates.js';
 import type { EligibilityResponse } from '../../src/insurance/eligibilityModel.js';
 import { parseCoverage } from '../../src/insurance/model.js';
 import { read271 } from '../../src/insurance/x12/read271.js';
-import { HAS_DATA, dataFile } from './x12/sharedData.js';
+import { dataFile } from '../support/testData.js';
 import { wrap271 } from './x12/build.js';
 
 const one = (text: string, n = 0): EligibilityResponse => {
@@ -48,7 +48,7 @@ describe('T1 error is not inactive', () => {
     expect(c.reasons[0]?.nextStep).toMatch(/correct/);
   });
 
-  it.skipIf(!HAS_DATA)('AAA*Y**42*Y at 2000A is error 42: the payer will respond again', () => {
+  it('AAA*Y**42*Y at 2000A is error 42: the payer will respond again', () => {
     const r = one(dataFile('x12/271/Inteligenz__X12Parser__ValidationForSource.txt'));
     expect(r.status).toBe('error');
     expect(r.rejections[0]).toMatchObject({

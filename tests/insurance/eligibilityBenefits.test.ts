@@ -8,7 +8,7 @@ import { estimateCostShare } from '../../src/insurance/costShare.js';
 import { benefitsFromEligibility } from '../../src/insurance/eligibilityBenefits.js';
 import type { EligibilityResponse } from '../../src/insurance/eligibilityModel.js';
 import { read271 } from '../../src/insurance/x12/read271.js';
-import { HAS_DATA, dataFile } from './x12/sharedData.js';
+import { dataFile } from '../support/testData.js';
 import { wrap271 } from './x12/build.js';
 
 const one = (text: string): EligibilityResponse => {
@@ -83,7 +83,7 @@ describe('benefit for a service type', () => {
   });
 });
 
-describe.skipIf(!HAS_DATA)('000045 / 000047 into estimateCostShare', () => {
+describe('000045 / 000047 into estimateCostShare', () => {
   const adapt = (n: string) => {
     const r = fromClearinghouseEligibility(
       JSON.parse(dataFile(`x12/json/WeInfuse__change_health__${n}.example.response.json`)),

@@ -8,7 +8,7 @@ import {
   toFhirCoverageEligibilityResponse,
 } from '../../src/insurance/fhir.js';
 import { read271 } from '../../src/insurance/x12/read271.js';
-import { HAS_DATA, dataFile } from './x12/sharedData.js';
+import { dataFile } from '../support/testData.js';
 
 const example = (name: string): FhirCoverage =>
   JSON.parse(dataFile(`fhir/r4-examples/${name}.json`)) as FhirCoverage;
@@ -17,7 +17,7 @@ const ok = <T>(r: { _tag: 'Left'; left: { message: string } } | { _tag: 'Right';
   return r.right;
 };
 
-describe.skipIf(!HAS_DATA)('fromFhirCoverage on the HL7 R4 examples', () => {
+describe('fromFhirCoverage on the HL7 R4 examples', () => {
   it('9876B1: group CB135, payer Organization/2, self, 2011-05-23 to 2012-05-23', () => {
     const c = ok(fromFhirCoverage(example('Coverage-9876B1')));
     expect(c).toMatchObject({
@@ -49,7 +49,7 @@ describe.skipIf(!HAS_DATA)('fromFhirCoverage on the HL7 R4 examples', () => {
   });
 });
 
-describe.skipIf(!HAS_DATA)('fromFhirCoverage on the CMS BFD Medicare searchset', () => {
+describe('fromFhirCoverage on the CMS BFD Medicare searchset', () => {
   const bundle = JSON.parse(
     dataFile('fhir/cms-bfd/CMSgov__beneficiary-fhir-data__coverageSearchByPatientId.json'),
   ) as Bundle;
@@ -73,7 +73,7 @@ describe.skipIf(!HAS_DATA)('fromFhirCoverage on the CMS BFD Medicare searchset',
   });
 });
 
-describe.skipIf(!HAS_DATA)('toFhirCoverage', () => {
+describe('toFhirCoverage', () => {
   it('round-trips a coverage through FHIR', () => {
     const c = ok(fromFhirCoverage(example('Coverage-7546D')));
     const fhir = toFhirCoverage({ ...c, planType: 'PPO', order: 1 }, { beneficiary: 'Patient/5' });
@@ -83,7 +83,7 @@ describe.skipIf(!HAS_DATA)('toFhirCoverage', () => {
   });
 });
 
-describe.skipIf(!HAS_DATA)('toFhirCoverageEligibilityResponse', () => {
+describe('toFhirCoverageEligibilityResponse', () => {
   const context = {
     patient: 'Patient/pat-001',
     insurer: 'Organization/2',

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { dataPath } from '../support/testData.js';
 import type { Patient as FhirPatient, Practitioner as FhirPractitioner } from 'fhir/r4.js';
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar.js';
@@ -12,8 +13,7 @@ import {
   validateNpi,
 } from '../../src/records/index.js';
 
-const FHIR = resolve(import.meta.dirname, '../../../shared/data/fhir');
-const present = existsSync(FHIR);
+const FHIR = dataPath('fhir');
 const json = <T>(path: string): T => JSON.parse(readFileSync(resolve(FHIR, path), 'utf8')) as T;
 const ndjson = <T>(path: string): T[] =>
   readFileSync(resolve(FHIR, path), 'utf8')
@@ -21,7 +21,7 @@ const ndjson = <T>(path: string): T[] =>
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as T);
 
-describe.skipIf(!present)('FHIR R4 Patient (HL7 examples, Synthea bulk NDJSON)', () => {
+describe('FHIR R4 Patient (HL7 examples, Synthea bulk NDJSON)', () => {
   it('reads Patient/example: official name, usual as preferred, maiden as previous', () => {
     const r = fromFhirPatient(json<FhirPatient>('r4-examples/Patient-example.json'));
     expect(r._tag).toBe('Right');
@@ -85,7 +85,7 @@ describe.skipIf(!present)('FHIR R4 Patient (HL7 examples, Synthea bulk NDJSON)',
   });
 });
 
-describe.skipIf(!present)('FHIR R4 Practitioner', () => {
+describe('FHIR R4 Practitioner', () => {
   it('reads the HL7 examples', () => {
     const f001 = fromFhirPractitioner(json<FhirPractitioner>('r4-examples/Practitioner-f001.json'));
     // telecom holds a phone, an email and a fax; the fax is not a phone.

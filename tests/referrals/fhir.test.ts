@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { dataPath } from '../support/testData.js';
 import type { ServiceRequest, Task } from 'fhir/r4.js';
 import { describe, expect, it } from 'vitest';
 import { isErr, isOk } from '../../src/core/index.js';
@@ -15,8 +16,7 @@ import {
 } from '../../src/referrals/index.js';
 import { referral } from './fixtures.js';
 
-const EXAMPLES = resolve(import.meta.dirname, '../../../shared/data/fhir/r4-examples');
-const haveExamples = existsSync(EXAMPLES);
+const EXAMPLES = dataPath('fhir/r4-examples');
 const read = <T>(name: string): T => JSON.parse(readFileSync(resolve(EXAMPLES, name), 'utf8')) as T;
 
 // The projection table of reference/referrals.md §6.3, typed in from the document.
@@ -112,7 +112,7 @@ describe('FHIR projection', () => {
   });
 });
 
-describe.skipIf(!haveExamples)('FHIR R4 official examples (shared/data/fhir/r4-examples)', () => {
+describe('FHIR R4 official examples (tests/data/fhir/r4-examples)', () => {
   it('reads the myringotomy referral: absolute references, ENT performer type, free-text reason', () => {
     const r = fromFhirServiceRequest(read<ServiceRequest>('ServiceRequest-myringotomy.json'));
     if (!isOk(r)) throw new Error(r.left.message);

@@ -1,6 +1,7 @@
-// FHIR R4 mappers against the published R4 examples (hl7.org/fhir/R4, shared/data/fhir/r4-examples).
-import { existsSync, readFileSync } from 'node:fs';
+// FHIR R4 mappers against the published R4 examples (hl7.org/fhir/R4, tests/data/fhir/r4-examples).
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { dataPath } from '../support/testData.js';
 import type { Appointment as FhirAppointment, Schedule, Slot as FhirSlot } from 'fhir/r4.js';
 import { describe, expect, it } from 'vitest';
 import type { IanaZone } from '../../src/core/time.js';
@@ -17,11 +18,10 @@ import {
 } from '../../src/scheduling/index.js';
 import { appointment, at, leftOf, unwrap } from './fixtures.js';
 
-const DIR = resolve(import.meta.dirname, '../../../shared/data/fhir/r4-examples');
-const present = existsSync(DIR);
+const DIR = dataPath('fhir/r4-examples');
 const load = <T>(name: string): T => JSON.parse(readFileSync(resolve(DIR, name), 'utf8')) as T;
 
-describe.skipIf(!present)('FHIR R4 examples (skipped: shared/data/fhir/r4-examples is absent)', () => {
+describe('FHIR R4 examples (tests/data/fhir/r4-examples)', () => {
   it('reads Appointment/example: patient, first practitioner, location, v2-0276 type', () => {
     const a = unwrap(fromFhirAppointment(load<FhirAppointment>('Appointment-example.json')));
     expect(a).toMatchObject({

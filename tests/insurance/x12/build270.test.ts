@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { build270, type EligibilityRequest } from '../../../src/insurance/x12/build270.js';
 import { parseX12 } from '../../../src/insurance/x12/parse.js';
 import { request270 } from './build.js';
-import { HAS_DATA, dataFile } from './sharedData.js';
+import { dataFile } from '../../support/testData.js';
 
 const request = request270;
 
@@ -40,7 +40,7 @@ describe('build270', () => {
     expect(built(request).split('\n')[0]).toHaveLength(106);
   });
 
-  it.skipIf(!HAS_DATA)('matches the segment structure of the IG subscriber and dependent samples', () => {
+  it('matches the segment structure of the IG subscriber and dependent samples', () => {
     expect(ids(built(request))).toEqual(
       ids(dataFile('x12/270/LinuxForHealth__x12__subscriber-health-benefit-check.270')),
     );

@@ -2,7 +2,7 @@
 // unreadable input.
 import { describe, expect, it } from 'vitest';
 import { parseX12, x12Components, x12Repetitions } from '../../../src/insurance/x12/parse.js';
-import { HAS_DATA, dataFile, dataFiles } from './sharedData.js';
+import { dataFile, dataFiles } from '../../support/testData.js';
 import { wrap271 } from './build.js';
 
 const right = (text: string) => {
@@ -69,7 +69,7 @@ describe('parseX12', () => {
     expect(code(full.slice(0, full.indexOf('IEA')))).toBe('x12.truncated');
   });
 
-  it.skipIf(!HAS_DATA)('reads every shared 270 and 271 file; 12 have a wrong SE01 (README)', () => {
+  it('reads every shared 270 and 271 file; 12 have a wrong SE01 (README)', () => {
     let wrongSe = 0;
     for (const dir of ['x12/270', 'x12/271'])
       for (const f of dataFiles(dir)) {
@@ -79,7 +79,7 @@ describe('parseX12', () => {
     expect(wrongSe).toBe(12);
   });
 
-  it.skipIf(!HAS_DATA)('reads the 0x1D-terminated 270 and the 105-character ISA', () => {
+  it('reads the 0x1D-terminated 270 and the 105-character ISA', () => {
     expect(right(dataFile('x12/270/Inteligenz__X12Parser__Example1_IG_0x1D.txt')).delimiters.segment).toBe(
       '\x1D',
     );

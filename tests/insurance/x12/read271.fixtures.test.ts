@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EligibilityResponse } from '../../../src/insurance/eligibilityModel.js';
 import { read271 } from '../../../src/insurance/x12/read271.js';
-import { HAS_DATA, dataFile, dataFiles } from './sharedData.js';
+import { dataFile, dataFiles } from '../../support/testData.js';
 
 interface Expectation {
   /** Responses, one per person (or one for a rejection before any person). */
@@ -421,7 +421,7 @@ const FIXTURES: Readonly<Record<string, Expectation>> = {
   },
 };
 
-describe.skipIf(!HAS_DATA)('read271 over every shared 271 file', () => {
+describe('read271 over every shared 271 file', () => {
   const files = dataFiles('x12/271');
 
   it('has an expectation for every file in the folder', () => {

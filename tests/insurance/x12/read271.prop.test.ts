@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { read271 } from '../../../src/insurance/x12/read271.js';
-import { HAS_DATA, dataFile, dataFiles } from './sharedData.js';
+import { dataFile, dataFiles } from '../../support/testData.js';
 import { wrap271 } from './build.js';
 
 const corpus = [
@@ -14,11 +14,9 @@ const corpus = [
     'NM1*P3*1*JONES*M',
     'LE*2120',
   ]),
-  ...(HAS_DATA
-    ? dataFiles('x12/271')
-        .filter((f) => !f.includes('gainwell'))
-        .map((f) => dataFile(`x12/271/${f}`))
-    : []),
+  ...dataFiles('x12/271')
+    .filter((f) => !f.includes('gainwell'))
+    .map((f) => dataFile(`x12/271/${f}`)),
 ];
 const CODES = new Set(['x12.empty', 'x12.missing-isa', 'x12.isa-truncated', 'x12.truncated']);
 

@@ -1,7 +1,8 @@
-// Loaders for the FEBRL and Splink fake_1000 ground-truth sets (../shared/data/matching) and
+// Loaders for the FEBRL and Splink fake_1000 ground-truth sets (tests/data/matching) and
 // pairwise precision / recall / F1. Shared by the quality tests and bench/records.bench.ts.
 // SSN (FEBRL soc_sec_id) is deliberately not loaded: matching quality is measured without it.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../../support/testData.js';
 import { resolve } from 'node:path';
 import {
   buildPatientIndex,
@@ -11,9 +12,7 @@ import {
   type MatchablePatient,
 } from '../../../src/records/index.js';
 
-export const MATCHING_DIR =
-  process.env['MEDOFFICE_MATCHING_DATA'] ?? resolve(import.meta.dirname, '../../../../shared/data/matching');
-export const matchingDataPresent = (): boolean => existsSync(resolve(MATCHING_DIR, 'dataset1.csv'));
+export const MATCHING_DIR = dataPath('matching');
 
 export interface LabelledRecord {
   readonly record: MatchablePatient;
