@@ -12,7 +12,8 @@ import { ownerBlocks } from './calendarIndex.js';
 import type { BookingConflict, SchedulingError } from './errors.js';
 import type { SchedulingCalendar, SlotOptions, SlotQuery } from './model.js';
 import { blockAdmits } from './search.js';
-import { findSlots, gridOrigin, prepareSearch } from './slots.js';
+import { gridStarts } from './grid.js';
+import { blockGrid, findSlots, prepareSearch } from './slots.js';
 
 /** A grid time inside availability that was not offered, and why. */
 export interface SlotExclusion {
@@ -58,14 +59,9 @@ export const explainSlotExclusions = (
     const done = new Set<number>();
     for (const b of blocks.right) {
       if (!blockAdmits(ctx, b, p, query.location)) continue;
-      const origin = gridOrigin(ctx, b);
-      const from = Math.max(b.start, lo);
-      const to = Math.min(b.end, hi);
-      for (
-        let s = origin + Math.ceil((from - origin) / ctx.step) * ctx.step;
-        s + ctx.duration <= to;
-        s += ctx.step
-      ) {
+      const starts: number[] = [];
+      gridStarts(blockGrid(ctx, b), Math.max(b.start, lo), Math.min(b.end, hi) - ctx.duration, starts);
+      for (const s of starts) {
         if (done.has(s) || seen.has(`${p.id}|${s}`)) continue;
         done.add(s);
         const checked = checkTime(ctx, {

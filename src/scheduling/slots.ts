@@ -5,7 +5,8 @@
  */
 import type { ResourceId } from '../core/ids.js';
 import type { Interval } from '../core/interval.js';
-import { cutBlocks, providerOwner, wallDayMinutesToMs, type AvailabilityBlock } from './availability.js';
+import { cutBlocks, providerOwner, type AvailabilityBlock } from './availability.js';
+import { gridStarts, type WallGrid } from './grid.js';
 import { covers, intersectIntervals, unionIntervals } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
 import { formatInstant, toWallClock, type IanaZone } from '../core/time.js';
@@ -62,23 +63,24 @@ interface WindowMemo {
 }
 
 /**
- * The first start of the block's grid: the window's own start, or with an `alignmentAnchor`,
- * the first `anchor + k * step` wall time (provider zone) at or after the window start. Both are
- * wall-clock based, so the grid keeps its local times across DST and whoever looks at it.
+ * The grid of a block: wall times `anchor + k * step` of the window's local date in the provider's
+ * zone, anchored at the window's own start or at the type's `alignmentAnchor`. Counted on the wall
+ * clock, so the grid keeps its local times across DST and whoever looks at it.
  *
  * @param ctx - the search context (type step and anchor)
  * @param b - the availability block
- * @returns epoch ms of a grid point
+ * @returns the block's wall-clock grid
  * @example
- * gridOrigin(ctx, block); // 09:00 local for a 09:00-12:00 window
+ * blockGrid(ctx, block); // 09:00 + k * step on the window's date, for a 09:00-12:00 window
  */
-export const gridOrigin = (ctx: SearchContext, b: AvailabilityBlock): number => {
+export const blockGrid = (ctx: SearchContext, b: AvailabilityBlock): WallGrid => {
   const anchor = ctx.type.alignmentAnchor;
-  if (anchor === undefined) return b.origin;
-  const stepMinutes = ctx.step / MINUTE;
-  const a = wallTimeMinutes(anchor);
-  const k = Math.ceil((b.startMinutes - a) / stepMinutes);
-  return wallDayMinutesToMs(b.day, a + k * stepMinutes, b.zone);
+  return {
+    day: b.day,
+    zone: b.zone,
+    anchorMinutes: anchor === undefined ? b.startMinutes : wallTimeMinutes(anchor),
+    step: ctx.step,
+  };
 };
 
 const freeOf = (
@@ -180,6 +182,7 @@ const providerSlots = (
   // Starts already offered, kept only once a piece overlaps an earlier one (an overbook block,
   // overlapping templates): pieces that begin after every earlier end cannot repeat a start.
   const begin = out.starts.length;
+  const starts: number[] = [];
   let seen: Set<number> | undefined;
   let reach = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < pieces.length; i++) {
@@ -212,13 +215,14 @@ const providerSlots = (
       free = intersectIntervals(free, f.right);
       pools.push(pool);
     }
-    const origin = gridOrigin(ctx, b);
+    const grid = blockGrid(ctx, b);
     const fixedLocation = b.location ?? (p.locations.length === 1 ? p.locations[0] : undefined);
     // Without resources to assign, every slot of the piece has the same place.
     let shared: SlotPlace | undefined;
     for (const gap of free) {
-      let s = origin + Math.ceil((gap.start - origin) / ctx.step) * ctx.step;
-      for (; s + ctx.duration <= gap.end && s < last; s += ctx.step) {
+      starts.length = 0;
+      gridStarts(grid, gap.start, Math.min(gap.end - ctx.duration, last - 1), starts);
+      for (const s of starts) {
         if (seen?.has(s)) continue;
         const resources = assign(memo, s, s + ctx.duration, pools, specified);
         if (!resources) continue;
@@ -357,8 +361,10 @@ const load = (ctx: SearchContext, p: Provider, lo: number, hi: number): number =
  *
  * Starts lie on a grid: from each window's start, or from `alignmentAnchor` (wall time, provider
  * zone) when the type sets one, in steps of `stepMinutes` (default duration + both buffers, so that
- * every slot offered in a day can be booked one after another). The grid is wall-clock based:
- * the same local times on DST days and for every viewer. `options.excludeAppointment` (the visit
+ * every slot offered in a day can be booked one after another). The grid is counted on the wall
+ * clock of the provider's zone, also inside a window that spans a DST change: a grid time inside a
+ * spring-forward gap does not exist and is skipped, a grid time repeated by a fall-back overlap is
+ * offered at both of its instants, and the same local times hold for every viewer. `options.excludeAppointment` (the visit
  * being rescheduled) blocks nothing. With `allowOverbook`, overbook blocks (template capacity > 1)
  * also offer times where fewer than `capacity` visits overlap, flagged `overbooked`.
  *
