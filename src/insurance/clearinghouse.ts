@@ -18,6 +18,7 @@ import type { PercentConvention } from './percent.js';
 import type { Read271Options } from './x12/read271.js';
 import { benefitFactFrom } from './x12/benefitFact.js';
 import { DATE_QUALIFIER_CODES, FOLLOW_UP_ACTION_CODES, TIME_PERIOD_CODES } from './x12/codes.js';
+import { lookup } from './x12/lookup.js';
 import {
   eligibilityStatusOf,
   followUpName,
@@ -173,12 +174,11 @@ const FOLLOW_UP_BY_NAME = new Map(
 
 const datesOf = (info: Readonly<Record<string, unknown>> | undefined): EligibilityDate[] =>
   Object.entries(info ?? {}).flatMap(([key, value]) => {
-    const qualifier = DATE_KEYS[key];
+    const qualifier = lookup(DATE_KEYS, key);
     const range =
       typeof value === 'string' ? x12DateRange(value.includes('-') ? 'RD8' : 'D8', value) : undefined;
     if (!qualifier || !range) return [];
-    const name =
-      (DATE_QUALIFIER_CODES as Readonly<Record<string, string>>)[qualifier] ?? 'Non-standard date qualifier';
+    const name = lookup<string>(DATE_QUALIFIER_CODES, qualifier) ?? 'Non-standard date qualifier';
     return [{ qualifier, name, ...range }];
   });
 

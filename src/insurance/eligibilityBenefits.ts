@@ -63,6 +63,12 @@ export interface EligibilityBenefits {
   readonly accumulators: Accumulators;
   /** Every copay sent for the service and network; the benefit uses `copayTier` or the highest. */
   readonly copayCandidates: readonly CopayCandidate[];
+  /**
+   * The copay for the service and network: the amount the benefit uses, or `{ unknown }` when the
+   * payer sent none for that network and service (the benefit then charges no copay, and
+   * `assumptions` says so: never a silent $0).
+   */
+  readonly copay: KnownAmount;
   /** The reported figures per network and level, as resolved (total, met, remaining, warnings). */
   readonly amounts: Readonly<
     Record<
@@ -246,6 +252,14 @@ export const benefitsFromEligibility = (
     assumptions.push(
       `${copayCandidates.length} copays for service type ${stc} differ only by message text: the highest is used`,
     );
+  const copayReported: KnownAmount =
+    copayCandidates.length > 0
+      ? copay
+      : { unknown: `no copay was reported for service type ${stc} ${NETWORK_WORDS[network]}` };
+  if (copayCandidates.length === 0)
+    assumptions.push(
+      `no copay reported for service type ${stc} ${NETWORK_WORDS[network]}: copay unknown, none charged in the estimate (it may be understated)`,
+    );
   const coinsLines = linesFor(response, 'coinsurance', stc, network).filter((b) => b.percent !== undefined);
   const costLines = [...copayLines, ...coinsLines];
   const waivedByText = hasMessage(costLines, /ded(uctible)?\s+(is\s+)?waived/i);
@@ -321,5 +335,5 @@ export const benefitsFromEligibility = (
   assumptions.push(
     'networks are read as separate accumulators and the plan as not an HDHP (a 271 does not say)',
   );
-  return ok({ benefitSet, accumulators, copayCandidates, amounts, assumptions });
+  return ok({ benefitSet, accumulators, copayCandidates, copay: copayReported, amounts, assumptions });
 };

@@ -207,6 +207,41 @@ export interface BenefitFact {
 }
 
 /**
+ * A trace number (TRN in 2000C/2000D): how a 271 is matched to the 270 that asked (TRN01 `2`,
+ * the inquirer's trace echoed) and the clearinghouse's or payer's own trace (TRN01 `1`).
+ *
+ * @example
+ * const t: TraceNumber = { type: '2', number: '93175-012547', originator: '9877281234' };
+ */
+export interface TraceNumber {
+  /** TRN01 trace type: `1` current transaction, `2` referenced transaction (the 270's). */
+  readonly type: string;
+  /** TRN02 reference identification. */
+  readonly number: string;
+  /** TRN03 originating company identifier (`1` + EIN, or a DUNS). */
+  readonly originator?: string;
+  /** TRN04 secondary identifier (a division or group within the originator). */
+  readonly supplemental?: string;
+}
+
+/**
+ * A named party of the response (2100A payer, 2100B provider): name, NM109 identifier and the
+ * NM108 qualifier saying what kind of identifier it is (`PI` payer id, `XX` NPI, `FI` tax id,
+ * `SV` service provider number, ...).
+ *
+ * @example
+ * const p: EligibilityParty = { name: 'ABC COMPANY', id: '842610001', idQualifier: 'PI' };
+ */
+export interface EligibilityParty {
+  /** NM103 (organization or last name) and NM104 (first name). */
+  readonly name?: string;
+  /** NM109 identifier. */
+  readonly id?: string;
+  /** NM108 identification code qualifier. */
+  readonly idQualifier?: string;
+}
+
+/**
  * The person the response is about (2100C or 2100D).
  *
  * @example
@@ -219,8 +254,14 @@ export interface EligibilityMember {
   readonly lastName?: string;
   /** NM104 first name. */
   readonly firstName?: string;
+  /** NM105 middle name or initial. */
+  readonly middleName?: string;
   /** NM109 member id. */
   readonly memberId?: string;
+  /** NM108 qualifier of the member id (`MI` member identification number, `II` standard unique health identifier, ...). */
+  readonly memberIdQualifier?: string;
+  /** 2000C/2000D TRN trace numbers, in order (X12 reader: always present, empty when none were sent). */
+  readonly traceNumbers?: readonly TraceNumber[];
   /** DMG02 birth date (YYYY-MM-DD). */
   readonly birthDate?: string;
   /** DMG03 gender code. */
@@ -257,16 +298,18 @@ export interface EligibilityResponse {
   /** Index of the transaction in the interchange (0-based). */
   readonly transactionIndex: number;
   /** Payer (2100A). */
-  readonly payer: { readonly name?: string; readonly id?: string };
+  readonly payer: EligibilityParty;
   /** Provider who asked (2100B). */
-  readonly provider: { readonly name?: string; readonly id?: string };
+  readonly provider: EligibilityParty;
   /** The person, absent when the payer rejected before reaching one. */
   readonly member?: EligibilityMember;
   /** For a dependent: the subscriber's id and name. */
   readonly subscriber?: {
     readonly memberId?: string;
+    readonly memberIdQualifier?: string;
     readonly lastName?: string;
     readonly firstName?: string;
+    readonly middleName?: string;
   };
   /** Summary: error if any request-level AAA; else active if any EB01 1-5; else inactive if 6-8; else unknown. */
   readonly status: EligibilityStatus;

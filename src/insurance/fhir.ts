@@ -14,6 +14,7 @@ import type { Either } from '../core/result.js';
 import type { BenefitFact, EligibilityResponse } from './eligibilityModel.js';
 import { parseCoverage, type Coverage, type PlanType } from './model.js';
 import { SERVICE_TYPE_CODES, TIME_PERIOD_CODES } from './x12/codes.js';
+import { lookup } from './x12/lookup.js';
 
 const CLASS = 'http://terminology.hl7.org/CodeSystem/coverage-class';
 const RELATIONSHIP = 'http://terminology.hl7.org/CodeSystem/subscriber-relationship';
@@ -202,18 +203,14 @@ const benefitOf = (b: BenefitFact): CoverageEligibilityResponseInsuranceItemBene
 
 const itemOf = (b: BenefitFact, stc: string): CoverageEligibilityResponseInsuranceItem => {
   const benefit = benefitOf(b);
-  const term = b.timePeriod ? FHIR_TERM[b.timePeriod] : undefined;
+  const term = b.timePeriod ? lookup(FHIR_TERM, b.timePeriod) : undefined;
   return {
-    category: coding(STC_SYSTEM, stc, (SERVICE_TYPE_CODES as Readonly<Record<string, string>>)[stc]),
+    category: coding(STC_SYSTEM, stc, lookup<string>(SERVICE_TYPE_CODES, stc)),
     ...(b.network === 'in' || b.network === 'out' ? { network: coding(NETWORK, b.network) } : {}),
     ...(b.scope === 'individual' || b.scope === 'family' ? { unit: coding(UNIT, b.scope) } : {}),
     ...(term
       ? {
-          term: coding(
-            TERM,
-            term,
-            (TIME_PERIOD_CODES as Readonly<Record<string, string>>)[b.timePeriod ?? ''],
-          ),
+          term: coding(TERM, term, lookup<string>(TIME_PERIOD_CODES, b.timePeriod ?? '')),
         }
       : {}),
     ...(b.kind === 'non-covered' ? { excluded: true } : {}),

@@ -426,7 +426,10 @@ export const FOLLOW_UP_ACTION_CODES = {
 /** An AAA04 follow-up action code. */
 export type FollowUpActionCode = keyof typeof FOLLOW_UP_ACTION_CODES;
 
-/** DTP01 date qualifiers used in 2100C/D and 2110C/D of the 5010 271. */
+/**
+ * DTP01 date qualifiers of the 5010 271: the 2100C/D list and the 2110C/D list of the TR3
+ * (insurance reference §3.9), merged; 290 (coordination of benefits) is 2110 only.
+ */
 export const DATE_QUALIFIER_CODES = {
   '096': 'Discharge',
   '102': 'Issue',
@@ -434,6 +437,7 @@ export const DATE_QUALIFIER_CODES = {
   '193': 'Period Start',
   '194': 'Period End',
   '198': 'Completion',
+  '290': 'Coordination of Benefits',
   '291': 'Plan',
   '292': 'Benefit',
   '295': 'Primary Care Provider',

@@ -34,7 +34,8 @@ export type X12WarningCode =
   | 'x12.unexpected-transaction'
   | 'x12.non-standard-code'
   | 'x12.loop-structure'
-  | 'x12.bad-value';
+  | 'x12.bad-value'
+  | 'x12.foreign-separator';
 
 /**
  * A warning about something the reader tolerated, with where it happened.

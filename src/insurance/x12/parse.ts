@@ -4,6 +4,7 @@
  */
 import { err, ok, type Either } from '../../core/result.js';
 import { x12Error, x12Warning, type X12Error, type X12Warning } from './errors.js';
+import { lookup } from './lookup.js';
 
 /**
  * The four delimiters of an interchange, read from its ISA segment.
@@ -182,7 +183,7 @@ const closeTransaction = (segs: X12Segment[], warnings: X12Warning[]): X12Transa
     warnings.push(
       x12Warning(
         'x12.se-count',
-        `SE01 counts ${el(se, 1) || 'nothing'}, the transaction has ${segs.length} segments`,
+        `SE01 does not count the ${segs.length} segments of the transaction (ST to SE)`,
         se?.index,
       ),
     );
@@ -205,7 +206,7 @@ const closeGroup = (g: OpenGroup, ge: X12Segment | undefined, warnings: X12Warni
     if (t.implementation && version && t.implementation !== version)
       warnings.push(x12Warning('x12.version-mismatch', 'ST03 differs from GS08', t.segments[0]?.index));
   }
-  if (g.gs && g.transactions.some((t) => IDS[functionalId] !== t.type))
+  if (g.gs && g.transactions.some((t) => lookup(IDS, functionalId) !== t.type))
     warnings.push(
       x12Warning('x12.functional-id', 'GS01 does not match the transaction type in ST01', g.gs.index),
     );
@@ -281,7 +282,7 @@ export const parseX12 = (text: unknown): Either<X12Error, X12Interchange> => {
       break;
     } else
       warnings.push(
-        x12Warning('x12.segment-outside-transaction', `${s.id.slice(0, 3)} outside ST/SE`, s.index),
+        x12Warning('x12.segment-outside-transaction', 'a segment outside ST/SE (and not GS/GE/IEA)', s.index),
       );
   }
   if (tx) return err(x12Error('x12.truncated', `ST at segment ${tx[0]?.index ?? 0} has no SE`, tx[0]?.index));

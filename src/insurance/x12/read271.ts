@@ -8,15 +8,17 @@ import type { PercentConvention } from '../percent.js';
 import type {
   BenefitFact,
   EligibilityDate,
+  EligibilityParty,
   EligibilityMember,
   EligibilityProvenance,
   EligibilityReference,
   EligibilityRejection,
   EligibilityResponse,
   RelatedEntity,
+  TraceNumber,
 } from '../eligibilityModel.js';
 import { benefitFactFrom } from './benefitFact.js';
-import { DATE_QUALIFIER_CODES } from './codes.js';
+import { DATE_QUALIFIER_CODES, SERVICE_TYPE_CODES } from './codes.js';
 import { x12Error, x12Warning, type X12Error, type X12Warning } from './errors.js';
 import {
   parseX12,
@@ -26,6 +28,7 @@ import {
   type X12Segment,
   type X12Transaction,
 } from './parse.js';
+import { lookup } from './lookup.js';
 import {
   benefitKind,
   eligibilityStatusOf,
@@ -64,6 +67,8 @@ export interface Read271Result {
 }
 
 const LETTER: Readonly<Record<string, string>> = { '20': 'A', '21': 'B', '22': 'C', '23': 'D' };
+/** Repetition or component separators of other common conventions (insurance reference §2.1, T4). */
+const FOREIGN_SEPARATORS = ['>', ':', '^'] as const;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type WritableEntity = Mutable<RelatedEntity> & { contacts: string[] };
@@ -72,7 +77,11 @@ interface MemberNode {
   readonly level: 'subscriber' | 'dependent';
   readonly letter: 'C' | 'D';
   parent: MemberNode | undefined;
-  member: Mutable<EligibilityMember> & { references: EligibilityReference[]; dates: EligibilityDate[] };
+  member: Mutable<EligibilityMember> & {
+    references: EligibilityReference[];
+    dates: EligibilityDate[];
+    traceNumbers: TraceNumber[];
+  };
   rejections: EligibilityRejection[];
   benefits: BenefitFact[];
 }
@@ -99,8 +108,8 @@ class Walker {
   readonly sourceRejections: EligibilityRejection[] = [];
   readonly receiverRejections: EligibilityRejection[] = [];
   readonly members: MemberNode[] = [];
-  payer: { name?: string; id?: string } = {};
-  provider: { name?: string; id?: string } = {};
+  payer: EligibilityParty = {};
+  provider: EligibilityParty = {};
   letter = 'A';
   named = false;
   node: MemberNode | undefined;
@@ -134,9 +143,10 @@ class Walker {
   hl(s: X12Segment): void {
     this.closeBenefit();
     const code = val(s, 3);
-    this.letter = LETTER[code] ?? this.letter;
+    const letter = lookup(LETTER, code);
+    this.letter = letter ?? this.letter;
     this.named = false;
-    if (!LETTER[code])
+    if (letter === undefined)
       this.warnings.push(x12Warning('x12.loop-structure', 'HL03 is not 20, 21, 22 or 23', s.index));
     if (code !== '22' && code !== '23') return;
     const level = code === '22' ? 'subscriber' : 'dependent';
@@ -144,7 +154,7 @@ class Walker {
       level,
       letter: code === '22' ? 'C' : 'D',
       parent: code === '23' ? this.subscriber : undefined,
-      member: { level, demographicsCorrected: false, references: [], dates: [] },
+      member: { level, demographicsCorrected: false, references: [], dates: [], traceNumbers: [] },
       rejections: [],
       benefits: [],
     };
@@ -160,11 +170,7 @@ class Walker {
     const loop = this.loop();
     if (!standard)
       this.warnings.push(
-        x12Warning(
-          'x12.non-standard-code',
-          `AAA03 code ${reason.slice(0, 3)} is not in the 5010 list`,
-          s.index,
-        ),
+        x12Warning('x12.non-standard-code', 'AAA03 is not a 5010 reject reason code', s.index),
       );
     return {
       loop,
@@ -203,13 +209,16 @@ class Walker {
     }
     this.closeBenefit();
     this.named = true;
-    if (this.letter === 'A') this.payer = { ...opt('name', name), ...opt('id', val(s, 9)) };
-    else if (this.letter === 'B') this.provider = { ...opt('name', name), ...opt('id', val(s, 9)) };
+    const party = { ...opt('name', name), ...opt('id', val(s, 9)), ...opt('idQualifier', val(s, 8)) };
+    if (this.letter === 'A') this.payer = party;
+    else if (this.letter === 'B') this.provider = party;
     else if (this.node)
       Object.assign(
         this.node.member,
         opt('lastName', val(s, 3)),
         opt('firstName', val(s, 4)),
+        opt('middleName', val(s, 5)),
+        opt('memberIdQualifier', val(s, 8)),
         opt('memberId', val(s, 9)),
       );
   }
@@ -221,9 +230,16 @@ class Walker {
       return undefined;
     }
     const qualifier = val(s, 1);
-    const name =
-      (DATE_QUALIFIER_CODES as Readonly<Record<string, string>>)[qualifier] ?? 'Non-standard date qualifier';
-    return { qualifier, name, ...range };
+    const known = lookup<string>(DATE_QUALIFIER_CODES, qualifier);
+    if (known === undefined)
+      this.warnings.push(
+        x12Warning(
+          'x12.non-standard-code',
+          'DTP01 is not a date qualifier of the 5010 271: the date is kept under its code',
+          s.index,
+        ),
+      );
+    return { qualifier, name: known ?? 'Non-standard date qualifier', ...range };
   }
 
   ref(s: X12Segment): EligibilityReference {
@@ -241,9 +257,20 @@ class Walker {
     } else if (s.id === 'DTP') {
       const d = this.date(s);
       if (d) m.dates.push(d);
+    } else if (s.id === 'TRN') {
+      m.traceNumbers.push({
+        type: val(s, 1),
+        number: val(s, 2),
+        ...opt('originator', val(s, 3)),
+        ...opt('supplemental', val(s, 4)),
+      });
     } else if (s.id === 'DMG') {
-      const range = x12DateRange('D8', val(s, 2));
+      const range = val(s, 2) === '' ? undefined : x12DateRange('D8', val(s, 2));
       if (range) m.birthDate = range.start;
+      else if (val(s, 2) !== '')
+        this.warnings.push(
+          x12Warning('x12.bad-value', 'DMG02 is not a D8 date (CCYYMMDD, a real calendar day)', s.index),
+        );
       if (val(s, 3) !== '') m.gender = val(s, 3);
     } else if (s.id === 'INS') {
       if (val(s, 2) !== '') m.relationship = val(s, 2);
@@ -261,15 +288,15 @@ class Walker {
     }
     const code = val(s, 1);
     if (benefitKind(code) === 'non-standard')
-      this.warnings.push(
-        x12Warning('x12.non-standard-code', `EB01 code ${code.slice(0, 3)} is not valid in 5010`, s.index),
-      );
+      this.warnings.push(x12Warning('x12.non-standard-code', 'EB01 is not a 5010 benefit code', s.index));
     const loop = `2110${this.letter}`;
+    const serviceTypes = x12Repetitions(s.elements[3] ?? '', this.d);
+    this.checkServiceTypes(s, serviceTypes);
     const { fact, badValue } = benefitFactFrom(
       {
         code,
         coverageLevel: val(s, 2),
-        serviceTypes: x12Repetitions(s.elements[3] ?? '', this.d),
+        serviceTypes,
         insuranceType: val(s, 4),
         planCoverage: val(s, 5),
         timePeriod: val(s, 6),
@@ -299,6 +326,40 @@ class Walker {
       placesOfService: fact.placesOfService as string[],
       deliveries: fact.deliveries as string[][],
     };
+  }
+
+  /**
+   * EB03 is a repeating element: a list written with another convention's separator (`>` or `:`
+   * where ISA11 is `^`) reads as one long unknown code and would silently match nothing.
+   */
+  checkServiceTypes(s: X12Segment, codes: readonly string[]): void {
+    const raw = s.elements[3] ?? '';
+    for (const c of FOREIGN_SEPARATORS)
+      if (c !== this.d.repetition && raw.includes(c)) {
+        this.warnings.push(
+          x12Warning(
+            'x12.foreign-separator',
+            `EB03 contains ${c}, a separator of another convention, which is not this interchange's repetition separator (ISA11)`,
+            s.index,
+          ),
+        );
+        break;
+      }
+    const unknown = codes.filter((c) => lookup(SERVICE_TYPE_CODES, c) === undefined).length;
+    if (unknown === 0) return;
+    this.warnings.push(
+      codes.length === 1
+        ? x12Warning(
+            'x12.non-standard-code',
+            'EB03 reads as one service type code that is not in the 5010 list: a list with another repetition separator?',
+            s.index,
+          )
+        : x12Warning(
+            'x12.non-standard-code',
+            `EB03 holds ${unknown} service type code(s) not in the 5010 list`,
+            s.index,
+          ),
+    );
   }
 
   benefitSegment(s: X12Segment, b: OpenBenefit): void {
@@ -385,8 +446,10 @@ const responsesOf = (
       ? {
           subscriber: {
             ...opt('memberId', p.memberId ?? ''),
+            ...opt('memberIdQualifier', p.memberIdQualifier ?? ''),
             ...opt('lastName', p.lastName ?? ''),
             ...opt('firstName', p.firstName ?? ''),
+            ...opt('middleName', p.middleName ?? ''),
           },
         }
       : {};

@@ -13,6 +13,7 @@ import type {
   RetryPolicy,
 } from '../eligibilityModel.js';
 import { ELIGIBILITY_BENEFIT_CODES, FOLLOW_UP_ACTION_CODES, REJECT_REASON_CODES } from './codes.js';
+import { lookup } from './lookup.js';
 
 const KIND: Readonly<Record<string, BenefitKind>> = {
   '1': 'active',
@@ -63,7 +64,7 @@ const STATUS: Readonly<Record<string, NonNullable<BenefitFact['status']>>> = {
  * benefitKind('C'); // 'deductible'
  */
 export const benefitKind = (code: string): BenefitKind =>
-  KIND[code] ?? (code in ELIGIBILITY_BENEFIT_CODES ? 'info' : 'non-standard');
+  lookup(KIND, code) ?? (Object.hasOwn(ELIGIBILITY_BENEFIT_CODES, code) ? 'info' : 'non-standard');
 
 /**
  * EB01 1-8 → status of the coverage line.
@@ -71,7 +72,7 @@ export const benefitKind = (code: string): BenefitKind =>
  * @example
  * benefitStatus('2'); // 'active-capitated'
  */
-export const benefitStatus = (code: string): BenefitFact['status'] => STATUS[code];
+export const benefitStatus = (code: string): BenefitFact['status'] => lookup(STATUS, code);
 
 const ROLE: Readonly<Record<string, AmountRole>> = {
   '29': 'remaining',
@@ -93,7 +94,7 @@ const ROLE: Readonly<Record<string, AmountRole>> = {
  * amountRole('29'); // 'remaining'
  */
 export const amountRole = (period: string): AmountRole =>
-  period === '' ? 'unspecified' : (ROLE[period] ?? 'total');
+  period === '' ? 'unspecified' : (lookup(ROLE, period) ?? 'total');
 
 const RETRY: Readonly<Record<string, RetryPolicy>> = {
   C: 'correct-and-resubmit',
@@ -112,7 +113,7 @@ const RETRY: Readonly<Record<string, RetryPolicy>> = {
  * @example
  * retryPolicy('Y'); // 'wait-for-payer'
  */
-export const retryPolicy = (followUp: string): RetryPolicy => RETRY[followUp] ?? 'unknown';
+export const retryPolicy = (followUp: string): RetryPolicy => lookup(RETRY, followUp) ?? 'unknown';
 
 /**
  * AAA03 name, or `Non-standard code`.
@@ -121,7 +122,7 @@ export const retryPolicy = (followUp: string): RetryPolicy => RETRY[followUp] ??
  * rejectReasonName('75'); // 'Subscriber/Insured Not Found'
  */
 export const rejectReasonName = (code: string): string =>
-  (REJECT_REASON_CODES as Readonly<Record<string, string>>)[code] ?? 'Non-standard code';
+  lookup<string>(REJECT_REASON_CODES, code) ?? 'Non-standard code';
 
 /**
  * AAA04 name, or `Non-standard code`.
@@ -130,7 +131,7 @@ export const rejectReasonName = (code: string): string =>
  * followUpName('C'); // 'Please Correct and Resubmit'
  */
 export const followUpName = (code: string): string =>
-  (FOLLOW_UP_ACTION_CODES as Readonly<Record<string, string>>)[code] ?? 'Non-standard code';
+  lookup<string>(FOLLOW_UP_ACTION_CODES, code) ?? 'Non-standard code';
 
 const NETWORK: Readonly<Record<string, EligibilityNetwork>> = { Y: 'in', N: 'out', W: 'both', U: 'unknown' };
 
@@ -141,7 +142,7 @@ const NETWORK: Readonly<Record<string, EligibilityNetwork>> = { Y: 'in', N: 'out
  * benefitNetwork('W'); // 'both'
  */
 export const benefitNetwork = (code: string): EligibilityNetwork =>
-  code === '' ? 'unspecified' : (NETWORK[code.toUpperCase()] ?? 'unknown');
+  code === '' ? 'unspecified' : (lookup(NETWORK, code.toUpperCase()) ?? 'unknown');
 
 /**
  * EB11 → tri-state, with the reason when unknown (T8: absent is not "not required").
