@@ -134,12 +134,9 @@ const templateDays = (t: AvailabilityTemplate, r: CompiledRule, fromDay: number,
  * @example
  * cutBlocks(blocks, [{ start: lunchStart, end: lunchEnd }]);
  */
-export const cutBlocks = (
-  blocks: readonly AvailabilityBlock[],
-  cut: readonly Interval[],
-): AvailabilityBlock[] => {
+export const cutBlocks = <B extends Interval>(blocks: readonly B[], cut: readonly Interval[]): B[] => {
   if (cut.length === 0) return [...blocks];
-  const out: AvailabilityBlock[] = [];
+  const out: B[] = [];
   // One pass when blocks come in start order: the first cut that can reach a block only moves on.
   let first = 0;
   let lastStart = Number.NEGATIVE_INFINITY;

@@ -6,14 +6,12 @@ import type { ProviderId } from '../core/ids.js';
 import { ok, type Either } from '../core/result.js';
 import { formatInstant } from '../core/time.js';
 import { instantToMs, type IsoInstant } from '../core/calendar.js';
-import { providerOwner } from './availability.js';
 import { checkTime } from './booking.js';
-import { ownerBlocks } from './calendarIndex.js';
 import type { BookingConflict, SchedulingError } from './errors.js';
 import type { SchedulingCalendar, SlotOptions, SlotQuery } from './model.js';
-import { blockAdmits } from './search.js';
 import { gridStarts } from './grid.js';
-import { blockGrid, findSlots, prepareSearch } from './slots.js';
+import { findSlots, prepareSearch } from './slots.js';
+import { providerWindows } from './slotWindows.js';
 
 /** A grid time inside availability that was not offered, and why. */
 export interface SlotExclusion {
@@ -54,13 +52,18 @@ export const explainSlotExclusions = (
   const seen = new Set(offered.right.map((s) => `${s.provider}|${instantToMs(s.start)}`));
   const out: { at: number; order: number; x: SlotExclusion }[] = [];
   for (const [order, p] of providers.entries()) {
-    const blocks = ownerBlocks(ctx.index, providerOwner(p.id), lo, hi);
-    if (blocks._tag === 'Left') return blocks;
+    const windows = providerWindows(ctx, p, lo, hi, query.location);
+    if (windows._tag === 'Left') return windows;
     const done = new Set<number>();
-    for (const b of blocks.right) {
-      if (!blockAdmits(ctx, b, p, query.location)) continue;
+    for (const b of windows.right) {
       const starts: number[] = [];
-      gridStarts(blockGrid(ctx, b), Math.max(b.start, lo), Math.min(b.end, hi) - ctx.duration, starts);
+      for (const part of b.parts)
+        gridStarts(
+          part.grid,
+          Math.max(part.start, lo),
+          Math.min(b.end - ctx.duration, hi - ctx.duration, part.end - 1),
+          starts,
+        );
       for (const s of starts) {
         if (done.has(s) || seen.has(`${p.id}|${s}`)) continue;
         done.add(s);

@@ -5,17 +5,17 @@
  */
 import type { ResourceId } from '../core/ids.js';
 import type { Interval } from '../core/interval.js';
-import { cutBlocks, providerOwner, type AvailabilityBlock } from './availability.js';
-import { gridStarts, type WallGrid } from './grid.js';
+import { cutBlocks } from './availability.js';
+import { gridStarts } from './grid.js';
+import { providerWindows, type SlotWindow } from './slotWindows.js';
 import { covers, intersectIntervals, unionIntervals } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
 import { formatInstant, toWallClock, type IanaZone } from '../core/time.js';
 import { instantToMs, wallTimeMinutes, type IsoDate, type IsoInstant } from '../core/calendar.js';
-import { occupanciesNear, ownerBlocks } from './calendarIndex.js';
+import { occupanciesNear } from './calendarIndex.js';
 import { invalidInput, unknownReference, type SchedulingError } from './errors.js';
 import type { Provider, Resource, SchedulingCalendar, Slot, SlotOptions, SlotQuery } from './model.js';
 import {
-  blockAdmits,
   horizonEnd,
   limitClosures,
   lookupResources,
@@ -61,27 +61,6 @@ interface WindowMemo {
   readonly kinds: Map<string, readonly Interval[]>;
   readonly pools: Map<string, readonly Resource[]>;
 }
-
-/**
- * The grid of a block: wall times `anchor + k * step` of the window's local date in the provider's
- * zone, anchored at the window's own start or at the type's `alignmentAnchor`. Counted on the wall
- * clock, so the grid keeps its local times across DST and whoever looks at it.
- *
- * @param ctx - the search context (type step and anchor)
- * @param b - the availability block
- * @returns the block's wall-clock grid
- * @example
- * blockGrid(ctx, block); // 09:00 + k * step on the window's date, for a 09:00-12:00 window
- */
-export const blockGrid = (ctx: SearchContext, b: AvailabilityBlock): WallGrid => {
-  const anchor = ctx.type.alignmentAnchor;
-  return {
-    day: b.day,
-    zone: b.zone,
-    anchorMinutes: anchor === undefined ? b.startMinutes : wallTimeMinutes(anchor),
-    step: ctx.step,
-  };
-};
 
 const freeOf = (
   ctx: SearchContext,
@@ -157,9 +136,9 @@ const providerSlots = (
   const last = Math.min(hi, horizon.right);
   if (first >= last) return ok(undefined);
   const until = Math.min(end, last + ctx.duration);
-  const blocksE = ownerBlocks(ctx.index, providerOwner(p.id), first, until);
-  if (blocksE._tag === 'Left') return blocksE;
-  const blocks = blocksE.right.filter((b) => blockAdmits(ctx, b, p, query.location));
+  const windows = providerWindows(ctx, p, first, until, query.location);
+  if (windows._tag === 'Left') return windows;
+  const blocks = windows.right;
   if (blocks.length === 0) return ok(undefined);
   // The window edges are cut like busy time, so blocks need no separate clipping.
   const edges: Interval[] = [
@@ -186,7 +165,7 @@ const providerSlots = (
   let seen: Set<number> | undefined;
   let reach = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < pieces.length; i++) {
-    const b = pieces[i] as AvailabilityBlock;
+    const b = pieces[i] as SlotWindow;
     const overbooked = i >= regular;
     if (b.start < reach && seen === undefined) {
       seen = new Set();
@@ -215,13 +194,20 @@ const providerSlots = (
       free = intersectIntervals(free, f.right);
       pools.push(pool);
     }
-    const grid = blockGrid(ctx, b);
     const fixedLocation = b.location ?? (p.locations.length === 1 ? p.locations[0] : undefined);
     // Without resources to assign, every slot of the piece has the same place.
     let shared: SlotPlace | undefined;
     for (const gap of free) {
       starts.length = 0;
-      gridStarts(grid, gap.start, Math.min(gap.end - ctx.duration, last - 1), starts);
+      for (const part of b.parts)
+        gridStarts(
+          part.grid,
+          Math.max(gap.start, part.start),
+          Math.min(gap.end - ctx.duration, last - 1, part.end - 1),
+          starts,
+        );
+      // Merged windows keep several grids: their starts interleave and may coincide.
+      if (b.parts.length > 1) dedupeSorted(starts.sort((x, y) => x - y));
       for (const s of starts) {
         if (seen?.has(s)) continue;
         const resources = assign(memo, s, s + ctx.duration, pools, specified);
@@ -243,6 +229,13 @@ const providerSlots = (
     }
   }
   return ok(undefined);
+};
+
+/** Removes repeated values from a sorted list, in place. */
+const dedupeSorted = (list: number[]): void => {
+  let n = 0;
+  for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[n - 1]) list[n++] = list[i] as number;
+  list.length = n;
 };
 
 /** A query resolved against a calendar. */
