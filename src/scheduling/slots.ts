@@ -11,7 +11,7 @@ import { providerWindows, type SlotWindow } from './slotWindows.js';
 import { covers, intersectIntervals, unionIntervals } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
 import { formatInstant, toWallClock, type IanaZone } from '../core/time.js';
-import { instantToMs, wallTimeMinutes, type IsoDate, type IsoInstant } from '../core/calendar.js';
+import { instantToMs, type IsoDate, type IsoInstant } from '../core/calendar.js';
 import { occupanciesNear } from './calendarIndex.js';
 import { invalidInput, unknownReference, type SchedulingError } from './errors.js';
 import type { Provider, Resource, SchedulingCalendar, Slot, SlotOptions, SlotQuery } from './model.js';
