@@ -62,7 +62,8 @@ const worldArb = fc.record({
 type World = typeof worldArb extends fc.Arbitrary<infer W> ? W : never;
 
 const build = (w: World) => {
-  const [zone, offset] = w.zone;
+  const zone = w.zone[0];
+  const offset = w.zone[1];
   const windows = w.windows.map((x) => ({
     start: hhmm(x.start),
     end: x.end === 1440 ? '24:00' : hhmm(x.end),
