@@ -8,6 +8,7 @@ export default defineConfig({
     'insurance/index': 'src/insurance/index.ts',
     'referrals/index': 'src/referrals/index.ts',
     'scheduling/index': 'src/scheduling/index.ts',
+    'communications/index': 'src/communications/index.ts',
     'testing/index': 'src/testing/index.ts',
   },
   format: ['esm', 'cjs'],

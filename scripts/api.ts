@@ -13,6 +13,7 @@ export const API_ENTRIES: Readonly<Record<string, string>> = {
   insurance: 'dist/insurance/index.d.ts',
   referrals: 'dist/referrals/index.d.ts',
   scheduling: 'dist/scheduling/index.d.ts',
+  communications: 'dist/communications/index.d.ts',
   testing: 'dist/testing/index.d.ts',
 };
 

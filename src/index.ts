@@ -8,3 +8,4 @@ export * from './records/index.js';
 export * from './insurance/index.js';
 export * from './referrals/index.js';
 export * from './scheduling/index.js';
+export * from './communications/index.js';

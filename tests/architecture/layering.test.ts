@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join, relative } from 'node:path';
 import { SRC, importsOf, layeringViolations, readSource, sourceFiles } from './sourceRules.js';
 
-describe('layering: core <- records <- insurance <- referrals <- scheduling <- testing', () => {
+describe('layering: core <- records <- insurance <- referrals <- scheduling <- communications <- testing', () => {
   it('no module imports one above it', () => {
     const violations = sourceFiles().flatMap((f) =>
       layeringViolations(f, readSource(f)).map((v) => `${relative(SRC, f)}: ${v}`),
@@ -17,6 +17,7 @@ describe('layering: core <- records <- insurance <- referrals <- scheduling <- t
     ['referrals', "import type { X } from '../scheduling/model.js';", 'referrals -> scheduling'],
     ['internal', "import { ok } from '../core/result.js';", 'internal -> core'],
     ['scheduling', "import { patientArbitrary } from '../testing/index.js';", 'scheduling -> testing'],
+    ['scheduling', "import { planReminders } from '../communications/index.js';", 'scheduling -> communications'],
   ])('catches a planted upward import from %s', (module, line, expected) => {
     expect(layeringViolations(join(SRC, module, 'planted.ts'), line)).toEqual([expected]);
   });

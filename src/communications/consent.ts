@@ -1,0 +1,50 @@
+/**
+ * Channel permission from a patient's consent log, evaluated at one instant.
+ */
+import { instantToMs } from '../core/calendar.js';
+import type { Channel, PatientContact } from './model.js';
+
+/**
+ * Channels that need a `granted` event: automated calls and texts to a wireless number need prior
+ * express consent (TCPA, 47 U.S.C. 227; the FCC treats texts as calls). E-mail and portal messages
+ * are permitted until the patient opts out.
+ */
+const NEEDS_GRANT: ReadonlySet<Channel> = new Set(['sms', 'voice']);
+
+/**
+ * Whether the patient allows a channel at an instant: the latest consent event at or before `atMs`
+ * on that channel decides (events after it are not yet known to have happened).
+ *
+ * @param contact - the patient's preferences and consent log
+ * @param channel - the channel asked about
+ * @param atMs - the instant, epoch milliseconds
+ * @returns true when the channel may be used
+ * @example
+ * channelPermitted({ patient: 'p1' as PatientId, preferences: ['email'], consent: [] }, 'email', 0); // true
+ */
+export const channelPermitted = (contact: PatientContact, channel: Channel, atMs: number): boolean => {
+  let latestMs = Number.NEGATIVE_INFINITY;
+  let latest: 'granted' | 'revoked' | undefined;
+  for (const e of contact.consent) {
+    if (e.channel !== channel) continue;
+    const ms = instantToMs(e.at);
+    // Ties: a revocation recorded at the same instant as a grant wins (the safe reading).
+    if (ms <= atMs && (ms > latestMs || (ms === latestMs && e.kind === 'revoked'))) {
+      latestMs = ms;
+      latest = e.kind;
+    }
+  }
+  return latest === undefined ? !NEEDS_GRANT.has(channel) : latest === 'granted';
+};
+
+/**
+ * The first channel in the patient's preference order that is permitted at `atMs`.
+ *
+ * @param contact - the patient's preferences and consent log
+ * @param atMs - the instant, epoch milliseconds
+ * @returns the channel, or undefined when none is permitted
+ * @example
+ * preferredChannel({ patient: 'p1' as PatientId, preferences: ['sms', 'email'], consent: [] }, 0); // 'email'
+ */
+export const preferredChannel = (contact: PatientContact, atMs: number): Channel | undefined =>
+  contact.preferences.find((c) => channelPermitted(contact, c, atMs));

@@ -1,0 +1,294 @@
+// planReminders against instants worked out by hand from the reference (§1.5, §1.8 and the edge
+// cases of §7); each expected value says how it was computed.
+import { describe, expect, it } from 'vitest';
+import { planReminders, type ReminderPlan } from '../../src/communications/reminders.js';
+import { appt, contact, instant, rules } from './fixtures.js';
+import type { Appointment } from '../../src/scheduling/model.js';
+import type { PatientContact, ReminderRules } from '../../src/communications/model.js';
+
+const plan = (
+  appointments: readonly Appointment[],
+  r: ReminderRules = rules(),
+  patients: readonly PatientContact[] = [contact('p1')],
+  now = '2026-01-02T00:00:00Z',
+): ReminderPlan => {
+  const result = planReminders(appointments, patients, r, instant(now));
+  if (result._tag === 'Left') throw new Error(result.left.code);
+  return result.right;
+};
+const sends = (p: ReminderPlan): string[] => p.messages.map((m) => m.sendAt);
+
+describe('time of a reminder, in the patient zone', () => {
+  it('edge 1: 2 h before 09:00 EDT on the Monday after spring-forward is 07:00 EDT; moves to 21:00 EDT on Sunday', () => {
+    const p = plan([appt('a1', '2026-03-09T09:00:00-04:00')]);
+    expect(sends(p)).toEqual(['2026-03-08T21:00:00-04:00']);
+    expect(p.messages[0]?.moved).toBe('earlier');
+  });
+
+  it('edge 1 with policy later: the next window start, 08:00 EDT, is before the appointment', () => {
+    expect(sends(plan([appt('a1', '2026-03-09T09:00:00-04:00')], rules({ quietHours: 'later' })))).toEqual([
+      '2026-03-09T08:00:00-04:00',
+    ]);
+  });
+
+  it('edge 2: a November evening send planned in October is read at EST (20:30 EST is inside; at EDT it would be 21:30)', () => {
+    const p = plan(
+      [appt('a1', '2026-11-03T20:30:00-05:00')],
+      rules({ offsets: [{ kind: 'elapsed', minutesBefore: 1440 }] }),
+      undefined,
+      '2026-10-20T12:00:00-04:00',
+    );
+    expect(sends(p)).toEqual(['2026-11-02T20:30:00-05:00']);
+    expect(p.messages[0]?.moved).toBeUndefined();
+  });
+
+  it('edge 3: 48 hours before 09:00 EDT Monday 9 March is 08:00 EST Saturday; 2 days before at 09:00 is 09:00 EST', () => {
+    const a = appt('a1', '2026-03-09T09:00:00-04:00');
+    expect(sends(plan([a], rules({ offsets: [{ kind: 'elapsed', minutesBefore: 2880 }] })))).toEqual([
+      '2026-03-07T08:00:00-05:00',
+    ]);
+    expect(sends(plan([a], rules({ offsets: [{ kind: 'calendar', daysBefore: 2, at: '09:00' }] })))).toEqual([
+      '2026-03-07T09:00:00-05:00',
+    ]);
+  });
+
+  it('edge 4: 2 h before 08:30 EDT is 04:30 MDT for a Denver patient: moved to 21:00 MDT the evening before', () => {
+    const p = plan([appt('a1', '2026-06-15T08:30:00-04:00')], rules(), [
+      contact('p1', { zone: 'America/Denver' }),
+    ]);
+    expect(sends(p)).toEqual(['2026-06-14T21:00:00-06:00']);
+    expect(p.messages[0]?.appointments[0]?.when).toBe('Mon Jun 15 at 6:30 AM your time');
+  });
+
+  it("edge 5: 'the day before' follows the patient's calendar: 20:00 EST on 24 Nov is 25 Nov in London", () => {
+    const a = appt('a1', '2026-11-24T20:00:00-05:00');
+    const r = rules({ offsets: [{ kind: 'calendar', daysBefore: 1, at: '10:00' }] });
+    expect(sends(plan([a], r, [contact('p1', { zone: 'Europe/London' })]))).toEqual([
+      '2026-11-24T10:00:00+00:00',
+    ]);
+    expect(sends(plan([a], r))).toEqual(['2026-11-23T10:00:00-05:00']); // New York patient: 23 Nov
+  });
+
+  it('edge 6: a patient with no zone is reminded in the clinic zone', () => {
+    const r = rules({
+      clinicZone: 'America/Chicago',
+      offsets: [{ kind: 'calendar', daysBefore: 1, at: '09:00' }],
+    });
+    expect(sends(plan([appt('a1', '2026-11-24T10:00:00-06:00')], r))).toEqual(['2026-11-23T09:00:00-06:00']);
+  });
+
+  it('edge 13: 08:00 and 21:00 themselves are allowed (the TCPA says before 8 or after 9)', () => {
+    const p = plan(
+      [
+        appt('a1', '2026-11-24T10:00:00-05:00', { patient: 'p1' }),
+        appt('a2', '2026-11-24T23:00:00-05:00', { patient: 'p2' }),
+      ],
+      rules(),
+      [contact('p1'), contact('p2')],
+    );
+    expect(sends(p)).toEqual(['2026-11-24T08:00:00-05:00', '2026-11-24T21:00:00-05:00']);
+    expect(p.messages.every((m) => m.moved === undefined)).toBe(true);
+  });
+
+  it('a configured window 09:00-20:00: 08:30 moves back to 20:00 the evening before', () => {
+    const p = plan(
+      [appt('a1', '2026-11-24T10:30:00-05:00')],
+      rules({ window: { start: '09:00', end: '20:00' } }),
+    );
+    expect(sends(p)).toEqual(['2026-11-23T20:00:00-05:00']);
+  });
+
+  it('a calendar reminder at 02:30 on the spring-forward day resolves to 03:00 EDT, then quiet hours move it', () => {
+    const r = rules({
+      offsets: [{ kind: 'calendar', daysBefore: 1, at: '02:30' }],
+      window: { start: '00:00', end: '23:59' },
+    });
+    expect(sends(plan([appt('a1', '2026-03-09T10:00:00-04:00')], r))).toEqual(['2026-03-08T03:00:00-04:00']);
+  });
+});
+
+describe('what is not planned', () => {
+  it('edge 12: policy later pushing past a 07:30 start drops the reminder with a reason', () => {
+    const p = plan([appt('a1', '2026-11-24T07:30:00-05:00')], rules({ quietHours: 'later' }));
+    expect(p.messages).toEqual([]);
+    expect(p.skipped).toMatchObject([
+      { appointment: 'a1', rule: 'elapsed:120', reason: 'reminder.quiet-hours' },
+    ]);
+  });
+
+  it('edge 9: booked after its 7-day reminder time: that reminder is skipped, not sent late; the 1-day one stays', () => {
+    const r = rules({
+      offsets: [
+        { kind: 'elapsed', minutesBefore: 7 * 1440 },
+        { kind: 'elapsed', minutesBefore: 1440 },
+      ],
+    });
+    const p = plan([appt('a1', '2026-11-24T10:00:00-05:00')], r, undefined, '2026-11-20T12:00:00-05:00');
+    expect(sends(p)).toEqual(['2026-11-23T10:00:00-05:00']);
+    expect(p.skipped).toMatchObject([{ rule: 'elapsed:10080', reason: 'reminder.send-time-passed' }]);
+  });
+
+  it('cancelled, moved (rescheduledTo), noshow, proposed and past appointments get nothing', () => {
+    const p = plan(
+      [
+        appt('c', '2026-11-24T10:00:00-05:00', { status: 'cancelled' }),
+        appt('m', '2026-11-24T11:00:00-05:00', { rescheduledTo: 'n' }),
+        appt('x', '2026-11-24T12:00:00-05:00', { status: 'noshow' }),
+        appt('q', '2026-11-24T13:00:00-05:00', { status: 'proposed' }),
+        appt('old', '2025-11-24T13:00:00-05:00'),
+      ],
+      rules(),
+      undefined,
+      '2026-01-01T00:00:00Z',
+    );
+    expect(p.messages).toEqual([]);
+    expect(p.skipped.map((s) => `${s.appointment}:${s.reason}`)).toEqual([
+      'c:reminder.not-active',
+      'm:reminder.not-active',
+      'x:reminder.not-active',
+      'q:reminder.not-active',
+      'old:reminder.past',
+    ]);
+  });
+
+  it('a patient with no contact record is reported, not guessed', () => {
+    expect(plan([appt('a1', '2026-11-24T12:00:00-05:00', { patient: 'nobody' })]).skipped).toMatchObject([
+      { appointment: 'a1', reason: 'reminder.unknown-patient' },
+    ]);
+  });
+});
+
+describe('channel by preference and consent', () => {
+  const a = appt('a1', '2026-11-24T12:00:00-05:00');
+  const channelOf = (c: PatientContact): string | undefined => plan([a], rules(), [c]).messages[0]?.channel;
+
+  it('SMS needs a grant; without one the next preference (e-mail, allowed until opted out) is used', () => {
+    expect(channelOf(contact('p1', { consent: [] }))).toBe('email');
+  });
+  it('per channel: a STOP on SMS does not revoke e-mail', () => {
+    const consent = [
+      { channel: 'sms', kind: 'granted', at: '2026-01-01T00:00:00Z' },
+      { channel: 'sms', kind: 'revoked', at: '2026-01-01T12:00:00Z' },
+    ];
+    expect(channelOf(contact('p1', { consent }))).toBe('email');
+  });
+  it('edge 15: STOP then START: the latest event wins', () => {
+    const consent = [
+      { channel: 'sms', kind: 'granted', at: '2026-01-01T00:00:00Z' },
+      { channel: 'sms', kind: 'revoked', at: '2026-01-01T06:00:00Z' },
+      { channel: 'sms', kind: 'granted', at: '2026-01-01T12:00:00Z' },
+    ];
+    expect(channelOf(contact('p1', { consent }))).toBe('sms');
+  });
+  it('an e-mail opt-out and no SMS grant leave no channel: skipped with a reason', () => {
+    const c = contact('p1', { consent: [{ channel: 'email', kind: 'revoked', at: '2026-01-01T00:00:00Z' }] });
+    expect(plan([a], rules(), [c]).skipped).toMatchObject([{ reason: 'reminder.no-permitted-channel' }]);
+  });
+  it('an event after now is not yet known', () => {
+    const c = contact('p1', { consent: [{ channel: 'sms', kind: 'granted', at: '2026-12-01T00:00:00Z' }] });
+    expect(channelOf(c)).toBe('email');
+  });
+});
+
+describe('one message per patient per day, three per week', () => {
+  it('edge 7: a lab at 09:00 and a visit at 10:00 get one message listing both', () => {
+    const r = rules({ offsets: [{ kind: 'calendar', daysBefore: 1, at: '10:00' }] });
+    const p = plan([appt('visit', '2026-11-24T10:00:00-05:00'), appt('lab', '2026-11-24T09:00:00-05:00')], r);
+    expect(p.messages).toHaveLength(1);
+    expect(p.messages[0]?.appointments.map((x) => x.id)).toEqual(['lab', 'visit']);
+    expect(p.messages[0]?.body).toBe(
+      // 149 characters: fits one SMS
+      'Elm Street Clinic: reminder of your appointments on Tue Nov 24 at 9:00 AM and 10:00 AM. Reply Y to confirm or R to reschedule. Reply STOP to opt out.',
+    );
+  });
+
+  it('edge 8: a 2-day reminder for Wednesday and a 1-day reminder for Thursday both land on Tuesday: one message', () => {
+    const r = rules({
+      offsets: [
+        { kind: 'calendar', daysBefore: 2, at: '10:00' },
+        { kind: 'calendar', daysBefore: 1, at: '18:00' },
+      ],
+    });
+    const p = plan([appt('wed', '2026-11-25T10:00:00-05:00'), appt('thu', '2026-11-26T10:00:00-05:00')], r);
+    const tuesday = p.messages.filter((m) => m.sendAt.startsWith('2026-11-24'));
+    expect(tuesday).toHaveLength(1);
+    expect(tuesday[0]?.sendAt).toBe('2026-11-24T10:00:00-05:00'); // the earlier of 10:00 and 18:00
+    expect(tuesday[0]?.appointments.map((x) => x.id)).toEqual(['wed', 'thu']);
+  });
+
+  it('four reminders inside 7 days: the fourth is dropped by the weekly limit (FCC exemption: 3 a week)', () => {
+    const r = rules({ offsets: [6, 4, 2, 1].map((d) => ({ kind: 'calendar', daysBefore: d, at: '10:00' })) });
+    const p = plan([appt('a1', '2026-11-24T12:00:00-05:00')], r);
+    expect(sends(p)).toEqual([
+      '2026-11-18T10:00:00-05:00',
+      '2026-11-20T10:00:00-05:00',
+      '2026-11-22T10:00:00-05:00',
+    ]);
+    expect(p.skipped).toMatchObject([{ rule: 'calendar:1d@10:00', reason: 'reminder.weekly-limit' }]);
+  });
+});
+
+describe('content and length', () => {
+  it('a sensitive type uses the generic template: no location', () => {
+    const r = rules({ sensitiveTypes: ['colposcopy'], locationNames: { 'loc-1': 'Women’s Health Center' } });
+    const p = plan([appt('a1', '2026-11-24T12:00:00-05:00', { type: 'colposcopy', location: 'loc-1' })], r);
+    expect(p.messages[0]?.template).toBe('reminder.generic');
+    expect(p.messages[0]?.body).not.toContain('Health');
+    const plain = plan(
+      [appt('a1', '2026-11-24T12:00:00-05:00', { location: 'loc-1' })],
+      rules({ locationNames: { 'loc-1': 'Main Street' } }),
+    );
+    expect(plain.messages[0]?.body).toContain('Tue Nov 24 at 12:00 PM at Main Street.');
+  });
+
+  it('edge 20: an SMS over 160 characters falls back to the compact text, and UCS-2 (a curly quote) to 70', () => {
+    const three = ['09:00', '10:00', '11:00'].map((t, i) => appt(`a${i}`, `2026-11-24T${t}:00-05:00`));
+    const r = rules({
+      offsets: [{ kind: 'calendar', daysBefore: 1, at: '10:00' }],
+      practiceName: 'Elm Street Family Medicine Clinic',
+    });
+    const body = plan(three, r).messages[0]?.body ?? '';
+    // the full text would be 175 characters (the 149 above, one more time and a longer name)
+    expect(body).toBe(
+      'Elm Street Family Medicine Clinic: appt Tue Nov 24 at 9:00 AM, 10:00 AM and 11:00 AM. Y=confirm R=reschedule STOP=opt out',
+    );
+    const curly = plan(
+      [three[0] as Appointment],
+      rules({ practiceName: 'Dr. O’Neil’s Family Practice and Walk-In Center', offsets: r.offsets }),
+    );
+    expect(curly.messages).toEqual([]);
+    expect(curly.skipped).toMatchObject([{ reason: 'reminder.too-long' }]);
+  });
+
+  it('e-mail has no SMS length limit and its own opt-out line', () => {
+    const p = plan([appt('a1', '2026-11-24T12:00:00-05:00')], rules(), [
+      contact('p1', { preferences: ['email'] }),
+    ]);
+    expect(p.messages[0]?.body).toContain('To stop these reminders, reply STOP or change your preferences.');
+  });
+});
+
+describe('edges of the input', () => {
+  it('an unreadable now is a coded error naming the field', () => {
+    const r = planReminders([], [], rules(), 'yesterday' as never);
+    expect(r).toMatchObject({ _tag: 'Left', left: { code: 'communications.invalid-instant', field: 'now' } });
+  });
+  it('a window whose start is not before its end is refused', () => {
+    const r = planReminders(
+      [],
+      [],
+      rules({ window: { start: '21:00', end: '08:00' } }),
+      instant('2026-01-01T00:00:00Z'),
+    );
+    expect(r).toMatchObject({
+      _tag: 'Left',
+      left: { code: 'communications.invalid-rules', field: 'rules.window' },
+    });
+  });
+  it('inputs are not mutated', () => {
+    const a = [appt('a1', '2026-11-24T12:00:00-05:00')];
+    const before = JSON.stringify(a);
+    plan(a);
+    expect(JSON.stringify(a)).toBe(before);
+  });
+});

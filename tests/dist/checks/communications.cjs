@@ -1,0 +1,22 @@
+// One real call per capability of medoffice/communications, against the built output.
+module.exports = (communications, assert) => {
+  const rules = {
+    clinicZone: 'America/New_York',
+    practiceName: 'Elm Street Clinic',
+    offsets: [{ kind: 'elapsed', minutesBefore: 120 }],
+  };
+  const patients = [
+    { patient: 'p1', zone: 'America/Denver', preferences: ['sms'], consent: [{ channel: 'sms', kind: 'granted', at: '2026-01-01T00:00:00Z' }] },
+  ];
+  const appointment = {
+    id: 'a1', status: 'booked', type: 't', patient: 'p1', provider: 'dr',
+    start: '2026-11-24T12:00:00-05:00', end: '2026-11-24T12:30:00-05:00',
+  };
+  // 2 hours before noon EST is 10:00 EST = 08:00 MST in Denver: inside the window.
+  const plan = communications.planReminders([appointment], patients, rules, '2026-11-23T08:00:00-05:00');
+  assert.equal(plan._tag, 'Right');
+  assert.equal(plan.right.messages[0].sendAt, '2026-11-24T08:00:00-07:00');
+  assert.equal(communications.interpretReply('Stop. Thank you').intent, 'stop');
+  const rec = communications.reconcileReminders(plan.right.messages, [{ kind: 'cancelled', appointment: 'a1' }]);
+  assert.deepEqual(rec.cancel, [{ id: plan.right.messages[0].id, reason: 'appointment-cancelled' }]);
+};
