@@ -17,7 +17,11 @@ describe('layering: core <- records <- insurance <- referrals <- scheduling <- c
     ['referrals', "import type { X } from '../scheduling/model.js';", 'referrals -> scheduling'],
     ['internal', "import { ok } from '../core/result.js';", 'internal -> core'],
     ['scheduling', "import { patientArbitrary } from '../testing/index.js';", 'scheduling -> testing'],
-    ['scheduling', "import { planReminders } from '../communications/index.js';", 'scheduling -> communications'],
+    [
+      'scheduling',
+      "import { planReminders } from '../communications/index.js';",
+      'scheduling -> communications',
+    ],
   ])('catches a planted upward import from %s', (module, line, expected) => {
     expect(layeringViolations(join(SRC, module, 'planted.ts'), line)).toEqual([expected]);
   });
