@@ -1,7 +1,10 @@
 // ESLint (flat config) with typescript-eslint for correctness and eslint-plugin-jsdoc to hold every
 // export to the JSDoc rule of DESIGN.md; Prettier owns formatting. Purity and layering are also
-// enforced by tests/architecture, which explain each violation.
+// enforced by tests/architecture, which explain each violation. eslint-plugin-regexp holds every
+// regular expression in src to linear time (DESIGN.md rule 11): a pattern that backtracks
+// super-linearly lets one long field typed by a patient block the event loop that parses it.
 import jsdoc from 'eslint-plugin-jsdoc';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 const exportedFunctions = [
@@ -33,8 +36,10 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    plugins: { jsdoc },
+    plugins: { jsdoc, regexp },
     rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
       'jsdoc/require-jsdoc': [
         'error',
         {

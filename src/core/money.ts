@@ -85,6 +85,15 @@ export const parseDollars = (text: string): Either<MoneyError, Cents> => {
   return ok((m[1] && value !== 0 ? -value : value) as Cents);
 };
 
+// Commas by slicing from the right: the lookahead /\B(?=(\d{3})+(?!\d))/ rescans the rest of the
+// number at every position (quadratic). Text that is not all digits (NaN, 1e+21) is left as is.
+const withThousands = (digits: string): string => {
+  if (!/^\d+$/.test(digits)) return digits;
+  const groups: string[] = [];
+  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
+  return groups.join(',');
+};
+
 /**
  * Formats cents as US dollars, such as `$1,234.50` or `-$3.07`.
  *
@@ -95,9 +104,7 @@ export const parseDollars = (text: string): Either<MoneyError, Cents> => {
  */
 export const formatCents = (amount: Cents): string => {
   const abs = Math.abs(amount);
-  const dollars = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const dollars = withThousands(Math.floor(abs / 100).toString());
   return `${amount < 0 ? '-' : ''}$${dollars}.${String(abs % 100).padStart(2, '0')}`;
 };
 

@@ -40,15 +40,40 @@ const issue = (path: string, rule: string, message: string): ValidationIssue => 
   message: `${path}: ${message}`,
 });
 
+const isSpace = (c: string): boolean => /\s/.test(c);
+const isSeparator = (c: string): boolean => c === ',' || isSpace(c);
+
+/**
+ * The split `/^(.*\S)[\s,]+(\S+)$/` makes (the longest head ending in a non-space, a run of
+ * spaces and commas, a last word), found in one pass from the right: the pattern itself
+ * backtracks quadratically on long runs. The name comes from `casePersonName`, so it holds no
+ * line break (which `.` would not cross).
+ */
+const splitLastWord = (s: string): readonly [head: string, word: string] | undefined => {
+  let wordStart = s.length;
+  while (wordStart > 0 && !isSpace(s.charAt(wordStart - 1))) wordStart--;
+  let separatorsEnd = s.length;
+  for (let p = s.length - 1; p >= 1; p--) {
+    if (!isSeparator(s.charAt(p))) {
+      separatorsEnd = p;
+      continue;
+    }
+    const wordAt = Math.min(separatorsEnd, s.length - 1);
+    if (!isSpace(s.charAt(p - 1)) && wordAt > p && wordAt >= wordStart)
+      return [s.slice(0, p), s.slice(wordAt)];
+  }
+  return undefined;
+};
+
 const normalizeName = (name: PersonName, path: string, sink: Sink): PersonName => {
   let family = casePersonName(name.family);
   let suffix =
     name.suffix === undefined ? undefined : (generationalSuffix(name.suffix) ?? name.suffix.trim());
   // "Smith Jr" typed in the family field: move the generational suffix where matching looks for it.
-  const trailing = /^(.*\S)[\s,]+(\S+)$/.exec(family);
-  const moved = trailing ? generationalSuffix(trailing[2] as string) : undefined;
+  const trailing = splitLastWord(family);
+  const moved = trailing ? generationalSuffix(trailing[1]) : undefined;
   if (trailing && moved !== undefined && (suffix === undefined || suffix === '')) {
-    family = trailing[1] as string;
+    family = trailing[0];
     suffix = moved;
     sink.warnings.push(
       issue(`${path}.family`, 'name.suffix-moved', 'generational suffix moved to the suffix field'),

@@ -28,7 +28,9 @@ export type PhoneError = DomainError<
   'phone.format' | 'phone.length' | 'phone.country' | 'phone.area-code' | 'phone.exchange'
 >;
 
-const EXTENSION = /\s*(?:x|ext\.?|extension|#)\s*(\d{1,6})\s*$/i;
+// No leading \s*: it made every space a match start (quadratic on long space runs); the body
+// before the extension is trimmed anyway.
+const EXTENSION = /(?:x|ext\.?|extension|#)\s*(\d{1,6})\s*$/i;
 const isN11 = (three: string): boolean => three[1] === '1' && three[2] === '1';
 
 /**

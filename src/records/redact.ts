@@ -97,25 +97,58 @@ const redactRecord = (p: Patient, policy: RedactionPolicy): RedactedPatient => {
 const MONTHS =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
-/** Built-in free-text patterns, in the order applied (longer, more specific first). */
+const EMAIL_LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
+const EMAIL_DOMAIN = /[A-Za-z0-9.-]+\.[A-Za-z]{2,}/y;
+
+/**
+ * Replaces what `/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g` matches, found outwards from
+ * each `@`: as one unanchored pattern, every character of a long word would start a new attempt
+ * that rescans the word (quadratic). The local part starts where its run of allowed characters
+ * does, but not before the end of the previous replacement, as the global pattern's search would.
+ */
+const replaceEmails = (text: string, replacement: () => string): string => {
+  let out = '';
+  let copied = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > copied && EMAIL_LOCAL_CHAR.test(text.charAt(start - 1))) start--;
+    EMAIL_DOMAIN.lastIndex = at + 1;
+    if (start === at || !EMAIL_DOMAIN.test(text)) continue;
+    out += text.slice(copied, start) + replacement();
+    copied = EMAIL_DOMAIN.lastIndex;
+    at = copied - 1;
+  }
+  return out + text.slice(copied);
+};
+
+/**
+ * Built-in free-text patterns after e-mail addresses, in the order applied (longer, more specific
+ * first). A capture group 1, when present, is text to keep before the replacement.
+ */
 const TEXT_PATTERNS: readonly (readonly [string, RegExp])[] = [
-  ['EMAIL', /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g],
   ['URL', /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi],
   ['IP', /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g],
-  ['SSN', /\b\d{3}-\d{2}-\d{4}\b|\b(?<=SSN:?\s*)\d{9}\b/gi],
+  // The label before a bare 9-digit SSN is matched and put back (group 1), not looked behind for:
+  // a look-behind \s* rescans the space run before every word.
+  ['SSN', /\b\d{3}-\d{2}-\d{4}\b|(SSN:?\s*)\b\d{9}\b/gi],
   [
     'MBI',
     /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g,
   ],
   ['PHONE', /(?:\+?1[\s.-]?)?\(?\b[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}[\s.-]?\d{4}\b/g],
-  ['MRN', /\b(?:MRN|medical record(?: number)?|chart)\s*(?:#|no\.?|number)?\s*:?\s*[A-Z0-9-]{4,}\b/gi],
+  // Labels read as `label [#|no.|number] [:] value`, each space run owned by the part before it:
+  // three adjacent optional \s* would backtrack cubically on a long space run.
+  [
+    'MRN',
+    /\b(?:MRN|medical record(?: number)?|chart)\s*(?:(?:#|no\.?|number)\s*)?(?::\s*)?[A-Z0-9-]{4,}\b/gi,
+  ],
   [
     'ACCOUNT',
-    /\b(?:acct|account|member(?: id)?|policy|claim)\s*(?:#|no\.?|number|id)?\s*:?\s*[A-Z0-9-]{5,}\b/gi,
+    /\b(?:acct|account|member(?: id)?|policy|claim)\s*(?:(?:#|no\.?|number|id)\s*)?(?::\s*)?[A-Z0-9-]{5,}\b/gi,
   ],
   [
     'LICENSE',
-    /\b(?:DL|driver'?s? licen[cs]e|licen[cs]e|plate|VIN|serial)\s*(?:#|no\.?|number)?\s*:?\s*[A-Z0-9-]{5,}\b/gi,
+    /\b(?:DL|driver'?s? licen[cs]e|licen[cs]e|plate|VIN|serial)\s*(?:(?:#|no\.?|number)\s*)?(?::\s*)?[A-Z0-9-]{5,}\b/gi,
   ],
   ['ZIP', /\b(?<=[A-Z]{2}\s{1,2})\d{5}(?:-\d{4})?\b/g],
 ];
@@ -161,7 +194,9 @@ const redactText = (input: string, policy: RedactionPolicy): RedactedText => {
       );
   }
   for (const { label, pattern } of policy.patterns ?? []) text = text.replace(pattern, () => tag(label));
-  for (const [label, pattern] of TEXT_PATTERNS) text = text.replace(pattern, () => tag(label));
+  text = replaceEmails(text, () => tag('EMAIL'));
+  for (const [label, pattern] of TEXT_PATTERNS)
+    text = text.replace(pattern, (_m, kept: unknown) => (typeof kept === 'string' ? kept : '') + tag(label));
   for (const pattern of DATE_PATTERNS)
     text = text.replace(pattern, (_m, y: string | undefined) => {
       counts['DATE'] = (counts['DATE'] ?? 0) + 1;
@@ -172,7 +207,7 @@ const redactText = (input: string, policy: RedactionPolicy): RedactedText => {
     counts['AGE'] = (counts['AGE'] ?? 0) + 1;
     return '90+';
   });
-  text = text.replace(/\b(age[d]?\s*:?\s*)(9\d|1[0-4]\d)\b/gi, (_m, prefix: string) => {
+  text = text.replace(/\b(age[d]?\s*(?::\s*)?)(9\d|1[0-4]\d)\b/gi, (_m, prefix: string) => {
     counts['AGE'] = (counts['AGE'] ?? 0) + 1;
     return `${prefix}90+`;
   });

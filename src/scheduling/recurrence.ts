@@ -72,6 +72,9 @@ export const compileRule = (rule: string, dtstart: number): Either<RecurrenceErr
   const text = rule.trim().replace(/^RRULE:/i, '');
   if (/(^|;)DTSTART/i.test(text) || text.includes('\n'))
     return invalid('rrule must be a single RRULE value without DTSTART (the template has dtstart)');
+  // RFC 5545 recur values hold no spaces, and rrule's line trim (/^\s+|\s+$/) is quadratic on
+  // a long space run inside the text: refuse before parsing.
+  if (/\s/.test(text)) return invalid('rrule must not contain spaces (RFC 5545 recur value)');
   let parsed: Partial<RRuleOptions>;
   try {
     parsed = RRule.parseString(text);

@@ -87,10 +87,10 @@ export const blockingKeys = (f: MatchFeatures, rules: readonly BlockingRule[]): 
         break;
       case 'street-number-name':
       case 'street-number-postcode': {
-        const m = /^(\d+)\s*(.*)$/.exec(f.street);
-        const number = m?.[1] ?? '';
+        const number = /^\d*/.exec(f.street)?.[0] ?? '';
         if (rule === 'street-number-postcode') add('SP', number, f.zip);
-        else add('SN', number, (m?.[2] ?? '').replace(/ /g, '').slice(0, 3));
+        else
+          add('SN', number, number === '' ? '' : f.street.slice(number.length).replace(/ /g, '').slice(0, 3));
         break;
       }
       case 'city-family':

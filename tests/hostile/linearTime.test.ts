@@ -1,0 +1,160 @@
+// Every function that takes free text runs in linear time on adversarial input (DESIGN.md rule
+// 11): a portal message or a pasted field must not block the event loop that reads it. Timings are
+// never asserted absolutely, only growth, with a wide margin because the machine is shared and
+// noisy (a linear call measured here grows 4x to 170x for 10x the input, depending on load):
+// - each 10x step (100 -> 1k -> 10k -> 100k characters) may grow at most 100x, so that a cubic
+//   regression fails at 1k instead of running for hours at 100k;
+// - each 100x step (1k -> 100k) may grow at most 1000x: linear is 100x, quadratic 10,000x.
+// Each figure is the best of three timed runs; a step beyond its limit is measured again (up to
+// three times, the lowest kept); a call that takes under a millisecond at the larger size passes.
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseDollars, parseInstant, parseZone } from '../../src/core/index.js';
+import {
+  patientShareFromPercent,
+  coverageLevelScope,
+  parseX12,
+  read271,
+  x12Components,
+  x12Repetitions,
+} from '../../src/insurance/index.js';
+import type { IsoDate } from '../../src/core/calendar.js';
+import * as records from '../../src/records/index.js';
+import { recurrenceDates } from '../../src/scheduling/index.js';
+import { dataFile } from '../support/testData.js';
+
+const asOf = '2026-11-23' as IsoDate;
+const MAX_GROWTH_10X = 100;
+const MAX_GROWTH_100X = 1000;
+const NOISE_FLOOR_MS = 1;
+const SIZES = [100, 1_000, 10_000, 100_000] as const;
+
+/** Adversarial text of about `n` characters: long runs that a backtracking pattern rescans. */
+const ATTACKS: Readonly<Record<string, (n: number) => string>> = {
+  spaces: (n) => `${' '.repeat(n)}!`,
+  letters: (n) => `${'a'.repeat(n)}!`,
+  digits: (n) => `${'1'.repeat(n)}!`,
+  'label then spaces': (n) => `MRN${' '.repeat(n)}!`,
+  'extension then spaces': (n) => `415 555 0132 x${' '.repeat(n)}1 !`,
+  'at signs': (n) => 'a@'.repeat(n / 2),
+  'dotted domain': (n) => `a@${'b.'.repeat(n / 2)}`,
+  'commas and spaces': (n) => `${', '.repeat(n / 2)}Jr`,
+  'age label': (n) => `aged${' '.repeat(n)}:`,
+  'mixed word runs': (n) => 'Ab1-. '.repeat(n / 6),
+};
+
+const X12_271 = dataFile('x12/271/Inteligenz__X12Parser__Example1_DHHS.txt');
+/** A 271 whose last element before the trailer is inflated with the attack text. */
+const inflated271 = (attack: string): string =>
+  X12_271.replace(/~\s*SE\*/, `${attack.replace(/[~*^:]/g, '')}~SE*`);
+
+/** The free-text functions, each fed the attack text where outside text goes. */
+const TEXT_FUNCTIONS: Readonly<Record<string, (s: string) => unknown>> = {
+  parseDollars,
+  parseInstant,
+  parseZone,
+  validateNpi: records.validateNpi,
+  validateMbi: records.validateMbi,
+  normalizePhone: records.normalizePhone,
+  normalizeZip: (s) => records.normalizeZip(s, 'MA'),
+  validateSsn: records.validateSsn,
+  validateProcedureCode: records.validateProcedureCode,
+  validateProcedureModifier: records.validateProcedureModifier,
+  validateIcd10Cm: records.validateIcd10Cm,
+  checkIcd10Specificity: records.checkIcd10Specificity,
+  generationalSuffix: records.generationalSuffix,
+  casePersonName: records.casePersonName,
+  standardizeAddressText: records.standardizeAddressText,
+  standardizeStreetLine: records.standardizeStreetLine,
+  usStateCode: records.usStateCode,
+  cleanNameForMatching: records.cleanNameForMatching,
+  doubleMetaphone: records.doubleMetaphone,
+  areNicknames: (s) => records.areNicknames(s, 'Robert'),
+  withinOneEdit: (s) => records.withinOneEdit(s, `${s}x`),
+  'redact (text)': (s) => records.redact(s, { asOf }),
+  'parsePatient (name, email)': (s) =>
+    records.parsePatient({
+      id: 'p',
+      name: { family: s, given: s },
+      birthDate: '1984-03-09',
+      sex: 'female',
+      emails: [s],
+    }),
+  'normalizePatient (name)': (s) =>
+    records.normalizePatient(
+      { id: 'p', name: { family: s, given: 'Ana' }, birthDate: '1984-03-09', sex: 'female' },
+      asOf,
+    ),
+  patientShareFromPercent: (s) => patientShareFromPercent(s, 'patient-percent'),
+  coverageLevelScope,
+  parseX12: (s) => parseX12(inflated271(s)),
+  read271: (s) => read271(inflated271(s)),
+  x12Repetitions: (s) => x12Repetitions(s, { element: '*', component: ':', repetition: '^', segment: '~' }),
+  x12Components: (s) => x12Components(s, { element: '*', component: ':', repetition: '^', segment: '~' }),
+  recurrenceDates: (s) => recurrenceDates(s, asOf, asOf, asOf),
+};
+
+/** Best-of-3 milliseconds per call, each run repeated until it lasts a couple of milliseconds. */
+const msPerCall = (f: (s: string) => unknown, input: string): number => {
+  f(input); // warm-up: compile the patterns, fill caches
+  let best = Infinity;
+  for (let trial = 0; trial < 3; trial++) {
+    let calls = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    do {
+      f(input);
+      calls++;
+      elapsed = performance.now() - start;
+    } while (elapsed < 2 && calls < 1000);
+    best = Math.min(best, elapsed / calls);
+  }
+  return best;
+};
+
+/** Growth from `small` to `large` characters (lowest of up to three measurements), 0 within noise. */
+const growth = (
+  f: (s: string) => unknown,
+  attack: (n: number) => string,
+  small: number,
+  large: number,
+  limit: number,
+): number => {
+  let lowest = Infinity;
+  for (let attempt = 0; attempt < 3 && lowest >= limit; attempt++) {
+    const tLarge = msPerCall(f, attack(large));
+    lowest = Math.min(
+      lowest,
+      tLarge < NOISE_FLOOR_MS ? 0 : tLarge / Math.max(msPerCall(f, attack(small)), 1e-6),
+    );
+  }
+  return lowest;
+};
+
+describe('free-text functions run in linear time on adversarial input', () => {
+  let checked = 0;
+  for (const [name, f] of Object.entries(TEXT_FUNCTIONS))
+    it(name, () => {
+      for (const [attackName, attack] of Object.entries(ATTACKS))
+        for (const [i, large] of SIZES.entries()) {
+          const on = `${name} on ${attackName}`;
+          const small = SIZES[i - 1];
+          if (small === undefined) continue;
+          const step = growth(f, attack, small, large, MAX_GROWTH_10X);
+          expect(step, `${on}: ${small} -> ${large} chars grew ${step.toFixed(1)}x`).toBeLessThan(
+            MAX_GROWTH_10X,
+          );
+          const from = SIZES[i - 2];
+          if (from === undefined) continue;
+          const span = growth(f, attack, from, large, MAX_GROWTH_100X);
+          expect(span, `${on}: ${from} -> ${large} chars grew ${span.toFixed(1)}x`).toBeLessThan(
+            MAX_GROWTH_100X,
+          );
+        }
+      checked++;
+    });
+  afterAll(() => {
+    console.log(
+      `linear-time check: ${checked} functions x ${Object.keys(ATTACKS).length} attack shapes, 100 to 100k characters`,
+    );
+  });
+});
