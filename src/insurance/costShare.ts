@@ -57,7 +57,9 @@ export interface CostShareOptions {
  * - `aca-limits-unknown`: no ACA limits on file for the plan year, so that cap was not applied;
  * - `surprise-billing`: priced as in network under the No Surprises Act, no balance billing;
  * - `plan-year-reset`: the line starts a new plan year, accumulators restarted from zero;
- * - `visit-copay-taken`: a per-visit copay was already charged on an earlier line of the visit.
+ * - `visit-copay-taken`: a per-visit (or per-admission) copay was already charged on an earlier line;
+ * - `included-in-visit-copay`: a service the visit's copay covers (a benefit's
+ *   `copayCoversServiceTypes`, such as in-office labs under the office-visit copay): $0 to the patient.
  *
  * @example
  * const note: CostShareNote = 'oop-max-reached';
@@ -74,7 +76,8 @@ export type CostShareNote =
   | 'aca-limits-unknown'
   | 'surprise-billing'
   | 'plan-year-reset'
-  | 'visit-copay-taken';
+  | 'visit-copay-taken'
+  | 'included-in-visit-copay';
 
 /**
  * Money of a line or a total. Identities: `deductible + copay + coinsurance = costShare`;
@@ -114,7 +117,27 @@ export interface LineCostShare extends CostShareAmounts {
 }
 
 /**
- * The estimate of a claim: lines in adjudication order, the totals, and the accumulators after.
+ * What is left of the deductible and the out-of-pocket maximum in one network tier, after
+ * cross-accumulation between networks: `individual` (the member's own amount), `family` (`null`
+ * without family coverage or a family amount) and `member` (what this member still pays before
+ * it is met, after the family mode, a "2 of N" deductible, and in network the ACA self-only cap).
+ * An OOP figure of `null` means there is no maximum.
+ *
+ * @example
+ * const r: RemainingAmounts = estimate.remaining.in;
+ */
+export interface RemainingAmounts {
+  readonly deductible: { readonly individual: Cents; readonly family: Cents | null; readonly member: Cents };
+  readonly oop: {
+    readonly individual: Cents | null;
+    readonly family: Cents | null;
+    readonly member: Cents | null;
+  };
+}
+
+/**
+ * The estimate of a claim: lines in adjudication order, the totals, the accumulators after, and
+ * the deductible and OOP left in each network tier after the lines.
  *
  * @example
  * const e: CostShareEstimate = unwrapOr(estimateCostShare(lines, benefits, accumulators, { order: 'claim' }), undefined)!;
@@ -123,11 +146,15 @@ export interface CostShareEstimate {
   readonly lines: readonly LineCostShare[];
   readonly total: CostShareAmounts;
   readonly accumulators: Accumulators;
+  /** Deductible and OOP left per tier once these lines are counted. */
+  readonly remaining: Readonly<Record<NetworkTier, RemainingAmounts>>;
 }
 
 interface Bucket {
   deductible: number;
   oop: number;
+  /** Family bucket of a "2 of N" deductible: members who met their individual deductible. */
+  membersMet?: number;
 }
 interface State {
   planYearStart: string;
@@ -135,7 +162,8 @@ interface State {
   planYearEnd: string;
   ind: { in: Bucket; out: Bucket };
   fam: { in: Bucket; out: Bucket } | null;
-  limitsUsed: Record<string, number>;
+  /** Quantities used per benefit id (a Map: any id, `__proto__` included, is an ordinary key). */
+  limitsUsed: Map<string, number>;
   /** Per-visit copays taken (`c` + key) and visits counted against limits (`v` + key); made on first use. */
   seen: Set<string> | null;
   acaSelf: number | null | undefined;
@@ -144,7 +172,10 @@ interface State {
   remaining: Remaining;
 }
 
-const copyBucket = (b: AccumulatorBucket): Bucket => ({ deductible: b.deductible, oop: b.oop });
+const copyBucket = (b: AccumulatorBucket): Bucket =>
+  b.membersMet === undefined
+    ? { deductible: b.deductible, oop: b.oop }
+    : { deductible: b.deductible, oop: b.oop, membersMet: b.membersMet };
 const zeroBuckets = () => ({ in: { deductible: 0, oop: 0 }, out: { deductible: 0, oop: 0 } });
 
 /** The same month-day a year later (ISO dates compare as strings). */
@@ -167,6 +198,12 @@ interface Remaining {
   deductible: number;
   oop: number;
   acaCapped: boolean;
+  /** The member's own amounts left, before the family mode and the ACA cap. */
+  indDeductible: number;
+  indOop: number;
+  /** The family amounts left (Infinity without family coverage or a family amount). */
+  famDeductible: number;
+  famOop: number;
 }
 
 /** Remaining deductible and OOP for a member in bucket `tier`, per the family and network modes. */
@@ -179,18 +216,21 @@ const remainingFor = (set: BenefitSet, limits: TierLimits, state: State, tier: N
   const indOop = remaining(limits.oopMax.individual, indOopMet);
   let deductible = indDed;
   let oop = indOop;
+  let famDed = Infinity;
+  let famOop = Infinity;
   const fam = state.fam;
   // Embedded: the member stops at their own amount or the family's, whichever comes first.
-  // Aggregate: family coverage has only the family amount.
-  if (fam !== null && limits.deductible.family !== null) {
-    const famDed = remaining(
-      limits.deductible.family,
-      fam[tier].deductible + (shared ? fam[other].deductible : 0),
-    );
+  // Aggregate: family coverage has only the family amount. Members ("2 of N"): the family is
+  // done once enough members have each met their own amount.
+  if (fam !== null && set.family.deductible === 'members') {
+    const needed = set.family.deductibleMembers ?? Infinity;
+    if ((fam[tier].membersMet ?? 0) >= needed) deductible = 0;
+  } else if (fam !== null && limits.deductible.family !== null) {
+    famDed = remaining(limits.deductible.family, fam[tier].deductible + (shared ? fam[other].deductible : 0));
     deductible = set.family.deductible === 'aggregate' ? famDed : Math.min(indDed, famDed);
   }
   if (fam !== null && limits.oopMax.family !== null) {
-    const famOop = remaining(limits.oopMax.family, fam[tier].oop + (shared ? fam[other].oop : 0));
+    famOop = remaining(limits.oopMax.family, fam[tier].oop + (shared ? fam[other].oop : 0));
     oop = set.family.oop === 'aggregate' ? famOop : Math.min(indOop, famOop);
   }
   // ACA: inside family coverage, each member's in-network cost share stops at the self-only limit.
@@ -206,6 +246,10 @@ const remainingFor = (set: BenefitSet, limits: TierLimits, state: State, tier: N
   out.deductible = deductible;
   out.oop = oop;
   out.acaCapped = acaCapped;
+  out.indDeductible = indDed;
+  out.indOop = indOop;
+  out.famDeductible = famDed;
+  out.famOop = famOop;
   return out;
 };
 
@@ -270,25 +314,55 @@ const checkLine = (line: ClaimLine): InsuranceError | null => {
   return null;
 };
 
-const visitKeyOf = (benefit: Benefit, line: ClaimLine): string =>
-  `${benefit.id}\u0000${line.visit ?? line.serviceDate}`;
+const visitOf = (line: ClaimLine): string => line.visit ?? line.serviceDate;
+
+const visitKeyOf = (benefit: Benefit, line: ClaimLine): string => `${benefit.id}\u0000${visitOf(line)}`;
+
+/** Copays charged once per key (visit or admission) rather than per line or per day. */
+const oncePerKey = (benefit: Benefit): boolean =>
+  benefit.copayPer === 'visit' || benefit.copayPer === 'admission';
+
+/**
+ * Visits (tier + visit key) whose copay covers other services, with the service types it covers
+ * and the benefit that covers them: a covered line of a benefit with `copayCoversServiceTypes`.
+ * Read before adjudication, so a lab line covered by the visit copay is $0 whatever the order.
+ */
+type VisitCover = Map<string, { readonly benefit: Benefit; readonly serviceTypes: readonly string[] }>;
+
+const visitCovers = (lines: readonly ClaimLine[], find: Finder): VisitCover | null => {
+  let covers: VisitCover | null = null;
+  for (const line of lines) {
+    if (line.covered === false) continue;
+    const tier = pricedTier(line);
+    const b = find(line, tier);
+    if (!b?.covered || !b.copayCoversServiceTypes?.length) continue;
+    const key = `${tier}\u0000${visitOf(line)}`;
+    if (!covers?.has(key))
+      (covers ??= new Map()).set(key, { benefit: b, serviceTypes: b.copayCoversServiceTypes });
+  }
+  return covers;
+};
+
+/** The tier a line is priced in: a No Surprises Act line on in-network terms. */
+const pricedTier = (line: ClaimLine): NetworkTier =>
+  line.network === 'out' && line.surpriseBilling === true ? 'in' : line.network;
 
 /** How much of the line the limit still covers, in units (counting the visit once). */
 const coveredUnits = (benefit: Benefit, line: ClaimLine, state: State): number => {
   const units = line.units ?? 1;
   const limit = benefit.limit;
   if (limit === null) return units;
-  const used = state.limitsUsed[benefit.id] ?? 0;
+  const used = state.limitsUsed.get(benefit.id) ?? 0;
   if (limit.unit === 'units') {
     const left = Math.max(0, limit.quantity - used);
-    state.limitsUsed[benefit.id] = used + Math.min(units, left);
+    state.limitsUsed.set(benefit.id, used + Math.min(units, left));
     return Math.min(units, left);
   }
   const visitKey = visitKeyOf(benefit, line);
   if (state.seen?.has(`v${visitKey}`) === true) return units;
   if (used >= limit.quantity) return 0;
   (state.seen ??= new Set()).add(`v${visitKey}`);
-  state.limitsUsed[benefit.id] = used + 1;
+  state.limitsUsed.set(benefit.id, used + 1);
   return units;
 };
 
@@ -422,7 +496,7 @@ const enterPlanYear = (state: State, set: BenefitSet, line: ClaimLine, notes: Co
   state.planYearEnd = nextYear(year);
   state.ind = zeroBuckets();
   if (state.fam) state.fam = zeroBuckets();
-  state.limitsUsed = {};
+  state.limitsUsed = new Map();
   state.seen = null;
   state.acaSelf = undefined;
   notes.push('plan-year-reset');
@@ -447,6 +521,7 @@ const estimateLine = (
   tier: NetworkTier,
   options: CostShareOptions,
   notes: CostShareNote[],
+  covers: VisitCover | null,
 ): LineCostShare => {
   const meta: LineMeta = { lineId: line.id, benefitId: benefit.id, bucket: tier, notes };
   const protectedLine = line.network === 'out' && line.surpriseBilling === true;
@@ -463,6 +538,11 @@ const estimateLine = (
     notes.push(authMissing ? 'prior-auth-missing' : referralMissing ? 'referral-missing' : 'not-covered');
     return lineResult(meta, allowed, NO_SPLIT, allowed, balanceBill, notBillable);
   }
+  const cover = covers?.get(`${tier}\u0000${visitOf(line)}`);
+  if (cover && cover.benefit !== benefit && cover.serviceTypes.includes(line.serviceType)) {
+    notes.push('included-in-visit-copay');
+    return lineResult(meta, allowed, NO_SPLIT, 0, balanceBill, notBillable);
+  }
   const units = line.units ?? 1;
   const unitsCovered = coveredUnits(benefit, line, state);
   const coveredAmount =
@@ -475,10 +555,11 @@ const estimateLine = (
   }
 
   const limits = set.tiers[tier];
-  const perVisit = benefit.copayPer === 'visit' && benefit.copay > 0;
+  const perVisit = oncePerKey(benefit) && benefit.copay > 0;
   // Stryker disable next-line StringLiteral: the key is read only for per-visit copays
   const visitKey = perVisit ? visitKeyOf(benefit, line) : '';
-  let copayDue: number = benefit.copay;
+  // A per-day copay is due for each covered day (the line's units count days).
+  let copayDue: number = benefit.copayPer === 'day' ? benefit.copay * unitsCovered : benefit.copay;
   if (perVisit && state.seen?.has(`c${visitKey}`) === true) {
     copayDue = 0;
     notes.push('visit-copay-taken');
@@ -508,7 +589,16 @@ const estimateLine = (
   if (perVisit && split.copay > 0) (state.seen ??= new Set()).add(`c${visitKey}`);
   // What the patient paid toward the deductible after the cap, copays included where they count.
   const credited = benefit.copayCountsTowardDeductible ? split.copay : 0;
-  addTo(state, tier, Math.min(left.deductible, split.deductible + credited), cap.countable);
+  const dedPaid = Math.min(left.deductible, split.deductible + credited);
+  addTo(state, tier, dedPaid, cap.countable);
+  // "2 of N": this member's own deductible was just met, one more member counts for the family.
+  if (
+    set.family.deductible === 'members' &&
+    state.fam !== null &&
+    dedPaid > 0 &&
+    dedPaid >= left.indDeductible
+  )
+    state.fam[tier].membersMet = (state.fam[tier].membersMet ?? 0) + 1;
   return lineResult(meta, allowed, split, allowed - coveredAmount, balanceBill, notBillable);
 };
 
@@ -540,13 +630,89 @@ const sumAmounts = (lines: readonly CostShareAmounts[]): CostShareAmounts => {
   return t as unknown as CostShareAmounts;
 };
 
+/** The limits used as a record without a prototype, so an id such as `__proto__` stays a key. */
+const usedRecord = (used: ReadonlyMap<string, number>): Record<string, number> => {
+  const out = Object.create(null) as Record<string, number>;
+  for (const [id, n] of used) out[id] = n;
+  return out;
+};
+
 const toAccumulators = (state: State, base: Accumulators): Accumulators => ({
   ...base,
   planYearStart: state.planYearStart as Accumulators['planYearStart'],
   individual: state.ind as Accumulators['individual'],
   family: state.fam as Accumulators['family'],
-  limitsUsed: state.limitsUsed,
+  limitsUsed: usedRecord(state.limitsUsed),
 });
+
+const initialState = (benefits: BenefitSet, accumulators: Accumulators): State => ({
+  planYearStart: accumulators.planYearStart,
+  planYearEnd: nextYear(planYearOf(accumulators.planYearStart, benefits.planYearStart)),
+  ind: { in: copyBucket(accumulators.individual.in), out: copyBucket(accumulators.individual.out) },
+  fam: accumulators.family
+    ? { in: copyBucket(accumulators.family.in), out: copyBucket(accumulators.family.out) }
+    : null,
+  limitsUsed: new Map(Object.entries(accumulators.limitsUsed)),
+  seen: null,
+  acaSelf: undefined,
+  // Stryker disable next-line ObjectLiteral: scratch, written in full before every read
+  split: { deductible: 0, copay: 0, coinsurance: 0 },
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: scratch, written in full before every read
+  remaining: {
+    deductible: 0,
+    oop: 0,
+    acaCapped: false,
+    indDeductible: 0,
+    indOop: 0,
+    famDeductible: 0,
+    famOop: 0,
+  },
+});
+
+const finite = (n: number): Cents | null => (n === Infinity ? null : (n as Cents));
+
+/** The deductible and OOP left in both tiers for the state's plan year. */
+const remainingOf = (
+  set: BenefitSet,
+  state: State,
+  table: readonly AnnualLimits[],
+): Readonly<Record<NetworkTier, RemainingAmounts>> => {
+  acaSelfFor(state, table);
+  const tierOf = (tier: NetworkTier): RemainingAmounts => {
+    const r = remainingFor(set, set.tiers[tier], state, tier);
+    return {
+      deductible: {
+        individual: r.indDeductible as Cents,
+        family: finite(r.famDeductible),
+        member: r.deductible as Cents,
+      },
+      oop: { individual: finite(r.indOop), family: finite(r.famOop), member: finite(r.oop) },
+    };
+  };
+  return { in: tierOf('in'), out: tierOf('out') };
+};
+
+/**
+ * The deductible and out-of-pocket maximum left for a member in each network tier, from the
+ * accumulators alone (the same figures {@link estimateCostShare} returns as `remaining` after
+ * its lines): per the family mode (embedded, aggregate, "2 of N" members), the network
+ * accumulation (separate, cross-accumulating, one way) and in network, inside family coverage, the
+ * ACA self-only maximum of the plan year. Money in integer cents; `null` OOP means no maximum.
+ *
+ * @param benefits - the member's benefit set
+ * @param accumulators - what has been met in the plan year (not mutated)
+ * @param annualLimits - yearly legal limits (default {@link ANNUAL_LIMITS})
+ * @returns the remaining amounts per tier (no Left: every input of the types has an answer)
+ * @example
+ * // Individual $1,500 deductible, $1,250 met → $250 left in network.
+ * remainingAmounts(benefits, accumulators).in.deductible.member; // 25000
+ */
+export const remainingAmounts = (
+  benefits: BenefitSet,
+  accumulators: Accumulators,
+  annualLimits: readonly AnnualLimits[] = ANNUAL_LIMITS,
+): Readonly<Record<NetworkTier, RemainingAmounts>> =>
+  remainingOf(benefits, initialState(benefits, accumulators), annualLimits);
 
 /**
  * Estimates what the patient and the plan pay for claim lines, and the accumulators afterwards.
@@ -565,6 +731,12 @@ const toAccumulators = (state: State, base: Accumulators): Accumulators => ({
  *    plan year);
  * 6. deductible and OOP accrue to the line's bucket (individual and family); separate,
  *    cross-accumulating or one-way networks decide what counts toward the other bucket.
+ * Copays are charged per line, once per visit or admission (the lines' `visit` key), or per day
+ * (times the line's units); a benefit whose copay covers other services of the visit
+ * (`copayCoversServiceTypes`: in-office labs, X-rays) makes those lines $0 once a covered line of
+ * it is in the same visit, in any line order. A "2 of N" family deductible is met once
+ * `deductibleMembers` members have each met their own; the result counts this member in.
+ * `remaining` gives the deductible and OOP left per tier after the lines ({@link remainingAmounts}).
  * The allowed amount is capped at `billed` when that is lower (lesser of the two).
  * Out-of-network `billed - allowed` is balance billing, outside cost share and the OOP cap; a
  * No Surprises Act line is priced on in-network terms, accrues in network, and its excess is
@@ -591,21 +763,8 @@ export const estimateCostShare = (
   options: CostShareOptions,
 ): Either<InsuranceError, CostShareEstimate> => {
   const find = benefitFinder(benefits.benefits);
-  const state: State = {
-    planYearStart: accumulators.planYearStart,
-    planYearEnd: nextYear(planYearOf(accumulators.planYearStart, benefits.planYearStart)),
-    ind: { in: copyBucket(accumulators.individual.in), out: copyBucket(accumulators.individual.out) },
-    fam: accumulators.family
-      ? { in: copyBucket(accumulators.family.in), out: copyBucket(accumulators.family.out) }
-      : null,
-    limitsUsed: { ...accumulators.limitsUsed },
-    seen: null,
-    acaSelf: undefined,
-    // Stryker disable next-line ObjectLiteral: scratch, written in full before every read
-    split: { deductible: 0, copay: 0, coinsurance: 0 },
-    // Stryker disable next-line ObjectLiteral,BooleanLiteral: scratch, written in full before every read
-    remaining: { deductible: 0, oop: 0, acaCapped: false },
-  };
+  const state = initialState(benefits, accumulators);
+  const covers = visitCovers(lines, find);
   const results: LineCostShare[] = [];
   // Stryker disable next-line ArrayDeclaration: emptied before each line
   const notes: CostShareNote[] = [];
@@ -620,8 +779,7 @@ export const estimateCostShare = (
           'serviceDate falls before the plan year of the accumulators; order lines by date across plan years',
         lineId: line.id,
       });
-    // Stryker disable next-line ConditionalExpression: an in-network line is priced in network either way
-    const tier: NetworkTier = line.network === 'out' && line.surpriseBilling === true ? 'in' : line.network;
+    const tier = pricedTier(line);
     const benefit = find(line, tier);
     if (!benefit)
       return err({
@@ -631,11 +789,12 @@ export const estimateCostShare = (
         serviceType: line.serviceType,
         network: tier,
       });
-    results.push(estimateLine(line, benefit, benefits, state, tier, options, notes));
+    results.push(estimateLine(line, benefit, benefits, state, tier, options, notes, covers));
   }
   return ok({
     lines: results,
     total: sumAmounts(results),
     accumulators: toAccumulators(state, accumulators),
+    remaining: remainingOf(benefits, state, options.annualLimits ?? ANNUAL_LIMITS),
   });
 };

@@ -13,6 +13,9 @@ export * from './costShare.js';
 export * from './accumulatorAmounts.js';
 export * from './payerOrder.js';
 export * from './secondaryPayment.js';
+export * from './medicareNonParticipating.js';
+export * from './esrdCoordination.js';
+export * from './hdhpQualification.js';
 export * from './checkInCollection.js';
 export * from './x12/coverageLevel.js';
 

@@ -126,13 +126,15 @@ export const PayerSchema = /* @__PURE__ */ z.object({
 export type Payer = z.infer<typeof PayerSchema>;
 
 /**
- * Per-line or per-visit copay: a `visit` copay is charged once per benefit and visit (the lines'
- * `visit` key, default the service date), a `line` copay on every line.
+ * What one copay is charged per: `line` (every line), `visit` (once per benefit and visit: the
+ * lines' `visit` key, default the service date), `admission` (once per benefit and stay: the
+ * lines' `visit` key names the admission; EB06 36) or `day` (per day of a stay: the copay times
+ * the line's `units`, which count days; EB06 7).
  *
  * @example
- * CopayPerSchema.parse('visit');
+ * CopayPerSchema.parse('admission');
  */
-export const CopayPerSchema = /* @__PURE__ */ z.enum(['line', 'visit']);
+export const CopayPerSchema = /* @__PURE__ */ z.enum(['line', 'visit', 'admission', 'day']);
 
 /**
  * When the copay is taken relative to the deductible (CMS plan-attribute vocabulary):
@@ -203,6 +205,13 @@ export const BenefitSchema = /* @__PURE__ */ z.object({
   /** Coinsurance on what is left after the copay (`afterCopay`) or on the post-deductible amount (`allowed`). */
   coinsuranceBase: z.enum(['afterCopay', 'allowed']).default('afterCopay'),
   countsTowardOop: OopCountingSchema.default({ deductible: true, copay: true, coinsurance: true }),
+  /**
+   * Service types of the other lines of the same visit this benefit's copay covers (an office
+   * visit copay that includes in-office labs `5` and X-rays `4`): those lines cost the patient
+   * nothing more once a covered line of this benefit is in the visit. Absent or empty: each
+   * line has its own cost share.
+   */
+  copayCoversServiceTypes: z.array(z.string().min(1).max(2)).optional(),
   limit: BenefitLimitSchema.nullable().default(null),
   priorAuth: RequirementSchema,
   referral: RequirementSchema,
@@ -237,7 +246,9 @@ export type TierLimits = z.infer<typeof TierLimitsSchema>;
 /**
  * The set of benefits a member has under a plan, with the plan-wide design switches:
  * - `family.deductible` / `family.oop`: `embedded` (each member also has an individual amount
- *   inside the family one) or `aggregate` (family coverage has only the family amount);
+ *   inside the family one) or `aggregate` (family coverage has only the family amount); a
+ *   deductible can also be `members`: met for the whole family once `deductibleMembers` members
+ *   ("2 of N") have each met their individual deductible;
  * - `networkAccumulation`: `separate`, `crossAccumulating` (in and out count toward each other),
  *   `oneWay` (in-network amounts also count toward the out-of-network accumulators);
  * - `acaIndividualOopCap`: in-network, the ACA self-only maximum of the plan year also caps each
@@ -258,7 +269,17 @@ export const BenefitSetSchema = /* @__PURE__ */ z.object({
       message: 'must be a month-day MM-DD that exists every year',
     }),
   hdhp: z.boolean().default(false),
-  family: z.object({ deductible: z.enum(['embedded', 'aggregate']), oop: z.enum(['embedded', 'aggregate']) }),
+  family: z
+    .object({
+      deductible: z.enum(['embedded', 'aggregate', 'members']),
+      oop: z.enum(['embedded', 'aggregate']),
+      /** With `deductible: 'members'`: how many members must each meet their individual deductible ("2 of N"). */
+      deductibleMembers: z.number().int().min(1).optional(),
+    })
+    .refine((f) => f.deductible !== 'members' || f.deductibleMembers !== undefined, {
+      message: 'a members ("2 of N") family deductible needs deductibleMembers',
+      path: ['deductibleMembers'],
+    }),
   networkAccumulation: z.enum(['separate', 'crossAccumulating', 'oneWay']).default('separate'),
   acaIndividualOopCap: z.boolean().default(true),
   preventiveZeroInNetwork: z.boolean().default(true),
@@ -303,6 +324,8 @@ export type Plan = z.infer<typeof PlanSchema>;
 export const AccumulatorBucketSchema = /* @__PURE__ */ z.object({
   deductible: nonNegativeCents(),
   oop: nonNegativeCents(),
+  /** Family bucket of a "2 of N" deductible: members who have met their individual deductible. */
+  membersMet: z.number().int().min(0).optional(),
 });
 /**
  * Met amounts in one bucket.
@@ -311,6 +334,26 @@ export const AccumulatorBucketSchema = /* @__PURE__ */ z.object({
  * const b: AccumulatorBucket = { deductible: 0 as Cents, oop: 0 as Cents };
  */
 export type AccumulatorBucket = z.infer<typeof AccumulatorBucketSchema>;
+
+/** An empty record with no prototype, so any benefit id (`__proto__`, `constructor`) is an own key. */
+const nullRecord = (): Record<string, number> => Object.create(null) as Record<string, number>;
+
+const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/**
+ * Quantities used per benefit id. Not `z.record`: it rebuilds the object with assignments, and an
+ * assignment to `__proto__` sets the prototype instead of a key, dropping that id.
+ */
+const LimitsUsedSchema = /* @__PURE__ */ z
+  .custom<Readonly<Record<string, number>>>(
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isCount),
+    { message: 'must map benefit ids to whole, non-negative counts' },
+  )
+  .transform((v) => {
+    const out = nullRecord();
+    for (const [k, n] of Object.entries(v)) out[k] = n;
+    return out;
+  });
 
 /**
  * A member's accumulators in one plan year: individual and (for family coverage) family
@@ -326,7 +369,7 @@ export const AccumulatorsSchema = /* @__PURE__ */ z.object({
   planYearStart: IsoDateSchema,
   individual: z.object({ in: AccumulatorBucketSchema, out: AccumulatorBucketSchema }),
   family: z.object({ in: AccumulatorBucketSchema, out: AccumulatorBucketSchema }).nullable(),
-  limitsUsed: z.record(z.string(), z.number().int().min(0)).default({}),
+  limitsUsed: LimitsUsedSchema.default(() => nullRecord()),
 });
 /**
  * A member's accumulators in one plan year.

@@ -9,13 +9,18 @@ import { parseWith, type ValidationError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 import { IsoDateSchema, type IsoDate } from '../core/calendar.js';
 import type { InsuranceError } from './errors.js';
+import { esrdCoordinationPeriod } from './esrdCoordination.js';
 import type { Coverage, PlanType } from './model.js';
 
 /**
  * The patient facts payer order needs (a small input, independent of the records module):
  * - `medicare.basis`: why the patient is entitled to Medicare (`age`, `disability`, `esrd`);
+ * - `medicare.esrd`: the treatment dates (dialysis start, self-dialysis training start, transplant
+ *   admission and transplant) the coordination period is computed from by
+ *   {@link esrdCoordinationPeriod};
  * - `medicare.esrdCoordinationStart`: first day of the first month of ESRD-based Medicare
- *   eligibility; the 30-month coordination period runs from that month;
+ *   eligibility, when known directly (it takes precedence over `esrd`); the 30-month coordination
+ *   period runs from that month;
  * - `medicare.primaryBeforeEsrd`: Medicare was already primary when ESRD eligibility began
  *   (first come, first served: it stays primary);
  * - `parents`: for a dependent child, whether the parents live together, and a court decree of
@@ -29,6 +34,14 @@ export const PayerOrderPatientSchema = /* @__PURE__ */ z.object({
   medicare: z
     .object({
       basis: z.enum(['age', 'disability', 'esrd']),
+      esrd: z
+        .object({
+          dialysisStart: IsoDateSchema.optional(),
+          selfDialysisTrainingStart: IsoDateSchema.optional(),
+          transplantAdmission: IsoDateSchema.optional(),
+          transplant: IsoDateSchema.optional(),
+        })
+        .optional(),
       esrdCoordinationStart: IsoDateSchema.optional(),
       primaryBeforeEsrd: z.boolean().optional(),
     })
@@ -88,6 +101,7 @@ export type PayerOrderRule =
   | 'msp.working-aged-small-employer'
   | 'msp.disability-large-ghp'
   | 'msp.disability-small-ghp'
+  | 'msp.esrd-waiting-period'
   | 'msp.esrd-coordination'
   | 'msp.esrd-after-coordination'
   | 'msp.esrd-first-come'
@@ -192,14 +206,23 @@ const medicareVersusGroup = (
         'msp.esrd-first-come',
         'Medicare was already primary when ESRD eligibility began; it stays primary',
       );
-    if (m.esrdCoordinationStart === undefined)
+    const computed = m.esrd === undefined ? undefined : esrdCoordinationPeriod(m.esrd);
+    const start =
+      m.esrdCoordinationStart ?? (computed?._tag === 'Right' ? computed.right.coordinationStart : undefined);
+    if (start === undefined)
       return verdict(
         false,
         'msp.esrd-coordination',
-        'ESRD without a coordination start date: the group plan is assumed primary',
+        'ESRD without a coordination start date or treatment dates: the group plan is assumed primary',
         true,
       );
-    const month = monthsBetween(m.esrdCoordinationStart, ctx.dateOfService);
+    const month = monthsBetween(start, ctx.dateOfService);
+    if (month < 0)
+      return verdict(
+        false,
+        'msp.esrd-waiting-period',
+        'ESRD-based Medicare has not begun on the date of service (waiting period): the group plan pays first',
+      );
     return month < 30
       ? verdict(
           false,
