@@ -1,6 +1,7 @@
 /**
  * Communications: appointment reminders planned at the right time through a permitted channel,
- * the queue kept true after changes, and replies read.
+ * the queue kept true after changes, replies read, and calls and messages routed (red flags
+ * escalated whatever else they ask).
  *
  * @module communications
  */
@@ -30,3 +31,26 @@ export {
   type WithdrawReason,
 } from './reconcile.js';
 export { interpretReply, type ReplyIntent, type ReplyMeaning } from './replies.js';
+export {
+  AFTER_HOURS_REPLY,
+  CallbackStandardSchema,
+  DEFAULT_CALLBACKS,
+  ESCALATION_TEXT,
+  IncomingMessageSchema,
+  QUEUES,
+  QUEUE_ROLES,
+  RoutingRulesSchema,
+  parseIncomingMessage,
+  parseRoutingRules,
+  routeMessage,
+  type CallbackStandard,
+  type IncomingMessage,
+  type IntentMatch,
+  type Queue,
+  type RedFlagMatch,
+  type RoutedMessage,
+  type RoutingRules,
+  type Urgency,
+} from './routing.js';
+export { BusinessCalendarSchema, type BusinessCalendar } from './businessTime.js';
+export { RED_FLAG_RULES, type EscalationCode, type RedFlagReading, type RedFlagRule } from './redFlags.js';

@@ -18,5 +18,12 @@ module.exports = (communications, assert) => {
   assert.equal(plan.right.messages[0].sendAt, '2026-11-24T08:00:00-07:00');
   assert.equal(communications.interpretReply('Stop. Thank you').intent, 'stop');
   const rec = communications.reconcileReminders(plan.right.messages, [{ kind: 'cancelled', appointment: 'a1' }]);
+  const routed = communications.routeMessage(
+    { text: 'No nausea, but chest pian since lunch. Also my bill', channel: 'portal' },
+    { zone: 'America/New_York' },
+    '2026-11-23T09:00:00-05:00',
+  );
+  assert.equal(routed.right.escalation.code, 'call-911');
+  assert.deepEqual(routed.right.intents.map((i) => i.queue), ['billing']);
   assert.deepEqual(rec.cancel, [{ id: plan.right.messages[0].id, reason: 'appointment-cancelled' }]);
 };
