@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import {
   IanaZoneSchema,
+  IsoInstantSchema,
   formatInstant,
   instantToMs,
   isOk,
@@ -46,7 +47,8 @@ const SampleReferralsSchema = z.object({
         history: true,
       }),
       events: z.array(z.object({ at: z.string(), event: ReferralEventSchema })),
-      responses: z.array(AuthorizationResponseSchema).optional(),
+      // Each answer with the time it was received (the `at` of applyAuthorizationResponse).
+      responses: z.array(AuthorizationResponseSchema.extend({ receivedAt: IsoInstantSchema })).optional(),
     }),
   ),
 });
@@ -69,7 +71,8 @@ const replay = (sample: z.infer<typeof SampleReferralsSchema>['referrals'][numbe
     history: [],
   };
   for (const { at, event } of sample.events) r = orThrow(transitionReferral(r, event, at as IsoInstant));
-  for (const response of sample.responses ?? []) r = orThrow(applyAuthorizationResponse(r, response));
+  for (const { receivedAt, ...response } of sample.responses ?? [])
+    r = orThrow(applyAuthorizationResponse(r, response, receivedAt));
   return r;
 };
 
@@ -113,14 +116,15 @@ export const run = (clinic: SampleClinic): void => {
     r = orThrow(transitionReferral(r, orThrow(parsed), at as IsoInstant));
     say(at, text);
   };
-  const answer = (input: Record<string, unknown>, text: string): void => {
+  const answer = (at: string, input: Record<string, unknown>, text: string): void => {
     r = orThrow(
       applyAuthorizationResponse(
         r,
         orThrow(parseAuthorizationResponse({ actor: 'payer-gateway', ...input })),
+        at as IsoInstant,
       ),
     );
-    say(String(input['receivedAt']), text);
+    say(at, text);
   };
   const request = (id: string) => ({
     id,
@@ -143,11 +147,8 @@ export const run = (clinic: SampleClinic): void => {
     '278 request sent (UM02 = I)',
   );
   answer(
-    {
-      actionCode: 'A3',
-      reasonText: 'Diagnosis code not specific enough',
-      receivedAt: '2026-11-24T10:15:00-05:00',
-    },
+    '2026-11-24T10:15:00-05:00',
+    { actionCode: 'A3', reasonText: 'Diagnosis code not specific enough' },
     'payer says A3: not certified',
   );
   const reason = r.refusal?.by === 'payer' ? r.refusal.reason : {};
@@ -166,11 +167,11 @@ export const run = (clinic: SampleClinic): void => {
   );
   step('2026-11-24T11:01:00-05:00', { type: 'send' }, '278 request sent');
   answer(
+    '2026-11-25T09:40:00-05:00',
     {
       actionCode: 'A1',
       certificationNumber: 'AET-60417',
       period: { start: '2026-11-25', end: '2027-02-22', zone: 'America/Denver' },
-      receivedAt: '2026-11-25T09:40:00-05:00',
     },
     'payer says A1: certified, AET-60417, 2 visits, 2026-11-25..2027-02-22',
   );

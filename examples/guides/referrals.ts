@@ -100,11 +100,15 @@ export const payerAnswer = () => {
   const response = parseAuthorizationResponse({
     actionCode: 'A3',
     reasonText: 'Diagnosis code not specific enough',
-    receivedAt: '2026-11-24T10:15:00-05:00',
     actor: 'payer-gateway',
   });
   if (isOk(response)) {
-    const denied = applyAuthorizationResponse(referral, response.right);
+    // The time of the answer is an argument, as for every event.
+    const denied = applyAuthorizationResponse(
+      referral,
+      response.right,
+      '2026-11-24T10:15:00-05:00' as IsoInstant,
+    );
     if (isOk(denied)) referral = denied.right;
     console.log(referral.status, referral.refusal);
     // 'denied' { by: 'payer', authorization: 'auth-1003-1', reason: { text: 'Diagnosis code not specific enough' } }
@@ -157,11 +161,14 @@ export const approved = () => {
     certificationNumber: 'AUTH-77812',
     approvedUnits: 6,
     period: { start: '2026-12-01', end: '2027-02-28', zone: 'America/New_York' },
-    receivedAt: '2026-11-26T09:00:00-05:00',
     actor: 'payer-gateway',
   });
   if (isOk(partial)) {
-    const authorized = applyAuthorizationResponse(referral, partial.right);
+    const authorized = applyAuthorizationResponse(
+      referral,
+      partial.right,
+      '2026-11-26T09:00:00-05:00' as IsoInstant,
+    );
     if (isOk(authorized)) referral = authorized.right; // status 'authorized'
   }
   // #endregion resubmit

@@ -27,8 +27,8 @@ export class ReferralTracker {
         return s === 'pending-authorization' && to('authorized');
       case 'authorization-denied':
         return s === 'pending-authorization' && to('denied');
-      case 'schedule':
-        return (s === 'authorized' || s === 'scheduled') && (this.booked++, to('scheduled'));
+      case 'schedule': // a single consult: one visit granted, one appointment at a time
+        return s === 'authorized' && (this.booked++, to('scheduled'));
       case 'visit-kept':
         return s === 'scheduled' && (this.booked--, to(this.booked > 0 ? 'scheduled' : 'completed'));
       case 'consult-note-received':
@@ -37,8 +37,8 @@ export class ReferralTracker {
         return true;
       case 'close':
         return s === 'completed' && (this.finalNote || !this.closeNeedsFinalNote) && to('closed');
-      case 'cancel':
-        return !['closed', 'cancelled'].includes(s) && to('cancelled');
+      case 'cancel': // once the final note is in, the loop is closed: nothing to cancel
+        return !['closed', 'cancelled'].includes(s) && !this.finalNote && to('cancelled');
       default:
         return false;
     }
@@ -80,10 +80,12 @@ class EventCommand implements fc.Command<object, Real> {
             id: `auth-${real.serial}`,
             payer: 'payer-aetna',
             requestType: 'initial',
-            items: [{ procedure: '73721', requestedUnits: 3 }],
+            items: [{ procedure: '99204', requestedUnits: 1 }],
           },
         },
-        'authorization-approved': { decision: { decision: 'approved', approvedUnits: 3, period } },
+        'authorization-approved': {
+          decision: { decision: 'approved', certificationNumber: 'CERT-1', approvedUnits: 1, period },
+        },
         'authorization-denied': {
           decision: { decision: 'denied', denialReason: { text: 'not medically necessary' } },
         },

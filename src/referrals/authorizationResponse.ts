@@ -4,6 +4,7 @@
  * NA waives authorization.
  */
 import { err, type Either } from '../core/result.js';
+import type { IsoInstant } from '../core/calendar.js';
 import { referralRuleError, type ReferralError } from './errors.js';
 import {
   X12_278_ACTION_CODES,
@@ -51,6 +52,7 @@ const decisionOf = (auth: Authorization, response: AuthorizationResponse): Autho
       : { administrationReference: response.administrationReference }),
     ...(approvedUnits === undefined ? {} : { approvedUnits }),
     ...(response.period === undefined ? {} : { period: response.period }),
+    ...(response.noShowsUseVisits === undefined ? {} : { noShowsUseVisits: response.noShowsUseVisits }),
     ...(Object.keys(reason).length === 0 ? {} : { denialReason: reason }),
   };
 };
@@ -87,23 +89,29 @@ const eventOf = (referral: Referral, response: AuthorizationResponse): ReferralE
  * request marked not required). The decision is written on the request it answers, which must be
  * the latest one; per-item answers (PAS `item.adjudication` reviewAction) go on the matching items.
  * The change goes through {@link transitionReferral}, so the table and guards apply and the history
- * records it at `response.receivedAt`.
+ * records it at `at`: like every event, a payer's answer takes its time as an argument.
+ *
+ * NA is accepted wherever the payer can answer (a submitted referral, a pending or pended
+ * request) and holds for the referral: scheduling then needs no authorization.
  *
  * @param referral - the referral whose request was answered
  * @param response - the payer's decision
+ * @param at - when the answer was received (ISO instant with offset)
  * @returns `Right(Referral)`; `Left` `referral.decision-mismatch` (the response answers an older
  *   request), `referral.decision-incomplete` (A1/A2/A6 without period, or A2/A6 without units),
+ *   `referral.no-units-approved` (0 units approved), `referral.invalid-period` (the period ends
+ *   before it starts), `referral.certification-number-required` (an approval without HCR02),
  *   `referral.no-open-request`, or `referral.invalid-event` when the status does not expect it
  * @example
  * applyAuthorizationResponse(referral, {
  *   actionCode: 'A2', certificationNumber: 'AUTH-77812', approvedUnits: 6,
- *   period: { start: '2024-01-02', end: '2024-03-31', zone: 'America/New_York' },
- *   receivedAt: '2024-01-02T10:00:00-05:00', actor: 'payer-gateway',
- * }); // Right(referral with status 'authorized')
+ *   period: { start: '2024-01-02', end: '2024-03-31', zone: 'America/New_York' }, actor: 'payer-gateway',
+ * }, '2024-01-02T10:00:00-05:00'); // Right(referral with status 'authorized')
  */
 export const applyAuthorizationResponse = (
   referral: Referral,
   response: AuthorizationResponse,
+  at: IsoInstant,
 ): Either<ReferralError, Referral> => {
   const latest = referral.authorizations[referral.authorizations.length - 1];
   if (response.authorization !== undefined && response.authorization !== latest?.id)
@@ -113,5 +121,5 @@ export const applyAuthorizationResponse = (
         'the response answers an authorization request that is not the latest one',
       ),
     );
-  return transitionReferral(referral, eventOf(referral, response), response.receivedAt);
+  return transitionReferral(referral, eventOf(referral, response), at);
 };

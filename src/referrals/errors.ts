@@ -16,6 +16,9 @@ export type ReferralRuleCode =
   | 'referral.no-open-request'
   | 'referral.decision-mismatch'
   | 'referral.decision-incomplete'
+  | 'referral.no-units-approved'
+  | 'referral.invalid-period'
+  | 'referral.certification-number-required'
   | 'referral.denial-not-editable'
   | 'referral.resubmission-incomplete'
   | 'referral.outside-authorization-window'
@@ -25,6 +28,7 @@ export type ReferralRuleCode =
   | 'referral.consult-note-required'
   | 'referral.authorization-still-valid'
   | 'referral.loop-closed'
+  | 'referral.no-visit-kept'
   | 'referral.authorization-not-active'
   | 'referral.fhir-unsupported';
 

@@ -1,7 +1,9 @@
 /**
  * FHIR R4 mappers: a referral as a ServiceRequest (the placer's view) and a Task (the filler's
  * progress), following the projection table of reference/referrals.md §6.3. The library status
- * travels in `Task.businessStatus` so a Task maps back to exactly the status it came from.
+ * travels in `Task.businessStatus` so a Task maps back to exactly the status it came from; the
+ * payer's authorization travels in `Task.input`, apart from `Task.status`, which is the
+ * specialist's side (§6.3 †).
  */
 import type { CodeableConcept, Reference, ServiceRequest, Task } from 'fhir/r4.js';
 import { PatientIdSchema, ReferralIdSchema, type PatientId, type ReferralId } from '../core/ids.js';
@@ -21,6 +23,9 @@ const CPT = 'http://www.ama-assn.org/go/cpt';
 const NPI = 'http://hl7.org/fhir/sid/us-npi';
 const SNOMED = 'http://snomed.info/sct';
 const SPECIALTY_EXTENSION = 'https://medoffice.dev/fhir/StructureDefinition/referral-specialty';
+/** Code system of the payer-authorization inputs of a Task (decision, number, visits). */
+export const REFERRAL_AUTHORIZATION_INPUT_SYSTEM =
+  'https://medoffice.dev/fhir/CodeSystem/referral-authorization';
 
 /** One row of the projection table: the library status as ServiceRequest and Task statuses. */
 export interface ReferralFhirProjection {
@@ -56,11 +61,25 @@ export const REFERRAL_FHIR_PROJECTION: Readonly<Record<ReferralStatus, ReferralF
 const statusesFor = <K extends keyof ReferralFhirProjection>(key: K, value: string): ReferralStatus[] =>
   REFERRAL_STATUSES.filter((s) => REFERRAL_FHIR_PROJECTION[s][key] === value);
 
-// Task statuses outside the projection, read as their nearest library status (FHIR §1.1).
-const TASK_FALLBACK: Readonly<Partial<Record<NonNullable<Task['status']>, ReferralStatus>>> = {
-  received: 'submitted',
-  ready: 'authorized',
-  'on-hold': 'pending-authorization',
+/**
+ * What a Task's status alone says (the specialist's side, reference §6.3 †): the library statuses
+ * it is consistent with. Acceptance by the specialist says nothing of the payer, so `accepted`
+ * stands for any status from submitted to scheduled; an in-progress Task is a service under way,
+ * not a completed referral.
+ */
+const TASK_STATUS_READS: Readonly<Record<NonNullable<Task['status']>, readonly ReferralStatus[]>> = {
+  draft: ['draft'],
+  requested: ['submitted', 'pending-authorization', 'resubmitted'],
+  received: ['submitted', 'pending-authorization', 'resubmitted'],
+  accepted: ['submitted', 'pending-authorization', 'authorized', 'scheduled'],
+  ready: ['submitted', 'pending-authorization', 'authorized', 'scheduled'],
+  rejected: ['denied'],
+  'in-progress': ['authorized', 'scheduled', 'completed'],
+  'on-hold': ['pending-authorization', 'authorized', 'scheduled'],
+  completed: ['completed', 'closed'],
+  failed: ['expired'],
+  cancelled: ['cancelled', 'expired'],
+  'entered-in-error': [],
 };
 
 const party = (p: ReferralParty): Reference => ({
@@ -220,16 +239,43 @@ const statusReason = (referral: Referral): string | undefined => {
     return referral.refusal.by === 'specialist'
       ? `declined by specialist: ${referral.refusal.reason}`
       : `denied by payer${referral.refusal.reason.code ? ` (HCR03 ${referral.refusal.reason.code})` : ''}${referral.refusal.reason.text ? `: ${referral.refusal.reason.text}` : ''}`;
+  const ending = referral.ending;
+  if (ending !== undefined && (referral.status === 'expired' || referral.status === 'cancelled'))
+    return ending.reason === 'not-pursued' ? `not pursued after the denial: ${ending.text}` : ending.reason;
   const last = referral.history[referral.history.length - 1]?.event;
   return referral.status === 'cancelled' && last?.type === 'cancel' ? last.reason : undefined;
+};
+
+const input = (code: string, value: Omit<NonNullable<Task['input']>[number], 'type'>) => ({
+  type: { coding: [{ system: REFERRAL_AUTHORIZATION_INPUT_SYSTEM, code }] },
+  ...value,
+});
+
+/** The payer's authorization as Task inputs: decision, certification number, visits asked and granted. */
+const authorizationInputs = (referral: Referral): NonNullable<Task['input']> => {
+  const auth = referral.authorizations[referral.authorizations.length - 1];
+  if (auth === undefined) return [];
+  return [
+    input('decision', { valueCode: auth.decision }),
+    ...(auth.certificationNumber === undefined
+      ? []
+      : [input('certification-number', { valueString: auth.certificationNumber })]),
+    input('requested-visits', { valueUnsignedInt: auth.requestedUnits }),
+    ...(auth.approvedUnits === undefined
+      ? []
+      : [input('approved-visits', { valueUnsignedInt: auth.approvedUnits })]),
+  ];
 };
 
 /**
  * Maps a referral to a FHIR R4 Task that tracks it: `Task.status` from the projection table, the
  * library status in `businessStatus` (system {@link REFERRAL_STATUS_SYSTEM}), the denial or
- * decline reason or cancel reason in `statusReason`, the ServiceRequest as `focus`, the receiving
- * provider as `owner`, the current approved authorization as `restriction` (visits and period),
- * and consult notes as `output`.
+ * decline reason, cancel reason or why it ended (window ended, visits used up, not pursued) in
+ * `statusReason`, the ServiceRequest as `focus`, the receiving provider as `owner`, the current
+ * approved authorization as `restriction` (visits and period), the payer's side as `input` (system
+ * {@link REFERRAL_AUTHORIZATION_INPUT_SYSTEM}: `decision`, so a partial approval reads
+ * `partly-approved`, `certification-number`, `requested-visits`, `approved-visits`), and consult
+ * notes as `output`.
  *
  * @param referral - the referral
  * @returns a Task with `id` = referral id
@@ -265,6 +311,7 @@ export const toFhirTask = (referral: Referral): Task => {
             period: { start: granted.period.start, end: granted.period.end },
           },
         }),
+    ...(referral.authorizations.length === 0 ? {} : { input: authorizationInputs(referral) }),
     output: referral.notes.map((n) => ({
       type: { text: `${n.kind} consult note` },
       valueReference: { reference: `DocumentReference/${n.document}` },
@@ -272,21 +319,59 @@ export const toFhirTask = (referral: Referral): Task => {
   };
 };
 
-/** What a Task says about a referral. */
+/** The payer's authorization as a Task carries it in `input` (only what is there). */
+export interface FhirTaskAuthorization {
+  /** The decision (`approved`, `partly-approved`, `pended`, ...). */
+  readonly decision?: string;
+  /** HCR02 certification number. */
+  readonly certificationNumber?: string;
+  /** Visits or units asked for. */
+  readonly requestedVisits?: number;
+  /** Visits or units granted. */
+  readonly approvedVisits?: number;
+}
+
+/** What a Task says about a referral: the specialist's side and the payer's side kept apart. */
 export interface ReferralTaskState {
   /** The referral, from `focus` (`ServiceRequest/<id>`), when present. */
   readonly referral?: ReferralId;
-  /** The library status. */
-  readonly status: ReferralStatus;
+  /** The library status, when the Task carries it in our businessStatus; absent otherwise. */
+  readonly status?: ReferralStatus;
+  /** The library statuses consistent with the Task (one when the businessStatus names it). */
+  readonly possibleStatuses: readonly ReferralStatus[];
+  /** `Task.status`: the specialist's (filler's) progress, never read as a payer decision. */
+  readonly specialist: NonNullable<Task['status']>;
+  /** The payer's authorization, from the Task's inputs, when present. */
+  readonly authorization?: FhirTaskAuthorization;
   /** Read from our businessStatus code, or inferred from Task.status alone. */
   readonly source: 'business-status' | 'task-status';
 }
 
+const readAuthorization = (resource: Task): FhirTaskAuthorization | undefined => {
+  const value = (code: string) =>
+    resource.input?.find((i) =>
+      i.type.coding?.some((c) => c.system === REFERRAL_AUTHORIZATION_INPUT_SYSTEM && c.code === code),
+    );
+  const decision = value('decision')?.valueCode;
+  const certificationNumber = value('certification-number')?.valueString;
+  const requestedVisits = value('requested-visits')?.valueUnsignedInt;
+  const approvedVisits = value('approved-visits')?.valueUnsignedInt;
+  const found = {
+    ...(decision === undefined ? {} : { decision }),
+    ...(certificationNumber === undefined ? {} : { certificationNumber }),
+    ...(requestedVisits === undefined ? {} : { requestedVisits }),
+    ...(approvedVisits === undefined ? {} : { approvedVisits }),
+  };
+  return Object.keys(found).length === 0 ? undefined : found;
+};
+
 /**
- * Reads a FHIR R4 Task as a referral status. With a businessStatus in {@link REFERRAL_STATUS_SYSTEM}
- * the status is that code, which must agree with `Task.status` per the projection table; without
- * one, `Task.status` alone decides (the first library status it projects from; received,
- * ready and on-hold read as submitted, authorized and pending-authorization).
+ * Reads a FHIR R4 Task as a referral. With a businessStatus in {@link REFERRAL_STATUS_SYSTEM} the
+ * status is that code, which must agree with `Task.status` per the projection table. Without one,
+ * `Task.status` is the specialist's side only: it narrows the library statuses
+ * (`possibleStatuses`) but never decides the payer's (a specialist's `accepted` is not an
+ * authorization; an `in-progress` Task is a service under way, not a completed referral), and
+ * `status` is absent. The payer's authorization is read from the Task's inputs when present.
  *
  * @param resource - a Task
  * @returns `Right(ReferralTaskState)`; `Left` `referral.fhir-unsupported` for entered-in-error, an
@@ -297,17 +382,22 @@ export interface ReferralTaskState {
 export const fromFhirTask = (resource: Task): Either<ReferralError, ReferralTaskState> => {
   const focus = /^(?:.*\/)?ServiceRequest\/([^/]+)$/.exec(resource.focus?.reference ?? '')?.[1];
   const id = ReferralIdSchema.safeParse(focus);
-  const withId = id.success ? { referral: id.data } : {};
+  const authorization = readAuthorization(resource);
+  const common = {
+    ...(id.success ? { referral: id.data } : {}),
+    specialist: resource.status,
+    ...(authorization === undefined ? {} : { authorization }),
+  };
   const code = resource.businessStatus?.coding?.find((c) => c.system === REFERRAL_STATUS_SYSTEM)?.code;
   if (code !== undefined) {
     const status = REFERRAL_STATUSES.find((s) => s === code);
     if (status === undefined) return err(unsupported('Task.businessStatus holds an unknown referral status'));
     if (REFERRAL_FHIR_PROJECTION[status].task !== resource.status)
       return err(unsupported('Task.businessStatus contradicts Task.status (projection table)'));
-    return ok({ ...withId, status, source: 'business-status' });
+    return ok({ ...common, status, possibleStatuses: [status], source: 'business-status' });
   }
-  const status = statusesFor('task', resource.status)[0] ?? TASK_FALLBACK[resource.status];
-  return status === undefined
+  const possibleStatuses = TASK_STATUS_READS[resource.status];
+  return possibleStatuses.length === 0
     ? err(unsupported('Task.status entered-in-error does not map to a referral status'))
-    : ok({ ...withId, status, source: 'task-status' });
+    : ok({ ...common, possibleStatuses, source: 'task-status' });
 };

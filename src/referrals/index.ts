@@ -9,6 +9,7 @@ export * from './errors.js';
 export * from './transitionTable.js';
 export * from './transitions.js';
 export * from './validity.js';
+export { referralVisits, type ReferralVisits } from './visits.js';
 export * from './authorizationResponse.js';
 export * from './worklist.js';
 export * from './denialGuidance.js';

@@ -165,12 +165,20 @@ export const AuthorizationSchema = /* @__PURE__ */ z.object({
   period: AuthorizationPeriodSchema.optional(),
   items: z.array(AuthorizationItemSchema).readonly(),
   denialReason: DenialReasonSchema.optional(),
+  /**
+   * The payer's rule for missed visits: `true` when a no-show uses one of the approved visits.
+   * Absent or `false`: no-shows are recorded and use nothing (reference §7 rule 1).
+   */
+  noShowsUseVisits: z.boolean().optional(),
 });
 /** One authorization request and the payer's answer. */
 export type Authorization = z.infer<typeof AuthorizationSchema>;
 
-/** What happened to a linked appointment, as far as the referral knows. */
-export const AppointmentLinkStatusSchema = /* @__PURE__ */ z.enum(['booked', 'kept', 'no-show']);
+/**
+ * What happened to a linked appointment, as far as the referral knows: `cancelled` is one
+ * appointment called off (the referral itself goes on; the visit is not counted).
+ */
+export const AppointmentLinkStatusSchema = /* @__PURE__ */ z.enum(['booked', 'kept', 'no-show', 'cancelled']);
 
 /** An appointment booked under the referral (360X PCC-60), with its start time. */
 export const AppointmentLinkSchema = /* @__PURE__ */ z.object({
@@ -202,6 +210,19 @@ export const ReferralRefusalSchema = /* @__PURE__ */ z.discriminatedUnion('by', 
 /** Why a referral is in `denied`: payer denial or specialist decline. */
 export type ReferralRefusal = z.infer<typeof ReferralRefusalSchema>;
 
+/**
+ * Why a referral ended without its loop closing, derived from its data when it ended: the
+ * authorization window ended, the approved visits were used up, or the office chose not to pursue
+ * a denial (with its words). Cleared when a renewal or extension revives an expired referral.
+ */
+export const ReferralEndingSchema = /* @__PURE__ */ z.discriminatedUnion('reason', [
+  z.object({ reason: z.literal('validity-ended') }),
+  z.object({ reason: z.literal('visits-exhausted') }),
+  z.object({ reason: z.literal('not-pursued'), text: z.string().min(1) }),
+]);
+/** Why a referral ended without its loop closing. */
+export type ReferralEnding = z.infer<typeof ReferralEndingSchema>;
+
 const actor = { actor: ActorIdSchema };
 
 /** A new authorization request as an event carries it (the record is built from it). */
@@ -226,13 +247,15 @@ export const AuthorizationDecisionRecordSchema = /* @__PURE__ */ AuthorizationSc
   approvedUnits: true,
   period: true,
   denialReason: true,
+  noShowsUseVisits: true,
 }).extend({ items: z.array(AuthorizationItemSchema).readonly().optional() });
 /** A payer decision as the referral records it. */
 export type AuthorizationDecisionRecord = z.infer<typeof AuthorizationDecisionRecordSchema>;
 
 /**
  * Everything that can happen to a referral. Each carries the actor (staff member or system);
- * the time is the `at` argument of `transitionReferral`.
+ * the time of every event, a payer's answer included, is the `at` argument of the function that
+ * applies it (`transitionReferral`, `applyAuthorizationResponse`).
  */
 export const ReferralEventSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
   z.object({ type: z.literal('submit'), ...actor }),
@@ -270,6 +293,7 @@ export const ReferralEventSchema = /* @__PURE__ */ z.discriminatedUnion('type', 
     purpose: z.string().min(1).optional(),
   }),
   z.object({ type: z.literal('no-show'), ...actor, appointment: AppointmentIdSchema }),
+  z.object({ type: z.literal('appointment-cancelled'), ...actor, appointment: AppointmentIdSchema }),
   z.object({ type: z.literal('visit-kept'), ...actor, appointment: AppointmentIdSchema }),
   z.object({
     type: z.literal('consult-note-received'),
@@ -278,7 +302,10 @@ export const ReferralEventSchema = /* @__PURE__ */ z.discriminatedUnion('type', 
     kind: z.enum(['interim', 'final']),
   }),
   z.object({ type: z.literal('close'), ...actor }),
-  z.object({ type: z.literal('expire'), ...actor, reason: z.enum(['validity-ended', 'visits-exhausted']) }),
+  /** The reason (window ended or visits used up) is derived from the referral, never chosen. */
+  z.object({ type: z.literal('expire'), ...actor }),
+  /** After a denial, the office decides not to pursue the referral (the reason is kept). */
+  z.object({ type: z.literal('not-pursued'), ...actor, reason: z.string().min(1) }),
   z.object({
     type: z.literal('cancel'),
     ...actor,
@@ -325,6 +352,7 @@ export const ReferralSchema = /* @__PURE__ */ z.object({
   appointments: z.array(AppointmentLinkSchema).readonly(),
   notes: z.array(ConsultNoteSchema).readonly(),
   refusal: ReferralRefusalSchema.optional(),
+  ending: ReferralEndingSchema.optional(),
   history: z.array(ReferralHistoryEntrySchema).readonly(),
 });
 /** A referral with its whole lifecycle. */
@@ -333,12 +361,12 @@ export type Referral = z.infer<typeof ReferralSchema>;
 /**
  * A payer's answer to an authorization request, as read from an X12 278 response (HCR, DTP, HSD
  * segments) or a Da Vinci PAS ClaimResponse (reviewAction extension, preAuthRef, preAuthPeriod).
+ * Its time is the `at` argument of `applyAuthorizationResponse`, as for every other event.
  */
 export const AuthorizationResponseSchema = /* @__PURE__ */ z.object({
   /** The request answered; defaults to the referral's latest. */
   authorization: AuthorizationIdSchema.optional(),
   actionCode: X12ActionCodeSchema,
-  receivedAt: IsoInstantSchema,
   actor: ActorIdSchema,
   certificationNumber: z.string().min(1).optional(),
   administrationReference: z.string().min(1).optional(),
@@ -350,6 +378,8 @@ export const AuthorizationResponseSchema = /* @__PURE__ */ z.object({
   reasonText: z.string().min(1).optional(),
   approvedUnits: z.number().int().nonnegative().optional(),
   period: AuthorizationPeriodSchema.optional(),
+  /** The payer counts a no-show as a used visit. */
+  noShowsUseVisits: z.boolean().optional(),
   items: z
     .array(
       z.object({
@@ -370,7 +400,7 @@ export type AuthorizationResponse = z.infer<typeof AuthorizationResponseSchema>;
  * @param input - anything
  * @returns `Right(AuthorizationResponse)`; `Left` `validation.failed`
  * @example
- * parseAuthorizationResponse({ actionCode: 'A1', receivedAt: '2026-11-24T10:00:00-05:00', actor: 'payer-gw' });
+ * parseAuthorizationResponse({ actionCode: 'A1', certificationNumber: 'AUTH-1', actor: 'payer-gw' });
  */
 export const parseAuthorizationResponse = (input: unknown): Either<ValidationError, AuthorizationResponse> =>
   parseWith('AuthorizationResponse', AuthorizationResponseSchema, input);

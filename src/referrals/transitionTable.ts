@@ -28,9 +28,11 @@ const row = (
 /**
  * The transition table. Specialist decline (360X PCC-56) and payer denial (278 A3) both lead to
  * `denied` but are recorded apart (`Referral.refusal.by`) and answered differently: a new provider,
- * or a new authorization request or appeal. Closing needs a final consult note (PCC-57); `expired`
- * comes back only by renewal, revision or extension (UM02 R / S / 4); `closed` and `cancelled`
- * accept nothing.
+ * or a new authorization request or appeal. A kept visit leaves a multi-visit authorization
+ * `authorized` while visits are left and its window is open, and moves it to `completed` (awaiting
+ * the consult note) when they are used up. Closing needs a final consult note (PCC-57), which may
+ * arrive after expiry when a visit was kept inside the window; `expired` otherwise comes back only
+ * by renewal, revision or extension (UM02 R / S / 4); `closed` and `cancelled` accept nothing.
  *
  * @example
  * REFERRAL_TRANSITIONS.filter((t) => t.from === 'draft'); // submit, cancel
@@ -46,19 +48,25 @@ export const REFERRAL_TRANSITIONS: readonly ReferralTransition[] = [
   row('pending-authorization', 'authorization-not-required', ['authorized'], 'HCR01 NA'),
   row('pending-authorization', 'specialist-declined', ['denied'], '360X PCC-56 decline'),
   row('denied', 'resubmit', ['resubmitted'], 'PAS: new request or appeal (UM02 = I / 1 / 2)'),
+  row('denied', 'not-pursued', ['cancelled'], 'the office does not pursue the denial (reason kept)'),
   row('resubmitted', 'send', ['pending-authorization', 'submitted'], 'new 278 request, or PCC-55 to a new provider'),
   row('authorized', 'schedule', ['scheduled'], '360X PCC-60 appointment notification'),
   row('authorized', 'specialist-declined', ['denied'], '360X PCC-56 decline'),
+  row('authorized', 'consult-note-received', ['authorized'], '360X PCC-59 / PCC-57 after a kept visit'),
+  row('authorized', 'close', ['closed'], 'loop closed on the final report, visits left unused'),
   row('authorized', 'expire', ['expired'], 'validity ended or visits used up'),
   row('scheduled', 'schedule', ['scheduled'], '360X PCC-60, another appointment'),
-  row('scheduled', 'no-show', ['authorized', 'scheduled'], '360X PCC-61; visit not consumed'),
-  row('scheduled', 'visit-kept', ['completed', 'scheduled'], 'visit occurred; consumes one visit'),
+  row('scheduled', 'no-show', ['authorized', 'scheduled', 'completed'], '360X PCC-61; a visit only if the payer counts no-shows'),
+  row('scheduled', 'appointment-cancelled', ['authorized', 'scheduled'], 'SIU^S15 one appointment cancelled; visit not counted'),
+  row('scheduled', 'visit-kept', ['completed', 'scheduled', 'authorized'], 'visit occurred; uses one visit'),
   row('scheduled', 'consult-note-received', ['scheduled'], '360X PCC-59 interim note'),
   row('scheduled', 'expire', ['expired'], 'validity ended or visits used up'),
   row('completed', 'consult-note-received', ['completed'], '360X PCC-59 interim / PCC-57 outcome'),
   row('completed', 'close', ['closed'], 'loop closed on the final consult note'),
   row('completed', 'expire', ['expired'], 'validity ended before the loop closed'),
   row('expired', 'request-authorization', ['pending-authorization'], 'UM02 = R / S / 4'),
+  row('expired', 'consult-note-received', ['expired'], 'PCC-57 for a visit kept inside the window'),
+  row('expired', 'close', ['closed'], 'loop closed on the final consult note'),
   ...REFERRAL_STATUSES.filter((s) => !isTerminalReferralStatus(s)).map((s) =>
     row(s, 'cancel', ['cancelled'], '360X PCC-58; UM02 = 3 → HCR01 C'),
   ),
@@ -78,7 +86,7 @@ const INDEX: ReadonlyMap<ReferralStatus, ReadonlyMap<ReferralEventType, readonly
  * @param event - event name
  * @returns the row's targets, or undefined
  * @example
- * referralTargets('scheduled', 'visit-kept'); // ['completed', 'scheduled']
+ * referralTargets('scheduled', 'visit-kept'); // ['completed', 'scheduled', 'authorized']
  * referralTargets('closed', 'cancel'); // undefined
  */
 export const referralTargets = (

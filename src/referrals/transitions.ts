@@ -16,15 +16,16 @@ import type {
 } from './model.js';
 import type { ReferralStatus } from './statuses.js';
 import { allowedReferralEvents, referralTargets } from './transitionTable.js';
-import { periodBounds } from './instants.js';
-import { authorizationStatus, isApprovedAuthorization, type ReferralAppointment } from './validity.js';
+import { windowPosition } from './validity.js';
+import { approvedAuthorization, authorizationNotNeeded, referralVisits } from './visits.js';
 
-// A guard's verdict: fields to replace, the target when the row has two, and whether the refusal
-// that put the referral in `denied` is answered.
-type Change = Partial<Omit<Referral, 'history' | 'status' | 'refusal'>> & {
+/** Fields an event may remove: the refusal it answers, the ending a renewal revives. */
+type Cleared = 'refusal' | 'ending';
+
+// A guard's verdict: fields to replace, the target when the row has several, and fields to remove.
+type Change = Partial<Omit<Referral, 'history' | 'status'>> & {
   readonly status?: ReferralStatus;
-  readonly refusal?: Referral['refusal'];
-  readonly clearRefusal?: true;
+  readonly clear?: readonly Cleared[];
 };
 type Step = Either<ReferralError, Change>;
 
@@ -74,44 +75,39 @@ const newAuthorization = (
   });
 };
 
-const toAppointments = (links: readonly AppointmentLink[]): ReferralAppointment[] =>
-  links.map((l) => ({
-    id: l.appointment,
-    start: l.start,
-    status: l.status === 'kept' ? 'fulfilled' : l.status === 'no-show' ? 'noshow' : 'booked',
-  }));
-
-const authorizationNotNeeded = (r: Referral): boolean =>
-  r.authorizationRequired === false || currentAuthorization(r)?.decision === 'not-required';
+const hasFinalNote = (r: Referral): boolean => r.notes.some((n) => n.kind === 'final');
 
 /**
  * Scheduling needs a valid authorization covering the new appointment, unless none is needed:
- * its date inside the window, and fewer booked or kept visits in the window than granted.
+ * its date inside the window, and fewer used or booked visits in the window than granted. Before
+ * the window the office books later; after it, it asks for an extension first.
  */
 const scheduleGuard = (r: Referral, link: AppointmentLink): Step => {
   if (r.appointments.some((a) => a.appointment === link.appointment))
     return fail('referral.duplicate-appointment', 'appointment is already linked to this referral');
   const appointments = [...r.appointments, link];
   if (authorizationNotNeeded(r)) return ok({ appointments });
-  const auth = currentAuthorization(r);
-  if (!auth || !isApprovedAuthorization(auth.decision) || !auth.period || auth.approvedUnits === undefined)
+  const auth = approvedAuthorization(r);
+  if (auth?.period === undefined)
     return fail(
       'referral.authorization-required',
       'scheduling needs an approved authorization (A1, A2 or A6)',
     );
-  const { startMs, endMs } = periodBounds(auth.period);
-  const inside = (a: AppointmentLink): boolean => {
-    const ms = instantToMs(a.start);
-    return ms >= startMs && ms < endMs;
-  };
-  if (!inside(link))
+  const position = windowPosition(auth.period, instantToMs(link.start));
+  if (position === 'before-start')
     return fail(
       'referral.outside-authorization-window',
-      'appointment date is outside the authorization period: request an extension (UM02 = 4) first',
+      'appointment date is before the authorization period starts: book it on or after the first valid day',
+      { position },
     );
-  let used = 0;
-  for (const a of r.appointments) if (a.status !== 'no-show' && inside(a)) used++;
-  return used >= auth.approvedUnits
+  if (position === 'after-end')
+    return fail(
+      'referral.outside-authorization-window',
+      'appointment date is after the authorization period ends: request an extension (UM02 = 4) first',
+      { position },
+    );
+  const visits = referralVisits(r);
+  return visits.used + visits.booked >= (visits.approved ?? 0)
     ? fail(
         'referral.visits-exhausted',
         'the authorization has no visits left for this appointment: request a renewal (UM02 = R) first',
@@ -119,12 +115,29 @@ const scheduleGuard = (r: Referral, link: AppointmentLink): Step => {
     : ok({ appointments });
 };
 
-/** Marks a booked appointment kept or missed; the referral stays scheduled while others remain. */
+/**
+ * Where a referral goes when its last booked appointment is settled: a cancelled or missed visit
+ * is rebooked; a kept visit ends a single consult (nothing limits the visits) and ends a
+ * multi-visit authorization once its visits are used up or its window has ended, else the next
+ * visit is booked. A no-show the payer counts can use the last visit, too.
+ */
+const afterLastBooked = (r: Referral, outcome: AppointmentLink['status'], at: IsoInstant): ReferralStatus => {
+  if (outcome === 'cancelled') return 'authorized';
+  const visits = referralVisits(r);
+  if (visits.kept === 0) return 'authorized';
+  const auth = approvedAuthorization(r);
+  if (auth?.period === undefined || visits.remaining === undefined)
+    return outcome === 'kept' ? 'completed' : 'authorized';
+  const windowOpen = windowPosition(auth.period, instantToMs(at)) !== 'after-end';
+  return visits.remaining > 0 && windowOpen ? 'authorized' : 'completed';
+};
+
+/** Marks a booked appointment kept, missed or cancelled; the referral stays scheduled while others remain. */
 const visitOutcome = (
   r: Referral,
   appointment: string,
-  outcome: 'kept' | 'no-show',
-  otherwise: ReferralStatus,
+  outcome: 'kept' | 'no-show' | 'cancelled',
+  at: IsoInstant,
 ): Step => {
   const i = r.appointments.findIndex((a) => a.appointment === appointment && a.status === 'booked');
   if (i < 0)
@@ -134,7 +147,10 @@ const visitOutcome = (
     );
   const appointments = r.appointments.map((a, k) => (k === i ? { ...a, status: outcome } : a));
   const stillBooked = appointments.some((a) => a.status === 'booked');
-  return ok({ appointments, status: stillBooked ? 'scheduled' : otherwise });
+  return ok({
+    appointments,
+    status: stillBooked ? 'scheduled' : afterLastBooked({ ...r, appointments }, outcome, at),
+  });
 };
 
 const EXPECTED_DECISIONS: Readonly<
@@ -156,8 +172,20 @@ const decide = (r: Referral, event: Extract<ReferralEvent, { decision: unknown }
   const expected = EXPECTED_DECISIONS[event.type];
   if (!expected.includes(d.decision))
     return fail('referral.decision-mismatch', `event ${event.type} needs decision ${expected.join(' or ')}`);
-  if (event.type === 'authorization-approved' && (d.period === undefined || d.approvedUnits === undefined))
-    return fail('referral.decision-incomplete', 'an approval needs the validity period and granted units');
+  if (event.type === 'authorization-approved') {
+    if (d.period === undefined || d.approvedUnits === undefined)
+      return fail('referral.decision-incomplete', 'an approval needs the validity period and granted units');
+    if (d.approvedUnits <= 0)
+      return fail('referral.no-units-approved', 'an approval needs at least one approved visit or unit');
+    // ISO dates compare as text.
+    if (d.period.end < d.period.start)
+      return fail('referral.invalid-period', 'the authorization period ends before it starts');
+    if (d.certificationNumber === undefined)
+      return fail(
+        'referral.certification-number-required',
+        'an approval (A1, A2, A6) needs the certification number (HCR02)',
+      );
+  }
   const decided: Authorization = { ...auth, ...d, items: d.items ?? auth.items, decidedAt: at };
   const authorizations = replaceCurrent(r, decided);
   return ok(
@@ -175,7 +203,7 @@ const resubmit = (r: Referral, event: Extract<ReferralEvent, { type: 'resubmit' 
         'referral.resubmission-incomplete',
         'after a specialist decline, resubmit to a different receiving provider',
       );
-    return ok({ ...amended, receiving: event.receiving, clearRefusal: true });
+    return ok({ ...amended, receiving: event.receiving, clear: ['refusal'] });
   }
   if (event.request === undefined)
     return fail(
@@ -196,25 +224,32 @@ const resubmit = (r: Referral, event: Extract<ReferralEvent, { type: 'resubmit' 
   );
   return next._tag === 'Left'
     ? next
-    : ok({ ...amended, authorizations: [...r.authorizations, next.right], clearRefusal: true });
+    : ok({ ...amended, authorizations: [...r.authorizations, next.right], clear: ['refusal'] });
 };
 
-const expire = (r: Referral, event: Extract<ReferralEvent, { type: 'expire' }>, at: IsoInstant): Step => {
-  if (r.notes.some((n) => n.kind === 'final'))
+/**
+ * Expiry needs the window ended at `at` (`validity-ended`) or, before the service is done, the
+ * approved visits used up (`visits-exhausted`); the reason is derived, never chosen.
+ */
+const expire = (r: Referral, at: IsoInstant): Step => {
+  if (hasFinalNote(r))
     return fail('referral.loop-closed', 'the final consult note has arrived: close the referral instead');
-  const auth = currentAuthorization(r);
-  const status = auth ? authorizationStatus(auth, toAppointments(r.appointments), at) : undefined;
-  const ended =
-    status?._tag === 'Right' &&
-    (event.reason === 'validity-ended' ? status.right.window === 'after-end' : status.right.remaining === 0);
-  return ended
-    ? NO_CHANGE
-    : fail(
-        'referral.authorization-still-valid',
-        event.reason === 'validity-ended'
-          ? 'the authorization period has not ended'
-          : 'the authorization still has visits left',
-      );
+  const auth = approvedAuthorization(r);
+  if (auth?.period === undefined)
+    return fail(
+      'referral.authorization-still-valid',
+      'no approved authorization limits this referral: there is nothing to expire',
+    );
+  if (windowPosition(auth.period, instantToMs(at)) === 'after-end')
+    return ok({ ending: { reason: 'validity-ended' } });
+  if (r.status !== 'completed' && referralVisits(r).remaining === 0)
+    return ok({ ending: { reason: 'visits-exhausted' } });
+  return fail(
+    'referral.authorization-still-valid',
+    r.status === 'completed'
+      ? 'the authorization period has not ended'
+      : 'the authorization period has not ended and visits are left',
+  );
 };
 
 /** Guards and effect of one event, after the table accepted it. */
@@ -237,14 +272,17 @@ const step = (r: Referral, event: ReferralEvent, at: IsoInstant): Step => {
     case 'request-authorization': {
       const allowed: readonly AuthorizationRequestType[] =
         r.status === 'expired' ? ['renewal', 'revision', 'extension'] : ['initial'];
+      const renewing = r.status === 'expired';
       const next = newAuthorization(
         r,
         event.request,
         at,
         allowed,
-        r.status === 'expired' ? currentAuthorization(r) : undefined,
+        renewing ? currentAuthorization(r) : undefined,
       );
-      return next._tag === 'Left' ? next : ok({ authorizations: [...r.authorizations, next.right] });
+      if (next._tag === 'Left') return next;
+      const authorizations = [...r.authorizations, next.right];
+      return ok(renewing ? { authorizations, clear: ['ending'] } : { authorizations });
     }
     case 'authorization-not-required': {
       if (event.source === 'office' && r.authorizationRequired !== false)
@@ -252,9 +290,11 @@ const step = (r: Referral, event: ReferralEvent, at: IsoInstant): Step => {
           'referral.authorization-required',
           'only the payer (HCR01 NA) can waive authorization unless the referral is marked as not requiring one',
         );
+      // The answer holds for the whole referral: later scheduling needs no authorization.
       const auth = currentAuthorization(r);
       return r.status === 'pending-authorization' && auth
         ? ok({
+            authorizationRequired: false,
             authorizations: replaceCurrent(r, {
               ...auth,
               decision: 'not-required',
@@ -262,7 +302,7 @@ const step = (r: Referral, event: ReferralEvent, at: IsoInstant): Step => {
               decidedAt: at,
             }),
           })
-        : NO_CHANGE;
+        : ok({ authorizationRequired: false });
     }
     case 'authorization-approved':
     case 'authorization-pended':
@@ -290,18 +330,33 @@ const step = (r: Referral, event: ReferralEvent, at: IsoInstant): Step => {
       return scheduleGuard(r, link);
     }
     case 'no-show':
-      return visitOutcome(r, event.appointment, 'no-show', 'authorized');
+      return visitOutcome(r, event.appointment, 'no-show', at);
+    case 'appointment-cancelled':
+      return visitOutcome(r, event.appointment, 'cancelled', at);
     case 'visit-kept':
-      return visitOutcome(r, event.appointment, 'kept', 'completed');
+      return visitOutcome(r, event.appointment, 'kept', at);
     case 'consult-note-received':
+      // Between visits, and after expiry, a note needs a visit kept inside the window.
+      if ((r.status === 'authorized' || r.status === 'expired') && referralVisits(r).kept === 0)
+        return fail(
+          'referral.no-visit-kept',
+          'a consult note needs a visit kept inside the authorization window',
+        );
       return ok({ notes: [...r.notes, { document: event.document, kind: event.kind, receivedAt: at }] });
     case 'close':
-      return r.notes.some((n) => n.kind === 'final')
+      return hasFinalNote(r)
         ? NO_CHANGE
         : fail('referral.consult-note-required', 'closing needs the final consult note (360X PCC-57)');
     case 'expire':
-      return expire(r, event, at);
+      return expire(r, at);
+    case 'not-pursued':
+      return ok({ ending: { reason: 'not-pursued', text: event.reason } });
     case 'cancel': {
+      if (hasFinalNote(r))
+        return fail(
+          'referral.loop-closed',
+          'the loop is closed (final consult note received): nothing to cancel',
+        );
       // Cancelling withdraws an open request (UM02 = 3); the payer's C confirms any request.
       const auth = currentAuthorization(r);
       const open = auth?.decision === 'requested' || auth?.decision === 'pended';
@@ -320,13 +375,25 @@ const step = (r: Referral, event: ReferralEvent, at: IsoInstant): Step => {
 /**
  * Applies one event to a referral: the transition table ({@link REFERRAL_TRANSITIONS}) must allow
  * the event in the referral's status, then the event's guards must pass (submit needs a diagnosis
- * and the required attachments; scheduling needs an approved authorization covering the
- * appointment date and a visit left, unless none is required; a denial is answered only by a new
- * request or an appeal; closing needs the final consult note; expiry needs the period ended or the
- * visits used up). The result is a new referral with the event appended to its history; the input
- * is never changed, and a refused event changes nothing.
+ * and the required attachments; an approval needs a certification number, at least one approved
+ * unit and a period that does not end before it starts; scheduling needs an approved
+ * authorization covering the appointment date and a visit left, unless none is required or the
+ * payer answered NA; a denial is answered only by a new request or an appeal, or left with a
+ * reason (`not-pursued`); closing needs the final consult note, after which nothing can cancel
+ * the referral; expiry needs the period ended or the visits used up, and records which). The
+ * result is a new referral with the event appended to its history; the input is never changed,
+ * and a refused event changes nothing.
  *
- * Dates of the authorization window are read in the window's zone; `at` is the event's instant.
+ * Multi-visit authorizations: a kept visit leaves the referral `authorized` (the next visit can be
+ * booked) while approved visits are left and the window is open at `at`, and moves it to
+ * `completed` (awaiting the consult note) when they are used up or the window has ended. A no-show
+ * uses a visit only when the authorization says the payer counts them (`noShowsUseVisits`); a
+ * cancelled appointment (`appointment-cancelled`) never does and sends the referral back to
+ * `authorized` to rebook. Without an approved authorization (none required) the first kept visit
+ * completes the referral, as for a single consult.
+ *
+ * Dates of the authorization window are read in the window's zone; `at` is the event's instant
+ * (the one time convention of the module: payer answers too).
  *
  * @param referral - the referral
  * @param event - what happened, with the actor
@@ -335,10 +402,13 @@ const step = (r: Referral, event: ReferralEvent, at: IsoInstant): Step => {
  *   guard's code: `referral.missing-diagnosis`, `referral.missing-attachment`,
  *   `referral.request-type`, `referral.duplicate-authorization`, `referral.authorization-required`,
  *   `referral.no-open-request`, `referral.decision-mismatch`, `referral.decision-incomplete`,
- *   `referral.denial-not-editable`, `referral.resubmission-incomplete`,
- *   `referral.outside-authorization-window`, `referral.visits-exhausted`,
+ *   `referral.no-units-approved`, `referral.invalid-period`,
+ *   `referral.certification-number-required`, `referral.denial-not-editable`,
+ *   `referral.resubmission-incomplete`, `referral.outside-authorization-window` (with
+ *   `details.position` `before-start` or `after-end`), `referral.visits-exhausted`,
  *   `referral.duplicate-appointment`, `referral.unknown-appointment`,
- *   `referral.consult-note-required`, `referral.authorization-still-valid`, `referral.loop-closed`
+ *   `referral.consult-note-required`, `referral.no-visit-kept`,
+ *   `referral.authorization-still-valid`, `referral.loop-closed`
  * @example
  * const r = transitionReferral(draft, { type: 'submit', actor: 'u-maria' as ActorId }, '2026-11-23T09:00:00-05:00' as IsoInstant);
  * if (isOk(r)) r.right.status; // 'submitted'
@@ -364,18 +434,20 @@ export const transitionReferral = (
   const c = change.right;
   const to = c.status ?? (targets[0] as ReferralStatus);
   const history = [...referral.history, { at, from: referral.status, to, event }];
-  if (c.clearRefusal === true) {
-    const { clearRefusal: _c, status: _s, ...patch } = c;
-    return ok({ ...withoutRefusal(referral), ...patch, status: to, history });
-  }
   // The common case: a plain clone (which keeps the key order) with two fields set.
   // Stryker disable next-line ConditionalExpression: a fast path; spreading the empty UNCHANGED below gives the same object
   if (c === UNCHANGED) return ok({ ...referral, status: to, history });
-  // `c.status`, when present, is overwritten by `to`.
-  return ok({ ...referral, ...c, status: to, history });
+  const { status: _s, clear, ...patch } = c;
+  return ok({
+    ...(clear === undefined ? referral : without(referral, clear)),
+    ...patch,
+    status: to,
+    history,
+  });
 };
 
-const withoutRefusal = (r: Referral): Referral => {
-  const { refusal: _answered, ...rest } = r;
-  return rest;
+const without = (r: Referral, fields: readonly Cleared[]): Referral => {
+  const copy = { ...r };
+  for (const f of fields) delete copy[f];
+  return copy;
 };

@@ -107,7 +107,10 @@ const candidates = (w: Walk): readonly Record<string, unknown>[] => {
     })),
     'authorization-not-required': [{ type: 'authorization-not-required', source: 'payer' }],
     'authorization-approved': [
-      { type: 'authorization-approved', decision: { decision: 'approved', approvedUnits: 2, period } },
+      {
+        type: 'authorization-approved',
+        decision: { decision: 'approved', certificationNumber: id('CERT'), approvedUnits: 2, period },
+      },
     ],
     'authorization-pended': [
       { type: 'authorization-pended', decision: { decision: 'pended', administrationReference: id('PEND') } },
@@ -126,6 +129,7 @@ const candidates = (w: Walk): readonly Record<string, unknown>[] => {
     send: [{ type: 'send' }],
     schedule: [{ type: 'schedule', appointment: id('apt'), start: formatInstant(w.atMs + 3 * DAY, w.zone) }],
     'no-show': booked.map((appointment) => ({ type: 'no-show', appointment })),
+    'appointment-cancelled': booked.map((appointment) => ({ type: 'appointment-cancelled', appointment })),
     'visit-kept': booked.map((appointment) => ({ type: 'visit-kept', appointment })),
     'consult-note-received': ['interim', 'final'].map((kind) => ({
       type: 'consult-note-received',
@@ -133,10 +137,8 @@ const candidates = (w: Walk): readonly Record<string, unknown>[] => {
       kind,
     })),
     close: [{ type: 'close' }],
-    expire: [
-      { type: 'expire', reason: 'validity-ended' },
-      { type: 'expire', reason: 'visits-exhausted' },
-    ],
+    expire: [{ type: 'expire' }],
+    'not-pursued': [{ type: 'not-pursued', reason: 'patient chose another treatment' }],
     cancel: [{ type: 'cancel', reason: 'patient request' }],
   };
   return allowedReferralEvents(r.status).flatMap((e) => byType[e] ?? []);
@@ -148,6 +150,8 @@ const DETOURS = new Set([
   'authorization-not-required',
   'authorization-denied',
   'authorization-pended',
+  'appointment-cancelled',
+  'not-pursued',
 ]);
 
 /**

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isErr, isOk } from '../../src/core/index.js';
 import { applyAuthorizationResponse, type Referral } from '../../src/referrals/index.js';
-import { pendingAuthorization, referral, response, run } from './fixtures.js';
+import { at, pendingAuthorization, referral, response, run } from './fixtures.js';
 
 const PERIOD = { start: '2026-11-10', end: '2027-02-08', zone: 'America/Denver' };
 const RECEIVED = '2026-11-10T08:00:00-07:00';
@@ -10,7 +10,7 @@ const RECEIVED = '2026-11-10T08:00:00-07:00';
 const pending = pendingAuthorization;
 
 const apply = (input: Record<string, unknown>, from: Referral = pending()): Referral => {
-  const r = applyAuthorizationResponse(from, response({ receivedAt: RECEIVED, ...input }));
+  const r = applyAuthorizationResponse(from, response({ ...input }), at(RECEIVED));
   if (!isOk(r)) throw new Error(r.left.message);
   return r.right;
 };
@@ -60,7 +60,7 @@ describe('applyAuthorizationResponse: HCR01 codes', () => {
       { actionCode: 'A6', period: PERIOD },
       { actionCode: 'A1' },
     ]) {
-      const r = applyAuthorizationResponse(pending(), response({ receivedAt: RECEIVED, ...input }));
+      const r = applyAuthorizationResponse(pending(), response({ ...input }), at(RECEIVED));
       expect(isErr(r) && r.left.code).toBe('referral.decision-incomplete');
     }
   });
@@ -98,7 +98,7 @@ describe('applyAuthorizationResponse: HCR01 codes', () => {
     const contact = apply({ actionCode: 'CT' }, pended);
     expect(contact.status).toBe('pending-authorization');
     expect(latest(contact)).toMatchObject({ decision: 'pended', actionCode: 'CT' });
-    const approved = apply({ actionCode: 'A1', period: PERIOD }, contact);
+    const approved = apply({ actionCode: 'A1', certificationNumber: 'CERT-1', period: PERIOD }, contact);
     expect(approved.status).toBe('authorized');
     expect(approved.history.map((h) => h.event.type).slice(-3)).toEqual([
       'authorization-pended',
@@ -136,18 +136,17 @@ describe('applyAuthorizationResponse: HCR01 codes', () => {
   it('refuses a response to an older request, and a decision when none is awaited', () => {
     const old = applyAuthorizationResponse(
       pending(),
-      response({ authorization: 'auth-0', actionCode: 'A1', period: PERIOD, receivedAt: RECEIVED }),
+      response({ authorization: 'auth-0', actionCode: 'A1', period: PERIOD }),
+      at(RECEIVED),
     );
     expect(isErr(old) && old.left.code).toBe('referral.decision-mismatch');
-    const authorized = apply({ actionCode: 'A1', period: PERIOD });
-    const again = applyAuthorizationResponse(
-      authorized,
-      response({ actionCode: 'A3', receivedAt: RECEIVED }),
-    );
+    const authorized = apply({ actionCode: 'A1', certificationNumber: 'CERT-1', period: PERIOD });
+    const again = applyAuthorizationResponse(authorized, response({ actionCode: 'A3' }), at(RECEIVED));
     expect(isErr(again) && again.left.code).toBe('referral.invalid-event');
     const draft = applyAuthorizationResponse(
       referral(),
-      response({ actionCode: 'A1', period: PERIOD, receivedAt: RECEIVED }),
+      response({ actionCode: 'A1', period: PERIOD }),
+      at(RECEIVED),
     );
     expect(isErr(draft) && draft.left.code).toBe('referral.invalid-event');
   });

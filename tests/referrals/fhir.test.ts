@@ -47,7 +47,13 @@ describe('FHIR projection', () => {
     for (const status of REFERRAL_STATUSES) {
       const r: Referral = { ...referral(), status };
       const task = fromFhirTask(toFhirTask(r));
-      expect(isOk(task) && task.right).toEqual({ referral: 'ref-1', status, source: 'business-status' });
+      expect(isOk(task) && task.right).toEqual({
+        referral: 'ref-1',
+        status,
+        possibleStatuses: [status],
+        specialist: REFERRAL_FHIR_PROJECTION[status].task,
+        source: 'business-status',
+      });
       const order = fromFhirServiceRequest(toFhirServiceRequest(r));
       expect(isOk(order) && order.right.possibleStatuses).toContain(status);
     }
@@ -106,9 +112,71 @@ describe('FHIR projection', () => {
     const { businessStatus: _b, ...plain } = task;
     const eie = fromFhirTask({ ...plain, status: 'entered-in-error' });
     expect(isErr(eie) && eie.left.code).toBe('referral.fhir-unsupported');
-    expect(fromFhirTask({ ...plain, status: 'on-hold' })).toMatchObject({
-      right: { status: 'pending-authorization' },
+    const onHold = fromFhirTask({ ...plain, status: 'on-hold' });
+    expect(isOk(onHold) && onHold.right.status).toBeUndefined();
+  });
+});
+
+describe('the specialist’s side and the payer’s side stay apart (reference §6.3 †)', () => {
+  const { businessStatus: _b, ...accepted } = toFhirTask({ ...referral(), status: 'authorized' });
+  it('a Task accepted by the specialist is not a payer authorization', () => {
+    const r = fromFhirTask(accepted);
+    if (!isOk(r)) throw new Error(r.left.message);
+    expect(r.right.status).toBeUndefined();
+    expect(r.right.specialist).toBe('accepted');
+    // the payer may still be deciding
+    expect(r.right.possibleStatuses).toContain('pending-authorization');
+  });
+
+  it('an in-progress Task is a service under way, not a completed referral', () => {
+    const r = fromFhirTask({ ...accepted, status: 'in-progress' });
+    if (!isOk(r)) throw new Error(r.left.message);
+    expect(r.right.status).toBeUndefined();
+    expect(r.right.possibleStatuses).toContain('authorized'); // more visits to come
+    expect(r.right.possibleStatuses).not.toContain('closed');
+  });
+
+  it('a partial approval travels in the inputs and reads back as such', () => {
+    const partial = referral({
+      status: 'authorized',
+      authorizations: [
+        {
+          id: 'auth-1',
+          payer: 'payer-aetna',
+          requestType: 'initial',
+          requestedAt: '2026-11-24T09:00:00-05:00',
+          requestedUnits: 12,
+          decision: 'partly-approved',
+          actionCode: 'A2',
+          certificationNumber: 'AUTH-77812',
+          approvedUnits: 6,
+          period: { start: '2026-12-01', end: '2027-02-28', zone: 'America/New_York' },
+          items: [],
+        },
+      ],
     });
+    const task = toFhirTask(partial);
+    expect(task.restriction?.repetitions).toBe(6);
+    const back = fromFhirTask(task);
+    expect(isOk(back) && back.right.authorization).toEqual({
+      decision: 'partly-approved',
+      certificationNumber: 'AUTH-77812',
+      requestedVisits: 12,
+      approvedVisits: 6,
+    });
+  });
+
+  it('statusReason says why a referral ended: not pursued, or expired with its reason', () => {
+    const notPursued: Referral = {
+      ...referral(),
+      status: 'cancelled',
+      ending: { reason: 'not-pursued', text: 'patient declined surgery' },
+    };
+    expect(toFhirTask(notPursued).statusReason?.text).toBe(
+      'not pursued after the denial: patient declined surgery',
+    );
+    const expired: Referral = { ...referral(), status: 'expired', ending: { reason: 'visits-exhausted' } };
+    expect(toFhirTask(expired).statusReason?.text).toBe('visits-exhausted');
   });
 });
 
@@ -173,14 +241,15 @@ describe('FHIR R4 official examples (tests/data/fhir/r4-examples)', () => {
       'Task-example6.json',
     ].map((f) => {
       const r = fromFhirTask(read<Task>(f));
-      return isOk(r) ? [r.right.referral, r.right.status, r.right.source] : r.left.code;
+      return isOk(r) ? [r.right.referral, r.right.status, r.right.specialist, r.right.source] : r.left.code;
     });
+    // Task.status alone is the filler's side: it never names the library status.
     expect(states).toEqual([
-      ['lipid', 'completed', 'task-status'], // in-progress = seen, loop open
-      [undefined, 'authorized', 'task-status'], // accepted; focus has only a display
-      [undefined, 'closed', 'task-status'],
-      ['lipid', 'completed', 'task-status'],
-      ['lipid', 'closed', 'task-status'],
+      ['lipid', undefined, 'in-progress', 'task-status'],
+      [undefined, undefined, 'accepted', 'task-status'], // focus has only a display
+      [undefined, undefined, 'completed', 'task-status'],
+      ['lipid', undefined, 'in-progress', 'task-status'],
+      ['lipid', undefined, 'completed', 'task-status'],
     ]);
   });
 });

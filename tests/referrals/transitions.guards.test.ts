@@ -145,9 +145,18 @@ describe('scheduling', () => {
     expect(isOk(book('2026-11-10T00:00:00-07:00'))).toBe(true); // first instant of the window
     const early = book('2026-11-09T23:59:00-07:00');
     expect(isErr(early) && early.left.code).toBe('referral.outside-authorization-window');
-    expect(isErr(early) && early.left.message).toMatch(/UM02 = 4/);
+    // Before the window there is nothing to extend: book on or after the first day.
+    expect(isErr(early) && early.left).toMatchObject({ details: { position: 'before-start' } });
+    expect(isErr(early) && early.left.message).toMatch(/before the authorization period starts/);
+    expect(isErr(early) && early.left.message).not.toMatch(/extension/);
     const atEnd = book('2027-02-09T00:00:00-07:00'); // the day after the last: outside
-    expect(isErr(atEnd) && atEnd.left.code).toBe('referral.outside-authorization-window');
+    expect(isErr(atEnd) && atEnd.left).toMatchObject({
+      code: 'referral.outside-authorization-window',
+      details: { position: 'after-end' },
+    });
+    expect(isErr(atEnd) && atEnd.left.message).toMatch(
+      /after the authorization period ends: request an extension \(UM02 = 4\)/,
+    );
     expect(isOk(book('2027-02-08T23:59:00-07:00'))).toBe(true);
   });
 
@@ -206,7 +215,13 @@ describe('payer decisions', () => {
     referral({ status: 'pending-authorization', authorizations: auth === undefined ? [] : [auth] });
   const approval = {
     type: 'authorization-approved',
-    decision: { decision: 'approved', actionCode: 'A1', approvedUnits: 2, period: PERIOD },
+    decision: {
+      decision: 'approved',
+      actionCode: 'A1',
+      certificationNumber: 'CERT-1',
+      approvedUnits: 2,
+      period: PERIOD,
+    },
   };
 
   it('needs an open request: none, or one already decided, is refused', () => {
@@ -243,7 +258,7 @@ describe('payer decisions', () => {
   it('an approval needs the period and the granted units', () => {
     const e = refused(pending(requested()), {
       type: 'authorization-approved',
-      decision: { decision: 'approved', actionCode: 'A1', period: PERIOD },
+      decision: { decision: 'approved', actionCode: 'A1', certificationNumber: 'CERT-1', period: PERIOD },
     });
     expect(e.code).toBe('referral.decision-incomplete');
     expect(e.message).toMatch(/validity period and granted units/);
@@ -345,25 +360,28 @@ describe('requests after the first', () => {
 });
 
 describe('expiry and closing', () => {
+  // An authorized referral with its visits as given: expiry derives its reason from them.
   const withVisits = (appointments: readonly Record<string, unknown>[], approvedUnits = 2) =>
     referral({
-      status: 'completed',
+      status: 'authorized',
       authorizations: [approved({ approvedUnits })],
       appointments,
     });
-  const exhausted = { type: 'expire', reason: 'visits-exhausted' };
+  const expire = { type: 'expire' };
   const midWindow = '2026-12-20T09:00:00-07:00';
 
-  it('visits-exhausted expires once the kept visits use up the grant', () => {
+  it('expires as visits-exhausted once the kept visits use up the grant', () => {
     const both = withVisits([
       link('apt-1', '2026-12-01T08:00:00-07:00', 'kept'),
       link('apt-2', '2026-12-03T08:00:00-07:00', 'kept'),
     ]);
-    expect(accepted(both, exhausted, midWindow).status).toBe('expired');
+    const expired = accepted(both, expire, midWindow);
+    expect(expired.status).toBe('expired');
+    expect(expired.ending).toEqual({ reason: 'visits-exhausted' });
     const one = withVisits([link('apt-1', '2026-12-01T08:00:00-07:00', 'kept')]);
-    const e = refused(one, exhausted, midWindow);
+    const e = refused(one, expire, midWindow);
     expect(e.code).toBe('referral.authorization-still-valid');
-    expect(e.message).toBe('the authorization still has visits left');
+    expect(e.message).toBe('the authorization period has not ended and visits are left');
   });
 
   it('a no-show uses no visit: one granted, missed, then kept, is used up', () => {
@@ -374,42 +392,53 @@ describe('expiry and closing', () => {
       ],
       1,
     );
-    expect(accepted(r, exhausted, midWindow).status).toBe('expired');
+    expect(accepted(r, expire, midWindow).ending).toEqual({ reason: 'visits-exhausted' });
   });
 
-  it('a booked visit earlier in the window holds the one visit granted', () => {
-    const r = withVisits(
-      [link('apt-1', '2026-12-01T08:00:00-07:00'), link('apt-2', '2026-12-03T08:00:00-07:00', 'kept')],
-      1,
-    );
-    expect(refused(r, exhausted, midWindow).code).toBe('referral.authorization-still-valid');
+  it('a cancelled appointment uses no visit', () => {
+    const r = withVisits([
+      link('apt-1', '2026-12-01T08:00:00-07:00', 'kept'),
+      link('apt-2', '2026-12-03T08:00:00-07:00', 'cancelled'),
+    ]);
+    expect(refused(r, expire, midWindow).code).toBe('referral.authorization-still-valid');
   });
 
-  it('validity-ended needs the period over, and says so', () => {
-    const r = withVisits([]);
-    const e = refused(r, { type: 'expire', reason: 'validity-ended' }, midWindow);
-    expect(e.message).toBe('the authorization period has not ended');
-    // Visits all unused: validity-ended still expires after the window.
-    expect(
-      accepted(r, { type: 'expire', reason: 'validity-ended' }, '2027-02-09T00:00:00-07:00').status,
-    ).toBe('expired');
+  it('validity-ended needs the period over; the reason is the window even with visits used up', () => {
+    expect(refused(withVisits([]), expire, midWindow).code).toBe('referral.authorization-still-valid');
+    // Visits all unused: the window's end expires it.
+    const ended = accepted(withVisits([]), expire, '2027-02-09T00:00:00-07:00');
+    expect(ended.ending).toEqual({ reason: 'validity-ended' });
+  });
+
+  it('a completed referral (visits used up, awaiting the note) expires only when the window ends', () => {
+    const done = referral({
+      status: 'completed',
+      authorizations: [approved({ approvedUnits: 1 })],
+      appointments: [link('apt-1', '2026-12-01T08:00:00-07:00', 'kept')],
+    });
+    expect(refused(done, expire, midWindow).message).toBe('the authorization period has not ended');
+    expect(accepted(done, expire, '2027-02-09T00:00:00-07:00').ending).toEqual({ reason: 'validity-ended' });
+  });
+
+  it('without an approved authorization there is nothing to expire', () => {
+    const free = referral({ status: 'authorized', authorizationRequired: false });
+    expect(refused(free, expire, midWindow).message).toMatch(/nothing to expire/);
   });
 
   it('an interim note does not stop expiry; the final one does', () => {
     const after = '2027-02-10T09:00:00-07:00';
     const interim = { document: 'doc-1', kind: 'interim', receivedAt: '2026-12-02T10:00:00-07:00' };
     const final = { document: 'doc-2', kind: 'final', receivedAt: '2026-12-04T10:00:00-07:00' };
-    const ended = { type: 'expire', reason: 'validity-ended' };
     expect(
       accepted(
         referral({ status: 'completed', authorizations: [approved()], notes: [interim] }),
-        ended,
+        expire,
         after,
       ).status,
     ).toBe('expired');
     const e = refused(
       referral({ status: 'completed', authorizations: [approved()], notes: [interim, final] }),
-      ended,
+      expire,
       after,
     );
     expect(e.code).toBe('referral.loop-closed');

@@ -1,7 +1,9 @@
 // Model-based test of the referral state machine (fc.commands + fc.modelRun) against a
 // deliberately simple model: the status, how many events were accepted, how many appointments are
-// still booked, and where a resubmission goes when sent. Every command tries its event in every
-// state; the real machine must agree with the model and the table.
+// still booked, where a resubmission goes when sent, and the visits of a multi-visit authorization
+// (granted, kept, used, whether the payer counts no-shows, whether none is needed after HCR01 NA).
+// Every command tries its event in every state; the real machine must agree with the model and
+// the table.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatInstant, isErr, type IanaZone } from '../../src/core/index.js';
@@ -22,6 +24,15 @@ interface Model {
   accepted: number;
   booked: number;
   sendTo: ReferralStatus;
+  /** No authorization needed (marked so, or the payer answered NA): nothing limits the visits. */
+  free: boolean;
+  /** Visits granted by the latest approval; undefined before one, or once the request is waived. */
+  granted: number | undefined;
+  kept: number;
+  used: number;
+  countsNoShows: boolean;
+  finalNote: boolean;
+  linked: Set<string>;
 }
 interface Real {
   referral: Referral;
@@ -34,6 +45,7 @@ const ZONE = 'America/Denver' as IanaZone;
 const START_MS = Date.UTC(2026, 11, 15, 15); // 2026-12-15 08:00 MST
 const DAY = 86_400_000;
 const PERIOD = { start: '2026-11-01', end: '2026-12-31', zone: ZONE };
+const WINDOW_END_MS = Date.UTC(2027, 0, 1, 7); // 2027-01-01 00:00 MST, the day after the last
 const reached = new Set<ReferralStatus>();
 
 type Make = (real: Real) => Record<string, unknown>;
@@ -57,31 +69,82 @@ class EventCommand implements fc.Command<Model, Real> {
       if (result.left.code === 'referral.invalid-event') {
         expect(targets).toBeUndefined();
         expect('allowed' in result.left && result.left.allowed).toEqual(allowedReferralEvents(m.status));
-      } else expect(targets).toBeDefined(); // guards only refuse events the table allows
+      } else {
+        expect(targets).toBeDefined(); // guards only refuse events the table allows
+        // What the model knows for sure: once no authorization is needed, booking a new
+        // appointment is never refused; cancel is refused only for a closed loop.
+        if (event.type === 'schedule' && m.free) expect(m.linked.has(event.appointment)).toBe(true);
+        if (event.type === 'cancel') expect(result.left.code).toBe('referral.loop-closed');
+        // An approval needs units, a period that does not end before it starts, and a number.
+        if (event.type === 'authorization-approved' && result.left.code !== 'referral.no-open-request') {
+          const d = event.decision;
+          expect(
+            d.approvedUnits === undefined ||
+              d.approvedUnits <= 0 ||
+              (d.period !== undefined && d.period.end < d.period.start) ||
+              d.certificationNumber === undefined,
+          ).toBe(true);
+        }
+      }
       return; // rejected: model and referral stay as they were
     }
     const next = result.right;
     expect(isTerminalReferralStatus(m.status)).toBe(false);
     expect(targets).toContain(next.status);
+    const open = r.nowMs < WINDOW_END_MS;
+    // The last booked appointment settled: rebook, go on with the next visit, or the service is done.
+    const settled = (counts: boolean, kept: boolean): ReferralStatus => {
+      const kept2 = m.kept + (kept ? 1 : 0);
+      const used = m.used + (counts ? 1 : 0);
+      if (kept2 === 0 || (m.granted === undefined && !kept)) return 'authorized';
+      if (m.granted === undefined) return 'completed';
+      return m.granted - used > 0 && open ? 'authorized' : 'completed';
+    };
     const expected =
       event.type === 'visit-kept'
         ? m.booked > 1
           ? 'scheduled'
-          : 'completed'
+          : settled(true, true)
         : event.type === 'no-show'
           ? m.booked > 1
             ? 'scheduled'
-            : 'authorized'
-          : event.type === 'send'
-            ? m.sendTo
-            : targets?.[0];
+            : settled(m.countsNoShows, false)
+          : event.type === 'appointment-cancelled'
+            ? m.booked > 1
+              ? 'scheduled'
+              : 'authorized'
+            : event.type === 'send'
+              ? m.sendTo
+              : targets?.[0];
     expect(next.status).toBe(expected);
     expect(next.history).toHaveLength(m.accepted + 1);
     next.history.slice(0, -1).forEach((h, i) => expect(h).toBe(before.history[i])); // only grows
     expect(next.history.at(-1)).toMatchObject({ from: m.status, to: next.status, event });
+    // Expiry says why, from the data: the window ended, else the visits were used up.
+    if (event.type === 'expire')
+      expect(next.ending).toEqual({ reason: open ? 'visits-exhausted' : 'validity-ended' });
+    if (event.type === 'cancel') expect(m.finalNote).toBe(false); // a closed loop is never cancelled
     m.accepted++;
-    if (event.type === 'schedule') m.booked++;
-    if (event.type === 'visit-kept' || event.type === 'no-show') m.booked--;
+    if (event.type === 'schedule') {
+      m.booked++;
+      m.linked.add(event.appointment);
+    }
+    if (event.type === 'visit-kept') {
+      m.kept++;
+      m.used++;
+    }
+    if (event.type === 'no-show' && m.countsNoShows) m.used++;
+    if (event.type === 'visit-kept' || event.type === 'no-show' || event.type === 'appointment-cancelled')
+      m.booked--;
+    if (event.type === 'authorization-approved') {
+      m.granted = event.decision.approvedUnits;
+      m.countsNoShows = event.decision.noShowsUseVisits === true;
+    }
+    if (event.type === 'authorization-not-required') {
+      m.free = true;
+      m.granted = undefined;
+    }
+    if (event.type === 'consult-note-received' && event.kind === 'final') m.finalNote = true;
     if (event.type === 'resubmit')
       m.sendTo = 'request' in event && event.request ? 'pending-authorization' : 'submitted';
     m.status = next.status;
@@ -119,14 +182,18 @@ const events: fc.Arbitrary<[string, Make]>[] = [
   fc
     .tuple(
       fc.constantFrom('approved', 'partly-approved', 'modified'),
-      fc.option(fc.integer({ min: 0, max: 3 })),
+      fc.option(fc.integer({ min: 0, max: 4 })),
+      fc.boolean(), // the payer counts no-shows
+      fc.nat(9), // 0: no certification number; 1: a period that ends before it starts
     )
-    .map(([d, units]) => [
-      `approve-${units}`,
+    .map(([d, units, noShows, flaw]) => [
+      `approve-${units}${noShows ? '-noshows' : ''}${flaw < 2 ? `-flaw${flaw}` : ''}`,
       decision('authorization-approved', {
         decision: d,
-        period: PERIOD,
+        period: flaw === 1 ? { ...PERIOD, start: '2027-01-01' } : PERIOD,
+        ...(flaw === 0 ? {} : { certificationNumber: 'CERT-1' }),
         ...(units === null ? {} : { approvedUnits: units }),
+        ...(noShows ? { noShowsUseVisits: true } : {}),
       }),
     ]),
   fc.constant([
@@ -164,6 +231,7 @@ const events: fc.Arbitrary<[string, Make]>[] = [
     ]),
   appt.map((a) => [`kept-${a}`, () => ({ type: 'visit-kept', appointment: a })]),
   appt.map((a) => [`noshow-${a}`, () => ({ type: 'no-show', appointment: a })]),
+  appt.map((a) => [`cancel-${a}`, () => ({ type: 'appointment-cancelled', appointment: a })]),
   fc
     .constantFrom('interim', 'final')
     .map((kind) => [
@@ -171,9 +239,8 @@ const events: fc.Arbitrary<[string, Make]>[] = [
       (r: Real) => ({ type: 'consult-note-received', document: fresh(r, 'doc'), kind }),
     ]),
   fc.constant(['close', () => ({ type: 'close' })]),
-  fc
-    .constantFrom('validity-ended', 'visits-exhausted')
-    .map((reason) => [`expire-${reason}`, () => ({ type: 'expire', reason })]),
+  fc.constant(['expire', () => ({ type: 'expire' })]),
+  fc.constant(['not-pursued', () => ({ type: 'not-pursued', reason: 'patient chose surgery elsewhere' })]),
   fc.constant(['cancel', () => ({ type: 'cancel', reason: 'patient request' })]),
 ];
 
@@ -196,13 +263,30 @@ const pending = run(submitted, [[T0, { type: 'request-authorization', request: R
 const authorized = run(pending, [
   [
     T0,
-    { type: 'authorization-approved', decision: { decision: 'approved', approvedUnits: 2, period: PERIOD } },
+    {
+      type: 'authorization-approved',
+      decision: { decision: 'approved', certificationNumber: 'CERT-1', approvedUnits: 2, period: PERIOD },
+    },
   ],
 ]);
 const scheduled = run(authorized, [
   [T0, { type: 'schedule', appointment: 'apt-1', start: '2026-11-20T09:00:00-07:00' }],
 ]);
+// A single consult (one visit granted): the kept visit completes it.
+const consult = run(pending, [
+  [
+    T0,
+    {
+      type: 'authorization-approved',
+      decision: { decision: 'approved', certificationNumber: 'CERT-1', approvedUnits: 1, period: PERIOD },
+    },
+  ],
+  [T0, { type: 'schedule', appointment: 'apt-1', start: '2026-11-20T09:00:00-07:00' }],
+  [T0, { type: 'visit-kept', appointment: 'apt-1' }],
+]);
 const STARTS: readonly Referral[] = [
+  consult,
+  run(consult, [[T0, { type: 'consult-note-received', document: 'doc-1', kind: 'final' }]]),
   referral(),
   referral({ diagnoses: [] }),
   referral({ authorizationRequired: false }),
@@ -217,7 +301,7 @@ const STARTS: readonly Referral[] = [
   ]),
   run(pending, [[T0, { type: 'authorization-denied', decision: { decision: 'denied' } }]]),
   run(submitted, [[T0, { type: 'specialist-declined', reason: 'not accepting' }]]),
-  run(authorized, [['2027-01-01T09:00:00-07:00', { type: 'expire', reason: 'validity-ended' }]]),
+  run(authorized, [['2027-01-01T09:00:00-07:00', { type: 'expire' }]]),
 ];
 
 describe('transitionReferral: model-based', () => {
@@ -234,6 +318,16 @@ describe('transitionReferral: model-based', () => {
                 accepted: start.history.length,
                 booked: start.appointments.filter((a) => a.status === 'booked').length,
                 sendTo: 'pending-authorization' as ReferralStatus,
+                free: start.authorizationRequired === false,
+                granted:
+                  start.authorizationRequired === false
+                    ? undefined
+                    : start.authorizations.at(-1)?.approvedUnits,
+                kept: start.appointments.filter((a) => a.status === 'kept').length,
+                used: start.appointments.filter((a) => a.status === 'kept').length,
+                countsNoShows: false,
+                finalNote: start.notes.some((n) => n.kind === 'final'),
+                linked: new Set(start.appointments.map((a) => a.appointment)),
               },
               real: { referral: start, nowMs: START_MS, nextId: 2 },
             }),

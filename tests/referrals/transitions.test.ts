@@ -21,8 +21,8 @@ const authorized = (overrides: Record<string, unknown> = {}): Referral => {
       actionCode: 'A1',
       certificationNumber: 'CERT-1',
       period: PERIOD,
-      receivedAt: '2026-11-10T08:00:00-07:00',
     }),
+    at('2026-11-10T08:00:00-07:00'),
   );
   if (!isOk(r)) throw new Error(r.left.message);
   return r.right;
@@ -40,10 +40,15 @@ describe('transitionReferral: table', () => {
     if (isErr(r)) expect(r.left.message).toContain('allowed: submit, cancel');
   });
 
-  it('closed and cancelled accept nothing; expired only a new request or cancel', () => {
+  it('closed and cancelled accept nothing; expired a new request, the late report and closing, or cancel', () => {
     expect(allowedReferralEvents('closed')).toEqual([]);
     expect(allowedReferralEvents('cancelled')).toEqual([]);
-    expect(allowedReferralEvents('expired')).toEqual(['request-authorization', 'cancel']);
+    expect(allowedReferralEvents('expired')).toEqual([
+      'request-authorization',
+      'consult-note-received',
+      'close',
+      'cancel',
+    ]);
     expect(isTerminalReferralStatus('expired')).toBe(false);
   });
 
@@ -188,30 +193,21 @@ describe('transitionReferral: guards', () => {
       ['2026-12-01T10:00:00-07:00', { type: 'visit-kept', appointment: 'apt-1' }],
       ['2026-12-02T10:00:00-07:00', { type: 'consult-note-received', document: 'doc-7', kind: 'interim' }],
     ]);
-    expect(seen.status).toBe('completed');
+    expect(seen.status).toBe('authorized'); // 1 of the 2 approved visits used, window open
     const close = transitionReferral(seen, ev({ type: 'close' }), at('2026-12-02T11:00:00-07:00'));
     expect(isErr(close) && close.left.code).toBe('referral.consult-note-required');
   });
 
   it('expiry needs the window ended (read in its zone), and is refused once the final note is in', () => {
     const a = authorized();
-    const early = transitionReferral(
-      a,
-      ev({ type: 'expire', reason: 'validity-ended' }),
-      at('2027-02-08T23:59:00-07:00'),
-    );
+    const early = transitionReferral(a, ev({ type: 'expire' }), at('2027-02-08T23:59:00-07:00'));
     expect(isErr(early) && early.left.code).toBe('referral.authorization-still-valid');
-    const ended = transitionReferral(
-      a,
-      ev({ type: 'expire', reason: 'validity-ended' }),
-      at('2027-02-09T00:00:00-07:00'),
-    );
-    expect(isOk(ended) && ended.right.status).toBe('expired');
-    const visits = transitionReferral(
-      a,
-      ev({ type: 'expire', reason: 'visits-exhausted' }),
-      at('2026-12-20T00:00:00-07:00'),
-    );
+    const ended = transitionReferral(a, ev({ type: 'expire' }), at('2027-02-09T00:00:00-07:00'));
+    expect(isOk(ended) && ended.right).toMatchObject({
+      status: 'expired',
+      ending: { reason: 'validity-ended' },
+    });
+    const visits = transitionReferral(a, ev({ type: 'expire' }), at('2026-12-20T00:00:00-07:00'));
     expect(isErr(visits) && visits.left.code).toBe('referral.authorization-still-valid');
     if (!isOk(ended)) return;
     const renewed = transitionReferral(
@@ -221,6 +217,7 @@ describe('transitionReferral: guards', () => {
     );
     expect(isOk(renewed) && renewed.right.status).toBe('pending-authorization');
     expect(isOk(renewed) && renewed.right.authorizations[1]?.replaces).toBe('auth-1');
+    expect(isOk(renewed) && 'ending' in renewed.right).toBe(false); // revived: no longer ended
   });
 });
 
@@ -232,8 +229,8 @@ describe('transitionReferral: denial and decline are answered differently', () =
       response({
         actionCode: 'A3',
         reasonText: 'Diagnosis not specific enough',
-        receivedAt: '2026-11-05T10:00:00-05:00',
       }),
+      at('2026-11-05T10:00:00-05:00'),
     );
     if (!isOk(r)) throw new Error(r.left.message);
     return r.right;
@@ -310,8 +307,8 @@ describe('transitionReferral: the MRI + orthopedic journey (issue 5 demo)', () =
       response({
         actionCode: 'A3',
         reasonText: 'diagnosis not specific enough',
-        receivedAt: '2026-11-05T10:00:00-05:00',
       }),
+      at('2026-11-05T10:00:00-05:00'),
     );
     if (!isOk(denied)) throw new Error('denied');
     const resent = run(denied.right, [
@@ -328,8 +325,8 @@ describe('transitionReferral: the MRI + orthopedic journey (issue 5 demo)', () =
         actionCode: 'A1',
         certificationNumber: 'CERT-2',
         period: PERIOD,
-        receivedAt: '2026-11-10T08:00:00-07:00',
       }),
+      at('2026-11-10T08:00:00-07:00'),
     );
     if (!isOk(approved)) throw new Error(approved.left.message);
     const closed = run(approved.right, [

@@ -145,8 +145,8 @@ describe('authorizationStatus: reference §7', () => {
         certificationNumber: 'AUTH-77812',
         approvedUnits: 6,
         period: { start: '2024-01-02', end: '2024-03-31', zone: 'America/New_York' },
-        receivedAt: '2024-01-02T10:00:00-05:00',
       }),
+      at('2024-01-02T10:00:00-05:00'),
     );
     if (!isOk(granted)) throw new Error(granted.left.message);
     const seen = run(granted.right, [
@@ -156,20 +156,12 @@ describe('authorizationStatus: reference §7', () => {
       ],
       ['2024-01-15T11:00:00-05:00', { type: 'visit-kept', appointment: 'a1' }],
     ]);
-    const expired = transitionReferral(
-      seen,
-      ev({ type: 'expire', reason: 'validity-ended' }),
-      at('2024-04-01T00:00:00-04:00'),
-    );
+    const expired = transitionReferral(seen, ev({ type: 'expire' }), at('2024-04-01T00:00:00-04:00'));
     expect(isOk(expired) && expired.right.status).toBe('expired');
     const noted = run(seen, [
       ['2024-03-30T09:00:00-04:00', { type: 'consult-note-received', document: 'doc-1', kind: 'final' }],
     ]);
-    const refused = transitionReferral(
-      noted,
-      ev({ type: 'expire', reason: 'validity-ended' }),
-      at('2024-04-01T00:00:00-04:00'),
-    );
+    const refused = transitionReferral(noted, ev({ type: 'expire' }), at('2024-04-01T00:00:00-04:00'));
     expect(isErr(refused) && refused.left.code).toBe('referral.loop-closed');
     const closed = transitionReferral(noted, ev({ type: 'close' }), at('2024-04-01T00:00:00-04:00'));
     expect(isOk(closed) && closed.right.status).toBe('closed');

@@ -19,13 +19,18 @@ const SHORT = { start: '2026-11-01', end: '2026-12-01', zone: NY };
 type Step = readonly [string, Record<string, unknown>];
 const make = (id: string, priority: string, created: string, steps: readonly Step[]): Referral =>
   run(referral({ id, priority, createdAt: created }), steps);
+// A single consult: one visit requested and granted, so the kept visit completes the referral.
+const CONSULT = { ...REQUEST, items: [{ procedure: '99204', requestedUnits: 1 }] };
 const requested = (t: string): Step[] => [
   [t, { type: 'submit' }],
-  [t, { type: 'request-authorization', request: REQUEST }],
+  [t, { type: 'request-authorization', request: CONSULT }],
 ];
 const approved = (t: string, period: object): Step => [
   t,
-  { type: 'authorization-approved', decision: { decision: 'approved', approvedUnits: 2, period } },
+  {
+    type: 'authorization-approved',
+    decision: { decision: 'approved', certificationNumber: 'CERT-1', approvedUnits: 1, period },
+  },
 ];
 const booked = (t: string, start: string): Step => [t, { type: 'schedule', appointment: 'apt-1', start }];
 const kept = (t: string): Step => [t, { type: 'visit-kept', appointment: 'apt-1' }];
