@@ -29,12 +29,11 @@ module.exports = (referrals, assert) => {
     '2026-11-23T08:06:00-05:00',
   ).right;
   const period = { start: '2026-11-23', end: '2027-02-20', zone: 'America/New_York' };
-  const authorized = referrals.applyAuthorizationResponse(pending, {
-    actionCode: 'A1',
-    period,
-    receivedAt: '2026-11-24T09:00:00-05:00',
-    actor: 'payer',
-  }).right;
+  const authorized = referrals.applyAuthorizationResponse(
+    pending,
+    { actionCode: 'A1', certificationNumber: 'CERT-1', period, actor: 'payer' },
+    '2026-11-24T09:00:00-05:00',
+  ).right;
   assert.equal(authorized.status, 'authorized');
   const status = referrals.authorizationStatus(
     authorized.authorizations[0],
