@@ -5,6 +5,7 @@ import {
   buildPatientIndex,
   checkIcd10Specificity,
   checkInReadiness,
+  comparePatients,
   DEFAULT_DOCUMENT_ROUTING_RULES,
   findDuplicates,
   fromFhirPatient,
@@ -18,6 +19,7 @@ import {
   proposeMerge,
   redact,
   routeDocument,
+  scoreMatch,
   toFhirPatient,
   validateMbi,
   validateNpi,
@@ -133,7 +135,7 @@ export const matching = () => {
   const index = buildPatientIndex(existingCharts);
   const [best] = matchPatient(walkIn, index);
   if (best && best.decision !== 'non-match') {
-    console.log(best.patientId, best.decision, best.weight.toFixed(1)); // 'pat-002' 'match' '43.0'
+    console.log(best.patientId, best.decision, best.weight.toFixed(1)); // 'pat-002' 'match' '37.6'
     console.log(best.evidence.map((e) => `${e.field}: ${e.level}`)); // [..., 'birthDate: day-month-swap', ...]
     const existing = existingCharts.find((p) => p.id === best.patientId);
     const proposal = existing && proposeMerge(existing, walkIn);
@@ -146,6 +148,50 @@ export const matching = () => {
   // #endregion match
   const existing = existingCharts.find((p) => p.id === best?.patientId);
   return { best, proposal: existing && proposeMerge(existing, walkIn) };
+};
+
+export const household = () => {
+  // #region household
+  // Two sisters: one street, one phone, one family name, different given names and birth years.
+  const home = {
+    addresses: [{ line: ['12 ELM ST'], city: 'DENVER', state: 'CO', postalCode: '80203' }],
+    phones: [{ use: 'home', value: '+13035552841' }],
+  };
+  const emily = chart({
+    id: 'pat-201',
+    name: { family: 'Ward', given: 'Emily' },
+    birthDate: '2012-04-09',
+    sex: 'female',
+    ...home,
+  });
+  const hannah = chart({
+    id: 'pat-202',
+    name: { family: 'Ward', given: 'Hannah' },
+    birthDate: '2015-10-22',
+    sex: 'female',
+    ...home,
+  });
+  const sisters = scoreMatch(comparePatients(emily, hannah)); // weight 32.8: far above 10 on the home alone
+  console.log(sisters.decision, sisters.guards); // 'review' ['household']: the shared home is not identity
+  // A middle name that disagrees is strong negative evidence and needs a person too.
+  const other = chart({
+    id: 'pat-203',
+    name: { family: 'Ward', given: 'Emily', middle: ['Rose'] },
+    birthDate: '2012-04-09',
+    sex: 'female',
+    ...home,
+  });
+  const same = chart({
+    id: 'pat-204',
+    name: { family: 'Ward', given: 'Emily', middle: ['Jane'] },
+    birthDate: '2012-04-09',
+    sex: 'female',
+    ...home,
+  });
+  const middle = scoreMatch(comparePatients(other, same));
+  console.log(middle.decision, middle.guards); // 'review' ['identifier-conflict']
+  // #endregion household
+  return { sisters, middle };
 };
 
 export const duplicates = () => {

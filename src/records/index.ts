@@ -24,6 +24,7 @@ export * from './matching/fellegiSunter.js';
 export * from './matching/blocking.js';
 export * from './matching/duplicates.js';
 export * from './matching/matchPatient.js';
+export * from './matching/partition.js';
 export * from './merge.js';
 export * from './redact.js';
 export * from './minimumNecessary.js';

@@ -44,7 +44,7 @@ describe('records.md', () => {
     ]);
   });
 
-  it('match: the walk-in is pat-002, weight 43.0 from the default m/u table', () => {
+  it('match: the walk-in is pat-002, weight 37.6 from the default m/u table', () => {
     const { best, proposal } = guide.matching();
     expect(best?.patientId).toBe('pat-002');
     expect(best?.decision).toBe('match');
@@ -55,19 +55,26 @@ describe('records.md', () => {
       Math.log2(0.85 / 0.001) + // postal code exact +9.73
       Math.log2(0.01 / 0.00002) + // birth date day-month swap +8.97
       Math.log2(0.86 / 0.004) + // family exact +7.75
-      Math.log2(0.85 / 0.02) + // city exact +5.41
+      // city exact: 0, the agreeing 5-digit ZIP already names the city (PatientComparison.implied)
       Math.log2(0.02 / 0.001) + // given nickname (Bill / William) +4.32
       Math.log2(0.15 / 0.99989) + // phone different -2.74
       Math.log2(0.95 / 0.2) + // state exact +2.25
       Math.log2(0.97 / 0.5); // sex exact +0.96
     expect(best?.weight).toBeCloseTo(expected, 9);
-    expect(best?.weight.toFixed(1)).toBe('43.0');
+    expect(best?.weight.toFixed(1)).toBe('37.6');
     expect(best?.evidence.find((e) => e.field === 'birthDate')?.level).toBe('day-month-swap');
     const p = right(proposal);
     expect([p.survivorId, p.retiredId]).toEqual(['pat-002', 'pat-101']); // the older chart survives
     expect([...p.conflicts].sort()).toEqual(['birthDate', 'name', 'phones']);
     expect(p.merged.birthDate).toBe('1957-11-02'); // only the old chart was verified
     expect(p.merged.phones.map((x) => x.value).sort()).toEqual(['+12125550107', '+19175550177']);
+  });
+
+  it('household: the sisters score far above 10 and are held at review; a disagreeing middle name too', () => {
+    const { sisters, middle } = guide.household();
+    expect(sisters.weight).toBeGreaterThan(10);
+    expect([sisters.decision, sisters.guards]).toEqual(['review', ['household']]);
+    expect([middle.decision, middle.guards]).toEqual(['review', ['identifier-conflict']]);
   });
 
   it('duplicates: one cluster, the Chen pair; the neighbour Wei Chan stays apart', () => {

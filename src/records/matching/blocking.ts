@@ -3,7 +3,7 @@
  * 100,000 records don't need 5 billion comparisons. Several rules are combined (a union): a true
  * pair is found if any one rule puts both records in one block.
  */
-import type { MatchFeatures } from './features.js';
+import { matchFeatures, type MatchFeatures, type MatchablePatient } from './features.js';
 
 /** A blocking rule: which key puts two records in the same block. */
 export type BlockingRule =
@@ -42,16 +42,25 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
   'email-local',
 ];
 
+const isFeatures = (r: MatchablePatient | MatchFeatures): r is MatchFeatures => 'givenKeys' in r;
+
 /**
  * The blocking keys of one record under the given rules (no key when a needed field is empty).
+ * Pure and per record, so a distributed engine can compute them where the record lives (a map
+ * step, or a SQL column) and group records by key before scoring each block
+ * ({@link scoreBlock}); two records are compared when they share at least one key.
  *
- * @param f - the record's features
- * @param rules - blocking rules
- * @returns keys such as `B|19800304`
+ * @param record - a patient (or partial record), or its precomputed features
+ * @param rules - blocking rules (default {@link DEFAULT_BLOCKING_RULES})
+ * @returns keys such as `B|19800304`, in rule order
  * @example
- * blockingKeys(matchFeatures(patient), ['birth-date']); // ['B|19800304']
+ * blockingKeys({ id: 'a', name: { given: 'Ann' }, birthDate: '1980-03-04' }, ['birth-date']); // ['B|19800304']
  */
-export const blockingKeys = (f: MatchFeatures, rules: readonly BlockingRule[]): string[] => {
+export const blockingKeys = (
+  record: MatchablePatient | MatchFeatures,
+  rules: readonly BlockingRule[] = DEFAULT_BLOCKING_RULES,
+): string[] => {
+  const f = isFeatures(record) ? record : matchFeatures(record);
   const keys: string[] = [];
   // A key is emitted only when every part is present.
   const add = (rule: string, x: string, y?: string): void => {

@@ -32,11 +32,18 @@ export const DATE_LEVELS = [
   'within-year',
   'different',
 ] as const;
+/**
+ * Comparison levels of the middle name: the same name; an initial that agrees with the other's
+ * name (`J` and `James`); Jaro-Winkler at least 0.88; different.
+ */
+export const MIDDLE_NAME_LEVELS = ['exact', 'initial', 'similar', 'different'] as const;
 /** Comparison levels of fields compared exactly, with a `similar` level for near agreement. */
 export const FUZZY_LEVELS = ['exact', 'similar', 'different'] as const;
 
 /** A name comparison level (`missing` when either side is empty). */
 export type NameLevel = (typeof NAME_LEVELS)[number] | 'missing';
+/** A middle name comparison level (`missing` when either record has none: absent is neutral). */
+export type MiddleNameLevel = (typeof MIDDLE_NAME_LEVELS)[number] | 'missing';
 /** A birth date comparison level. */
 export type DateLevel = (typeof DATE_LEVELS)[number] | 'missing';
 /**
@@ -69,6 +76,18 @@ export interface PatientComparisonLevels {
   readonly email: FuzzyLevel;
   /** SSN (only when both records carry one). */
   readonly ssn: FuzzyLevel;
+  /**
+   * Last four SSN digits, when at least one record has only the last four (`missing` when
+   * both have a full SSN, compared by `ssn`, or either has none). `similar` never occurs.
+   */
+  readonly ssnLast4: FuzzyLevel;
+  /** First middle name or initial. */
+  readonly middleName: MiddleNameLevel;
+  /**
+   * Earlier family names (maiden names): `exact` when the records share one, `different` when
+   * both record earlier names and none is shared, `missing` otherwise. `similar` never occurs.
+   */
+  readonly previousFamily: FuzzyLevel;
   /** MRN within the same assigning system (`missing` when no system is shared). */
   readonly mrn: FuzzyLevel;
 }
@@ -77,13 +96,29 @@ export interface PatientComparisonLevels {
 export type ComparisonField = keyof PatientComparisonLevels;
 
 /**
- * Reasons two records must never be merged, whatever their score: `twins` (a multiple birth is
- * recorded on either record and the given names are not the same or nicknames; or, unflagged,
- * the same birth date, family name and street or phone with different given names, when both
- * records record their sex: registration data always does, and without it a replaced given name
- * can't be told from a twin) and `generational-suffix` (different Jr / Sr / II / III).
+ * Reasons two records must not be merged automatically, whatever their score.
+ *
+ * - `twins` (never a match): a multiple birth is recorded on either record and the given names
+ *   are not the same, nicknames or close variants (Jaro-Winkler ≥ 0.92, unless the sexes
+ *   differ: Alexander and Alexandra); or, unflagged, the same birth date, family name (or a
+ *   typo of it) and street or phone with distinct given names, when both records record their
+ *   sex (registration data always does, and without it a replaced given name can't be told from
+ *   a twin).
+ * - `generational-suffix` (never a match): different Jr / Sr / II / III.
+ * - `household` (at most `review`): the records share household evidence (the same street line
+ *   or phone, or the family name or a typo of it: family members and cousins share them, so they
+ *   say little about identity) and either the given names are distinct (Jaro-Winkler below 0.88
+ *   and neither a nickname nor a phonetic variant) without both an exactly agreeing birth date
+ *   and a shared street or phone; or the birth dates differ by more than a plausible typo (digit
+ *   transposition, day/month swap, one digit) while the given names differ at all, a suffix is
+ *   recorded on one record only (Jr / Sr half recorded), or no street or phone is shared (a
+ *   namesake elsewhere). Siblings, spouses, a parent and a child, cousins. The same name at the
+ *   same street or phone with a birth date no typo explains stays a match: one keying error,
+ *   which is also all that tells a father and son apart when neither suffix is recorded.
+ * - `identifier-conflict` (at most `review`): a partial identifier disagrees: the last four SSN
+ *   digits, the middle name (not an initial or typo of it) or the earlier family names.
  */
-export type MatchGuard = 'twins' | 'generational-suffix';
+export type MatchGuard = 'twins' | 'generational-suffix' | 'household' | 'identifier-conflict';
 
 /** The comparison of two patients: a level per field and the guards that apply. */
 export interface PatientComparison {
@@ -95,6 +130,13 @@ export interface PatientComparison {
   readonly levels: PatientComparisonLevels;
   /** Never-merge guards that apply (empty for most pairs). */
   readonly guards: readonly MatchGuard[];
+  /**
+   * Fields whose agreement another field already implies, weighed 0: the city when both US ZIP
+   * Codes (five digits) agree, since the ZIP names the USPS city (counted twice, it lets a
+   * namesake in the same ZIP reach `match`). A 4-digit Australian postcode spans suburbs, so there
+   * the suburb still counts.
+   */
+  readonly implied: readonly ComparisonField[];
 }
 
 const jwLevel = (jw: number): NameLevel =>
@@ -166,6 +208,23 @@ const listLevel = (
   return xs.some((x) => ys.some((y) => near(x, y))) ? 'similar' : 'different';
 };
 
+const middleLevel = (x: string, y: string): MiddleNameLevel => {
+  if (x === '' || y === '') return 'missing';
+  if (x === y) return 'exact';
+  if ((x.length === 1 || y.length === 1) && x[0] === y[0]) return 'initial';
+  return x.length > 1 && y.length > 1 && jaroWinkler(x, y) >= 0.88 ? 'similar' : 'different';
+};
+
+const sharedLevel = (xs: readonly string[], ys: readonly string[]): FuzzyLevel =>
+  xs.length === 0 || ys.length === 0 ? 'missing' : xs.some((x) => ys.includes(x)) ? 'exact' : 'different';
+
+/** Given-name levels that say "another person's name", not a variant of the same one. */
+const DISTINCT_GIVEN: ReadonlySet<NameLevel> = new Set(['jw-0.70', 'different']);
+/** Birth-date levels no single keying error explains. */
+const BEYOND_TYPO: ReadonlySet<DateLevel> = new Set(['same-year-month', 'within-year', 'different']);
+
+const US_ZIP = /^\d{5}$/;
+
 const localPart = (e: string): string => (e.split('@')[0] ?? '').replace(/\./g, '');
 
 const mrnLevel = (xs: readonly string[], ys: readonly string[]): FuzzyLevel => {
@@ -218,25 +277,54 @@ export const compareFeatures = (a: MatchFeatures, b: MatchFeatures): PatientComp
     phone: listLevel(a.phones, b.phones, (x, y) => x.slice(-7) === y.slice(-7)),
     email: listLevel(a.emails, b.emails, (x, y) => localPart(x) === localPart(y)),
     ssn: editFuzzy(a.ssn, b.ssn),
+    ssnLast4: a.ssn !== '' && b.ssn !== '' ? 'missing' : exactLevel(a.ssnLast4, b.ssnLast4),
+    middleName: middleLevel(a.middle, b.middle),
+    previousFamily: sharedLevel(a.previousFamilies, b.previousFamilies),
     mrn: mrnLevel(a.mrns, b.mrns),
   };
   const guards: MatchGuard[] = [];
   const givenDiffers =
     given !== 'exact' && given !== 'nickname' && given !== 'missing' && given !== 'jw-0.92';
+  const givenDistinct = DISTINCT_GIVEN.has(given);
+  // Alexander and Alexandra are close strings but, with different sexes, two names.
+  const namesDiffer =
+    givenDistinct ||
+    (levels.sex === 'different' && given !== 'exact' && given !== 'nickname' && given !== 'missing');
   const sameHousehold = levels.street === 'exact' || levels.phone === 'exact';
   if (
-    givenDiffers &&
-    (a.multipleBirth ||
-      b.multipleBirth ||
-      (birthDate === 'exact' &&
-        family === 'exact' &&
-        given === 'different' &&
-        sameHousehold &&
-        levels.sex !== 'missing'))
+    ((a.multipleBirth || b.multipleBirth) && (givenDiffers || namesDiffer)) ||
+    (birthDate === 'exact' &&
+      family !== 'different' &&
+      family !== 'missing' &&
+      namesDiffer &&
+      sameHousehold &&
+      levels.sex !== 'missing')
   )
     guards.push('twins');
   if (a.suffix !== '' && b.suffix !== '' && a.suffix !== b.suffix) guards.push('generational-suffix');
-  return { a: a.id, b: b.id, levels, guards };
+  // Household fields agree for every member of a family (and a family name is shared by
+  // cousins across town), so with them the identity evidence left is the given name and the
+  // birth date. Not enough to merge: a distinct given name without both an exactly agreeing
+  // birth date and a shared street or phone; a birth date no keying error explains with a
+  // given name that differs, a suffix on one record only (Jr / Sr half recorded), or no shared
+  // street or phone (a namesake elsewhere). The same name and street with a wrong birth date
+  // stays a match: one keying error.
+  const householdEvidence = sameHousehold || (family !== 'different' && family !== 'missing');
+  const suffixOnOneSide = (a.suffix === '') !== (b.suffix === '');
+  if (
+    householdEvidence &&
+    ((givenDistinct && !(birthDate === 'exact' && sameHousehold)) ||
+      (BEYOND_TYPO.has(birthDate) && (given !== 'exact' || suffixOnOneSide || !sameHousehold)))
+  )
+    guards.push('household');
+  if (
+    levels.ssnLast4 === 'different' ||
+    levels.middleName === 'different' ||
+    levels.previousFamily === 'different'
+  )
+    guards.push('identifier-conflict');
+  const implied: ComparisonField[] = levels.postalCode === 'exact' && US_ZIP.test(a.zip) ? ['city'] : [];
+  return { a: a.id, b: b.id, levels, guards, implied };
 };
 
 /**

@@ -40,9 +40,12 @@ export interface DuplicatePair extends MatchScore {
 
 /** The result of a duplicate search. */
 export interface DuplicateReport {
-  /** Pairs at or above the review threshold, by weight, highest first. */
+  /** Pairs at or above the review threshold, by weight, highest first, then by ids. */
   readonly pairs: readonly DuplicatePair[];
-  /** Groups of ids linked by `match` pairs (transitively), each of 2 or more, largest first. */
+  /**
+   * Groups of ids linked by `match` pairs (transitively), each of 2 or more and in code-unit
+   * order, largest first, then by first id (the same order on every host locale).
+   */
   readonly clusters: readonly (readonly string[])[];
   /** The parameters used (estimated ones when asked). */
   readonly parameters: MatchParameters;
@@ -139,30 +142,104 @@ export const forEachCandidatePair = (
   return { candidatePairs: seen.size, skippedBlocks };
 };
 
-const clustersOf = (
-  n: number,
-  links: readonly (readonly [number, number])[],
-  ids: readonly string[],
-): string[][] => {
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (x: number): number => {
+/** Code-unit order: the same on every host, unlike `localeCompare` with the host's locale. */
+const byCodeUnit = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * Orders pairs by weight, highest first, then by ids, so that the order is the same whatever
+ * order the pairs were found in.
+ */
+const byWeightThenIds = (x: DuplicatePair, y: DuplicatePair): number =>
+  y.weight - x.weight || byCodeUnit(x.a, y.a) || byCodeUnit(x.b, y.b);
+
+/**
+ * Scores one compared pair as a {@link DuplicatePair}, its ids in code-unit order (the
+ * comparison is symmetric, so the order of the records does not matter).
+ *
+ * @param comparison - the pair's comparison
+ * @param parameters - m/u parameters
+ * @param thresholds - decision thresholds
+ * @returns the scored pair
+ * @example
+ * duplicatePair(comparePatients(p1, p2), DEFAULT_MATCH_PARAMETERS, {}).decision; // 'match'
+ */
+export const duplicatePair = (
+  comparison: PatientComparison,
+  parameters: MatchParameters,
+  thresholds: MatchThresholds,
+): DuplicatePair => {
+  const [a, b] = comparison.a <= comparison.b ? [comparison.a, comparison.b] : [comparison.b, comparison.a];
+  return { a, b, ...scoreMatch(comparison, parameters, thresholds) };
+};
+
+/**
+ * Groups record ids into clusters: lists of ids that share an id are joined, transitively.
+ * Each cluster's ids are in code-unit order; clusters come largest first, then by first id.
+ * Independent of the host locale and of the order of the input.
+ *
+ * @param groups - lists of ids (pairs, or clusters found in separate partitions)
+ * @returns the clusters of two or more ids
+ * @example
+ * mergeClusters([[['a', 'b']], [['b', 'c'], ['x', 'y']]]); // [['a', 'b', 'c'], ['x', 'y']]
+ */
+export const mergeClusters = (groups: readonly (readonly (readonly string[])[])[]): string[][] => {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
     let r = x;
-    while (parent[r] !== r) r = parent[r] as number;
-    while (parent[x] !== r) [parent[x], x] = [r, parent[x] as number];
+    for (let p = parent.get(r); p !== undefined && p !== r; p = parent.get(r)) r = p;
+    // Path compression: point every id on the way straight at the root.
+    for (let y = x, p = parent.get(y); p !== undefined && p !== r; y = p, p = parent.get(y)) parent.set(y, r);
     return r;
   };
-  for (const [i, j] of links) parent[find(i)] = find(j);
-  const groups = new Map<number, string[]>();
-  for (const [i, j] of links)
-    for (const k of [i, j]) {
-      const root = find(k);
-      const g = groups.get(root) ?? [];
-      if (!g.includes(ids[k] as string)) g.push(ids[k] as string);
-      groups.set(root, g);
-    }
-  return [...groups.values()].sort(
-    (x, y) => y.length - x.length || (x[0] as string).localeCompare(y[0] as string),
-  );
+  for (const list of groups)
+    for (const ids of list)
+      for (const id of ids) {
+        if (!parent.has(id)) parent.set(id, id);
+        const first = ids[0] as string;
+        const ra = find(first);
+        const rb = find(id);
+        // The smaller id becomes the root, so the result does not depend on the order of joins.
+        if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+      }
+  const clusters = new Map<string, string[]>();
+  for (const id of parent.keys()) {
+    const root = find(id);
+    const members = clusters.get(root) ?? [];
+    members.push(id);
+    clusters.set(root, members);
+  }
+  return [...clusters.values()]
+    .filter((c) => c.length > 1)
+    .map((c) => c.sort(byCodeUnit))
+    .sort((x, y) => y.length - x.length || byCodeUnit(x[0] as string, y[0] as string));
+};
+
+/**
+ * The clusters of `match` pairs: ids joined transitively by pairs decided `match` (a guarded
+ * pair, never `match`, joins nothing), in the order of {@link mergeClusters}.
+ *
+ * @param pairs - scored pairs
+ * @returns the clusters of two or more ids
+ * @example
+ * clusterMatches(findDuplicates(patients).pairs); // [['pat-014', 'pat-203'], ...]
+ */
+export const clusterMatches = (pairs: readonly DuplicatePair[]): string[][] =>
+  mergeClusters([pairs.filter((p) => p.decision === 'match').map((p) => [p.a, p.b])]);
+
+/**
+ * Combines the pairs found in separate blocks or partitions: each pair once (a pair sharing
+ * several blocking keys is found in each), in the order of {@link findDuplicates} (weight, then
+ * ids).
+ *
+ * @param lists - pairs from each block or partition
+ * @returns the distinct pairs, highest weight first
+ * @example
+ * combineDuplicatePairs([scoreBlock(blockA), scoreBlock(blockB)]);
+ */
+export const combineDuplicatePairs = (lists: readonly (readonly DuplicatePair[])[]): DuplicatePair[] => {
+  const seen = new Map<string, DuplicatePair>();
+  for (const list of lists) for (const p of list) seen.set(`${p.a}\u0000${p.b}`, p);
+  return [...seen.values()].sort(byWeightThenIds);
 };
 
 /**
@@ -172,7 +249,10 @@ const clustersOf = (
  * each distinct candidate pair is compared ({@link comparePatients}) and weighed
  * ({@link scoreMatch}); pairs at or above the review threshold are returned with their per-field
  * evidence, and `match` pairs are joined transitively into clusters. Pairs with a guard (twins,
- * different Jr/Sr) are never `match` and never join a cluster. With `parameters: 'estimate'`, u
+ * different Jr/Sr: `non-match`; household, identifier conflict: at most `review`) are never
+ * `match` and never join a cluster. Pairs and clusters come in an order that depends neither on
+ * the input order nor on the host locale, so the same run split by blocking key over partitions
+ * ({@link scoreBlock}, {@link combineDuplicatePairs}, {@link mergeClusters}) gives the same report. With `parameters: 'estimate'`, u
  * comes from seeded random pairs and m and λ from EM over the candidate pairs. Pure: the same
  * records and options give the same report.
  *
@@ -189,47 +269,27 @@ export const findDuplicates = (
 ): DuplicateReport => {
   const cache: PhoneticCache = new Map();
   const features = patients.map((p) => matchFeatures(p, cache));
-  const ids = features.map((f) => f.id);
   const { blocks } = buildBlocks(features, options.blocking ?? DEFAULT_BLOCKING_RULES);
   const maxBlockSize = options.maxBlockSize ?? 1000;
-  let parameters: MatchParameters;
-  let stats: DuplicateReport['stats'];
-  const scored: { i: number; j: number; comparison: PatientComparison }[] = [];
   const review = options.thresholds?.review ?? 0;
-  if (options.parameters === 'estimate') {
-    const all: { i: number; j: number; comparison: PatientComparison }[] = [];
-    stats = forEachCandidatePair(blocks, features.length, maxBlockSize, (i, j) =>
-      all.push({
-        i,
-        j,
-        comparison: compareFeatures(features[i] as MatchFeatures, features[j] as MatchFeatures),
-      }),
+  // With fixed parameters, pairs below the review threshold are dropped at once (memory stays
+  // small on large runs); estimation needs every candidate pair.
+  const fixed =
+    options.parameters === 'estimate' ? undefined : (options.parameters ?? DEFAULT_MATCH_PARAMETERS);
+  const compared: PatientComparison[] = [];
+  const stats = forEachCandidatePair(blocks, features.length, maxBlockSize, (i, j) => {
+    const c = compareFeatures(features[i] as MatchFeatures, features[j] as MatchFeatures);
+    if (fixed === undefined || matchWeight(c, fixed) >= review) compared.push(c);
+  });
+  const parameters =
+    fixed ??
+    estimateMatchParameters(
+      compared,
+      sampleRandomPairs(features, options.randomPairs ?? 20_000, options.seed ?? 1),
     );
-    const random = sampleRandomPairs(features, options.randomPairs ?? 20_000, options.seed ?? 1);
-    parameters = estimateMatchParameters(
-      all.map((p) => p.comparison),
-      random,
-    );
-    for (const p of all) if (matchWeight(p.comparison, parameters) >= review) scored.push(p);
-  } else {
-    parameters = options.parameters ?? DEFAULT_MATCH_PARAMETERS;
-    const params = parameters;
-    stats = forEachCandidatePair(blocks, features.length, maxBlockSize, (i, j) => {
-      const comparison = compareFeatures(features[i] as MatchFeatures, features[j] as MatchFeatures);
-      if (matchWeight(comparison, params) >= review) scored.push({ i, j, comparison });
-    });
-  }
-  const pairs = scored
-    .map(({ comparison }) => ({
-      a: comparison.a,
-      b: comparison.b,
-      ...scoreMatch(comparison, parameters, options.thresholds ?? {}),
-    }))
-    .sort((x, y) => y.weight - x.weight);
-  const links = scored
-    .filter(
-      ({ comparison }) => scoreMatch(comparison, parameters, options.thresholds ?? {}).decision === 'match',
-    )
-    .map(({ i, j }) => [i, j] as const);
-  return { pairs, clusters: clustersOf(features.length, links, ids), parameters, stats };
+  const pairs = compared
+    .filter((c) => matchWeight(c, parameters) >= review)
+    .map((c) => duplicatePair(c, parameters, options.thresholds ?? {}))
+    .sort(byWeightThenIds);
+  return { pairs, clusters: clusterMatches(pairs), parameters, stats };
 };

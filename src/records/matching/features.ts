@@ -18,6 +18,8 @@ export interface MatchablePatient {
   readonly name: {
     readonly family?: string | undefined;
     readonly given?: string | undefined;
+    /** Middle names or initials; the first is compared. */
+    readonly middle?: readonly string[] | undefined;
     readonly suffix?: string | undefined;
   };
   /** Earlier names (maiden name, before a name change). */
@@ -41,7 +43,10 @@ export interface MatchablePatient {
   readonly phones?: readonly { readonly value: string }[] | undefined;
   /** Email addresses. */
   readonly emails?: readonly string[] | undefined;
-  /** Identifiers; SSN compared as digits, MRN only within one system. */
+  /**
+   * Identifiers; SSN compared as digits (a value with only four digits, such as `xxx-xx-1234`,
+   * is the last four), MRN only within one system.
+   */
   readonly identifiers?:
     readonly { readonly kind: string; readonly system: string; readonly value: string }[] | undefined;
 }
@@ -58,6 +63,8 @@ export interface MatchFeatures {
   readonly givenKeys: readonly [string, string];
   /** Double Metaphone keys of the family name. */
   readonly familyKeys: readonly [string, string];
+  /** First middle name, cleaned (an initial is one letter), or ''. */
+  readonly middle: string;
   /** Cleaned earlier family names. */
   readonly previousFamilies: readonly string[];
   /** Generational suffix (`Jr`, `Sr`, `II`..) or ''. */
@@ -82,6 +89,8 @@ export interface MatchFeatures {
   readonly emails: readonly string[];
   /** SSN digits or ''. */
   readonly ssn: string;
+  /** Last four SSN digits (of a full SSN or of a recorded last four) or ''. */
+  readonly ssnLast4: string;
   /** MRNs as `system|value`. */
   readonly mrns: readonly string[];
 }
@@ -147,12 +156,15 @@ export const matchFeatures = (p: MatchablePatient, cache?: PhoneticCache): Match
   const address = p.addresses?.[0];
   const dob = /^\d{4}-\d{2}-\d{2}$/.test(p.birthDate ?? '') ? (p.birthDate as string).replace(/-/g, '') : '';
   const ssn = p.identifiers?.find((i) => i.kind === 'SSN')?.value.replace(/\D/g, '') ?? '';
+  const SSN_DIGITS = 9;
+  const LAST_FOUR = 4;
   return {
     id: p.id,
     given,
     family,
     givenKeys: phonetic(given, cache),
     familyKeys: phonetic(family, cache),
+    middle: cleanNameForMatching(p.name.middle?.[0]),
     previousFamilies: (p.previousNames ?? [])
       .map((n) => cleanNameForMatching(n.family))
       .filter((n) => n !== ''),
@@ -166,7 +178,8 @@ export const matchFeatures = (p: MatchablePatient, cache?: PhoneticCache): Match
     zip: (address?.postalCode ?? '').trim().slice(0, 5),
     phones: (p.phones ?? []).map((ph) => phoneDigits(ph.value)).filter((d) => d.length >= 7),
     emails: (p.emails ?? []).map((e) => e.trim().toLowerCase()).filter((e) => e.includes('@')),
-    ssn: ssn.length === 9 ? ssn : '',
+    ssn: ssn.length === SSN_DIGITS ? ssn : '',
+    ssnLast4: ssn.length === SSN_DIGITS || ssn.length === LAST_FOUR ? ssn.slice(-LAST_FOUR) : '',
     mrns: (p.identifiers ?? []).filter((i) => i.kind === 'MRN').map((i) => `${i.system}|${i.value.trim()}`),
   };
 };

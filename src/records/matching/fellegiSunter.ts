@@ -6,6 +6,7 @@
 import {
   DATE_LEVELS,
   FUZZY_LEVELS,
+  MIDDLE_NAME_LEVELS,
   NAME_LEVELS,
   type ComparisonField,
   type MatchGuard,
@@ -40,6 +41,9 @@ const LEVELS_OF: Readonly<Record<ComparisonField, readonly string[]>> = {
   phone: FUZZY_LEVELS,
   email: FUZZY_LEVELS,
   ssn: FUZZY_LEVELS,
+  ssnLast4: ['exact', 'different'],
+  middleName: MIDDLE_NAME_LEVELS,
+  previousFamily: ['exact', 'different'],
   mrn: ['exact', 'different'],
 };
 
@@ -118,6 +122,23 @@ export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
       ['similar', 0.03, 0.00001],
       ['different', 0.02, 0.999989],
     ]),
+    // Partial identifiers: absent is neutral (missing weighs 0); a disagreement is strong
+    // negative evidence because the same person rarely gives two of them (m of the disagreeing
+    // level is the keying-error rate, about 1%), while different people almost always differ.
+    ssnLast4: table([
+      ['exact', 0.99, 0.0001],
+      ['different', 0.01, 0.9999],
+    ]),
+    middleName: table([
+      ['exact', 0.8, 0.02],
+      ['initial', 0.15, 0.03],
+      ['similar', 0.04, 0.01],
+      ['different', 0.01, 0.94],
+    ]),
+    previousFamily: table([
+      ['exact', 0.98, 0.005],
+      ['different', 0.02, 0.995],
+    ]),
     mrn: table([
       ['exact', 0.99, 0.0000001],
       ['different', 0.01, 0.9999999],
@@ -158,7 +179,10 @@ export interface MatchScore {
   readonly grade: MatchGrade;
   /** Per-field evidence, strongest (by absolute weight) first. */
   readonly evidence: readonly FieldEvidence[];
-  /** Never-merge guards: when present, the decision is `non-match` whatever the weight. */
+  /**
+   * Guards: `twins` and `generational-suffix` make the decision `non-match` whatever the weight;
+   * `household` and `identifier-conflict` cap it at `review`.
+   */
   readonly guards: readonly MatchGuard[];
 }
 
@@ -188,6 +212,13 @@ export const matchWeights = (
 });
 
 type Weights = ReturnType<typeof matchWeights>;
+
+/** Guards that make a pair a `non-match` whatever its weight (the others cap it at `review`). */
+const NEVER_MERGE: ReadonlySet<MatchGuard> = new Set(['twins', 'generational-suffix']);
+
+/** The weight of one field's level; a field the comparison marks as implied weighs 0. */
+const fieldWeight = (w: Weights, c: PatientComparison, field: ComparisonField, level: string): number =>
+  c.implied.includes(field) ? 0 : (w.fields[field]?.[level] ?? 0);
 const weightCache = new WeakMap<MatchParameters, Weights>();
 const weightsOf = (parameters: MatchParameters): Weights => {
   let w = weightCache.get(parameters);
@@ -211,7 +242,7 @@ export const matchWeight = (comparison: PatientComparison, parameters: MatchPara
   const w = weightsOf(parameters);
   let total = w.prior;
   const levels = comparison.levels as unknown as Readonly<Record<string, string>>;
-  for (const field of FIELDS) total += w.fields[field]?.[levels[field] as string] ?? 0;
+  for (const field of FIELDS) total += fieldWeight(w, comparison, field, levels[field] as string);
   return total;
 };
 
@@ -221,8 +252,11 @@ export const matchWeight = (comparison: PatientComparison, parameters: MatchPara
  * The weight is log2(λ / (1 - λ)) + Σ log2(m / u) over the fields (missing: 0). At or above
  * `thresholds.match` (default 10, probability ≈ 0.999) the pair is a `match` (`certain` when 10
  * above the threshold, else `probable`); at or above `thresholds.review` (default 0, probability
- * 0.5) it is sent to `review` (`possible`); below, `non-match` (`certainly-not`). A guard (twins,
- * different Jr/Sr) forces `non-match` / `certainly-not` whatever the weight.
+ * 0.5) it is sent to `review` (`possible`); below, `non-match` (`certainly-not`). A never-merge
+ * guard (twins, different Jr/Sr) forces `non-match` / `certainly-not` whatever the weight; the
+ * `household` and `identifier-conflict` guards turn a `match` into `review` (family members
+ * share address, phone and family name; a disagreeing partial identifier needs a person to
+ * confirm).
  *
  * @param comparison - from {@link comparePatients}
  * @param parameters - m/u parameters (default {@link DEFAULT_MATCH_PARAMETERS})
@@ -240,17 +274,18 @@ export const scoreMatch = (
   const levels = comparison.levels as unknown as Readonly<Record<string, string>>;
   const evidence = FIELDS.map((field) => {
     const level = levels[field] as string;
-    return { field, level, weight: w.fields[field]?.[level] ?? 0 };
+    return { field, level, weight: fieldWeight(w, comparison, field, level) };
   }).sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight));
   const weight = evidence.reduce((s, e) => s + e.weight, w.prior);
   const match = thresholds.match ?? 10;
   const review = thresholds.review ?? 0;
-  const guarded = comparison.guards.length > 0;
-  const decision = guarded
+  const neverMerge = comparison.guards.some((g) => NEVER_MERGE.has(g));
+  const capped = comparison.guards.length > 0;
+  const decision = neverMerge
     ? 'non-match'
-    : weight >= match
+    : weight >= match && !capped
       ? 'match'
-      : weight >= review
+      : weight >= review || weight >= match
         ? 'review'
         : 'non-match';
   const grade: MatchGrade =
