@@ -1,7 +1,8 @@
 /**
  * Communications: appointment reminders planned at the right time through a permitted channel,
  * the queue kept true after changes, replies read, and calls and messages routed (red flags
- * escalated whatever else they ask).
+ * escalated whatever else they ask), and dictation checked against the Do Not Use, ISMP and
+ * look-alike/sound-alike lists.
  *
  * @module communications
  */
@@ -54,3 +55,12 @@ export {
 } from './routing.js';
 export { BusinessCalendarSchema, type BusinessCalendar } from './businessTime.js';
 export { RED_FLAG_RULES, type EscalationCode, type RedFlagReading, type RedFlagRule } from './redFlags.js';
+export { checkDictation, type DictationFinding } from './dictation.js';
+export {
+  DICTATION_RULES,
+  LASA_PAIRS,
+  type DictationRule,
+  type DictationRuleId,
+  type DictationSource,
+  type Severity,
+} from './dictationLists.js';

@@ -26,4 +26,10 @@ module.exports = (communications, assert) => {
   assert.equal(routed.right.escalation.code, 'call-911');
   assert.deepEqual(routed.right.intents.map((i) => i.queue), ['billing']);
   assert.deepEqual(rec.cancel, [{ id: plan.right.messages[0].id, reason: 'appointment-cancelled' }]);
+  const findings = communications.checkDictation('Morphine 5.0 mg QD');
+  assert.deepEqual(findings.map((f) => [f.rule, f.start, f.end]), [
+    ['LASA', 0, 8],
+    ['TJC-TRAILING-ZERO', 9, 12],
+    ['TJC-QD', 16, 18],
+  ]);
 };
