@@ -35,8 +35,9 @@ const today = '2026-11-23' as IsoDate;
 export const identifiers = () => {
   // #region identifiers
   const npi = validateNpi('1234567893'); // Right('1234567893'): Luhn over 80840 + the 9 digits
+  const reserved = validateNpi('3234567899'); // Left({ code: 'npi.first-digit' }): Luhn holds, but NPIs start with 1 or 2
   const mbi = validateMbi('1EG4-TE5-MK73'); // Right('1EG4TE5MK73'): dashes are display only
-  const phone = normalizePhone('415.555.0132 x123'); // Right({ e164: '+14155550132', extension: '123' })
+  const phone = normalizePhone('415.555.0132 x123'); // Right({ e164: '+14155550132', extension: '123', fictional: true })
   const n11 = normalizePhone('212-411-0123'); // Left({ code: 'phone.exchange' }): an N11 exchange
   const zip = normalizeZip('2139', 'MA'); // Right('02139'): the leading zero Excel dropped
   const ssn = validateSsn('999-94-5397'); // Left({ code: 'ssn.area' }): Synthea's numbers fail on purpose
@@ -44,7 +45,7 @@ export const identifiers = () => {
   const placeholder = checkIcd10Specificity('W61.62D'); // Left({ code: 'icd10.placeholder' }): W61.62XD
   const header = checkIcd10Specificity('E11'); // Left({ code: 'icd10.header-code' })
   // #endregion identifiers
-  return { npi, mbi, phone, n11, zip, ssn, cpt, placeholder, header };
+  return { npi, reserved, mbi, phone, n11, zip, ssn, cpt, placeholder, header };
 };
 
 export const normalizing = () => {

@@ -8,8 +8,26 @@ import { DocumentIdSchema, PatientIdSchema, ProviderIdSchema, ReferralIdSchema }
 import type { Either } from '../core/result.js';
 import { IsoDateSchema, IsoInstantSchema } from '../core/calendar.js';
 import { NpiSchema } from './npi.js';
+import { cleanPersonName } from './names.js';
 
 const text = () => z.string().trim().min(1).max(200);
+// A name: cleaned (controls and bidi overrides removed, NFC) and holding at least one letter.
+const nameText = (max: number) =>
+  z
+    .string()
+    .max(max * 2)
+    .transform((s, ctx) => {
+      const clean = cleanPersonName(s);
+      if (clean === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'name must contain a letter (not only invisible or combining characters)',
+        });
+        return z.NEVER;
+      }
+      return clean;
+    })
+    .pipe(z.string().max(max));
 // Loose on purpose: RFC 5322 allows apostrophes and RFC 6531 non-ASCII local parts (Synthea has both).
 const email = () =>
   z
@@ -22,9 +40,9 @@ const email = () =>
 
 /** A person's name: family, given, middle names, suffix (Jr, Sr, III) and a preferred name. */
 export const PersonNameSchema = /* @__PURE__ */ z.object({
-  family: text(),
-  given: text(),
-  middle: z.array(text()).max(5).optional(),
+  family: nameText(200),
+  given: nameText(200),
+  middle: z.array(nameText(200)).max(5).optional(),
   suffix: z.string().trim().max(20).optional(),
   preferred: z.string().trim().max(100).optional(),
   /** Last day this name was in use, for previous names (maiden name, before a name change). */

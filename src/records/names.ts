@@ -1,5 +1,6 @@
 /**
- * Name casing and suffix handling shared by normalization and matching.
+ * Name casing, suffix handling and the cleaning of names as typed, shared by parsing,
+ * normalization and matching.
  */
 
 /** Generational suffixes in their standard written form. */
@@ -40,4 +41,27 @@ export const casePersonName = (name: string): string => {
   const s = name.trim().replace(/\s+/g, ' ');
   if (s !== s.toUpperCase() && s !== s.toLowerCase()) return s;
   return s.replace(/[^\s\-']+/g, capitalizeWord);
+};
+
+// C0 and C1 control characters, and the bidirectional embeddings, overrides and isolates
+// (U+202A-U+202E, U+2066-U+2069) that make a name display differently from what it is.
+const INVISIBLE_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const HAS_LETTER = /\p{L}/u;
+
+/**
+ * Cleans a name as typed or received: control characters and bidirectional overrides and
+ * isolates removed, Unicode NFC (so that `José` typed with a combining accent and precomposed is
+ * one name), spaces collapsed and trimmed. Returns undefined when nothing readable is left: a
+ * name made only of zero-width characters, combining marks, controls or punctuation has no letter.
+ *
+ * @param name - a given, middle or family name
+ * @returns the cleaned name, or undefined when it has no letter
+ * @example
+ * cleanPersonName('Jose\u0301'); // 'José' (NFC)
+ * cleanPersonName('\u202eYRAM'); // 'YRAM': the override is gone, the letters stay as stored
+ * cleanPersonName('\u200b\u0301'); // undefined
+ */
+export const cleanPersonName = (name: string): string | undefined => {
+  const s = name.replace(INVISIBLE_CONTROLS, '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  return HAS_LETTER.test(s) ? s : undefined;
 };

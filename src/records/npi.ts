@@ -1,7 +1,7 @@
 /**
- * National Provider Identifier check: ten digits whose last is a Luhn check digit computed over
- * the prefix 80840 plus the first nine digits (CMS, "Requirements for Check Digit Algorithm for
- * the NPI", 2005).
+ * National Provider Identifier check: ten digits, the first 1 or 2 (CMS NPI standard: the other
+ * leading digits are reserved), the last a Luhn check digit computed over the prefix 80840 plus
+ * the first nine digits (CMS, "Requirements for Check Digit Algorithm for the NPI", 2005).
  */
 import { z } from 'zod';
 import type { DomainError } from '../core/errors.js';
@@ -10,13 +10,18 @@ import { err, ok, type Either } from '../core/result.js';
 /** A National Provider Identifier whose check digit is valid. */
 export const NpiSchema = /* @__PURE__ */ z
   .string()
-  .refine((s) => npiCheckDigitValid(s), { message: 'must be a 10-digit NPI with a valid check digit' })
+  .refine((s) => NPI_FIRST_DIGIT.test(s) && npiCheckDigitValid(s), {
+    message: 'must be a 10-digit NPI starting with 1 or 2, with a valid check digit',
+  })
   .brand<'Npi'>();
 /** A National Provider Identifier whose check digit is valid. */
 export type Npi = z.infer<typeof NpiSchema>;
 
 /** Why an NPI was refused. */
-export type NpiError = DomainError<'npi.format' | 'npi.check-digit'>;
+export type NpiError = DomainError<'npi.format' | 'npi.first-digit' | 'npi.check-digit'>;
+
+/** The first digit of an NPI is 1 or 2; CMS reserves the others. */
+const NPI_FIRST_DIGIT = /^[12]/;
 
 const npiCheckDigitValid = (s: string): boolean => {
   if (!/^\d{10}$/.test(s)) return false;
@@ -34,11 +39,12 @@ const npiCheckDigitValid = (s: string): boolean => {
 };
 
 /**
- * Validates an NPI: ten digits, Luhn check digit with the 80840 prefix. Spaces and dashes are
- * ignored. Errors never echo the value.
+ * Validates an NPI: ten digits, the first 1 or 2, Luhn check digit with the 80840 prefix. Spaces
+ * and dashes are ignored. Errors never echo the value.
  *
  * @param input - the NPI as typed
- * @returns `Right(Npi)`; `Left` `npi.format` (not ten digits) or `npi.check-digit`
+ * @returns `Right(Npi)`; `Left` `npi.format` (not ten digits), `npi.first-digit` (not 1 or 2,
+ *   checked before the check digit: `3234567899` passes Luhn but is refused) or `npi.check-digit`
  * @example
  * validateNpi('1234567893'); // Right('1234567893'), the CMS worked example
  * validateNpi('1234567890'); // Left({ code: 'npi.check-digit', ... })
@@ -46,6 +52,8 @@ const npiCheckDigitValid = (s: string): boolean => {
 export const validateNpi = (input: string): Either<NpiError, Npi> => {
   const digits = input.replace(/[\s-]/g, '');
   if (!/^\d{10}$/.test(digits)) return err({ code: 'npi.format', message: 'NPI must be exactly 10 digits' });
+  if (!NPI_FIRST_DIGIT.test(digits))
+    return err({ code: 'npi.first-digit', message: 'NPI must start with 1 or 2 (CMS NPI standard)' });
   return npiCheckDigitValid(digits)
     ? ok(digits as Npi)
     : err({ code: 'npi.check-digit', message: 'NPI check digit does not match (Luhn with prefix 80840)' });

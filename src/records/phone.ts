@@ -21,7 +21,28 @@ export interface NormalizedPhone {
   readonly e164: PhoneE164;
   /** Extension digits (`x123` → `123`), when one was given. */
   readonly extension?: string;
+  /**
+   * Present (`true`) for a number in the block reserved for fiction and tests, 555-0100 to
+   * 555-0199 in any area code (NANPA): test data, never to be dialled or texted.
+   */
+  readonly fictional?: true;
 }
+
+/**
+ * Whether a number is in the NANP block reserved for fictional use: exchange 555, line 0100 to
+ * 0199, any area code (NANPA). Such numbers reach nobody; a record carrying one is test data.
+ *
+ * @param e164 - a normalized number (`+1` and ten digits)
+ * @returns true for `+1NPA5550100` to `+1NPA5550199`
+ * @example
+ * const r = normalizePhone('(415) 555-0132');
+ * if (r._tag === 'Right') isFictionalPhone(r.right.e164); // true: never dial it
+ * // 415-555-2671 is an ordinary number: exchange 555 outside the 0100-0199 block
+ */
+export const isFictionalPhone = (e164: PhoneE164): boolean => FICTIONAL.test(e164);
+
+// Exchange 555, line 01XX (NANPA: 555-0100 to 555-0199 are the reserved fictional numbers).
+const FICTIONAL = /^\+1\d{3}55501\d{2}$/;
 
 /** Why a phone number was refused. */
 export type PhoneError = DomainError<
@@ -40,12 +61,14 @@ const isN11 = (three: string): boolean => three[1] === '1' && three[2] === '1';
  * N11 area codes (211..911), X9X area codes, and exchanges starting with 0 or 1 or of the N11 form.
  *
  * @param input - the number as typed
- * @returns `Right({ e164, extension? })`; `Left` `phone.format` (letters or other characters),
+ * @returns `Right({ e164, extension?, fictional? })` (`fictional: true` for 555-0100 to 555-0199,
+ *   reserved for fiction: test data); `Left` `phone.format` (letters or other characters),
  *   `phone.country` (a `+` code other than 1), `phone.length` (not 10 digits after dropping a
  *   leading 1), `phone.area-code` or `phone.exchange`. Errors never echo the number.
  * @example
- * normalizePhone('+1 (415) 555-0132'); // Right({ e164: '+14155550132' })
- * normalizePhone('415.555.0132 x123'); // Right({ e164: '+14155550132', extension: '123' })
+ * normalizePhone('+1 (415) 555-0132'); // Right({ e164: '+14155550132', fictional: true })
+ * normalizePhone('415.555.0132 x123'); // Right({ e164: '+14155550132', extension: '123', fictional: true })
+ * normalizePhone('212-736-5000'); // Right({ e164: '+12127365000' })
  * normalizePhone('911-555-0123'); // Left({ code: 'phone.area-code', ... })
  */
 export const normalizePhone = (input: string): Either<PhoneError, NormalizedPhone> => {
@@ -72,5 +95,9 @@ export const normalizePhone = (input: string): Either<PhoneError, NormalizedPhon
   if (!/^[2-9]/.test(nxx) || isN11(nxx))
     return err({ code: 'phone.exchange', message: 'phone exchange must start with 2-9 and not be N11' });
   const e164 = `+1${digits}` as PhoneE164;
-  return ok(ext?.[1] === undefined ? { e164 } : { e164, extension: ext[1] });
+  return ok({
+    e164,
+    ...(ext?.[1] === undefined ? {} : { extension: ext[1] }),
+    ...(isFictionalPhone(e164) ? { fictional: true as const } : {}),
+  });
 };

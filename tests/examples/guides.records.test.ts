@@ -15,8 +15,10 @@ describe('records.md', () => {
     const r = guide.identifiers();
     // CMS example NPI: Luhn over 80840 123456789 gives check digit 3.
     expect(right(r.npi)).toBe('1234567893');
+    expect(leftCode(r.reserved)).toBe('npi.first-digit'); // CMS: NPIs start with 1 or 2
     expect(right(r.mbi)).toBe('1EG4TE5MK73'); // CMS MBI format example, dashes removed
-    expect(right(r.phone)).toEqual({ e164: '+14155550132', extension: '123' });
+    // 555-0132 is in the block reserved for fiction (NANPA 555-0100..0199): flagged.
+    expect(right(r.phone)).toEqual({ e164: '+14155550132', extension: '123', fictional: true });
     expect(leftCode(r.n11)).toBe('phone.exchange'); // 411 is an N11 service code (NANP)
     expect(right(r.zip)).toBe('02139'); // Massachusetts ZIPs start with 0
     expect(leftCode(r.ssn)).toBe('ssn.area'); // area 900-999 is never issued (SSA)

@@ -95,14 +95,21 @@ describe('FHIR R4 Practitioner', () => {
     const example = fromFhirPractitioner(json<FhirPractitioner>('r4-examples/Practitioner-example.json'));
     expect(example._tag === 'Right' && example.right.specialty).toBe('Bachelor of Science');
   });
-  it('round-trips Synthea practitioners with their NPIs', () => {
+  it("refuses Synthea practitioners' NPIs (999..., synthetic: the first digit must be 1 or 2) and round-trips them with a real one", () => {
     const list = ndjson<FhirPractitioner>('bulk-ndjson-10-patients/Practitioner.000.ndjson');
     expect(list.length).toBeGreaterThan(0);
     for (const res of list) {
-      const p = fromFhirPractitioner(res);
+      const refused = fromFhirPractitioner(res);
+      expect(refused._tag === 'Left' && refused.left.issues.map((i) => i.path)).toEqual(['npi']);
+      // The CMS worked example (reference §1.1) in place of the synthetic number.
+      const withRealNpi = {
+        ...res,
+        identifier: (res.identifier ?? []).map((id) => ({ ...id, value: '1234567893' })),
+      };
+      const p = fromFhirPractitioner(withRealNpi);
       expect(p._tag).toBe('Right');
       if (p._tag !== 'Right') continue;
-      expect(p.right.npi).toMatch(/^\d{10}$/);
+      expect(p.right.npi).toBe('1234567893');
       expect(fromFhirPractitioner(toFhirPractitioner(p.right))).toEqual(p);
     }
   });

@@ -2,9 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkIcd10Specificity,
+  cleanPersonName,
   formatIcd10Cm,
+  isFictionalPhone,
   normalizePhone,
   normalizeZip,
+  parsePatient,
   validateIcd10Cm,
   validateMbi,
   validateNpi,
@@ -29,6 +32,10 @@ describe('validateNpi (§1.1)', () => {
     ['2234567891', 'ok'],
     ['1234567890', 'npi.check-digit'],
     ['123456789', 'npi.format'],
+    // Base 323456789, doubling from the right: 9→9, 8, 7→5, 6, 5→1, 4, 3→6, 2, 3→6: sum 47,
+    // + 24 = 71, check digit 9: Luhn holds (reference §1.1 table), but NPIs start with 1 or 2.
+    ['3234567899', 'npi.first-digit'],
+    ['0234567895', 'npi.first-digit'],
   ])('%s → %s', (input, code) => expect(codeOf(validateNpi(input))).toBe(code));
 });
 
@@ -65,6 +72,18 @@ describe('normalizePhone (§1.3)', () => {
     const v = valueOf(normalizePhone(input));
     expect(v.e164).toBe(e164);
     expect(v.extension).toBe(extension);
+  });
+  it.each([
+    ['415-555-0100', true], // first of the reserved fictional block (NANPA)
+    ['(212) 555-0199', true], // last of it
+    ['212-555-0200', undefined], // just past it: an ordinary 555 number
+    ['212-555-0099', undefined],
+    ['800-555-0150 x12', true],
+    ['212-736-5000', undefined],
+  ])('%s: fictional %s', (input, fictional) => {
+    const v = valueOf(normalizePhone(input));
+    expect(v.fictional).toBe(fictional);
+    expect(isFictionalPhone(v.e164)).toBe(fictional === true);
   });
   it.each([
     ['123-456-7890', 'phone.area-code'], // NPA starts with 1
@@ -188,4 +207,35 @@ describe('CPT / HCPCS (§1.7)', () => {
     ['2', 'procedure-code.modifier-format'],
     ['ABC', 'procedure-code.modifier-format'],
   ])('modifier %s → %s', (input, code) => expect(codeOf(validateProcedureModifier(input))).toBe(code));
+});
+
+describe('names as typed (controls, bidi overrides, invisible names, NFC)', () => {
+  const parseName = (given: string) =>
+    parsePatient({ id: 'p', name: { family: 'Rivera', given }, birthDate: '1984-03-09', sex: 'female' });
+  it.each([
+    ['Jose\u0301', 'José'], // decomposed accent stored composed (NFC)
+    ['Jos\u00e9', 'José'],
+    ['Ana\u0000', 'Ana'], // NUL stripped
+    ['\u202eAna', 'Ana'], // right-to-left override stripped
+    ['An\u2066a\u2069', 'Ana'], // isolates stripped
+    ['Ana\u0085 Maria', 'Ana Maria'], // C1 control (NEL) stripped, spaces collapsed
+  ])('%j is stored as %j', (given, stored) => {
+    const r = parseName(given);
+    expect(r._tag === 'Right' && r.right.name.given).toBe(stored);
+    expect(r._tag === 'Right' && r.right.name.given.normalize('NFC')).toBe(stored);
+  });
+  it.each([
+    ['\u200b\u200c\u200d'], // zero-width space and joiners only
+    ['\u0301\u0308'], // combining marks only
+    ['\u202e\u202c'], // bidi controls only
+    ['\ufeff'], // zero-width no-break space
+  ])('%j is refused: no letter', (given) => {
+    const r = parseName(given);
+    expect(r._tag).toBe('Left');
+    expect(r._tag === 'Left' && JSON.stringify(r.left)).not.toContain(given);
+  });
+  it('cleanPersonName: composed and decomposed spellings become one name', () => {
+    expect(cleanPersonName('Zoe\u0308')).toBe(cleanPersonName('Zo\u00eb'));
+    expect(cleanPersonName('\u200b')).toBeUndefined();
+  });
 });
