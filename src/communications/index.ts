@@ -64,3 +64,20 @@ export {
   type DictationSource,
   type Severity,
 } from './dictationLists.js';
+export {
+  renderLetter,
+  type LetterData,
+  type LetterError,
+  type LetterRecipient,
+  type RenderedLetter,
+} from './letters.js';
+export {
+  LETTER_FIELDS,
+  LETTER_TEMPLATES,
+  RECIPIENT_ALLOWLIST,
+  type BuiltInLetter,
+  type FieldCategory,
+  type LetterTemplate,
+  type RecipientKind,
+} from './letterTemplates.js';
+export { readability, type Readability } from './readability.js';

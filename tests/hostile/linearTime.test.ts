@@ -17,12 +17,17 @@ import {
   x12Components,
   x12Repetitions,
 } from '../../src/insurance/index.js';
-import type { IsoDate } from '../../src/core/calendar.js';
+import type { IsoDate, IsoInstant } from '../../src/core/calendar.js';
+import type { IanaZone } from '../../src/core/time.js';
+import type { PatientId } from '../../src/core/ids.js';
 import * as records from '../../src/records/index.js';
 import { recurrenceDates } from '../../src/scheduling/index.js';
+import * as communications from '../../src/communications/index.js';
 import { dataFile } from '../support/testData.js';
 
 const asOf = '2026-11-23' as IsoDate;
+const parsedZone = 'America/New_York' as IanaZone;
+const routedAt = '2026-11-23T09:00:00-05:00' as IsoInstant;
 const MAX_GROWTH_10X = 100;
 const MAX_GROWTH_100X = 1000;
 const NOISE_FLOOR_MS = 1;
@@ -91,6 +96,20 @@ const TEXT_FUNCTIONS: Readonly<Record<string, (s: string) => unknown>> = {
   x12Repetitions: (s) => x12Repetitions(s, { element: '*', component: ':', repetition: '^', segment: '~' }),
   x12Components: (s) => x12Components(s, { element: '*', component: ':', repetition: '^', segment: '~' }),
   recurrenceDates: (s) => recurrenceDates(s, asOf, asOf, asOf),
+  interpretReply: communications.interpretReply,
+  'routeMessage (text)': (s) =>
+    communications.routeMessage({ text: s, channel: 'portal' }, { zone: parsedZone }, routedAt),
+  checkDictation: communications.checkDictation,
+  readability: communications.readability,
+  'renderLetter (values)': (s) =>
+    communications.renderLetter(
+      communications.LETTER_TEMPLATES.recall,
+      {
+        patient: 'p' as PatientId,
+        fields: { practiceName: s, practiceAddress: s, practicePhone: s, letterDate: s },
+      },
+      { kind: 'patient', name: s },
+    ),
 };
 
 /** Best-of-3 milliseconds per call, each run repeated until it lasts a couple of milliseconds. */

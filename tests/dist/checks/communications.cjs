@@ -32,4 +32,11 @@ module.exports = (communications, assert) => {
     ['TJC-TRAILING-ZERO', 9, 12],
     ['TJC-QD', 16, 18],
   ]);
+  const letter = communications.renderLetter(
+    communications.LETTER_TEMPLATES.recall,
+    { patient: 'p1', fields: { practiceName: 'Elm Street Clinic', practiceAddress: '1 Elm St', practicePhone: '555-0100', letterDate: 'November 23, 2026' } },
+    { kind: 'patient', name: 'Ana <Lima>' },
+  );
+  assert.ok(letter.right.html.includes('Dear Ana &lt;Lima&gt;,'));
+  assert.deepEqual(communications.readability('The cat sat on the mat.').words, 6);
 };
