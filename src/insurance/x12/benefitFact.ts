@@ -8,6 +8,13 @@ import { coverageLevelScope } from './coverageLevel.js';
 import { amountRole, authorization, benefitKind, benefitNetwork, benefitStatus, x12Cents } from './values.js';
 
 /**
+ * The empty list every trailing list of a new fact starts as, shared and frozen: most EBs have no
+ * MSG, DTP, REF, AAA, entity, III or HSD, and a large interchange would otherwise allocate seven
+ * empty arrays per EB. A reader that adds items replaces it with a list of its own.
+ */
+export const NO_ITEMS: readonly never[] = Object.freeze([]);
+
+/**
  * EB01-EB13 as trimmed strings (empty when absent); EB03 and EB13 already split.
  *
  * @example
@@ -32,7 +39,8 @@ export interface EbElements {
 /**
  * Interprets one EB tuple: kind and status from EB01, scope from EB02, amount role from EB06,
  * EB07 in exact cents, EB08 as the patient's share in basis points under the given convention,
- * EB11 as a tri-state with a reason, EB12 as a network tier. Trailing lists start empty.
+ * EB11 as a tri-state with a reason, EB12 as a network tier. Trailing lists start as the shared
+ * {@link NO_ITEMS}.
  *
  * @param eb - the elements
  * @param provenance - where the tuple came from
@@ -63,13 +71,13 @@ export const benefitFactFrom = (
     amountRole: amountRole(eb.timePeriod),
     authorizationRequired: auth.required,
     network: benefitNetwork(eb.network),
-    messages: [],
-    dates: [],
-    references: [],
-    rejections: [],
-    entities: [],
-    placesOfService: [],
-    deliveries: [],
+    messages: NO_ITEMS,
+    dates: NO_ITEMS,
+    references: NO_ITEMS,
+    rejections: NO_ITEMS,
+    entities: NO_ITEMS,
+    placesOfService: NO_ITEMS,
+    deliveries: NO_ITEMS,
     provenance,
   };
   if (status) fact.status = status;

@@ -31,5 +31,5 @@ export type CoverageLevelCode = keyof typeof COVERAGE_LEVEL_CODES;
 export const coverageLevelScope = (code: string): 'individual' | 'family' | 'unknown' => {
   const c = code.trim().toUpperCase();
   if (c === 'IND' || c === 'EMP') return 'individual';
-  return c in COVERAGE_LEVEL_CODES ? 'family' : 'unknown';
+  return Object.hasOwn(COVERAGE_LEVEL_CODES, c) ? 'family' : 'unknown';
 };

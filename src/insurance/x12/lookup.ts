@@ -15,3 +15,15 @@
  */
 export const lookup = <V>(table: Readonly<Record<string, V>>, code: string): V | undefined =>
   Object.hasOwn(table, code) ? table[code] : undefined;
+
+/**
+ * A code table as a Map, built once per table: hot paths look codes up per element, and a Map
+ * answers only the keys it holds, with no prototype to step around.
+ *
+ * @param table - a code table (`as const` object)
+ * @returns the same entries in a Map
+ * @example
+ * codeMap({ Y: 'in' }).get('Y'); // 'in'
+ */
+export const codeMap = <V>(table: Readonly<Record<string, V>>): ReadonlyMap<string, V> =>
+  new Map(Object.entries(table));

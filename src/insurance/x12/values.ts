@@ -13,9 +13,13 @@ import type {
   RetryPolicy,
 } from '../eligibilityModel.js';
 import { ELIGIBILITY_BENEFIT_CODES, FOLLOW_UP_ACTION_CODES, REJECT_REASON_CODES } from './codes.js';
-import { lookup } from './lookup.js';
+import { codeMap } from './lookup.js';
 
-const KIND: Readonly<Record<string, BenefitKind>> = {
+const BENEFIT_CODES: ReadonlyMap<string, string> = /* @__PURE__ */ codeMap<string>(ELIGIBILITY_BENEFIT_CODES);
+const REJECT_REASONS: ReadonlyMap<string, string> = /* @__PURE__ */ codeMap<string>(REJECT_REASON_CODES);
+const FOLLOW_UPS: ReadonlyMap<string, string> = /* @__PURE__ */ codeMap<string>(FOLLOW_UP_ACTION_CODES);
+
+const KIND: ReadonlyMap<string, BenefitKind> = /* @__PURE__ */ codeMap<BenefitKind>({
   '1': 'active',
   '2': 'active',
   '3': 'active',
@@ -44,9 +48,11 @@ const KIND: Readonly<Record<string, BenefitKind>> = {
   V: 'cannot-process',
   Y: 'spend-down',
   K: 'reserve',
-};
+});
 
-const STATUS: Readonly<Record<string, NonNullable<BenefitFact['status']>>> = {
+const STATUS: ReadonlyMap<string, NonNullable<BenefitFact['status']>> = /* @__PURE__ */ codeMap<
+  NonNullable<BenefitFact['status']>
+>({
   '1': 'active',
   '2': 'active-capitated',
   '3': 'active-capitated',
@@ -55,7 +61,7 @@ const STATUS: Readonly<Record<string, NonNullable<BenefitFact['status']>>> = {
   '6': 'inactive',
   '7': 'inactive-pending',
   '8': 'inactive-pending',
-};
+});
 
 /**
  * EB01 → normalized kind (insurance.md §3.1 "Category"); codes outside 5010 are `non-standard`.
@@ -64,7 +70,7 @@ const STATUS: Readonly<Record<string, NonNullable<BenefitFact['status']>>> = {
  * benefitKind('C'); // 'deductible'
  */
 export const benefitKind = (code: string): BenefitKind =>
-  lookup(KIND, code) ?? (Object.hasOwn(ELIGIBILITY_BENEFIT_CODES, code) ? 'info' : 'non-standard');
+  KIND.get(code) ?? (BENEFIT_CODES.has(code) ? 'info' : 'non-standard');
 
 /**
  * EB01 1-8 → status of the coverage line.
@@ -72,9 +78,9 @@ export const benefitKind = (code: string): BenefitKind =>
  * @example
  * benefitStatus('2'); // 'active-capitated'
  */
-export const benefitStatus = (code: string): BenefitFact['status'] => lookup(STATUS, code);
+export const benefitStatus = (code: string): BenefitFact['status'] => STATUS.get(code);
 
-const ROLE: Readonly<Record<string, AmountRole>> = {
+const ROLE: ReadonlyMap<string, AmountRole> = /* @__PURE__ */ codeMap<AmountRole>({
   '29': 'remaining',
   '33': 'remaining',
   '24': 'used',
@@ -85,7 +91,7 @@ const ROLE: Readonly<Record<string, AmountRole>> = {
   '36': 'per-occurrence',
   '30': 'other',
   '31': 'other',
-};
+});
 
 /**
  * EB06 → what the amount is: 29/33 remaining, 24 used (YTD), per visit/day/admission, else a total.
@@ -94,9 +100,9 @@ const ROLE: Readonly<Record<string, AmountRole>> = {
  * amountRole('29'); // 'remaining'
  */
 export const amountRole = (period: string): AmountRole =>
-  period === '' ? 'unspecified' : (lookup(ROLE, period) ?? 'total');
+  period === '' ? 'unspecified' : (ROLE.get(period) ?? 'total');
 
-const RETRY: Readonly<Record<string, RetryPolicy>> = {
+const RETRY: ReadonlyMap<string, RetryPolicy> = /* @__PURE__ */ codeMap<RetryPolicy>({
   C: 'correct-and-resubmit',
   N: 'do-not-resubmit',
   P: 'resubmit-original',
@@ -105,7 +111,7 @@ const RETRY: Readonly<Record<string, RetryPolicy>> = {
   W: 'wait-30-days',
   X: 'wait-10-days',
   Y: 'wait-for-payer',
-};
+});
 
 /**
  * AAA04 → retry policy (insurance.md §3.8).
@@ -113,7 +119,7 @@ const RETRY: Readonly<Record<string, RetryPolicy>> = {
  * @example
  * retryPolicy('Y'); // 'wait-for-payer'
  */
-export const retryPolicy = (followUp: string): RetryPolicy => lookup(RETRY, followUp) ?? 'unknown';
+export const retryPolicy = (followUp: string): RetryPolicy => RETRY.get(followUp) ?? 'unknown';
 
 /**
  * AAA03 name, or `Non-standard code`.
@@ -121,8 +127,7 @@ export const retryPolicy = (followUp: string): RetryPolicy => lookup(RETRY, foll
  * @example
  * rejectReasonName('75'); // 'Subscriber/Insured Not Found'
  */
-export const rejectReasonName = (code: string): string =>
-  lookup<string>(REJECT_REASON_CODES, code) ?? 'Non-standard code';
+export const rejectReasonName = (code: string): string => REJECT_REASONS.get(code) ?? 'Non-standard code';
 
 /**
  * AAA04 name, or `Non-standard code`.
@@ -130,10 +135,14 @@ export const rejectReasonName = (code: string): string =>
  * @example
  * followUpName('C'); // 'Please Correct and Resubmit'
  */
-export const followUpName = (code: string): string =>
-  lookup<string>(FOLLOW_UP_ACTION_CODES, code) ?? 'Non-standard code';
+export const followUpName = (code: string): string => FOLLOW_UPS.get(code) ?? 'Non-standard code';
 
-const NETWORK: Readonly<Record<string, EligibilityNetwork>> = { Y: 'in', N: 'out', W: 'both', U: 'unknown' };
+const NETWORK: ReadonlyMap<string, EligibilityNetwork> = /* @__PURE__ */ codeMap<EligibilityNetwork>({
+  Y: 'in',
+  N: 'out',
+  W: 'both',
+  U: 'unknown',
+});
 
 /**
  * EB12 → network tier: W is both networks, U unknown, absent unspecified (T9).
@@ -142,7 +151,7 @@ const NETWORK: Readonly<Record<string, EligibilityNetwork>> = { Y: 'in', N: 'out
  * benefitNetwork('W'); // 'both'
  */
 export const benefitNetwork = (code: string): EligibilityNetwork =>
-  code === '' ? 'unspecified' : (lookup(NETWORK, code.toUpperCase()) ?? 'unknown');
+  code === '' ? 'unspecified' : (NETWORK.get(code.toUpperCase()) ?? 'unknown');
 
 /**
  * EB11 → tri-state, with the reason when unknown (T8: absent is not "not required").
@@ -168,6 +177,11 @@ export const authorization = (
 };
 
 const YMD = /^(\d{4})(\d{2})(\d{2})$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Days in a Gregorian month (1-12): February has 29 in years divisible by 4, except centuries not divisible by 400. */
+const daysInMonth = (year: number, month: number): number =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
 
 /**
  * CCYYMMDD → YYYY-MM-DD, or undefined when not a real calendar date.
@@ -181,8 +195,9 @@ export const x12Date = (v: string): string | undefined => {
   const [, y, mo, d] = m as unknown as [string, string, string, string];
   const month = Number(mo);
   const day = Number(d);
-  const days = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= days ? `${y}-${mo}-${d}` : undefined;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(y), month)
+    ? `${y}-${mo}-${d}`
+    : undefined;
 };
 
 /**

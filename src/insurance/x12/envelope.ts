@@ -1,0 +1,187 @@
+/**
+ * The X12 envelope, read once for both tokenizers: the GS/ST ... SE/GE/IEA state machine with its
+ * checks (counts, control numbers, versions, functional ids, segments outside a transaction).
+ * Segments reach it as SegmentViews, so the split-based reference tokenizer (parseX12) and the
+ * offset-based one of read271 share every envelope rule and warning.
+ */
+import { err, ok, type Either } from '../../core/result.js';
+import { x12Error, x12Warning, type X12Error, type X12Warning } from './errors.js';
+import { lookup } from './lookup.js';
+import type { SegmentView } from './tokenize.js';
+
+const IDS: Readonly<Record<string, string>> = { HB: '271', HS: '270' };
+
+/**
+ * A transaction as the envelope saw it: ST01-ST03, where ST was, and what the handler made of
+ * its segments.
+ */
+export interface TransactionRead<T> {
+  readonly type: string;
+  readonly controlNumber: string;
+  /** ST03, `''` when not sent. */
+  readonly implementation: string;
+  readonly stIndex: number;
+  readonly body: T;
+}
+
+/** A functional group as the envelope saw it. */
+export interface GroupRead<T> {
+  readonly functionalId: string;
+  readonly controlNumber: string;
+  /** GS08, `''` when not sent. */
+  readonly version: string;
+  readonly transactions: readonly TransactionRead<T>[];
+}
+
+/**
+ * What a reader does with the segments of each transaction: `begin` at ST (return undefined to
+ * skip the transaction's segments), `segment` for each segment ST to SE inclusive, `end` at SE.
+ */
+export interface TransactionHandler<V extends SegmentView, S, T> {
+  begin(st: V, type: string): S | undefined;
+  segment(state: S, s: V): void;
+  end(state: S | undefined): T;
+}
+
+interface OpenGroup<T> {
+  gsIndex: number | undefined;
+  functionalId: string;
+  controlNumber: string;
+  version: string;
+  transactions: TransactionRead<T>[];
+}
+
+interface OpenTransaction<S> {
+  readonly type: string;
+  readonly controlNumber: string;
+  readonly implementation: string;
+  readonly stIndex: number;
+  readonly state: S | undefined;
+  count: number;
+}
+
+/** Checks the group trailer and the version and functional id against the transactions. */
+const closeGroup = <T>(
+  g: OpenGroup<T>,
+  ge: SegmentView | undefined,
+  warnings: X12Warning[],
+): GroupRead<T> => {
+  if (ge && Number(ge.el(1)) !== g.transactions.length)
+    warnings.push(x12Warning('x12.se-count', 'GE01 does not count the transactions of the group', ge.index));
+  if (ge && ge.el(2) !== g.controlNumber)
+    warnings.push(x12Warning('x12.control-mismatch', 'GE02 does not match GS06', ge.index));
+  for (const t of g.transactions) {
+    if (t.implementation && g.version && t.implementation !== g.version)
+      warnings.push(x12Warning('x12.version-mismatch', 'ST03 differs from GS08', t.stIndex));
+  }
+  if (g.gsIndex !== undefined && g.transactions.some((t) => lookup(IDS, g.functionalId) !== t.type))
+    warnings.push(
+      x12Warning('x12.functional-id', 'GS01 does not match the transaction type in ST01', g.gsIndex),
+    );
+  return {
+    functionalId: g.functionalId,
+    controlNumber: g.controlNumber,
+    version: g.version,
+    transactions: g.transactions,
+  };
+};
+
+/**
+ * Reads the envelope from a stream of segments after ISA (`next` returns undefined at the end),
+ * handing each transaction's segments to `handler`. Segments after IEA are ignored.
+ *
+ * @returns the groups and the IEA segment count, or `x12.truncated` (an ST without SE, or no IEA)
+ */
+export const readEnvelope = <V extends SegmentView, S, T>(
+  next: () => V | undefined,
+  isa: readonly string[],
+  handler: TransactionHandler<V, S, T>,
+  warnings: X12Warning[],
+): Either<X12Error, { groups: readonly GroupRead<T>[]; segmentCount: number }> => {
+  const groups: GroupRead<T>[] = [];
+  let group: OpenGroup<T> | undefined;
+  let tx: OpenTransaction<S> | undefined;
+  for (let s = next(); s !== undefined; s = next()) {
+    const id = s.id;
+    if (tx) {
+      tx.count++;
+      if (tx.state !== undefined) handler.segment(tx.state, s);
+      if (id === 'SE') {
+        if (Number(s.el(1)) !== tx.count)
+          warnings.push(
+            x12Warning(
+              'x12.se-count',
+              `SE01 does not count the ${tx.count} segments of the transaction (ST to SE)`,
+              s.index,
+            ),
+          );
+        if (s.el(2) !== tx.controlNumber)
+          warnings.push(x12Warning('x12.control-mismatch', 'SE02 does not match ST02', s.index));
+        (group ??= {
+          gsIndex: undefined,
+          functionalId: '',
+          controlNumber: '',
+          version: '',
+          transactions: [],
+        }).transactions.push({
+          type: tx.type,
+          controlNumber: tx.controlNumber,
+          implementation: tx.implementation,
+          stIndex: tx.stIndex,
+          body: handler.end(tx.state),
+        });
+        tx = undefined;
+      } else if (id === 'ST' || id === 'GE' || id === 'IEA')
+        return err(x12Error('x12.truncated', `ST at segment ${tx.stIndex} has no SE`, s.index));
+      continue;
+    }
+    if (id === 'ST') {
+      if (!group) warnings.push(x12Warning('x12.missing-trailer', 'ST outside a GS/GE group', s.index));
+      const type = s.el(1);
+      const controlNumber = s.el(2);
+      const implementation = s.el(3);
+      const stIndex = s.index;
+      const state = handler.begin(s, type);
+      if (state !== undefined) handler.segment(state, s);
+      tx = { type, controlNumber, implementation, stIndex, count: 1, state };
+    } else if (id === 'GS') {
+      if (group) {
+        warnings.push(
+          x12Warning('x12.missing-trailer', 'GS before the previous group closed with GE', s.index),
+        );
+        groups.push(closeGroup(group, undefined, warnings));
+      }
+      group = {
+        gsIndex: s.index,
+        functionalId: s.el(1),
+        controlNumber: s.el(6),
+        version: s.el(8),
+        transactions: [],
+      };
+    } else if (id === 'GE') {
+      if (group) groups.push(closeGroup(group, s, warnings));
+      else warnings.push(x12Warning('x12.segment-outside-transaction', 'GE without GS', s.index));
+      group = undefined;
+    } else if (id === 'IEA') {
+      if (group) {
+        warnings.push(x12Warning('x12.missing-trailer', 'the last group has no GE', group.gsIndex));
+        groups.push(closeGroup(group, undefined, warnings));
+        group = undefined;
+      }
+      if (Number(s.el(1)) !== groups.length)
+        warnings.push(x12Warning('x12.se-count', 'IEA01 does not count the functional groups', s.index));
+      if (s.el(2) !== (isa[13] ?? '').trim())
+        warnings.push(x12Warning('x12.control-mismatch', 'IEA02 does not match ISA13', s.index));
+      return ok({ groups, segmentCount: s.index + 1 });
+    } else
+      warnings.push(
+        x12Warning('x12.segment-outside-transaction', 'a segment outside ST/SE (and not GS/GE/IEA)', s.index),
+      );
+  }
+  if (tx) return err(x12Error('x12.truncated', `ST at segment ${tx.stIndex} has no SE`, tx.stIndex));
+  if (group) {
+    warnings.push(x12Warning('x12.missing-trailer', 'the last group has no GE', group.gsIndex));
+    groups.push(closeGroup(group, undefined, warnings));
+  }
+  return err(x12Error('x12.truncated', 'the interchange has no IEA trailer'));
+};

@@ -1,0 +1,225 @@
+/**
+ * Tokenizers of an X12 interchange after its ISA header, both yielding {@link SegmentView}s to the
+ * envelope reader: the reference one splits every segment into an array of element strings
+ * (parseX12 returns those arrays); the fast one (read271) keeps element offsets in a reused cursor
+ * and slices only the elements that are read. A property test holds them to the same result.
+ */
+import { err, ok, type Either } from '../../core/result.js';
+import { x12Error, x12Warning, type X12Error, type X12Warning } from './errors.js';
+import type { X12Delimiters, X12Segment } from './parse.js';
+
+/**
+ * One segment as the readers see it: id, position, trimmed elements by number, raw text. A view
+ * may be a cursor reused for the next segment: read what you need before asking for the next one.
+ */
+export interface SegmentView {
+  /** Segment id, such as `EB`. */
+  readonly id: string;
+  /** Position in the interchange, 0-based (ISA is 0). */
+  readonly index: number;
+  /** Number of elements, the id included (so the last element is `length - 1`). */
+  readonly length: number;
+  /** Element `n` trimmed, `''` when absent. */
+  el(n: number): string;
+  /** Element `n` as sent, `''` when absent. */
+  rawEl(n: number): string;
+  /** The segment text (elements joined by the element separator, surrounding whitespace trimmed). */
+  raw(): string;
+}
+
+const ALNUM = /^[A-Za-z0-9]$/;
+
+/**
+ * The text from ISA on (a leading BOM and whitespace removed, each with a warning), or an error
+ * when it does not start with ISA.
+ */
+export const interchangeText = (text: unknown, warnings: X12Warning[]): Either<X12Error, string> => {
+  if (typeof text !== 'string' || text.trim() === '')
+    return err(x12Error('x12.empty', 'the text holds no segments'));
+  let body = text;
+  if (body.charCodeAt(0) === 0xfeff) {
+    warnings.push(x12Warning('x12.bom', 'a UTF-8 byte order mark precedes ISA'));
+    body = body.slice(1);
+  }
+  body = body.replace(/^\s+/, '');
+  if (!body.startsWith('ISA'))
+    return err(x12Error('x12.missing-isa', 'the text does not start with an ISA segment'));
+  return ok(body);
+};
+
+/** The ISA header: delimiters, the 17 elements (id first) and where the next segment starts. */
+export interface IsaHeader {
+  readonly delimiters: X12Delimiters;
+  readonly isa: readonly string[];
+  readonly end: number;
+}
+
+/** Reads the delimiters by counting 16 element separators, so a short ISA still reads. */
+export const readIsa = (text: string, warnings: X12Warning[]): Either<X12Error, IsaHeader> => {
+  const element = text[3];
+  if (element === undefined)
+    return err(x12Error('x12.isa-truncated', 'ISA ends before its element separator'));
+  if (ALNUM.test(element) || element === ' ')
+    return err(x12Error('x12.missing-isa', 'ISA is not followed by an element separator'));
+  let pos = 3;
+  const isa: string[] = ['ISA'];
+  for (let n = 1; n <= 16; n++) {
+    const next = n < 16 ? text.indexOf(element, pos + 1) : pos + 2;
+    if (n < 16 && next < 0) return err(x12Error('x12.isa-truncated', `ISA ends before element ISA${n + 1}`));
+    if (n === 16 && next > text.length) return err(x12Error('x12.isa-truncated', 'ISA ends before ISA16'));
+    isa.push(text.slice(pos + 1, next));
+    pos = next;
+  }
+  const component = isa[16] ?? '';
+  const segment = text[pos];
+  if (component.length !== 1 || segment === undefined)
+    return err(x12Error('x12.isa-truncated', 'ISA ends before its segment terminator'));
+  if (pos + 1 !== 106)
+    warnings.push(x12Warning('x12.isa-length', `ISA is ${pos + 1} characters, not 106`, 0));
+  const rep = isa[11] ?? '';
+  const version = (isa[12] ?? '').trim();
+  const hasRepetition = version >= '00501' && rep.length === 1 && !ALNUM.test(rep) && rep !== element;
+  if (hasRepetition && rep === component)
+    warnings.push(
+      x12Warning(
+        'x12.repetition-equals-component',
+        'ISA11 and ISA16 are the same character: repeating elements and composites are told apart by position',
+        0,
+      ),
+    );
+  const delimiters: X12Delimiters = hasRepetition
+    ? { element, repetition: rep, component, segment }
+    : { element, component, segment };
+  return ok({ delimiters, isa, end: pos + 1 });
+};
+
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xfeff;
+
+/** Splits the text after ISA into trimmed, non-empty segments, scanning once (the reference tokenizer). */
+export const splitSegments = (text: string, from: number, d: X12Delimiters): X12Segment[] => {
+  const out: X12Segment[] = [];
+  const trim = d.element.trim() !== '';
+  let pos = from;
+  while (pos < text.length) {
+    let end = text.indexOf(d.segment, pos);
+    if (end < 0) end = text.length;
+    let a = pos;
+    let b = end;
+    if (trim) {
+      while (a < b && isSpace(text.charCodeAt(a))) a++;
+      while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    }
+    if (b > a) {
+      const elements = text.slice(a, b).split(d.element);
+      out.push({ id: (elements[0] ?? '').trim(), elements, index: out.length + 1 });
+    }
+    pos = end + 1;
+  }
+  return out;
+};
+
+/** A split segment seen through the {@link SegmentView} interface. */
+export class ArraySegmentView implements SegmentView {
+  readonly id: string;
+  readonly index: number;
+  readonly length: number;
+  constructor(
+    readonly segment: X12Segment,
+    private readonly element: string,
+  ) {
+    this.id = segment.id;
+    this.index = segment.index;
+    this.length = segment.elements.length;
+  }
+  el(n: number): string {
+    return (this.segment.elements[n] ?? '').trim();
+  }
+  rawEl(n: number): string {
+    return this.segment.elements[n] ?? '';
+  }
+  raw(): string {
+    return this.segment.elements.join(this.element);
+  }
+}
+
+/** Whether a character needs String#trim (whitespace and the line terminators, any non-ASCII). */
+const mayTrim = (c: number): boolean => c <= 32 || c >= 0x80;
+
+/**
+ * The fast tokenizer: one cursor moved from segment to segment. For the current segment it holds
+ * the offset where each element starts (the element separator found once per character), so an
+ * element costs one slice when it is read and nothing when it is not. Segment numbering, the
+ * whitespace trimmed around segments and the elements it returns are those of
+ * {@link splitSegments}.
+ */
+export class SegmentCursor implements SegmentView {
+  id = '';
+  index = 0;
+  length = 0;
+  private start = 0;
+  private end = 0;
+  private pos: number;
+  /** bounds[n]: offset of element n; bounds[length]: one past the segment end. */
+  private readonly bounds: number[] = [0, 0];
+  private readonly trim: boolean;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+    private readonly d: X12Delimiters,
+  ) {
+    this.pos = from;
+    this.trim = d.element.trim() !== '';
+  }
+
+  /** Moves to the next non-empty segment; undefined at the end of the text. */
+  next(): this | undefined {
+    const text = this.text;
+    const length = text.length;
+    while (this.pos < length) {
+      let end = text.indexOf(this.d.segment, this.pos);
+      if (end < 0) end = length;
+      let a = this.pos;
+      let b = end;
+      this.pos = end + 1;
+      if (this.trim) {
+        while (a < b && isSpace(text.charCodeAt(a))) a++;
+        while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+      }
+      if (b > a) {
+        const bounds = this.bounds;
+        const sep = this.d.element;
+        let n = 0;
+        bounds[0] = a;
+        // Native indexOf finds separators faster than a loop over characters; the last search
+        // may look a few characters into the next segment.
+        for (let i = text.indexOf(sep, a); i >= 0 && i < b; i = text.indexOf(sep, i + 1)) bounds[++n] = i + 1;
+        bounds[n + 1] = b + 1;
+        this.length = n + 1;
+        this.start = a;
+        this.end = b;
+        this.index++;
+        this.id = this.el(0);
+        return this;
+      }
+    }
+    return undefined;
+  }
+
+  el(n: number): string {
+    if (n >= this.length) return '';
+    const a = this.bounds[n] as number;
+    const b = (this.bounds[n + 1] as number) - 1;
+    if (a === b) return '';
+    const value = this.text.slice(a, b);
+    return mayTrim(this.text.charCodeAt(a)) || mayTrim(this.text.charCodeAt(b - 1)) ? value.trim() : value;
+  }
+
+  rawEl(n: number): string {
+    return n >= this.length ? '' : this.text.slice(this.bounds[n], (this.bounds[n + 1] as number) - 1);
+  }
+
+  raw(): string {
+    return this.text.slice(this.start, this.end);
+  }
+}

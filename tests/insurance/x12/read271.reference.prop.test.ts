@@ -1,0 +1,93 @@
+// read271's offset cursor against the plain reader (the same interpreter fed by parseX12's split
+// tokenizer, DESIGN rule 13): deep-equal results on every public file, on random edits of them
+// (delimiters, whitespace, junk, truncation) and on random text after an ISA header.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { read271 } from '../../../src/insurance/x12/read271.js';
+import { read271Reference } from '../../../src/insurance/x12/read271Reference.js';
+import { dataFile, dataFiles } from '../../support/testData.js';
+import { isa, wrap271 } from './build.js';
+
+const files = dataFiles('x12/271').map((f) => dataFile(`x12/271/${f}`));
+const corpus = [
+  wrap271(['TRN*2*T1*9877281234', 'DMG*D8*19781345*F', 'EB*1**1>33^35*HM', 'DTP*290*RD8*20250101-20271231']),
+  wrap271(['EB*B**98*HM**27*25*****Y', ' LS*2120 ', 'NM1*P3*1*JONES*M', 'PER*IC**TE*5551234', 'LE*2120'], {
+    repetition: '>',
+  }),
+  ...files.filter((f) => !f.includes('gainwell')),
+];
+
+const same = (text: unknown): void => {
+  expect(read271(text)).toEqual(read271Reference(text));
+};
+
+describe('read271 agrees with the split-based reference reader', () => {
+  it('on every public 271 file, including the 76 KB batch', () => {
+    for (const f of files) same(f);
+  });
+  it('on random edits of real files', () => {
+    const edit = fc.record({
+      at: fc.nat(),
+      len: fc.nat({ max: 12 }),
+      insert: fc.oneof(
+        fc.constantFrom(
+          '*',
+          '~',
+          '^',
+          ':',
+          '>',
+          '|',
+          ' ',
+          '\r\n',
+          '\t',
+          '~~',
+          'SE*3*0001~',
+          'ST*271*9~',
+          'GE*1*1~',
+          'IEA*1*1~',
+        ),
+        fc.string({ maxLength: 6 }),
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...corpus),
+        fc.array(edit, { minLength: 1, maxLength: 4 }),
+        (text, edits) => {
+          let t = text;
+          for (const e of edits) {
+            const at = e.at % (t.length + 1);
+            t = t.slice(0, at) + e.insert + t.slice(at + e.len);
+          }
+          same(t);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+  it('on truncations and on random segments after an ISA header', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...corpus), fc.nat(), (text, n) =>
+        same(text.slice(0, n % (text.length + 1))),
+      ),
+      { numRuns: 200 },
+    );
+    const segment = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom('EB', 'HL', 'NM1', 'DTP', 'MSG', 'ST', 'SE', '22', '23', '1', ' ', ''),
+          fc.string({ maxLength: 4 }),
+        ),
+        {
+          maxLength: 8,
+        },
+      )
+      .map((els) => els.join('*'));
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 20 }), (segs) =>
+        same(`${isa()}${segs.join('~')}~IEA*1*000000001~`),
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
