@@ -1,21 +1,27 @@
 // The code of docs/guides/insurance.md (pulled in with {@includeCode}); tests/examples runs it and
 // checks the values the guide states. Run it: `npx tsx examples/guides/insurance.ts`.
 import {
+  cents,
   formatCents,
   isOk,
+  IsoDateSchema,
   type BasisPoints,
   type Cents,
   type Either,
   type IsoDate,
 } from '../../src/core/index.js';
 import {
+  checkHdhpQualification,
   collectAtCheckIn,
   determinePayerOrder,
+  esrdCoordinationPeriod,
   estimateCostShare,
+  medicareNonParticipating,
   parseAccumulators,
   parseBenefitSet,
   parseClaimLines,
   parseCoverage,
+  parsePayerOrderPatient,
   patientShareFromPercent,
   resolveAccumulatorAmounts,
   secondaryPayment,
@@ -264,11 +270,162 @@ export const medicareSecondary = () => {
   return paid;
 };
 
+export const visitCopay = () => {
+  // #region visit-copay
+  const benefits = parseBenefitSet({
+    planYearStart: '01-01',
+    family: { deductible: 'embedded', oop: 'embedded' },
+    tiers: {
+      in: { deductible: { individual: 100000, family: null }, oopMax: { individual: 500000, family: null } },
+      out: { deductible: { individual: 200000, family: null }, oopMax: { individual: null, family: null } },
+    },
+    benefits: [
+      {
+        id: 'office',
+        serviceTypes: ['98'],
+        network: 'in',
+        copay: 3000,
+        copayTiming: 'beforeDeductible',
+        copayPer: 'visit',
+        copayCoversServiceTypes: ['4', '5'], // in-office X-rays and labs come with the visit copay
+        priorAuth: { required: false },
+        referral: { required: false },
+      },
+      {
+        id: 'medical',
+        serviceTypes: ['30'],
+        network: 'in',
+        coinsurance: 2000,
+        priorAuth: { required: false },
+        referral: { required: false },
+      },
+    ],
+  });
+  const accumulators = parseAccumulators({
+    planYearStart: '2026-01-01',
+    individual: { in: { deductible: 0, oop: 0 }, out: { deductible: 0, oop: 0 } },
+    family: null,
+  });
+  const visit = parseClaimLines([
+    { id: 'lab', serviceDate: '2026-11-23', serviceType: '5', network: 'in', allowed: 4000 },
+    { id: 'visit', serviceDate: '2026-11-23', serviceType: '98', network: 'in', allowed: 18000 },
+    { id: 'x-ray', serviceDate: '2026-11-23', serviceType: '4', network: 'in', allowed: 12000 },
+  ]);
+  if (!isOk(benefits) || !isOk(accumulators) || !isOk(visit)) throw new Error('check the inputs');
+  const estimate = estimateCostShare(visit.right, benefits.right, accumulators.right, { order: 'claim' });
+  if (isOk(estimate)) {
+    for (const line of estimate.right.lines)
+      console.log(line.lineId, formatCents(line.patientPays), line.notes.join(' '));
+    // lab $0.00 included-in-visit-copay
+    // visit $30.00
+    // x-ray $0.00 included-in-visit-copay
+    console.log(estimate.right.remaining.in.deductible); // { individual: 100000, family: null, member: 100000 }
+    console.log(estimate.right.remaining.in.oop.member); // 497000: $5,000 - $30
+  }
+  // #endregion visit-copay
+  return estimate;
+};
+
+export const medicareNonPar = () => {
+  // #region medicare-nonpar
+  // Fee schedule $100 for the service, the provider charges $150, Part B deductible already met.
+  const fee = cents(10000);
+  const charge = cents(15000);
+  const deductibleLeft = cents(0);
+  if (!isOk(fee) || !isOk(charge) || !isOk(deductibleLeft)) throw new Error('amounts are whole cents');
+  const service = { feeSchedule: fee.right, charge: charge.right, deductibleRemaining: deductibleLeft.right };
+  const unassigned = medicareNonParticipating({ ...service, assigned: false });
+  const assigned = medicareNonParticipating({ ...service, assigned: true });
+  if (isOk(unassigned) && isOk(assigned)) {
+    const u = unassigned.right;
+    console.log(formatCents(u.nonParAmount), formatCents(u.limitingCharge)); // $95.00 $109.25
+    console.log(formatCents(u.patientOwesProvider), u.medicarePaysTo, formatCents(u.medicarePays)); // $109.25 patient $76.00
+    console.log(formatCents(u.patientNetCost), formatCents(u.notCollectible)); // $33.25 $40.75
+    console.log(formatCents(assigned.right.patientOwesProvider)); // $19.00: 20% of $95
+  }
+  // #endregion medicare-nonpar
+  return { unassigned, assigned };
+};
+
+export const esrd = () => {
+  // #region esrd
+  const patient = parsePayerOrderPatient({
+    dateOfBirth: '1970-02-02',
+    medicare: { basis: 'esrd', esrd: { dialysisStart: '2026-03-10' } },
+  });
+  const medicare = parseCoverage({
+    id: 'cov-medicare',
+    payerId: 'payer-medicare',
+    planType: 'medicare-part-b',
+    memberId: '1EG4TE5MK73',
+    relationship: 'self',
+    subscriber: { employment: 'none' },
+    effective: { start: '2026-06-01', end: null },
+  });
+  const employer = parseCoverage({
+    id: 'cov-employer',
+    payerId: 'payer-aetna',
+    planType: 'PPO',
+    memberId: 'W123456789',
+    relationship: 'self',
+    subscriber: { employment: 'active', employerSize: 40 },
+    effective: { start: '2020-01-01', end: null },
+  });
+  if (!isOk(patient) || !isOk(medicare) || !isOk(employer)) throw new Error('check the inputs');
+  const dates = patient.right.medicare?.esrd ?? {};
+  const period = esrdCoordinationPeriod(dates);
+  if (isOk(period)) console.log(period.right);
+  // { entitlementStart: '2026-06-01', basis: 'dialysis',
+  //   waitingPeriod: { start: '2026-03-01', end: '2026-05-31' },
+  //   coordinationStart: '2026-06-01', coordinationEnd: '2028-11-30', medicarePrimaryFrom: '2028-12-01' }
+  const orderOn = (day: string) => {
+    const dateOfService = IsoDateSchema.safeParse(day);
+    if (!dateOfService.success) throw new Error('not a calendar date');
+    const order = determinePayerOrder([medicare.right, employer.right], patient.right, {
+      dateOfService: dateOfService.data,
+    });
+    return isOk(order) ? [order.right.order.map((c) => c.id), order.right.decisions[0]?.rule] : order.left;
+  };
+  console.log(orderOn('2027-01-15')); // [['cov-employer', 'cov-medicare'], 'msp.esrd-coordination']
+  console.log(orderOn('2028-12-01')); // [['cov-medicare', 'cov-employer'], 'msp.esrd-after-coordination']
+  // #endregion esrd
+  return { period, during: orderOn('2027-01-15'), after: orderOn('2028-12-01') };
+};
+
+export const hdhp = () => {
+  // #region hdhp
+  const plan = parseBenefitSet({
+    planYearStart: '01-01',
+    hdhp: true,
+    family: { deductible: 'embedded', oop: 'embedded' },
+    tiers: {
+      in: {
+        deductible: { individual: 200000, family: 400000 },
+        oopMax: { individual: 800000, family: 1600000 },
+      },
+      out: { deductible: { individual: 400000, family: 800000 }, oopMax: { individual: null, family: null } },
+    },
+    benefits: [],
+  });
+  if (!isOk(plan)) throw new Error('check the plan');
+  const self = checkHdhpQualification(plan.right, 'self-only', 2026);
+  const family = checkHdhpQualification(plan.right, 'family', 2026);
+  if (isOk(self)) console.log(self.right.qualified); // true: $2,000 >= $1,700, $8,000 <= $8,500
+  if (isOk(family))
+    for (const f of family.right.failures) console.log(f.rule, formatCents(f.limit), f.actual);
+  // hdhp.embedded-deductible-below-family-minimum $3,400.00 200000
+  // #endregion hdhp
+  return { self, family };
+};
+
 if (process.argv[1]?.endsWith('insurance.ts')) {
   const estimate = estimating();
   console.log(JSON.stringify({ percents: percents(), unknowns: unknowns(), estimate }, null, 1));
   if (isOk(estimate)) console.log(JSON.stringify(collecting(estimate.right), null, 1));
   console.log(
     JSON.stringify({ order: payerOrder(), secondary: secondary(), medicare: medicareSecondary() }, null, 1),
+  );
+  console.log(
+    JSON.stringify({ visit: visitCopay(), nonPar: medicareNonPar(), esrd: esrd(), hdhp: hdhp() }, null, 1),
   );
 }

@@ -286,6 +286,20 @@ export const fhir = () => {
   return resource;
 };
 
+export const tracing = () => {
+  // #region trace
+  const result = read271(SUBSCRIBER_271);
+  if (result._tag === 'Right') {
+    const response = result.right.responses[0];
+    console.log(response?.member?.traceNumbers);
+    // [{ type: '2', number: '93175-012547', originator: '9877281234' }]: the 270's TRN, echoed
+    console.log(response?.payer); // { name: 'ABC COMPANY', id: '841610001', idQualifier: 'PI' }
+    console.log(response?.provider.idQualifier, response?.member?.memberIdQualifier); // 'SV' 'MI'
+  }
+  // #endregion trace
+  return result;
+};
+
 export const serviceTypeName = SERVICE_TYPE_CODES['98']; // 'Professional (Physician) Visit - Office'
 
 if (process.argv[1]?.endsWith('insuranceX12.ts'))
@@ -293,6 +307,7 @@ if (process.argv[1]?.endsWith('insuranceX12.ts'))
     JSON.stringify(
       {
         reading: reading(),
+        tracing: tracing(),
         rejection: rejection(),
         checking: checking(),
         owing: owing(),

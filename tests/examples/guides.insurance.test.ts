@@ -75,4 +75,47 @@ describe('insurance.md', () => {
       patientOwes: 0, // 150 - 120 - 30
     });
   });
+
+  it('visit copay: the lab and X-ray come with the $30 visit copay; the $1,000 deductible is untouched', () => {
+    const e = right(guide.visitCopay());
+    expect(e.lines.map((l) => [l.lineId, l.patientPays])).toEqual([
+      ['lab', 0],
+      ['visit', 3000],
+      ['x-ray', 0],
+    ]);
+    expect(e.remaining.in.deductible).toEqual({ individual: 100000, family: null, member: 100000 });
+    expect(e.remaining.in.oop.member).toBe(497000); // 5,000 - 30
+  });
+
+  it('Medicare non-par: $95 allowed, $109.25 limiting charge; unassigned nets $33.25, assigned $19', () => {
+    const { unassigned, assigned } = guide.medicareNonPar();
+    expect(right(unassigned)).toMatchObject({
+      nonParAmount: 9500, // 95% of 100
+      limitingCharge: 10925, // 115% of 95
+      medicarePays: 7600, // 80% of 95
+      patientOwesProvider: 10925,
+      patientNetCost: 3325, // 109.25 - 76
+      notCollectible: 4075, // 150 - 109.25
+    });
+    expect(right(assigned)).toMatchObject({ patientOwesProvider: 1900, notCollectible: 5500 });
+  });
+
+  it('ESRD: dialysis from March 10 → Medicare June 1, coordination to 2028-11-30; the employer plan first until then', () => {
+    const r = guide.esrd();
+    expect(right(r.period)).toMatchObject({
+      entitlementStart: '2026-06-01',
+      coordinationEnd: '2028-11-30',
+      medicarePrimaryFrom: '2028-12-01',
+    });
+    expect(r.during).toEqual([['cov-employer', 'cov-medicare'], 'msp.esrd-coordination']);
+    expect(r.after).toEqual([['cov-medicare', 'cov-employer'], 'msp.esrd-after-coordination']);
+  });
+
+  it('HDHP: $2,000 / $8,000 qualifies self-only; inside family coverage the $2,000 is below $3,400', () => {
+    const { self, family } = guide.hdhp();
+    expect(right(self).qualified).toBe(true);
+    expect(right(family).failures.map((f) => [f.rule, f.limit, f.actual])).toEqual([
+      ['hdhp.embedded-deductible-below-family-minimum', 340000, 200000],
+    ]);
+  });
 });

@@ -113,6 +113,15 @@ describe('insurance-x12.md', () => {
     ]);
   });
 
+  it('trace: the 270 trace echoed in TRN (2000C), payer PI, provider SV, member MI', () => {
+    const r = right(guide.tracing()).responses[0];
+    expect(r?.member?.traceNumbers).toEqual([
+      { type: '2', number: '93175-012547', originator: '9877281234' },
+    ]);
+    expect(r?.payer).toEqual({ name: 'ABC COMPANY', id: '841610001', idQualifier: 'PI' });
+    expect([r?.provider.idQualifier, r?.member?.memberIdQualifier]).toEqual(['SV', 'MI']);
+  });
+
   it('service type names are a code table', () => {
     expect(guide.serviceTypeName).toBe('Professional (Physician) Visit - Office'); // X12 EB03 code 98
   });

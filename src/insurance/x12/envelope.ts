@@ -90,7 +90,14 @@ const closeGroup = <T>(
  * Reads the envelope from a stream of segments after ISA (`next` returns undefined at the end),
  * handing each transaction's segments to `handler`. Segments after IEA are ignored.
  *
+ * @param next - the next segment, undefined at the end of the text
+ * @param isa - the ISA elements (ISA13 is checked against IEA02)
+ * @param handler - what to do with each transaction's segments
+ * @param warnings - where envelope warnings are added
  * @returns the groups and the IEA segment count, or `x12.truncated` (an ST without SE, or no IEA)
+ * @example
+ * const c = new SegmentCursor(text, header.end, header.delimiters);
+ * readEnvelope(() => c.next(), header.isa, handler, warnings);
  */
 export const readEnvelope = <V extends SegmentView, S, T>(
   next: () => V | undefined,

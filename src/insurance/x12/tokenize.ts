@@ -32,6 +32,12 @@ const ALNUM = /^[A-Za-z0-9]$/;
 /**
  * The text from ISA on (a leading BOM and whitespace removed, each with a warning), or an error
  * when it does not start with ISA.
+ *
+ * @param text - anything
+ * @param warnings - where a BOM warning is added
+ * @returns the text from ISA, or `x12.empty` / `x12.missing-isa`
+ * @example
+ * interchangeText('\uFEFFISA*00*...', []); // Right('ISA*00*...'), with an x12.bom warning
  */
 export const interchangeText = (text: unknown, warnings: X12Warning[]): Either<X12Error, string> => {
   if (typeof text !== 'string' || text.trim() === '')
@@ -54,7 +60,16 @@ export interface IsaHeader {
   readonly end: number;
 }
 
-/** Reads the delimiters by counting 16 element separators, so a short ISA still reads. */
+/**
+ * Reads the delimiters by counting 16 element separators, so a short ISA still reads.
+ *
+ * @param text - the text from ISA on
+ * @param warnings - where ISA length and ISA11 = ISA16 warnings are added
+ * @returns the delimiters, the ISA elements and where the next segment starts, or an
+ *   `x12.isa-truncated` / `x12.missing-isa` error
+ * @example
+ * readIsa(text, []); // Right({ delimiters: { element: '*', repetition: '^', component: ':', segment: '~' }, ... })
+ */
 export const readIsa = (text: string, warnings: X12Warning[]): Either<X12Error, IsaHeader> => {
   const element = text[3];
   if (element === undefined)
@@ -95,7 +110,16 @@ export const readIsa = (text: string, warnings: X12Warning[]): Either<X12Error, 
 
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xfeff;
 
-/** Splits the text after ISA into trimmed, non-empty segments, scanning once (the reference tokenizer). */
+/**
+ * Splits the text after ISA into trimmed, non-empty segments, scanning once (the reference tokenizer).
+ *
+ * @param text - the text from ISA on
+ * @param from - where the segment after ISA starts
+ * @param d - the delimiters
+ * @returns the segments, numbered from 1 (ISA is 0)
+ * @example
+ * splitSegments(text, header.end, header.delimiters)[0]?.id; // 'GS'
+ */
 export const splitSegments = (text: string, from: number, d: X12Delimiters): X12Segment[] => {
   const out: X12Segment[] = [];
   const trim = d.element.trim() !== '';

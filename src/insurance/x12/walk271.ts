@@ -510,6 +510,13 @@ const walking = (
 /**
  * Reads a 271 interchange with the given tokenizer: envelope, then each 271 transaction walked as
  * its segments arrive (other transactions skipped with a warning).
+ *
+ * @param text - the interchange text (anything)
+ * @param options - the payer's percent convention
+ * @param tokenizer - how segments are cut
+ * @returns what read271 returns
+ * @example
+ * read271With(text, {}, (t, from, d) => { const c = new SegmentCursor(t, from, d); return () => c.next(); });
  */
 export const read271With = (
   text: unknown,
