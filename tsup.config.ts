@@ -7,6 +7,7 @@ export default defineConfig({
     'records/index': 'src/records/index.ts',
     'insurance/index': 'src/insurance/index.ts',
     'referrals/index': 'src/referrals/index.ts',
+    'billing/index': 'src/billing/index.ts',
     'scheduling/index': 'src/scheduling/index.ts',
     'communications/index': 'src/communications/index.ts',
     'testing/index': 'src/testing/index.ts',

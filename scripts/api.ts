@@ -12,6 +12,7 @@ export const API_ENTRIES: Readonly<Record<string, string>> = {
   records: 'dist/records/index.d.ts',
   insurance: 'dist/insurance/index.d.ts',
   referrals: 'dist/referrals/index.d.ts',
+  billing: 'dist/billing/index.d.ts',
   scheduling: 'dist/scheduling/index.d.ts',
   communications: 'dist/communications/index.d.ts',
   testing: 'dist/testing/index.d.ts',

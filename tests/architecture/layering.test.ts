@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join, relative } from 'node:path';
 import { SRC, importsOf, layeringViolations, readSource, sourceFiles } from './sourceRules.js';
 
-describe('layering: core <- records <- insurance <- referrals <- scheduling <- communications <- testing', () => {
+describe('layering: core <- records <- insurance <- referrals <- billing <- scheduling <- communications <- testing', () => {
   it('no module imports one above it', () => {
     const violations = sourceFiles().flatMap((f) =>
       layeringViolations(f, readSource(f)).map((v) => `${relative(SRC, f)}: ${v}`),
@@ -14,7 +14,8 @@ describe('layering: core <- records <- insurance <- referrals <- scheduling <- c
     ['core', "import { x } from '../records/index.js';", 'core -> records'],
     ['records', "import { x } from '../insurance/model.js';", 'records -> insurance'],
     ['insurance', "export { x } from '../referrals/index.js';", 'insurance -> referrals'],
-    ['referrals', "import type { X } from '../scheduling/model.js';", 'referrals -> scheduling'],
+    ['referrals', "import type { X } from '../billing/model.js';", 'referrals -> billing'],
+    ['billing', "import type { X } from '../scheduling/model.js';", 'billing -> scheduling'],
     ['internal', "import { ok } from '../core/result.js';", 'internal -> core'],
     ['scheduling', "import { patientArbitrary } from '../testing/index.js';", 'scheduling -> testing'],
     [

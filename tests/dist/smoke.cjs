@@ -2,7 +2,7 @@
 const assert = require('node:assert/strict');
 
 const CHECKS = require('node:fs').readdirSync(`${__dirname}/checks`).sort();
-const MODULES = ['core', 'records', 'insurance', 'referrals', 'scheduling', 'communications'];
+const MODULES = ['core', 'records', 'insurance', 'referrals', 'billing', 'scheduling', 'communications'];
 const root = require('medoffice');
 for (const name of MODULES) {
   const mod = require(`medoffice/${name}`);

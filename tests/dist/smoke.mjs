@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const CHECKS = readdirSync(new URL('./checks/', import.meta.url)).sort();
-const MODULES = ['core', 'records', 'insurance', 'referrals', 'scheduling', 'communications'];
+const MODULES = ['core', 'records', 'insurance', 'referrals', 'billing', 'scheduling', 'communications'];
 const root = await import('medoffice');
 for (const name of MODULES) {
   const mod = await import(`medoffice/${name}`);

@@ -1,0 +1,507 @@
+/**
+ * Billing models: the encounter a claim is built from, the professional claim (837P), the
+ * remittance (835) with its adjustments, the patient account ledger, the statement and the payment
+ * plan. Money is integer cents; adjustment and provider-adjustment amounts are signed as in X12
+ * (a positive amount reduces payment).
+ */
+import { z } from 'zod';
+import { parseWith, type ValidationError } from '../core/errors.js';
+import { PatientIdSchema } from '../core/ids.js';
+import { CentsSchema } from '../core/money.js';
+import { IsoDateSchema } from '../core/calendar.js';
+import type { Either } from '../core/result.js';
+
+const text = () => z.string().trim().min(1);
+const positiveCents = () => CentsSchema.refine((c) => c > 0, { message: 'must be more than zero cents' });
+const nonNegativeCents = () => CentsSchema.refine((c) => c >= 0, { message: 'must not be negative' });
+
+/** An inclusive range of calendar dates (a date of service is a range of one day). */
+export const DateSpanSchema = /* @__PURE__ */ z
+  .object({ start: IsoDateSchema, end: IsoDateSchema })
+  .refine((s) => s.start <= s.end, { message: 'start must not be after end', path: ['end'] });
+/** An inclusive range of calendar dates. */
+export type DateSpan = z.infer<typeof DateSpanSchema>;
+
+/**
+ * CAS01 claim adjustment group codes (X12 005010X221A1; `CR` is 4010 only): who bears the amount.
+ * Source: ASC X12 Claim Adjustment Group Code list.
+ */
+export const ADJUSTMENT_GROUPS = {
+  CO: 'contractual obligation: written off by the provider, not billed to the patient',
+  PR: 'patient responsibility',
+  OA: 'other adjustment: neither the provider nor the patient (such as the prior payer on a secondary remit)',
+  PI: 'payer-initiated reduction: written off by the provider',
+  CR: 'correction and reversal (4010 only)',
+} as const;
+
+/** A CAS group code. */
+export const AdjustmentGroupSchema = /* @__PURE__ */ z.enum(['CO', 'PR', 'OA', 'PI', 'CR']);
+/** A CAS group code. */
+export type AdjustmentGroup = z.infer<typeof AdjustmentGroupSchema>;
+
+/**
+ * One CAS reason triplet with its group: group, CARC, signed amount (positive reduces payment) and
+ * the adjusted quantity when the payer sent one. `segmentIndex` is where it was read.
+ */
+export const AdjustmentSchema = /* @__PURE__ */ z.object({
+  group: AdjustmentGroupSchema,
+  reason: text(),
+  amount: CentsSchema,
+  quantity: z.number().finite().optional(),
+  segmentIndex: z.number().int().nonnegative().optional(),
+});
+/** One CAS reason triplet with its group. */
+export type Adjustment = z.infer<typeof AdjustmentSchema>;
+
+/** A procedure as billed or adjudicated: qualifier (`HC` for CPT/HCPCS), code, up to 4 modifiers. */
+export const ProcedureSchema = /* @__PURE__ */ z.object({
+  qualifier: text(),
+  code: text(),
+  modifiers: z.array(text()).max(4).readonly(),
+});
+/** A procedure as billed or adjudicated. */
+export type Procedure = z.infer<typeof ProcedureSchema>;
+
+/** One 835 service line (2110 SVC) with its dates, adjustments, remarks and line control number. */
+export const RemittanceLineSchema = /* @__PURE__ */ z.object({
+  procedure: ProcedureSchema,
+  charge: CentsSchema,
+  paid: CentsSchema,
+  revenueCode: text().optional(),
+  unitsPaid: z.number().finite().optional(),
+  /** SVC06: the billed procedure when the payer adjudicated a different one. */
+  billedProcedure: ProcedureSchema.optional(),
+  billedUnits: z.number().finite().optional(),
+  serviceDates: DateSpanSchema.optional(),
+  adjustments: z.array(AdjustmentSchema).readonly(),
+  /** RARCs from LQ*HE. */
+  remarks: z.array(text()).readonly(),
+  /** REF*6R: the 837 line item control number echoed back. */
+  lineControlNumber: text().optional(),
+  /** AMT*B6 allowed amount (informational, outside balancing). */
+  allowed: CentsSchema.optional(),
+  segmentIndex: z.number().int().nonnegative(),
+});
+/** One 835 service line. */
+export type RemittanceLine = z.infer<typeof RemittanceLineSchema>;
+
+/** One 835 claim (2100 CLP): status, amounts, claim-level adjustments, lines and what it names. */
+export const RemittanceClaimSchema = /* @__PURE__ */ z.object({
+  /** CLP01: the provider's claim id (CLM01) echoed, possibly truncated to 20 characters. */
+  claimId: text(),
+  /** CLP02 claim status code (1, 2, 3, 4, 19-23, 25). */
+  status: text(),
+  charge: CentsSchema,
+  paid: CentsSchema,
+  /** CLP05, when the payer sent it (situational in 005010X221A1). */
+  patientResponsibility: CentsSchema.optional(),
+  filingIndicator: text().optional(),
+  /** CLP07: the payer's claim control number (REF*F8 of a later replacement or void). */
+  payerClaimNumber: text().optional(),
+  facilityCode: text().optional(),
+  frequency: text().optional(),
+  /** NM1*QC patient identifier (NM109), for matching; never used in messages. */
+  patientId: text().optional(),
+  /** NM1*TT name: the payer the claim was crossed over to. */
+  crossoverPayer: text().optional(),
+  statementPeriod: DateSpanSchema.optional(),
+  adjustments: z.array(AdjustmentSchema).readonly(),
+  /** MOA/MIA remark codes. */
+  remarks: z.array(text()).readonly(),
+  lines: z.array(RemittanceLineSchema).readonly(),
+  segmentIndex: z.number().int().nonnegative(),
+});
+/** One 835 claim. */
+export type RemittanceClaim = z.infer<typeof RemittanceClaimSchema>;
+
+/** One PLB reason/amount pair: signed amount (positive reduces payment), reason and reference. */
+export const ProviderAdjustmentSchema = /* @__PURE__ */ z.object({
+  providerId: text(),
+  fiscalPeriodEnd: IsoDateSchema.optional(),
+  reason: text(),
+  /** PLB03-2: usually the payer claim number recouped, or a check reference. */
+  reference: text().optional(),
+  amount: CentsSchema,
+  segmentIndex: z.number().int().nonnegative(),
+});
+/** One PLB reason/amount pair. */
+export type ProviderAdjustment = z.infer<typeof ProviderAdjustmentSchema>;
+
+/** A party named in the 835 header (N1*PR payer, N1*PE payee). */
+export const RemittancePartySchema = /* @__PURE__ */ z.object({
+  name: z.string(),
+  idQualifier: text().optional(),
+  id: text().optional(),
+});
+/** A party named in the 835 header. */
+export type RemittanceParty = z.infer<typeof RemittancePartySchema>;
+
+/**
+ * One 835 transaction (one payment): header facts, claims, PLB adjustments and where it came from
+ * (`source`: interchange and transaction control numbers and the implementation guide version).
+ */
+export const RemittanceSchema = /* @__PURE__ */ z.object({
+  source: z.object({
+    interchangeControlNumber: z.string(),
+    transactionControlNumber: z.string(),
+    version: z.string(),
+    segmentIndex: z.number().int().nonnegative(),
+  }),
+  payment: z.object({
+    /** BPR01 transaction handling (`I`, `H`, `C`, `D`, `P`, `U`, `X`). */
+    handling: z.string(),
+    /** BPR02, signed by BPR03 (`D` debit makes it negative). */
+    amount: CentsSchema,
+    /** BPR04 method (`ACH`, `CHK`, `NON`, ...). */
+    method: z.string(),
+    date: IsoDateSchema.optional(),
+  }),
+  /** TRN02 check or EFT trace number and TRN03 originator. */
+  trace: z.object({ number: z.string(), originator: z.string() }).optional(),
+  productionDate: IsoDateSchema.optional(),
+  payer: RemittancePartySchema,
+  payee: RemittancePartySchema,
+  claims: z.array(RemittanceClaimSchema).readonly(),
+  providerAdjustments: z.array(ProviderAdjustmentSchema).readonly(),
+});
+/** One 835 transaction (one payment). */
+export type Remittance = z.infer<typeof RemittanceSchema>;
+
+/** A provider on an encounter or claim: NPI as sent (checked by the front-end edits), name, taxonomy. */
+export const ClaimProviderSchema = /* @__PURE__ */ z.object({
+  npi: z.string(),
+  entity: z.enum(['person', 'organization']),
+  lastName: text(),
+  firstName: text().optional(),
+  taxonomy: text().optional(),
+});
+/** A provider on an encounter or claim. */
+export type ClaimProvider = z.infer<typeof ClaimProviderSchema>;
+
+/** One procedure line of an encounter: code, modifiers, units, charge and diagnosis pointers (1-based). */
+export const EncounterLineSchema = /* @__PURE__ */ z.object({
+  procedure: text(),
+  modifiers: z.array(text()).max(4).readonly().default([]),
+  units: z.number().positive().finite(),
+  charge: nonNegativeCents(),
+  pointers: z.array(z.number().int().min(1).max(12)).min(1).max(4).readonly(),
+  /** REF*6R line item control number, echoed in the 835 (the best posting key). */
+  controlNumber: text().optional(),
+});
+/** One procedure line of an encounter. */
+export type EncounterLine = z.infer<typeof EncounterLineSchema>;
+
+/**
+ * A visit ready for billing: date and place of service, providers, ICD-10-CM diagnoses (without
+ * the decimal point, as X12 writes them), procedure lines and the prior authorization number if the
+ * office already has one.
+ */
+export const EncounterSchema = /* @__PURE__ */ z.object({
+  id: text(),
+  patient: PatientIdSchema,
+  dateOfService: IsoDateSchema,
+  placeOfService: z.string().regex(/^\d{2}$/, { message: 'must be a two-digit place of service code' }),
+  billingProvider: ClaimProviderSchema.extend({
+    taxId: z.object({ qualifier: z.enum(['EI', 'SY']), value: text() }),
+  }),
+  renderingProvider: ClaimProviderSchema.optional(),
+  referringProvider: ClaimProviderSchema.optional(),
+  diagnoses: z.array(text()).min(1).readonly(),
+  lines: z.array(EncounterLineSchema).min(1).readonly(),
+  priorAuthorization: text().optional(),
+});
+/** A visit ready for billing. */
+export type Encounter = z.infer<typeof EncounterSchema>;
+
+/** One service line of a professional claim (2400 LX/SV1/DTP*472/REF*6R). */
+export const ServiceLineSchema = /* @__PURE__ */ z.object({
+  procedure: ProcedureSchema,
+  charge: CentsSchema,
+  unit: z.enum(['UN', 'MJ']),
+  quantity: z.number().finite(),
+  placeOfService: z.string().optional(),
+  pointers: z.array(z.number().int()).readonly(),
+  serviceDates: DateSpanSchema.optional(),
+  controlNumber: text().optional(),
+});
+/** One service line of a professional claim. */
+export type ServiceLine = z.infer<typeof ServiceLineSchema>;
+
+/** A person on a claim (subscriber or patient): names, member id, date of birth and gender as sent. */
+export const ClaimPersonSchema = /* @__PURE__ */ z.object({
+  lastName: z.string(),
+  firstName: z.string().optional(),
+  memberId: z.string().optional(),
+  dateOfBirth: IsoDateSchema.optional(),
+  gender: z.string().optional(),
+});
+/** A person on a claim. */
+export type ClaimPerson = z.infer<typeof ClaimPersonSchema>;
+
+/**
+ * A professional claim (837P 2300 with the parties above it): claim id, frequency and the original
+ * claim it replaces or voids, payer and payer order (SBR01), subscriber and patient, providers,
+ * diagnoses with their qualifier, authorization and referral numbers, lines. Identifiers are kept
+ * as sent; `checkClaim` decides whether they are valid.
+ */
+export const ClaimSchema = /* @__PURE__ */ z.object({
+  id: z.string(),
+  /** CLM05-3: 1 original, 7 replacement, 8 void. */
+  frequency: z.string(),
+  /** REF*F8: the payer's claim number of the claim replaced or voided. */
+  originalClaimNumber: text().optional(),
+  placeOfService: z.string(),
+  totalCharge: CentsSchema,
+  /** SBR01: `P`, `S`, `T`, `A`-`H`, `U`. */
+  payerResponsibility: z.string(),
+  /** SBR09 claim filing indicator. */
+  filingIndicator: z.string().optional(),
+  payer: z.object({ id: z.string(), name: z.string() }),
+  subscriber: ClaimPersonSchema.extend({ groupNumber: z.string().optional() }),
+  /** The patient when not the subscriber (2000C), with PAT01 relationship. */
+  patient: ClaimPersonSchema.extend({ relationship: z.string() }).optional(),
+  billingProvider: ClaimProviderSchema.extend({
+    taxId: z.object({ qualifier: z.string(), value: z.string() }).optional(),
+  }),
+  renderingProvider: ClaimProviderSchema.optional(),
+  referringProvider: ClaimProviderSchema.optional(),
+  /** `icd10` for ABK/ABF, `icd9` for BK/BF. */
+  diagnosisCodeSet: z.enum(['icd10', 'icd9']),
+  diagnoses: z.array(z.string()).readonly(),
+  priorAuthorization: text().optional(),
+  referralNumber: text().optional(),
+  lines: z.array(ServiceLineSchema).readonly(),
+  /** Date the claim is (or was) submitted, for timely filing. */
+  submissionDate: IsoDateSchema.optional(),
+  /** The patient's other payers with their SBR01 order (a later one gets the secondary claim). */
+  otherPayers: z
+    .array(z.object({ id: z.string(), name: z.string(), responsibility: z.string() }))
+    .readonly()
+    .optional(),
+  /** CLP07 of the remittance that adjudicated the claim, once known (PLB recoupments name it). */
+  payerClaimNumber: text().optional(),
+});
+/** A professional claim. */
+export type Claim = z.infer<typeof ClaimSchema>;
+
+/** One ledger entry of a patient account. */
+export const LedgerEntrySchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('charge'),
+    id: text(),
+    /** The date the patient's share was determined (after the last payer): the default aging anchor. */
+    date: IsoDateSchema,
+    serviceDate: IsoDateSchema,
+    amount: positiveCents(),
+    claim: text().optional(),
+  }),
+  z.object({
+    kind: z.enum(['payment', 'adjustment']),
+    id: text(),
+    date: IsoDateSchema,
+    amount: positiveCents(),
+    /** Which charges the amount pays, oldest first by default; the rest is an unapplied credit. */
+    applications: z.array(z.object({ charge: text(), amount: positiveCents() })).readonly(),
+    reason: text().optional(),
+  }),
+  z.object({ kind: z.literal('refund'), id: text(), date: IsoDateSchema, amount: positiveCents() }),
+  z.object({ kind: z.literal('reversal'), id: text(), date: IsoDateSchema, reverses: text() }),
+]);
+/** One ledger entry of a patient account. */
+export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
+
+/**
+ * A patient account: the ledger of patient-responsibility charges, patient payments, adjustments
+ * (discounts, write-offs), refunds and reversals, in the order they were recorded. Balances are
+ * derived from it, never stored.
+ */
+export const PatientAccountSchema = /* @__PURE__ */ z.object({
+  id: text(),
+  patient: PatientIdSchema,
+  entries: z.array(LedgerEntrySchema).readonly(),
+  /** Date of the first statement of the current dunning cycle, when one went out. */
+  firstStatementDate: IsoDateSchema.optional(),
+  /** Statements are held (dispute, insurance pending, plan in good standing). */
+  hold: z.enum(['dispute', 'insurance-pending', 'payment-plan']).optional(),
+});
+/** A patient account. */
+export type PatientAccount = z.infer<typeof PatientAccountSchema>;
+
+/** Aging bucket labels, inclusive upper bounds in days. */
+export const AGING_BUCKETS = ['0-30', '31-60', '61-90', '91-120', '120+'] as const;
+/** An aging bucket label. */
+export type AgingBucket = (typeof AGING_BUCKETS)[number];
+
+/** The dunning stages of the typical cycle (billing reference §9.2), in order. */
+export const DUNNING_STAGES = [
+  'first-statement',
+  'reminder',
+  'past-due',
+  'final-notice',
+  'collections',
+] as const;
+/** A dunning stage. */
+export type DunningStage = (typeof DUNNING_STAGES)[number];
+
+/** One open item on a statement. */
+export const StatementItemSchema = /* @__PURE__ */ z.object({
+  charge: text(),
+  serviceDate: IsoDateSchema,
+  anchorDate: IsoDateSchema,
+  ageDays: z.number().int(),
+  bucket: z.enum(AGING_BUCKETS),
+  open: positiveCents(),
+});
+/** One open item on a statement. */
+export type StatementItem = z.infer<typeof StatementItemSchema>;
+
+/** What a statement run decided for one account. */
+export const StatementActionSchema = /* @__PURE__ */ z.enum([
+  'send',
+  'hold',
+  'hold-small-balance',
+  'write-off-small-balance',
+  'refund-credit',
+  'nothing-due',
+]);
+/** What a statement run decided for one account. */
+export type StatementAction = z.infer<typeof StatementActionSchema>;
+
+/** A patient statement as of a date: open items aged from a named anchor, totals, credit, action. */
+export const StatementSchema = /* @__PURE__ */ z.object({
+  account: text(),
+  asOf: IsoDateSchema,
+  anchor: z.enum(['responsibility-date', 'service-date']),
+  items: z.array(StatementItemSchema).readonly(),
+  buckets: z.record(z.enum(AGING_BUCKETS), CentsSchema),
+  /** Σ open items: what the patient owes, credits not netted in. */
+  due: CentsSchema,
+  /** Unapplied money held for the patient. */
+  credit: CentsSchema,
+  /** `due − credit`: the ledger balance. */
+  balance: CentsSchema,
+  action: StatementActionSchema,
+  dunningStage: z.enum(DUNNING_STAGES).optional(),
+  /** When a credit must be refunded by, from the date it arose. */
+  refundDueBy: IsoDateSchema.optional(),
+});
+/** A patient statement. */
+export type Statement = z.infer<typeof StatementSchema>;
+
+/** How a payment plan is laid out: a count or an installment amount, first due date, frequency. */
+export const PaymentPlanTermsSchema = /* @__PURE__ */ z.union([
+  z.object({
+    installments: z.number().int().min(1).max(600),
+    firstDue: IsoDateSchema,
+    frequency: z.enum(['monthly', 'biweekly', 'weekly']),
+    /** Where the cents of an uneven split go: the first installments (default) or the last one. */
+    extraCents: z.enum(['first', 'last']).default('first'),
+  }),
+  z.object({
+    installmentAmount: positiveCents(),
+    firstDue: IsoDateSchema,
+    frequency: z.enum(['monthly', 'biweekly', 'weekly']),
+  }),
+]);
+/** How a payment plan is laid out. */
+export type PaymentPlanTerms = z.input<typeof PaymentPlanTermsSchema>;
+
+/** A payment plan: the balance and its installments, in due order. */
+export const PaymentPlanSchema = /* @__PURE__ */ z.object({
+  balance: positiveCents(),
+  installments: z
+    .array(z.object({ number: z.number().int().min(1), due: IsoDateSchema, amount: positiveCents() }))
+    .readonly(),
+});
+/** A payment plan. */
+export type PaymentPlan = z.infer<typeof PaymentPlanSchema>;
+
+/**
+ * Parses an encounter.
+ *
+ * @param input - anything
+ * @returns `Right(Encounter)` or `Left(ValidationError)` naming every field that fails
+ * @example
+ * parseEncounter({ id: 'enc-1' }); // Left: patient, dateOfService, ... are missing
+ */
+export const parseEncounter = (input: unknown): Either<ValidationError, Encounter> =>
+  parseWith('Encounter', EncounterSchema, input);
+
+/**
+ * Parses a professional claim.
+ *
+ * @param input - anything
+ * @returns `Right(Claim)` or `Left(ValidationError)` naming every field that fails
+ * @example
+ * parseClaim(null); // Left({ code: 'validation.failed', ... })
+ */
+export const parseClaim = (input: unknown): Either<ValidationError, Claim> =>
+  parseWith('Claim', ClaimSchema, input);
+
+/**
+ * Parses a remittance (for example one stored as JSON after `read835`).
+ *
+ * @param input - anything
+ * @returns `Right(Remittance)` or `Left(ValidationError)` naming every field that fails
+ * @example
+ * parseRemittance({}); // Left: source, payment, payer, ... are missing
+ */
+export const parseRemittance = (input: unknown): Either<ValidationError, Remittance> =>
+  parseWith('Remittance', RemittanceSchema, input);
+
+/**
+ * Parses one adjustment (CAS group, CARC, amount, quantity).
+ *
+ * @param input - anything
+ * @returns `Right(Adjustment)` or `Left(ValidationError)`
+ * @example
+ * parseAdjustment({ group: 'CO', reason: '45', amount: 5000 }); // Right
+ */
+export const parseAdjustment = (input: unknown): Either<ValidationError, Adjustment> =>
+  parseWith('Adjustment', AdjustmentSchema, input);
+
+/**
+ * Parses a patient account.
+ *
+ * @param input - anything
+ * @returns `Right(PatientAccount)` or `Left(ValidationError)` naming every field that fails
+ * @example
+ * parsePatientAccount({ id: 'acct-1', patient: 'pat-1', entries: [] }); // Right
+ */
+export const parsePatientAccount = (input: unknown): Either<ValidationError, PatientAccount> =>
+  parseWith('PatientAccount', PatientAccountSchema, input);
+
+/**
+ * Parses a statement.
+ *
+ * @param input - anything
+ * @returns `Right(Statement)` or `Left(ValidationError)`
+ * @example
+ * parseStatement({}); // Left: account, asOf, ... are missing
+ */
+export const parseStatement = (input: unknown): Either<ValidationError, Statement> =>
+  parseWith('Statement', StatementSchema, input);
+
+/**
+ * Parses payment plan terms.
+ *
+ * @param input - anything
+ * @returns `Right(PaymentPlanTerms)` or `Left(ValidationError)`
+ * @example
+ * parsePaymentPlanTerms({ installments: 3, firstDue: '2026-01-31', frequency: 'monthly' }); // Right
+ */
+export const parsePaymentPlanTerms = (
+  input: unknown,
+): Either<ValidationError, z.output<typeof PaymentPlanTermsSchema>> =>
+  parseWith('PaymentPlanTerms', PaymentPlanTermsSchema, input);
+
+/**
+ * Parses a payment plan.
+ *
+ * @param input - anything
+ * @returns `Right(PaymentPlan)` or `Left(ValidationError)`
+ * @example
+ * parsePaymentPlan({ balance: 100, installments: [{ number: 1, due: '2026-01-31', amount: 100 }] }); // Right
+ */
+export const parsePaymentPlan = (input: unknown): Either<ValidationError, PaymentPlan> =>
+  parseWith('PaymentPlan', PaymentPlanSchema, input);

@@ -1,0 +1,525 @@
+/**
+ * Posting a remittance (billing reference §7): per line, what the payer paid, what the provider
+ * writes off, what the patient owes (by kind), what is denied and what is neither; per claim,
+ * reversals and corrections, crossovers and where the patient's share goes next; per transaction,
+ * PLB interest, recoupments and forwarding balances. Amounts are the payer's, never recomputed.
+ */
+import { err, ok, type Either } from '../core/result.js';
+import type { Cents } from '../core/money.js';
+import { checkBalance } from './balance.js';
+import { denialNextStep, type DenialNextStep } from './denials.js';
+import { billingError, type BillingError } from './errors.js';
+import type {
+  Adjustment,
+  Claim,
+  ProviderAdjustment,
+  Remittance,
+  RemittanceClaim,
+  RemittanceLine,
+} from './model.js';
+
+/**
+ * The outcome of a posted line (the guide's posting policy):
+ * - `paid`: the payer paid something;
+ * - `patient-responsibility`: nothing paid, PR amounts;
+ * - `bundled`: nothing paid, no PR, CO/PI only for bundling reasons (CARC 97, 234, 236);
+ * - `denied`: nothing paid, no PR, any other CO/PI reason;
+ * - `adjusted`: nothing paid, OA only (such as the prior payer's share on a secondary remit);
+ * - `reversal`: a line of a CLP02 22 reversal (amounts negated);
+ * - `not-posted`: CLP02 23 (not our claim) or 25 (predetermination).
+ *
+ * @example
+ * const o: LineOutcome = 'bundled';
+ */
+export type LineOutcome =
+  'paid' | 'patient-responsibility' | 'bundled' | 'denied' | 'adjusted' | 'reversal' | 'not-posted';
+
+/**
+ * The patient's share by kind: CARC 1 deductible, 2 coinsurance, 3 copay, 49/50/96/204 non-covered,
+ * any other PR reason `other`; `total` is their sum.
+ *
+ * @example
+ * const s: PatientShare = { deductible: 0 as Cents, coinsurance: 2000 as Cents, copay: 0 as Cents, nonCovered: 0 as Cents, other: 0 as Cents, total: 2000 as Cents };
+ */
+export interface PatientShare {
+  readonly deductible: Cents;
+  readonly coinsurance: Cents;
+  readonly copay: Cents;
+  readonly nonCovered: Cents;
+  readonly other: Cents;
+  readonly total: Cents;
+}
+
+/**
+ * Money of one posting entry. Conservation: `charge = paid + contractual + denied +
+ * patient.total + other` whenever the remittance balances.
+ *
+ * @example
+ * const m: PostedAmounts = { charge: 10000 as Cents, paid: 8000 as Cents, contractual: 0 as Cents, denied: 0 as Cents, patient: share, other: 0 as Cents };
+ */
+export interface PostedAmounts {
+  /** Billed amount (SVC02, or CLP03 for a claim without lines). */
+  readonly charge: Cents;
+  /** Payer payment (SVC03 / CLP04). */
+  readonly paid: Cents;
+  /** CO + PI written off (not on denied lines). */
+  readonly contractual: Cents;
+  /** CO + PI on denied lines: reported apart, worked rather than written off. */
+  readonly denied: Cents;
+  /** PR, by kind. */
+  readonly patient: PatientShare;
+  /** OA: neither the provider's nor the patient's (4010 CR counts here too). */
+  readonly other: Cents;
+}
+
+/**
+ * One posted line (or the whole claim, when the payer sent no lines).
+ *
+ * @example
+ * const l: LinePosting = { line: 0, amounts, outcome: 'paid', reasons: ['45'], segmentIndex: 22 };
+ */
+export interface LinePosting {
+  /** Position in the remittance claim's `lines`; absent when the claim had no lines. */
+  readonly line?: number;
+  /** Position of the billed line in the matched claim, when one was found. */
+  readonly claimLine?: number;
+  readonly amounts: PostedAmounts;
+  readonly outcome: LineOutcome;
+  /** The CARCs on the line, in file order. */
+  readonly reasons: readonly string[];
+  /** For a denied line: what to do next. */
+  readonly nextStep?: DenialNextStep;
+  readonly segmentIndex: number;
+}
+
+/**
+ * What happens to the claim's patient share: billed to the patient, carried to the next payer on a
+ * secondary claim, or already crossed over by the payer (do not send a secondary claim).
+ *
+ * @example
+ * const t: PatientShareTo = 'next-payer';
+ */
+export type PatientShareTo = 'patient' | 'next-payer' | 'crossed-over';
+
+/**
+ * One posted claim.
+ *
+ * @example
+ * const c: ClaimPosting['kind'] = 'correction';
+ */
+export interface ClaimPosting {
+  /** Position in `remittance.claims`. */
+  readonly claim: number;
+  /** CLP01 as sent. */
+  readonly claimId: string;
+  /** The practice's claim matched, when one was. */
+  readonly matched?: string;
+  /** CLP02. */
+  readonly status: string;
+  /** `reversal` (CLP02 22), `correction` (after a reversal of the same payer claim, or frequency 7), `void` (frequency 8), `original`, or `not-posted` (CLP02 23/25). */
+  readonly kind: 'original' | 'reversal' | 'correction' | 'void' | 'not-posted';
+  readonly lines: readonly LinePosting[];
+  /** Claim-level CAS of a claim with lines (not tied to a line). */
+  readonly claimAdjustments: Omit<PostedAmounts, 'charge' | 'paid'>;
+  /** The claim's totals: lines plus claim-level adjustments, with CLP03 and CLP04. */
+  readonly totals: PostedAmounts;
+  readonly patientShareTo: PatientShareTo;
+  /** NM1*TT carrier when crossed over. */
+  readonly crossoverPayer?: string;
+}
+
+/**
+ * One posted PLB entry: `interest` (L6), `recoupment` (WO, with the reopened claim when its payer
+ * claim number is known), `forwarding-balance` (FB), `returned-refund` (72) or `other`.
+ *
+ * @example
+ * const p: ProviderAdjustmentPosting = { reason: 'L6', kind: 'interest', amount: -127 as Cents, segmentIndex: 40 };
+ */
+export interface ProviderAdjustmentPosting {
+  readonly reason: string;
+  readonly kind: 'interest' | 'recoupment' | 'forwarding-balance' | 'returned-refund' | 'other';
+  /** Signed as in the 835: positive reduces the payment. */
+  readonly amount: Cents;
+  readonly reference?: string;
+  /** The practice claim a recoupment reopens (matched on its payer claim number). */
+  readonly reopens?: string;
+  readonly segmentIndex: number;
+}
+
+/**
+ * A denial to work: which claim and line, the denying reasons, remarks and the next step.
+ *
+ * @example
+ * const d: DenialWork = { claim: 0, claimId: 'CLM-1', reasons: ['197'], remarks: [], amount: 12000 as Cents, nextStep: 'appeal' };
+ */
+export interface DenialWork {
+  readonly claim: number;
+  readonly line?: number;
+  readonly claimId: string;
+  readonly reasons: readonly string[];
+  readonly remarks: readonly string[];
+  readonly amount: Cents;
+  readonly nextStep: DenialNextStep;
+}
+
+/**
+ * The posting of one remittance. `key` (payer, trace number, originator) lets a caller refuse to
+ * post the same 835 twice. `totals.netPayment` = Σ paid − Σ PLB, equal to BPR02 when balanced.
+ *
+ * @example
+ * const r = postRemittance(remittance, claims);
+ * if (r._tag === 'Right') r.right.denials.map((d) => d.nextStep);
+ */
+export interface RemittancePosting {
+  readonly key: string;
+  readonly claims: readonly ClaimPosting[];
+  readonly providerAdjustments: readonly ProviderAdjustmentPosting[];
+  readonly denials: readonly DenialWork[];
+  /** Positions of remittance claims that matched no practice claim. */
+  readonly unmatched: readonly number[];
+  readonly totals: PostedAmounts & { readonly providerAdjustments: Cents; readonly netPayment: Cents };
+}
+
+/** CARCs that mean "paid as part of another service" (billing reference §6). */
+const BUNDLING: ReadonlySet<string> = new Set(['97', '234', '236']);
+const NON_COVERED: ReadonlySet<string> = new Set(['49', '50', '96', '204']);
+const REVERSAL = '22';
+const NOT_POSTED: ReadonlySet<string> = new Set(['23', '25']);
+const CROSSOVER: ReadonlySet<string> = new Set(['19', '20', '21']);
+/** SBR01 payer responsibility codes in order (billing reference §2.3). */
+const PAYER_ORDER = 'PSTABCDEFGH';
+/** CLP01 echoes only the first 20 characters of CLM01 for sure (billing reference §1.5). */
+const ECHOED_ID_LENGTH = 20;
+
+interface Acc {
+  contractual: number;
+  denied: number;
+  deductible: number;
+  coinsurance: number;
+  copay: number;
+  nonCovered: number;
+  prOther: number;
+  other: number;
+}
+
+const newAcc = (): Acc => ({
+  contractual: 0,
+  denied: 0,
+  deductible: 0,
+  coinsurance: 0,
+  copay: 0,
+  nonCovered: 0,
+  prOther: 0,
+  other: 0,
+});
+
+/** Adds adjustments to an accumulator; CO/PI go to `denied` when the entry is a denial. */
+const accumulate = (acc: Acc, list: readonly Adjustment[], denied: boolean): void => {
+  for (const a of list) {
+    if (a.group === 'CO' || a.group === 'PI') {
+      if (denied) acc.denied += a.amount;
+      else acc.contractual += a.amount;
+    } else if (a.group === 'PR') {
+      if (a.reason === '1') acc.deductible += a.amount;
+      else if (a.reason === '2') acc.coinsurance += a.amount;
+      else if (a.reason === '3') acc.copay += a.amount;
+      else if (NON_COVERED.has(a.reason)) acc.nonCovered += a.amount;
+      else acc.prOther += a.amount;
+    } else acc.other += a.amount;
+  }
+};
+
+const addAcc = (a: Acc, b: Acc): void => {
+  a.contractual += b.contractual;
+  a.denied += b.denied;
+  a.deductible += b.deductible;
+  a.coinsurance += b.coinsurance;
+  a.copay += b.copay;
+  a.nonCovered += b.nonCovered;
+  a.prOther += b.prOther;
+  a.other += b.other;
+};
+
+const shareOf = (a: Acc): PatientShare => ({
+  deductible: a.deductible as Cents,
+  coinsurance: a.coinsurance as Cents,
+  copay: a.copay as Cents,
+  nonCovered: a.nonCovered as Cents,
+  other: a.prOther as Cents,
+  total: (a.deductible + a.coinsurance + a.copay + a.nonCovered + a.prOther) as Cents,
+});
+
+const amountsOf = (charge: number, paid: number, a: Acc): PostedAmounts => ({
+  charge: charge as Cents,
+  paid: paid as Cents,
+  contractual: a.contractual as Cents,
+  denied: a.denied as Cents,
+  patient: shareOf(a),
+  other: a.other as Cents,
+});
+
+/** The outcome of an entry that is neither a reversal nor unposted. */
+const outcomeOf = (paid: number, list: readonly Adjustment[]): LineOutcome => {
+  if (paid !== 0) return 'paid';
+  let pr = false;
+  let writeOff = false;
+  let bundlingOnly = true;
+  for (const a of list) {
+    if (a.group === 'PR' && a.amount !== 0) pr = true;
+    else if (a.group === 'CO' || a.group === 'PI') {
+      writeOff = true;
+      if (!BUNDLING.has(a.reason)) bundlingOnly = false;
+    }
+  }
+  if (pr) return 'patient-responsibility';
+  if (!writeOff) return list.length === 0 ? 'paid' : 'adjusted';
+  return bundlingOnly ? 'bundled' : 'denied';
+};
+
+const denyingReasons = (list: readonly Adjustment[]): { reason: string; amount: number }[] =>
+  list.filter((a) => (a.group === 'CO' || a.group === 'PI') && !BUNDLING.has(a.reason));
+
+const sameProcedure = (l: RemittanceLine, c: Claim['lines'][number], withModifiers: boolean): boolean => {
+  const p = l.billedProcedure ?? l.procedure;
+  if (p.code !== c.procedure.code) return false;
+  if (!withModifiers) return true;
+  return (
+    p.modifiers.length === c.procedure.modifiers.length &&
+    p.modifiers.every((m, i) => m === c.procedure.modifiers[i])
+  );
+};
+
+/**
+ * The billed line an SVC answers: REF*6R first, then procedure (SVC06 when present) with modifiers
+ * and charge, then procedure and charge (payers drop modifiers), then procedure alone.
+ */
+const matchLine = (l: RemittanceLine, claim: Claim): number | undefined => {
+  const lines = claim.lines;
+  if (l.lineControlNumber !== undefined) {
+    const i = lines.findIndex((c) => c.controlNumber === l.lineControlNumber);
+    if (i >= 0) return i;
+  }
+  const tries: ((c: Claim['lines'][number]) => boolean)[] = [
+    (c) => sameProcedure(l, c, true) && c.charge === l.charge,
+    (c) => sameProcedure(l, c, false) && c.charge === l.charge,
+    (c) => sameProcedure(l, c, false),
+  ];
+  for (const t of tries) {
+    const i = lines.findIndex(t);
+    if (i >= 0) return i;
+  }
+  return undefined;
+};
+
+const echoed = (id: string): string => id.slice(0, ECHOED_ID_LENGTH);
+
+/** Claims by their echoed id (first 20 characters), for CLP01 matching. */
+const indexClaims = (claims: readonly Claim[]): Map<string, Claim[]> => {
+  const byId = new Map<string, Claim[]>();
+  for (const c of claims) {
+    const k = echoed(c.id);
+    const list = byId.get(k);
+    if (list) list.push(c);
+    else byId.set(k, [c]);
+  }
+  return byId;
+};
+
+const findClaim = (byId: Map<string, Claim[]>, c: RemittanceClaim): Claim | undefined => {
+  const candidates = byId.get(echoed(c.claimId));
+  if (!candidates) return undefined;
+  const charge = Math.abs(c.charge);
+  return candidates.find((k) => k.totalCharge === charge) ?? candidates[0];
+};
+
+const patientShareTo = (c: RemittanceClaim, claim: Claim | undefined): PatientShareTo => {
+  if (CROSSOVER.has(c.status) || c.crossoverPayer !== undefined) return 'crossed-over';
+  if (!claim?.otherPayers) return 'patient';
+  const own = PAYER_ORDER.indexOf(claim.payerResponsibility);
+  return claim.otherPayers.some((p) => PAYER_ORDER.indexOf(p.responsibility) > own)
+    ? 'next-payer'
+    : 'patient';
+};
+
+const PLB_KINDS: Readonly<Record<string, ProviderAdjustmentPosting['kind']>> = {
+  L6: 'interest',
+  WO: 'recoupment',
+  FB: 'forwarding-balance',
+  '72': 'returned-refund',
+};
+
+const postPlb = (p: ProviderAdjustment, byPayerNumber: Map<string, string>): ProviderAdjustmentPosting => {
+  const kind = (Object.hasOwn(PLB_KINDS, p.reason) ? PLB_KINDS[p.reason] : undefined) ?? 'other';
+  const reopens =
+    kind === 'recoupment' && p.reference !== undefined ? byPayerNumber.get(p.reference) : undefined;
+  return {
+    reason: p.reason,
+    kind,
+    amount: p.amount,
+    ...(p.reference !== undefined ? { reference: p.reference } : {}),
+    ...(reopens !== undefined ? { reopens } : {}),
+    segmentIndex: p.segmentIndex,
+  };
+};
+
+/**
+ * Posts a balanced remittance against the practice's claims (billing reference §7). For each CLP
+ * (matched on CLP01, the first 20 characters of the claim id, then the charge) and each SVC
+ * (matched on REF*6R, then the billed procedure with modifiers and charge, then without
+ * modifiers): the payer's payment, contractual write-off (CO + PI), patient responsibility split
+ * into deductible / coinsurance / copay / non-covered / other, OA apart, and the outcome (see
+ * {@link LineOutcome}); denied amounts are kept apart from write-offs and each denial gets a next
+ * step. A claim without lines posts at claim level. CLP02 22 posts as a reversal (its amounts are
+ * already negated) and the claim after it with the same payer claim number as the correction, so
+ * reversal + correction nets to the difference. Crossover (CLP02 19-21, NM1*TT) marks the patient
+ * share `crossed-over`; a claim with a later payer sends it to `next-payer`. PLB entries post
+ * after the claims: interest, recoupments (reopening the claim whose payer claim number they name),
+ * forwarding balances. The inputs are not changed.
+ *
+ * @param remittance - one 835 transaction, as read by `read835`
+ * @param claims - the practice's claims the remittance may answer (may be empty: nothing matched)
+ * @returns `Right(RemittancePosting)`; `Left` `billing.unbalanced` when `checkBalance` says to hold
+ *   the remittance for review (a line, claim, patient responsibility or transaction identity fails)
+ * @example
+ * const r = postRemittance(remittance, [claim]);
+ * if (r._tag === 'Right') r.right.claims[0]?.lines[0]?.outcome; // 'paid'
+ */
+export const postRemittance = (
+  remittance: Remittance,
+  claims: readonly Claim[],
+): Either<BillingError, RemittancePosting> => {
+  const report = checkBalance(remittance);
+  if (report.hold)
+    return err(
+      billingError(
+        'billing.unbalanced',
+        `the remittance fails ${report.imbalances
+          .filter((i) => i.hold)
+          .map((i) => i.rule)
+          .filter((r, i, all) => all.indexOf(r) === i)
+          .join(', ')} balancing: hold it for review (see checkBalance)`,
+        { segmentIndex: remittance.source.segmentIndex },
+      ),
+    );
+  const byId = indexClaims(claims);
+  const byPayerNumber = new Map<string, string>();
+  for (const c of claims) if (c.payerClaimNumber !== undefined) byPayerNumber.set(c.payerClaimNumber, c.id);
+  const reversed = new Set<string>();
+  const postings: ClaimPosting[] = [];
+  const denials: DenialWork[] = [];
+  const unmatched: number[] = [];
+  const total = newAcc();
+  let totalCharge = 0;
+  let totalPaid = 0;
+
+  remittance.claims.forEach((c, ci) => {
+    const claim = findClaim(byId, c);
+    if (!claim) unmatched.push(ci);
+    if (c.payerClaimNumber !== undefined && !byPayerNumber.has(c.payerClaimNumber) && claim)
+      byPayerNumber.set(c.payerClaimNumber, claim.id);
+    const kind: ClaimPosting['kind'] =
+      c.status === REVERSAL
+        ? 'reversal'
+        : NOT_POSTED.has(c.status)
+          ? 'not-posted'
+          : (c.payerClaimNumber !== undefined && reversed.has(c.payerClaimNumber)) || c.frequency === '7'
+            ? 'correction'
+            : c.frequency === '8'
+              ? 'void'
+              : 'original';
+    if (kind === 'reversal' && c.payerClaimNumber !== undefined) reversed.add(c.payerClaimNumber);
+    const fixedOutcome: LineOutcome | undefined =
+      kind === 'reversal' ? 'reversal' : kind === 'not-posted' ? 'not-posted' : undefined;
+    const claimAcc = newAcc();
+    const lines: LinePosting[] = [];
+    const post = (
+      entry: {
+        charge: number;
+        paid: number;
+        adjustments: readonly Adjustment[];
+        remarks: readonly string[];
+        segmentIndex: number;
+      },
+      line: number | undefined,
+      claimLine: number | undefined,
+    ): LineOutcome => {
+      const outcome = fixedOutcome ?? outcomeOf(entry.paid, entry.adjustments);
+      const acc = newAcc();
+      accumulate(acc, entry.adjustments, outcome === 'denied');
+      addAcc(claimAcc, acc);
+      const reasons = entry.adjustments.map((a) => a.reason);
+      let nextStep: DenialNextStep | undefined;
+      if (outcome === 'denied') {
+        const denying = denyingReasons(entry.adjustments);
+        nextStep = denialNextStep(denying, entry.remarks.length > 0 ? entry.remarks : c.remarks);
+        denials.push({
+          claim: ci,
+          ...(line !== undefined ? { line } : {}),
+          claimId: c.claimId,
+          reasons: denying.map((d) => d.reason),
+          remarks: entry.remarks.length > 0 ? entry.remarks : c.remarks,
+          amount: acc.denied as Cents,
+          nextStep,
+        });
+      }
+      lines.push({
+        ...(line !== undefined ? { line } : {}),
+        ...(claimLine !== undefined ? { claimLine } : {}),
+        amounts: amountsOf(entry.charge, entry.paid, acc),
+        outcome,
+        reasons,
+        ...(nextStep !== undefined ? { nextStep } : {}),
+        segmentIndex: entry.segmentIndex,
+      });
+      return outcome;
+    };
+
+    const claimLevel = newAcc();
+    if (c.lines.length === 0) post(c, undefined, undefined);
+    else {
+      let allDenied = true;
+      c.lines.forEach((l, li) => {
+        const outcome = post(l, li, claim ? matchLine(l, claim) : undefined);
+        if (outcome !== 'denied') allDenied = false;
+      });
+      // Claim-level CAS of a claim whose every line is denied belongs to the denial, not the contract.
+      accumulate(claimLevel, c.adjustments, allDenied || c.status === '4');
+      addAcc(claimAcc, claimLevel);
+    }
+    addAcc(total, claimAcc);
+    totalCharge += c.charge;
+    totalPaid += c.paid;
+    const { charge: _charge, paid: _paid, ...claimAdjustments } = amountsOf(0, 0, claimLevel);
+    postings.push({
+      claim: ci,
+      claimId: c.claimId,
+      ...(claim ? { matched: claim.id } : {}),
+      status: c.status,
+      kind,
+      lines,
+      claimAdjustments,
+      totals: amountsOf(c.charge, c.paid, claimAcc),
+      patientShareTo: patientShareTo(c, claim),
+      ...(c.crossoverPayer !== undefined ? { crossoverPayer: c.crossoverPayer } : {}),
+    });
+  });
+
+  const providerAdjustments = remittance.providerAdjustments.map((p) => postPlb(p, byPayerNumber));
+  const plb = providerAdjustments.reduce((s, p) => s + p.amount, 0);
+  return ok({
+    key: [
+      remittance.payer.id ?? remittance.payer.name,
+      remittance.trace?.number ?? '',
+      remittance.trace?.originator ?? '',
+    ].join('|'),
+    claims: postings,
+    providerAdjustments,
+    denials,
+    unmatched,
+    totals: {
+      ...amountsOf(totalCharge, totalPaid, total),
+      providerAdjustments: plb as Cents,
+      netPayment: (totalPaid - plb) as Cents,
+    },
+  });
+};

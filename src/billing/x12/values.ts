@@ -1,0 +1,70 @@
+/**
+ * Element readers for the billing transactions: signed X12 decimal amounts to exact cents, and the
+ * notes a reader leaves when an element cannot be read.
+ */
+import type { Cents } from '../../core/money.js';
+import type { IsoDate } from '../../core/calendar.js';
+import { x12Date } from '../../insurance/x12/values.js';
+import type { ReadingNote, ReadingNoteCode } from '../errors.js';
+
+// X12 R (decimal) elements: optional leading minus, digits with an optional point, the point may
+// lead (`.5`) or trail (`100.`); currency allows at most two decimals (billing reference §1.4).
+const AMOUNT = /^(-?)(\d{0,15})(?:\.(\d{0,2}))?$/;
+
+/**
+ * X12 monetary element → signed cents, exactly (`100`, `100.0`, `.5`, `-9` all read); more than
+ * two decimals, separators or an empty value → undefined (never rounded).
+ *
+ * @example
+ * x12Amount('-1.27'); // -127
+ */
+export const x12Amount = (value: string): Cents | undefined => {
+  const m = AMOUNT.exec(value.trim());
+  if (!m) return undefined;
+  const whole = m[2] ?? '';
+  const frac = m[3] ?? '';
+  if (whole === '' && frac === '') return undefined;
+  const magnitude = Number(whole || '0') * 100 + Number(frac.padEnd(2, '0'));
+  return (m[1] && magnitude !== 0 ? -magnitude : magnitude) as Cents;
+};
+
+/**
+ * X12 quantity element → number, or undefined when empty or not a decimal.
+ *
+ * @example
+ * x12Quantity('1.5'); // 1.5
+ */
+export const x12Quantity = (value: string): number | undefined => {
+  const v = value.trim();
+  if (!/^-?(?:\d+(?:\.\d*)?|\.\d+)$/.test(v)) return undefined;
+  return Number(v);
+};
+
+/**
+ * A note about one segment's element.
+ *
+ * @example
+ * segmentNote('billing.bad-amount', 'error', 'CLP03 is not an amount', 12, 'CLP', 3);
+ */
+export const segmentNote = (
+  code: ReadingNoteCode,
+  severity: 'error' | 'warning',
+  message: string,
+  segmentIndex: number,
+  segment: string,
+  element?: number,
+): ReadingNote =>
+  element === undefined
+    ? { code, severity, message, segmentIndex, segment }
+    : { code, severity, message, segmentIndex, segment, element };
+
+/**
+ * X12 CCYYMMDD → branded calendar date, or undefined when it is not a real date.
+ *
+ * @example
+ * x12IsoDate('20260131'); // '2026-01-31'
+ */
+export const x12IsoDate = (value: string): IsoDate | undefined => {
+  const v = x12Date(value);
+  return v === undefined ? undefined : (v as IsoDate);
+};
