@@ -3,6 +3,7 @@
  * elements, fields and rules, never patient values (names, member ids, dates of birth).
  */
 import type { DomainError } from '../core/errors.js';
+import type { X12WarningCode } from '../insurance/x12/errors.js';
 
 /** Codes of the billing errors: an input the function cannot use at all. */
 export type BillingErrorCode =
@@ -45,21 +46,9 @@ export const billingError = (
   where: { readonly segmentIndex?: number; readonly field?: string } = {},
 ): BillingError => ({ code, message, ...where });
 
-/** Codes of what a reader tolerated or could not read inside an otherwise readable file. */
+/** Codes of what a reader tolerated (the shared X12 warnings) or could not read inside a readable file. */
 export type ReadingNoteCode =
-  | 'x12.bom'
-  | 'x12.isa-length'
-  | 'x12.repetition-equals-component'
-  | 'x12.se-count'
-  | 'x12.control-mismatch'
-  | 'x12.version-mismatch'
-  | 'x12.functional-id'
-  | 'x12.missing-trailer'
-  | 'x12.segment-outside-transaction'
-  | 'x12.unexpected-transaction'
-  | 'x12.non-standard-code'
-  | 'x12.loop-structure'
-  | 'x12.bad-value'
+  | X12WarningCode
   | 'billing.bad-amount'
   | 'billing.bad-composite'
   | 'billing.bad-date'
