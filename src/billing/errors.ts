@@ -10,6 +10,12 @@ export type BillingErrorCode =
   | 'billing.x12-unreadable'
   | 'billing.no-transaction'
   | 'billing.unbalanced'
+  | 'billing.duplicate-entry'
+  | 'billing.over-application'
+  | 'billing.refund-exceeds-credit'
+  | 'billing.not-reversible'
+  | 'billing.no-claims'
+  | 'billing.unsafe-text'
   | 'billing.installments'
   | 'billing.payment-amount'
   | 'billing.unknown-entry';

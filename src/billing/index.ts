@@ -9,3 +9,6 @@ export * from './x12/read835.js';
 export * from './balance.js';
 export * from './denials.js';
 export * from './posting.js';
+export * from './ledger.js';
+export * from './statement.js';
+export * from './paymentPlan.js';

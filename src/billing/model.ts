@@ -395,7 +395,7 @@ export const PaymentPlanTermsSchema = /* @__PURE__ */ z.union([
     firstDue: IsoDateSchema,
     frequency: z.enum(['monthly', 'biweekly', 'weekly']),
     /** Where the cents of an uneven split go: the first installments (default) or the last one. */
-    extraCents: z.enum(['first', 'last']).default('first'),
+    extraCents: z.enum(['first', 'last']).optional(),
   }),
   z.object({
     installmentAmount: positiveCents(),
@@ -404,7 +404,7 @@ export const PaymentPlanTermsSchema = /* @__PURE__ */ z.union([
   }),
 ]);
 /** How a payment plan is laid out. */
-export type PaymentPlanTerms = z.input<typeof PaymentPlanTermsSchema>;
+export type PaymentPlanTerms = z.infer<typeof PaymentPlanTermsSchema>;
 
 /** A payment plan: the balance and its installments, in due order. */
 export const PaymentPlanSchema = /* @__PURE__ */ z.object({
@@ -490,9 +490,7 @@ export const parseStatement = (input: unknown): Either<ValidationError, Statemen
  * @example
  * parsePaymentPlanTerms({ installments: 3, firstDue: '2026-01-31', frequency: 'monthly' }); // Right
  */
-export const parsePaymentPlanTerms = (
-  input: unknown,
-): Either<ValidationError, z.output<typeof PaymentPlanTermsSchema>> =>
+export const parsePaymentPlanTerms = (input: unknown): Either<ValidationError, PaymentPlanTerms> =>
   parseWith('PaymentPlanTerms', PaymentPlanTermsSchema, input);
 
 /**

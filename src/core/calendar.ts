@@ -194,6 +194,25 @@ export const addDays = (date: IsoDate, days: number): IsoDate =>
   dayNumberToDate(dateToDayNumber(date) + days);
 
 /**
+ * Adds calendar months, keeping the day of month and clamping it to the last day of a shorter
+ * month (2027-01-31 plus one month is 2027-02-28). Monthly series should add `k` months to their
+ * first date rather than one month to the previous one, so a clamped month does not shift the rest
+ * (Jan 31, Feb 28, Mar 31).
+ *
+ * @param date - a calendar date
+ * @param months - months to add (negative to go back)
+ * @returns the date `months` later, clamped to the month's end
+ * @example
+ * addMonths('2027-01-31' as IsoDate, 1); // '2027-02-28'
+ */
+export const addMonths = (date: IsoDate, months: number): IsoDate => {
+  const index = digits(date, 0, 4) * 12 + digits(date, 5, 2) - 1 + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return dayNumberToDate(civilDay(year, month, Math.min(digits(date, 8, 2), daysInMonth(year, month))));
+};
+
+/**
  * ISO weekday of a date: 1 = Monday ... 7 = Sunday.
  *
  * @example
