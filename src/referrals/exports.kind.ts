@@ -1,0 +1,29 @@
+import type { ExportKinds } from '../internal/exportKind.js';
+
+/**
+ * How the hostile-input gate (tests/hostile) treats each function exported by `medoffice/referrals`
+ * (`edge`, `text` or `core`: see {@link ExportKinds}). Whoever exports a new function classifies
+ * it here; the gate fails on a function missing from this table.
+ */
+export const REFERRALS_EXPORT_KINDS = {
+  isTerminalReferralStatus: 'core',
+  parseAuthorizationResponse: 'edge',
+  parseReferral: 'edge',
+  parseReferralEvent: 'edge',
+  parseAuthorization: 'edge',
+  referralRuleError: 'core',
+  referralTargets: 'core',
+  allowedReferralEvents: 'core',
+  transitionReferral: 'core',
+  isApprovedAuthorization: 'core',
+  windowPosition: 'core',
+  authorizationStatus: 'core',
+  applyAuthorizationResponse: 'core',
+  referralWorklist: 'core',
+  denialGuidance: 'core',
+  toFhirServiceRequest: 'core',
+  fromFhirServiceRequest: 'edge',
+  toFhirTask: 'core',
+  fromFhirTask: 'edge',
+  referralVisits: 'core',
+} as const satisfies ExportKinds;
