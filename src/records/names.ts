@@ -49,8 +49,8 @@ const INVISIBLE_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u206
 const HAS_LETTER = /\p{L}/u;
 
 /**
- * Cleans a name as typed or received: control characters and bidirectional overrides and
- * isolates removed, Unicode NFC (so that `José` typed with a combining accent and precomposed is
+ * Cleans a name as typed or received: tabs and line breaks become spaces, other control
+ * characters and bidirectional overrides and isolates are removed, Unicode NFC (so that `José` typed with a combining accent and precomposed is
  * one name), spaces collapsed and trimmed. Returns undefined when nothing readable is left: a
  * name made only of zero-width characters, combining marks, controls or punctuation has no letter.
  *
@@ -62,6 +62,12 @@ const HAS_LETTER = /\p{L}/u;
  * cleanPersonName('\u200b\u0301'); // undefined
  */
 export const cleanPersonName = (name: string): string | undefined => {
-  const s = name.replace(INVISIBLE_CONTROLS, '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  // Whitespace controls (tab, line breaks, NEL) separate words: they become spaces, not nothing.
+  const s = name
+    .replace(/[\t-\r\u0085]/g, ' ')
+    .replace(INVISIBLE_CONTROLS, '')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim();
   return HAS_LETTER.test(s) ? s : undefined;
 };

@@ -121,19 +121,31 @@ const replaceEmails = (text: string, replacement: () => string): string => {
   return out + text.slice(copied);
 };
 
+// Street suffixes (USPS Publication 28, the common ones) and unit designators.
+const STREET_SUFFIX =
+  'street|st|avenue|ave|road|rd|drive|dr|lane|ln|court|ct|boulevard|blvd|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq';
+const UNIT = 'apt|apartment|unit|suite|ste|#';
+
 /**
  * Built-in free-text patterns after e-mail addresses, in the order applied (longer, more specific
- * first). A capture group 1, when present, is text to keep before the replacement.
+ * first). A capture group 1, when present, is text to keep before the replacement. Each is linear
+ * (eslint-plugin-regexp holds src to it): every space run belongs to one part, and the repeated
+ * words of a street name are bounded.
  */
 const TEXT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['URL', /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi],
   ['IP', /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g],
-  // The label before a bare 9-digit SSN is matched and put back (group 1), not looked behind for:
-  // a look-behind \s* rescans the space run before every word.
-  ['SSN', /\b\d{3}-\d{2}-\d{4}\b|(SSN:?\s*)\b\d{9}\b/gi],
+  ['IP', /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b/gi],
+  // A label (SSN, SS#, social security no. / number / #) and its 9 digits, however separated; the
+  // label is kept (group 1). Then 3-2-4 digit groups separated by dashes or spaces, unlabelled.
+  [
+    'SSN',
+    /\b((?:SSN|SS#|social security(?: (?:no\.?|number|num\.?|#))?)\s*(?:#\s*)?(?::\s*)?)\d{3}[\s-]?\d{2}[\s-]?\d{4}\b/gi,
+  ],
+  ['SSN', /\b\d{3}(?:-\d{2}-| \d{2} )\d{4}\b/g],
   [
     'MBI',
-    /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g,
+    /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/gi,
   ],
   ['PHONE', /(?:\+?1[\s.-]?)?\(?\b[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}[\s.-]?\d{4}\b/g],
   // Labels read as `label [#|no.|number] [:] value`, each space run owned by the part before it:
@@ -144,24 +156,45 @@ const TEXT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ],
   [
     'ACCOUNT',
-    /\b(?:acct|account|member(?: id)?|policy|claim)\s*(?:(?:#|no\.?|number|id)\s*)?(?::\s*)?[A-Z0-9-]{5,}\b/gi,
+    /\b(?:acct|account|member(?: id)?|policy|claim|subscriber(?: id)?|group(?: number)?|invoice)\s*(?:(?:#|no\.?|number|id)\s*)?(?::\s*)?[A-Z0-9-]{5,}\b/gi,
+  ],
+  [
+    'DEVICE',
+    /\b(?:device(?: (?:id|serial))?|serial(?: number)?|UDI|IMEI|S\/N|MAC(?: address)?)\s*(?:(?:#|no\.?|number)\s*)?(?::\s*)?[A-Z0-9()][A-Z0-9:()-]{4,}/gi,
   ],
   [
     'LICENSE',
-    /\b(?:DL|driver'?s? licen[cs]e|licen[cs]e|plate|VIN|serial)\s*(?:(?:#|no\.?|number)\s*)?(?::\s*)?[A-Z0-9-]{5,}\b/gi,
+    /\b(?:DL|driver'?s? licen[cs]e|licen[cs]e|plate|VIN|certificate)\s*(?:(?:#|no\.?|number)\s*)?(?::\s*)?[A-Z0-9-]{5,}\b/gi,
   ],
+  [
+    'ADDRESS',
+    new RegExp(
+      `\\b\\d{1,6}(?: [NSEW]\\.?)?(?: [A-Z][A-Z'-]*){1,4} (?:${STREET_SUFFIX})\\b\\.?(?:,? (?:${UNIT}) ?[A-Z0-9-]{1,6}\\b)?`,
+      'gi',
+    ),
+  ],
+  ['ADDRESS', /\b(?:P\.? ?O\.?|post office) ?box ?#?\s*\d{1,7}\b/gi],
   ['ZIP', /\b(?<=[A-Z]{2}\s{1,2})\d{5}(?:-\d{4})?\b/g],
 ];
 
 const DATE_PATTERNS: readonly RegExp[] = [
   /\b(\d{4})-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b/g,
-  /\b\d{1,2}[/-]\d{1,2}[/-](\d{4})\b/g,
+  // 1961/07/04, 1961.07.04
+  /\b(\d{4})[/.](?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12]\d|3[01])\b/g,
+  // 07/04/1961, 04.07.1961, 7-4-1961
+  /\b\d{1,2}[/.-]\d{1,2}[/.-](\d{4})\b/g,
+  // 19610704: a plausible year, month and day run together
+  /\b((?:18|19|20)\d{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b/g,
   new RegExp(`\\b(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? (\\d{4})\\b`, 'gi'),
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS})\\.?,? (\\d{4})\\b`, 'gi'),
-  /\b\d{1,2}[/-]\d{1,2}[/-]\d{2}\b()/g,
+  // 4 Jul 61, July 4 '61: a 2-digit year, so nothing is kept
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS})\\.?,? '?\\d{2}\\b()`, 'gi'),
+  new RegExp(`\\b(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? '?\\d{2}\\b()`, 'gi'),
+  /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b()/g,
 ];
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// With the u flag only syntax characters may be escaped (a `\-` is an error), so `-` stays bare.
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 const knownValues = (p: Patient): string[] => {
   const names = [p.name, ...p.previousNames].flatMap((n) => [
@@ -185,11 +218,15 @@ const redactText = (input: string, policy: RedactionPolicy): RedactedText => {
     counts[label] = (counts[label] ?? 0) + 1;
     return `[REDACTED:${label}]`;
   };
-  let text = input;
+  // NFC on both sides, so a name typed with combining accents is found as the stored one (and the
+  // other way round); the u flag compares letters beyond ASCII without case.
+  let text = input.normalize('NFC');
   if (policy.patient) {
-    const values = knownValues(policy.patient).sort((x, y) => y.length - x.length);
+    const values = [...new Set(knownValues(policy.patient).map((v) => v.normalize('NFC')))].sort(
+      (x, y) => y.length - x.length,
+    );
     for (const v of values)
-      text = text.replace(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(v)}(?![A-Za-z0-9])`, 'gi'), () =>
+      text = text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(v)}(?![\\p{L}\\p{N}])`, 'giu'), () =>
         tag('KNOWN'),
       );
   }

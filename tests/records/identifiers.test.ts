@@ -218,7 +218,9 @@ describe('names as typed (controls, bidi overrides, invisible names, NFC)', () =
     ['Ana\u0000', 'Ana'], // NUL stripped
     ['\u202eAna', 'Ana'], // right-to-left override stripped
     ['An\u2066a\u2069', 'Ana'], // isolates stripped
-    ['Ana\u0085 Maria', 'Ana Maria'], // C1 control (NEL) stripped, spaces collapsed
+    ['Ana\u0085Maria', 'Ana Maria'], // NEL (a C1 line break) is a space
+    ['Ana\tMaria', 'Ana Maria'], // so is a tab
+    ['Ana\u0007\u009b', 'Ana'], // BEL and CSI stripped
   ])('%j is stored as %j', (given, stored) => {
     const r = parseName(given);
     expect(r._tag === 'Right' && r.right.name.given).toBe(stored);

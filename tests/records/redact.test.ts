@@ -111,3 +111,67 @@ describe('minimumNecessary', () => {
     expect(JSON.stringify(ana)).toBe(before);
   });
 });
+
+describe('redact (free text): the ways people write identifiers', () => {
+  const gone = (note: string, secret: string, label: string) => {
+    const { text, counts } = redact(note, { asOf });
+    expect(text).not.toContain(secret);
+    expect(counts[label] ?? 0).toBeGreaterThan(0);
+    return text;
+  };
+  it.each([
+    ['SSN with spaces', 'SSN 386 42 1057 on file', '386 42 1057', 'SSN'],
+    ['SSN unlabelled with spaces', 'card shows 386 42 1057.', '386 42 1057', 'SSN'],
+    ['SSN after #', 'SSN# 386421057', '386421057', 'SSN'],
+    ['SS#', 'SS# 386-42-1057', '386-42-1057', 'SSN'],
+    ['social security no.', 'social security no. 386421057', '386421057', 'SSN'],
+    ['Social Security Number:', 'Social Security Number: 386-42-1057', '386-42-1057', 'SSN'],
+    ['lower-case MBI', 'mbi 1eg4te5mk73 verified', '1eg4te5mk73', 'MBI'],
+    ['lower-case MBI with dashes', 'medicare 1eg4-te5-mk73', '1eg4-te5-mk73', 'MBI'],
+    ['date 1961/07/04', 'born 1961/07/04', '1961/07/04', 'DATE'],
+    ['date 04.07.1961', 'born 04.07.1961', '04.07.1961', 'DATE'],
+    ['date 19610704', 'DOB 19610704', '19610704', 'DATE'],
+    ['date July 4, 1961', 'born July 4, 1961 in Ohio', 'July 4', 'DATE'],
+    ['date 4 Jul 61', 'born 4 Jul 61', '4 Jul 61', 'DATE'],
+    ['street address', 'lives at 742 Evergreen Terrace with her son', '742 Evergreen Terrace', 'ADDRESS'],
+    ['street address with unit', 'moved to 1600 N Lake Shore Dr, Apt 12B last week', 'Lake Shore', 'ADDRESS'],
+    ['lower-case street', 'drop-off at 12 elm st.', '12 elm st', 'ADDRESS'],
+    ['PO box', 'mail to P.O. Box 4471', 'Box 4471', 'ADDRESS'],
+    ['PO box, no dots', 'mail to PO Box 12', 'PO Box 12', 'ADDRESS'],
+    ['email', 'write to j.doe+clinic@mail.example.com', 'j.doe+clinic@mail.example.com', 'EMAIL'],
+    ['URL', 'photos at https://example.org/p/123?x=1', 'example.org/p/123', 'URL'],
+    ['IPv4', 'logged in from 192.168.10.24', '192.168.10.24', 'IP'],
+    ['IPv6', 'from 2001:0db8:85a3:0000:0000:8a2e:0370:7334', '2001:0db8', 'IP'],
+    ['device serial', 'pacemaker serial no. PJN4412873', 'PJN4412873', 'DEVICE'],
+    ['UDI', 'implant UDI: (01)00643169007222(17)160128', '00643169007222', 'DEVICE'],
+    ['account number', 'account # 7734-2219-0041', '7734-2219-0041', 'ACCOUNT'],
+    ['member id', 'Member ID: XGH448812901', 'XGH448812901', 'ACCOUNT'],
+  ])('%s', (_, note, secret, label) => {
+    gone(note, secret, label);
+  });
+
+  it('keeps the year of full dates, not of 2-digit years', () => {
+    expect(redact('born 1961/07/04 and 04.07.1961 and 19610704', { asOf }).text).toBe(
+      'born [DATE 1961] and [DATE 1961] and [DATE 1961]',
+    );
+    expect(redact('born 4 Jul 61', { asOf }).text).toBe('born [REDACTED:DATE]');
+  });
+
+  it('finds the record’s names and city in any case and in decomposed Unicode', () => {
+    const jose = patient({
+      name: { family: 'Muñoz', given: 'José' },
+      addresses: [{ line: ['9 Oak Rd'], city: 'Bogotá', state: 'MA', postalCode: '02139' }],
+    });
+    const note = 'JOSÉ MUN\u0303OZ from bogota\u0301 and Jose\u0301 again; muñoz';
+    const { text } = redact(note, { asOf, patient: jose });
+    expect(text).toBe(
+      '[REDACTED:KNOWN] [REDACTED:KNOWN] from [REDACTED:KNOWN] and [REDACTED:KNOWN] again; [REDACTED:KNOWN]',
+    );
+  });
+
+  it('leaves clinical numbers alone', () => {
+    const note =
+      'BP 128/82, HR 74, A1c 7.2%, metformin 500 mg twice daily, 2 tablets, ICD-10 E11.9, follow up in 3 months.';
+    expect(redact(note, { asOf }).text).toBe(note);
+  });
+});
