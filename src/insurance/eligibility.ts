@@ -10,6 +10,7 @@ import { IsoDateSchema } from '../core/calendar.js';
 import { factWindow, windowContains } from './eligibilityDates.js';
 import type { BenefitFact, EligibilityProvenance, EligibilityResponse } from './eligibilityModel.js';
 import type { Coverage, Requirement } from './model.js';
+import { INSURANCE_TYPE_CODES } from './x12/codes.js';
 import { visitCount } from './x12/values.js';
 
 /**
@@ -199,11 +200,27 @@ const fromCoverage = (c: Coverage, q: EligibilityQuery): EligibilityCheck => {
   };
 };
 
+/** 2120 NM101 entity identifier codes of the 5010 271 (insurance reference §3.10). */
+const ENTITY_ROLES: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  '13 1I 1P 2B 36 73 FA GP GW I3 IL LR OC P3 P4 P5 PR PRP SEP TTP VER VN VY X3 Y2'.split(' '),
+);
+
+/** The entity of an EB*R line: its NM101 when that is a 5010 code, never another element value. */
+const entityWords = (role: string | undefined): string =>
+  role === undefined
+    ? 'no 2120 entity names it'
+    : ENTITY_ROLES.has(role)
+      ? `entity ${role}`
+      : 'named in the 2120 entity loop';
+
 const rejectionReasons = (r: EligibilityResponse): EligibilityReason[] =>
   r.rejections.map((x) => ({
     code: 'eligibility.payer-rejected',
     effect: 'needs-action',
-    message: `the payer rejected the inquiry in loop ${x.loop}: AAA03 ${x.reason} (${x.reasonName}), follow-up ${x.followUp || 'none'}`,
+    // Codes are quoted only when they are 5010 codes: anything else in the element is not repeated.
+    message: `the payer rejected the inquiry in loop ${x.loop}: ${
+      x.standard ? `AAA03 ${x.reason} (${x.reasonName})` : 'an AAA03 reason outside the 5010 list'
+    }, follow-up ${x.retry === 'unknown' ? 'not a 5010 code or not sent' : `${x.followUp} (${x.followUpName})`}`,
     nextStep: retryStep[x.retry] ?? 'contact the payer',
     provenance: x.provenance,
   }));
@@ -234,7 +251,7 @@ const serviceReasons = (
     out.push({
       code: 'eligibility.other-payer',
       effect: 'not-eligible',
-      message: `EB*R: service type ${stc} is handled by another payer (entity ${b.entities[0]?.role ?? 'not named'})`,
+      message: `EB*R: service type ${stc} is handled by another payer (${entityWords(b.entities[0]?.role)})`,
       nextStep: 'bill the payer named in the benefit entity loop (2120), not this one',
       provenance: b.provenance,
     });
@@ -245,7 +262,12 @@ const serviceReasons = (
     out.push({
       code: 'eligibility.other-payer',
       effect: 'needs-action',
-      message: `EB*R: the payer reports other coverage (insurance type ${generalOther.insuranceType ?? 'not sent'})`,
+      message: `EB*R: the payer reports other coverage (insurance type ${
+        generalOther.insuranceType !== undefined &&
+        Object.hasOwn(INSURANCE_TYPE_CODES, generalOther.insuranceType)
+          ? generalOther.insuranceType
+          : 'not sent or not a 5010 code'
+      })`,
       nextStep: 'confirm the order of benefits before billing',
       provenance: generalOther.provenance,
     });

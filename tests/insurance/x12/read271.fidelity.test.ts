@@ -2,6 +2,7 @@
 // the TR3 segment definitions restated in the insurance reference (§2.2 loop tree, §3.9 DTP
 // qualifiers, NM1/TRN/DMG element meanings), not from the reader's output.
 import { describe, expect, it } from 'vitest';
+import { checkEligibility } from '../../../src/insurance/eligibility.js';
 import { benefitsFromEligibility } from '../../../src/insurance/eligibilityBenefits.js';
 import type { EligibilityResponse } from '../../../src/insurance/eligibilityModel.js';
 import { read271, type Read271Result } from '../../../src/insurance/x12/read271.js';
@@ -219,6 +220,40 @@ describe('warnings never echo element values', () => {
     const messages = warningsOf(text).map((x) => x.message);
     expect(messages.length).toBeGreaterThanOrEqual(3);
     for (const m of messages) expect(m).not.toMatch(/ZQX|Q9Z|PHI|JANE/);
+  });
+});
+
+describe('eligibility findings quote codes only when they are 5010 codes', () => {
+  const query = { serviceType: '88', dateOfService: '2026-11-23', providerNetwork: 'in' } as const;
+  it('a non-standard AAA03 / AAA04 is described, not repeated; a standard one is quoted with its name', () => {
+    const odd = checkEligibility(people(wrap271(['AAA*N**JDOE1978*ZZZ']))[0]!, query);
+    expect(odd.reasons[0]?.message).toBe(
+      'the payer rejected the inquiry in loop 2100C: an AAA03 reason outside the 5010 list, follow-up not a 5010 code or not sent',
+    );
+    const std = checkEligibility(people(wrap271(['AAA*N**75*C']))[0]!, query);
+    expect(std.reasons[0]?.message).toBe(
+      'the payer rejected the inquiry in loop 2100C: AAA03 75 (Subscriber/Insured Not Found), follow-up C (Please Correct and Resubmit)',
+    );
+  });
+  it('EB*R: the entity role and a non-standard EB04 are not repeated', () => {
+    const r = people(
+      wrap271([
+        'EB*1**30',
+        'EB*R**88*SECRETX',
+        'LS*2120',
+        'NM1*JDOE*2*OTHER PLAN',
+        'LE*2120',
+        'EB*R**30*SECRETY',
+      ]),
+    )[0]!;
+    const messages = checkEligibility(r, query).reasons.map((x) => x.message);
+    expect(messages).toContain(
+      'EB*R: service type 88 is handled by another payer (named in the 2120 entity loop)',
+    );
+    expect(messages).toContain(
+      'EB*R: the payer reports other coverage (insurance type not sent or not a 5010 code)',
+    );
+    for (const m of messages) expect(m).not.toMatch(/SECRET|JDOE/);
   });
 });
 
