@@ -2,7 +2,16 @@
 // see a new patient for 40 minutes, in a room with an echo machine, at least 24 hours from now?",
 // with the reasons the earlier times were not offered, a booking attempt that breaks several
 // rules at once, and "next available with anyone" for a follow-up.
-import { instantToMs, toWallClock, type IanaZone, type IsoInstant } from '../../src/core/index.js';
+import {
+  addDays,
+  dayBounds,
+  formatInstant,
+  instantToMs,
+  toWallClock,
+  totalDuration,
+  type IanaZone,
+  type IsoInstant,
+} from '../../src/core/index.js';
 import {
   BLOCKING_APPOINTMENT_STATUSES,
   explainSlotExclusions,
@@ -26,6 +35,24 @@ const must = <A>(e: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: A 
 };
 
 const hhmm = (ms: number, zone: IanaZone) => toWallClock(ms, zone).time;
+
+/** Each provider's bookable hours this week: templates less holidays and time off, own zone. */
+const printWeek = (clinic: SampleClinic, cal: SchedulingCalendar) => {
+  console.log(`\n-- Bookable hours, week of ${clinic.today} --`);
+  for (const p of cal.providers) {
+    const open = must(
+      expandAvailability(cal.templates, cal.exceptions, {
+        from: formatInstant(dayBounds(clinic.today, p.zone).start, p.zone),
+        to: formatInstant(dayBounds(addDays(clinic.today, 6), p.zone).end, p.zone),
+      }),
+    ).find((o) => o.owner.kind === 'provider' && o.owner.id === p.id);
+    const free = open?.intervals ?? [];
+    const first = free[0];
+    console.log(
+      `${(p.name ?? p.id).padEnd(20)} ${p.zone.padEnd(17)} ${String(totalDuration(free) / 3_600_000).padStart(5)} h bookable this week; first block ${first ? `${formatInstant(first.start, p.zone)} to ${formatInstant(first.end, p.zone).slice(11)}` : 'none'}`,
+    );
+  }
+};
 
 /** One row per 15 minutes, one column per provider: booked visit type, free, or not working. */
 const printGrid = (clinic: SampleClinic, cal: SchedulingCalendar, zone: IanaZone) => {
@@ -69,6 +96,7 @@ export const run = (clinic: SampleClinic): void => {
   const now = clinic.scheduling.now;
   const zone = clinic.locations[0]!.zone;
   console.log(`\n== Scheduling: ${clinic.name}, now ${now} ==`);
+  printWeek(clinic, cal);
   printGrid(clinic, cal, zone);
 
   // The new-patient search.

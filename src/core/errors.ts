@@ -61,7 +61,8 @@ export const fieldPath = (path: readonly PropertyKey[]): string =>
 export const validationError = (model: string, issues: readonly z.core.$ZodIssue[]): ValidationError => {
   const list = issues.map((i) => ({
     path: fieldPath(i.path),
-    rule: i.code,
+    // A custom check may name its own rule (`rrule.invalid-weekday`) instead of zod's `custom`.
+    rule: i.code === 'custom' && typeof i.params?.['rule'] === 'string' ? i.params['rule'] : i.code,
     message: `${fieldPath(i.path)}: ${i.message}`,
   }));
   return {

@@ -46,10 +46,14 @@ export const ownerKey = (owner: ScheduleOwner): string => `${owner.kind}:${owner
 
 const sameOwner = (a: ScheduleOwner, b: ScheduleOwner): boolean => a.kind === b.kind && a.id === b.id;
 
+/** The first date of a weekly `days` template without `dtstart`: 1900-01-01, before any range. */
+const ALWAYS = -25_567;
+
 const compiled = new WeakMap<AvailabilityTemplate, Either<SchedulingError, CompiledRule>>();
 
 /**
- * Reads (once per template object) the template's rule.
+ * Reads (once per template object) the template's rule: its RRULE from `dtstart`, or its weekly
+ * `days` (from `dtstart` when given, otherwise always).
  *
  * @example
  * compileTemplate(template); // Right(compiled rule)
@@ -57,7 +61,10 @@ const compiled = new WeakMap<AvailabilityTemplate, Either<SchedulingError, Compi
 export const compileTemplate = (t: AvailabilityTemplate): Either<SchedulingError, CompiledRule> => {
   let c = compiled.get(t);
   if (!c) {
-    const r = compileRule(t.rrule, dateToDayNumber(t.dtstart));
+    const r = compileRule(
+      t.rrule ?? `FREQ=WEEKLY;BYDAY=${(t.days ?? []).join(',')}`,
+      t.dtstart === undefined ? ALWAYS : dateToDayNumber(t.dtstart),
+    );
     c =
       r._tag === 'Right'
         ? ok(t.count === undefined ? r.right : { ...r.right, count: t.count })

@@ -30,6 +30,7 @@ import {
   type IsoInstant,
 } from '../core/calendar.js';
 import { FHIR_APPOINTMENT_STATUSES } from '../referrals/validity.js';
+import { rrulePartProblems } from './rruleParts.js';
 
 /** Whether two optional instants are in order (end strictly after start), or one is absent. */
 const inOrder = (start: IsoInstant | undefined, end: IsoInstant | undefined): boolean =>
@@ -152,29 +153,59 @@ export const WallWindowSchema = /* @__PURE__ */ z.object({
 /** A wall-clock window, overnight when `end <= start`. */
 export type WallWindow = z.infer<typeof WallWindowSchema>;
 
+/** A weekday as RFC 5545 writes it: `MO` ... `SU`. */
+export const WeekdayCodeSchema = /* @__PURE__ */ z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']);
+/** A weekday as RFC 5545 writes it: `MO` ... `SU`. */
+export type WeekdayCode = z.infer<typeof WeekdayCodeSchema>;
+
 /**
- * Recurring availability: wall-clock windows on the dates an RRULE produces, in `zone`.
- * `dtstart` is the first date; `until` is an instant (RFC 5545: UTC when DTSTART is zoned) or a
- * last local date; `count` counts occurrence dates; `exdates`/`rdates` are local dates in `zone`.
+ * Recurring availability: wall-clock windows on the dates a rule produces, in `zone`. The rule is
+ * either an RRULE with its first date `dtstart`, or simply `days` (weekdays, every week) with no
+ * start date needed (from `dtstart` on when given). The RRULE is checked part by part when parsed:
+ * each broken part is an issue naming it (`BYDAY=XX`, `FREQ=SOMETIMES`, `INTERVAL=0`, BYxxx out of
+ * range, UNTIL beside COUNT), with a rule code such as `rrule.invalid-weekday`.
+ * `until` is an instant (RFC 5545: UTC when DTSTART is zoned) or a last local date; `count`
+ * counts occurrence dates from `dtstart`; `exdates`/`rdates` are local dates in `zone`.
  * `capacity` > 1 marks an overbook block (that many concurrent appointments allowed).
  */
-export const AvailabilityTemplateSchema = /* @__PURE__ */ z.object({
-  id: TemplateIdSchema,
-  owner: ScheduleOwnerSchema,
-  zone: IanaZoneSchema,
-  location: LocationIdSchema.optional(),
-  windows: z.array(WallWindowSchema).min(1),
-  /** RRULE value (RFC 5545), such as `FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR`. No DTSTART/UNTIL inside. */
-  rrule: z.string().trim().min(1).max(500),
-  dtstart: IsoDateSchema,
-  until: z.union([IsoInstantSchema, IsoDateSchema]).optional(),
-  count: z.number().int().min(1).max(100_000).optional(),
-  exdates: z.array(IsoDateSchema).optional(),
-  rdates: z.array(IsoDateSchema).optional(),
-  /** Appointment types bookable in these windows; absent means all. */
-  appointmentTypes: z.array(AppointmentTypeIdSchema).optional(),
-  capacity: z.number().int().min(1).max(100).optional(),
-});
+export const AvailabilityTemplateSchema = /* @__PURE__ */ z
+  .object({
+    id: TemplateIdSchema,
+    owner: ScheduleOwnerSchema,
+    zone: IanaZoneSchema,
+    location: LocationIdSchema.optional(),
+    windows: z.array(WallWindowSchema).min(1),
+    /** RRULE value (RFC 5545), such as `FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR`. No DTSTART inside. */
+    rrule: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .superRefine((text, ctx) => {
+        for (const p of rrulePartProblems(text))
+          ctx.addIssue({ code: 'custom', message: `rrule ${p.message}`, params: { rule: p.rule } });
+      })
+      .optional(),
+    /** Weekdays the windows recur on every week: the plain weekly template, without an RRULE. */
+    days: z.array(WeekdayCodeSchema).min(1).max(7).optional(),
+    /** First date; required with `rrule` (its INTERVAL and COUNT count from it), optional with `days`. */
+    dtstart: IsoDateSchema.optional(),
+    until: z.union([IsoInstantSchema, IsoDateSchema]).optional(),
+    count: z.number().int().min(1).max(100_000).optional(),
+    exdates: z.array(IsoDateSchema).optional(),
+    rdates: z.array(IsoDateSchema).optional(),
+    /** Appointment types bookable in these windows; absent means all. */
+    appointmentTypes: z.array(AppointmentTypeIdSchema).optional(),
+    capacity: z.number().int().min(1).max(100).optional(),
+  })
+  .refine((t) => (t.rrule === undefined) !== (t.days === undefined), {
+    message: 'exactly one of rrule and days is required',
+    path: ['rrule'],
+  })
+  .refine((t) => t.dtstart !== undefined || (t.rrule === undefined && t.count === undefined), {
+    message: 'is required with rrule or count (they count from it)',
+    path: ['dtstart'],
+  });
 /** Recurring availability of a provider or resource. */
 export type AvailabilityTemplate = z.infer<typeof AvailabilityTemplateSchema>;
 
@@ -329,17 +360,59 @@ export const WaitlistEntrySchema = /* @__PURE__ */ z
 /** A request to be seen sooner or when something opens up. */
 export type WaitlistEntry = z.infer<typeof WaitlistEntrySchema>;
 
-/** Everything slot finding looks at: who works when, what exists, and what is already taken. */
-export const SchedulingCalendarSchema = /* @__PURE__ */ z.object({
-  providers: z.array(ProviderSchema),
-  locations: z.array(LocationSchema),
-  resources: z.array(ResourceSchema),
-  appointmentTypes: z.array(AppointmentTypeSchema),
-  templates: z.array(AvailabilityTemplateSchema),
-  exceptions: z.array(AvailabilityExceptionSchema),
-  appointments: z.array(AppointmentSchema),
-  holds: z.array(HoldSchema),
-});
+/**
+ * Everything slot finding looks at: who works when, what exists, and what is already taken.
+ * Templates and exceptions must name owners, locations and appointment types the calendar holds:
+ * availability of a provider that does not exist would be silently ignored, so each such name is
+ * an issue (`scheduling.unknown-owner`, `scheduling.unknown-location`, `scheduling.unknown-type`).
+ */
+export const SchedulingCalendarSchema = /* @__PURE__ */ z
+  .object({
+    providers: z.array(ProviderSchema),
+    locations: z.array(LocationSchema),
+    resources: z.array(ResourceSchema),
+    appointmentTypes: z.array(AppointmentTypeSchema),
+    templates: z.array(AvailabilityTemplateSchema),
+    exceptions: z.array(AvailabilityExceptionSchema),
+    appointments: z.array(AppointmentSchema),
+    holds: z.array(HoldSchema),
+  })
+  .superRefine((c, ctx) => {
+    const known = {
+      provider: new Set<string>(c.providers.map((p) => p.id)),
+      resource: new Set<string>(c.resources.map((r) => r.id)),
+      location: new Set<string>(c.locations.map((l) => l.id)),
+      type: new Set<string>(c.appointmentTypes.map((t) => t.id)),
+    };
+    const unknown = (path: readonly (string | number)[], rule: string, message: string): void => {
+      ctx.addIssue({ code: 'custom', path: [...path], message, params: { rule } });
+    };
+    const check = (
+      list: 'templates' | 'exceptions',
+      i: number,
+      x: AvailabilityTemplate | AvailabilityException,
+    ) => {
+      if (x.owner && !known[x.owner.kind].has(x.owner.id))
+        unknown(
+          [list, i, 'owner', 'id'],
+          'scheduling.unknown-owner',
+          `names no ${x.owner.kind} of the calendar`,
+        );
+      if ('location' in x && x.location !== undefined && !known.location.has(x.location))
+        unknown([list, i, 'location'], 'scheduling.unknown-location', 'names no location of the calendar');
+      const types = 'appointmentTypes' in x ? (x.appointmentTypes ?? []) : [];
+      types.forEach((t, j) => {
+        if (!known.type.has(t))
+          unknown(
+            [list, i, 'appointmentTypes', j],
+            'scheduling.unknown-type',
+            'names no appointment type of the calendar',
+          );
+      });
+    };
+    c.templates.forEach((t, i) => check('templates', i, t));
+    c.exceptions.forEach((x, i) => check('exceptions', i, x));
+  });
 /**
  * Everything slot finding looks at. Treat a calendar value as immutable: the functions memoize
  * derived indexes per calendar object, so build a new object (spread) when something changes.

@@ -14,6 +14,7 @@ import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 import { dateToDayNumber, dayNumberToDate, type IsoDate } from '../core/calendar.js';
 import { RRule, type RRuleOptions } from '../internal/rrule.js';
+import { rrulePartProblems } from './rruleParts.js';
 
 /** Why a recurrence rule could not be read. */
 export type RecurrenceError = DomainError<'recurrence.invalid-rule'>;
@@ -75,6 +76,9 @@ export const compileRule = (rule: string, dtstart: number): Either<RecurrenceErr
   // RFC 5545 recur values hold no spaces, and rrule's line trim (/^\s+|\s+$/) is quadratic on
   // a long space run inside the text: refuse before parsing.
   if (/\s/.test(text)) return invalid('rrule must not contain spaces (RFC 5545 recur value)');
+  // Checked part by part first: rrule's own parser accepts rules its iterator then throws on.
+  const problem = rrulePartProblems(text)[0];
+  if (problem) return invalid(`rrule ${problem.message}`);
   let parsed: Partial<RRuleOptions>;
   try {
     parsed = RRule.parseString(text);

@@ -11,6 +11,8 @@ import {
   findSlots,
   groupSlotsByDay,
   parseAppointment,
+  parseAvailabilityException,
+  parseAvailabilityTemplate,
   recurrenceDates,
   validateBooking,
   type Slot,
@@ -33,11 +35,14 @@ import {
 
 const expand = (templates: unknown[], exceptions: unknown[], from: string, to: string) =>
   unwrap(
-    expandAvailability(calendar({ templates }).templates, calendar({ exceptions }).exceptions, {
+    expandAvailability(templates.map(parsedTemplate), exceptions.map(parsedException), {
       from: at(from),
       to: at(to),
     }),
   );
+
+const parsedTemplate = (t: unknown) => unwrap(parseAvailabilityTemplate(t));
+const parsedException = (x: unknown) => unwrap(parseAvailabilityException(x));
 
 const intervalsOf = (templates: unknown[], exceptions: unknown[], from: string, to: string) =>
   expand(templates, exceptions, from, to)[0]?.intervals ?? [];
@@ -679,8 +684,12 @@ describe('buffers, notice, windows, limits', () => {
     const elsewhere = { kind: 'holiday', date: '2026-11-30', location: 'loc-other' };
     const horizon = (unit: string, extra: Record<string, unknown> = {}) =>
       grid({
-        appointmentTypes: [{ ...visit30, bookingHorizonDays: 5, bookingHorizonUnit: unit }],
+        appointmentTypes: [
+          { ...visit30, bookingHorizonDays: 5, bookingHorizonUnit: unit },
+          { id: 'v20', code: 'V20', durationMinutes: 20 },
+        ],
         exceptions: [thanksgiving, elsewhere],
+        locations: [{ id: 'loc-other', zone: 'America/New_York' }],
         ...extra,
       });
     // calendar days: Mon 23 + 5 = Sat 28 → the last open weekday is Fri 27

@@ -6,6 +6,7 @@ import {
   expandAvailability,
   explainSlotExclusions,
   findSlots,
+  parseSchedulingCalendar,
   firstAvailable,
   parseAvailabilityException,
   parseAvailabilityTemplate,
@@ -226,7 +227,15 @@ describe('findSlots', () => {
       leftOf(findSlots(query({ type: 'new-only', patientStatus: 'established', ...TUE }), cal, { now: NOW }))
         .code,
     ).toBe('scheduling.patient-status');
-    const badRule = clinic({ templates: [template('bad', 'dr-a', { rrule: 'FREQ=HOURLY' })] });
+    // The parser refuses the rule, naming the part; a calendar built in code without the parser
+    // gets the same verdict from the search as a value.
+    const issues = leftOf(
+      parseSchedulingCalendar({ ...cal, templates: [template('bad', 'dr-a', { rrule: 'FREQ=HOURLY' })] }),
+    ).issues;
+    expect(issues.map((i) => [i.path, i.rule])).toEqual([['templates.0.rrule', 'rrule.unsupported-freq']]);
+    const good = cal.templates[0];
+    if (good === undefined) throw new Error('fixture has a template');
+    const badRule = { ...cal, templates: [{ ...good, id: 'bad' as typeof good.id, rrule: 'FREQ=HOURLY' }] };
     const err = leftOf(findSlots(query({ type: 'visit-30', ...TUE }), badRule, { now: NOW }));
     expect(err.code).toBe('scheduling.invalid-rule');
     expect(err.message).toContain('templates.bad.rrule');
