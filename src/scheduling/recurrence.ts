@@ -7,13 +7,15 @@
  * year) at or before the window, a whole number of INTERVALs after DTSTART: the INTERVAL phase is
  * kept, and the BYxxx defaults that rrule would take from DTSTART are fixed first so that moving
  * DTSTART does not change them. Rules with COUNT are not re-based (COUNT counts from DTSTART), so
- * their cost is bounded by COUNT. Plain DAILY/WEEKLY rules (BYDAY without ordinals) are answered
- * arithmetically without rrule at all; a property test checks both paths agree.
+ * their cost is bounded by COUNT. Plain DAILY/WEEKLY rules (BYDAY without ordinals), with or
+ * without COUNT, are answered arithmetically without rrule at all; a property test checks both
+ * paths agree. A rule left to rrule must occur at least once in the 28 years from DTSTART.
  */
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 import { dateToDayNumber, dayNumberToDate, type IsoDate } from '../core/calendar.js';
 import { RRule, type RRuleOptions } from '../internal/rrule.js';
+import { everOccurs, type ProbeRule } from './recurrenceProbe.js';
 import { rrulePartProblems } from './rruleParts.js';
 
 /** Why a recurrence rule could not be read. */
@@ -118,6 +120,11 @@ export const compileRule = (rule: string, dtstart: number): Either<RecurrenceErr
   if (simple) {
     weekMask = days.length === 0 ? 0x7f : days.reduce((m, w) => m | (1 << w.weekday), 0);
   }
+  // Only rules left to rrule can make it walk to the year 9999 (see recurrenceProbe.ts).
+  if (weekMask === undefined && !everOccurs(probeOf(freq, interval, dtstart, wkst, options)))
+    return invalid(
+      'rrule has no occurrence in the 28 years from dtstart: its BYxxx parts never hold together',
+    );
   return ok({
     freq,
     interval,
@@ -130,23 +137,46 @@ export const compileRule = (rule: string, dtstart: number): Either<RecurrenceErr
   });
 };
 
+const numbers = (v: unknown): number[] => asList(v).filter((x): x is number => typeof x === 'number');
+
+const probeOf = (
+  freq: number,
+  interval: number,
+  dtstart: number,
+  wkst: number,
+  o: Partial<RRuleOptions>,
+): ProbeRule => ({
+  freq,
+  interval,
+  dtstart,
+  wkst,
+  bymonth: numbers(o.bymonth),
+  bymonthday: numbers(o.bymonthday),
+  byyearday: numbers(o.byyearday),
+  byweekno: numbers(o.byweekno),
+  byday: asList(o.byweekday)
+    .map(weekdayNumber)
+    .map((w) => ({ weekday: w.weekday, n: w.n ?? 0 })),
+  bysetpos: numbers(o.bysetpos),
+});
+
 const weekStartOf = (day: number, wkst: number): number => day - ((weekdayOf(day) - wkst + 7) % 7);
 
-/** Arithmetic path: DAILY/WEEKLY with a weekday mask, no COUNT. */
+/**
+ * Arithmetic path: DAILY/WEEKLY with a weekday mask. With COUNT the walk starts at DTSTART (COUNT
+ * counts from there) and stops at `to` or at the COUNT-th date, whichever comes first.
+ */
 const simpleDays = (r: CompiledRule, mask: number, from: number, to: number): number[] => {
   const out: number[] = [];
-  const start = Math.max(from, r.dtstart);
-  if (r.freq === DAILY) {
-    for (let d = start; d <= to; d++) {
-      if ((d - r.dtstart) % r.interval === 0 && (mask >> weekdayOf(d)) & 1) out.push(d);
-    }
-    return out;
-  }
+  const start = r.count === undefined ? Math.max(from, r.dtstart) : r.dtstart;
   const firstWeek = weekStartOf(r.dtstart, r.wkst);
+  let counted = 0;
   for (let d = start; d <= to; d++) {
     if (!((mask >> weekdayOf(d)) & 1)) continue;
-    const weeks = (weekStartOf(d, r.wkst) - firstWeek) / 7;
-    if (weeks % r.interval === 0) out.push(d);
+    const phase = r.freq === DAILY ? d - r.dtstart : (weekStartOf(d, r.wkst) - firstWeek) / 7;
+    if (phase % r.interval !== 0) continue;
+    if (d >= from) out.push(d);
+    if (++counted === r.count) break;
   }
   return out;
 };
@@ -192,7 +222,7 @@ const rebase = (r: CompiledRule, from: number): number => {
  */
 export const occurrenceDays = (r: CompiledRule, from: number, to: number): readonly number[] => {
   if (to < from || to < r.dtstart) return [];
-  if (r.weekMask !== undefined && r.count === undefined) return simpleDays(r, r.weekMask, from, to);
+  if (r.weekMask !== undefined) return simpleDays(r, r.weekMask, from, to);
   const base = r.count === undefined ? rebase(r, from) : r.dtstart;
   const rule = new RRule({
     ...r.options,

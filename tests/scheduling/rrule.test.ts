@@ -100,3 +100,25 @@ describe('weekly templates without DTSTART', () => {
     expect(rules({ rrule: undefined, days: ['XX'] })).toEqual(['days.0']);
   });
 });
+
+describe('rules that never occur', () => {
+  it.each([
+    ['FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=3', false],
+    ['FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6', false],
+    ['FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=31', false],
+    ['FREQ=MONTHLY;INTERVAL=12;BYMONTH=3', false],
+    ['FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29', true],
+    ['FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1', true],
+    ['FREQ=YEARLY;BYWEEKNO=53;BYDAY=MO', true],
+    ['FREQ=MONTHLY;BYDAY=5FR', true],
+  ])('%s occurs: %s (refused as a value, not walked to the year 9999)', (rrule, occurs) => {
+    // dtstart 2026-01-05 (a Monday, in January)
+    const t = unwrap(parseAvailabilityTemplate(template('t', 'dr-a', { rrule })));
+    const cal = calendar({ providers: [provider('dr-a')], appointmentTypes: [visit30], templates: [t] });
+    const q = query({ type: 'visit-30', from: '2026-11-01T00:00:00-04:00', to: '2026-12-01T00:00:00-05:00' });
+    const r = findSlots(q, cal, { now: at('2026-01-01T00:00:00Z') });
+    expect(r._tag === 'Left' ? r.left.code : 'searched').toBe(
+      occurs ? 'searched' : 'scheduling.invalid-rule',
+    );
+  });
+});

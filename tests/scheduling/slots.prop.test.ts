@@ -300,13 +300,14 @@ describe('recurrence properties', () => {
     dtstart: fc.integer({ min: 0, max: 3000 }),
     from: fc.integer({ min: 0, max: 3500 }),
     length: fc.integer({ min: 0, max: 120 }),
+    count: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
   });
   const day = (n: number) => new Date(Date.UTC(2018, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
 
   test.prop([ruleArb], { numRuns: 300 })(
-    'the arithmetic DAILY/WEEKLY path and re-basing agree with rrule from DTSTART',
+    'the arithmetic DAILY/WEEKLY path (with and without COUNT) and re-basing agree with rrule from DTSTART',
     (r) => {
-      const rule = `FREQ=${r.freq};INTERVAL=${r.interval};WKST=${r.wkst}${r.days.length ? `;BYDAY=${r.days.join(',')}` : ''}`;
+      const rule = `FREQ=${r.freq};INTERVAL=${r.interval};WKST=${r.wkst}${r.days.length ? `;BYDAY=${r.days.join(',')}` : ''}${r.count === undefined ? '' : `;COUNT=${r.count}`}`;
       const dtstart = new Date(Date.UTC(2018, 0, 1) + r.dtstart * 86_400_000);
       const expected = new RRule({ ...RRule.parseString(rule), dtstart })
         .between(
