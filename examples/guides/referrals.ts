@@ -10,6 +10,7 @@ import {
   parseAuthorizationResponse,
   parseReferral,
   parseReferralEvent,
+  referralVisits,
   referralWorklist,
   toFhirServiceRequest,
   toFhirTask,
@@ -212,6 +213,99 @@ export const worklist = () => {
   return items;
 };
 
+export const physicalTherapy = () => {
+  // #region pt
+  const draft = parseReferral({
+    id: 'ref-2040',
+    patient: 'pat-040',
+    referring: { provider: 'dr-okafor', npi: '1467586115', specialty: 'family-medicine' },
+    receiving: { provider: 'pt-moreau', specialty: 'physical-therapy' },
+    reason: 'Low back pain for 8 weeks; 12 sessions of physical therapy',
+    diagnoses: ['M5450'], // low back pain, unspecified
+    procedures: ['97110'], // therapeutic exercise
+    priority: 'routine',
+    payer: 'payer-aetna',
+    authorizationRequired: true,
+    attachments: [],
+    createdAt: '2026-11-23T09:00:00-05:00',
+    status: 'draft',
+    authorizations: [],
+    appointments: [],
+    notes: [],
+    history: [],
+  });
+  if (!isOk(draft)) throw new Error(draft.left.message);
+  let pt = apply(draft.right, { type: 'submit', actor: 'u-maria' }, '2026-11-23T09:10:00-05:00');
+  pt = apply(
+    pt,
+    {
+      type: 'request-authorization',
+      actor: 'u-maria',
+      request: {
+        id: 'auth-2040',
+        payer: 'payer-aetna',
+        requestType: 'initial',
+        items: [{ procedure: '97110', requestedUnits: 12 }],
+      },
+    },
+    '2026-11-23T09:15:00-05:00',
+  );
+  // The payer certifies all 12 visits (A1) from December through March.
+  const answer = parseAuthorizationResponse({
+    actionCode: 'A1',
+    certificationNumber: 'AUTH-PT-3301',
+    period: { start: '2026-12-01', end: '2027-03-31', zone: 'America/New_York' },
+    actor: 'payer-gateway',
+  });
+  if (isErr(answer)) throw new Error(answer.left.message);
+  const certified = applyAuthorizationResponse(pt, answer.right, '2026-11-25T10:00:00-05:00' as IsoInstant);
+  if (isErr(certified)) throw new Error(certified.left.message);
+  pt = certified.right; // 'authorized'
+
+  // Weekly sessions on Tuesdays at 10:00, booked one at a time. Session 3 is missed (a no-show
+  // uses no visit with this payer) and session 7 is called off by the clinic: both are rebooked.
+  const statuses: string[] = [];
+  let week = 0;
+  const tuesday = (): string => {
+    const day = new Date(Date.UTC(2026, 11, 1 + 7 * week++, 15)); // 10:00 EST
+    return day.toISOString().replace('.000Z', 'Z');
+  };
+  for (let session = 1; session <= 12; session++) {
+    for (const outcome of session === 3
+      ? ['no-show', 'visit-kept']
+      : session === 7
+        ? ['appointment-cancelled', 'visit-kept']
+        : ['visit-kept']) {
+      const appointment = `apt-pt-${week + 1}`;
+      const start = tuesday();
+      pt = apply(
+        pt,
+        { type: 'schedule', actor: 'u-maria', appointment, start },
+        pt.history.at(-1)?.at ?? start,
+      );
+      pt = apply(pt, { type: outcome, actor: 'pt-moreau', appointment }, start);
+    }
+    statuses.push(pt.status);
+    if (session === 6)
+      pt = apply(
+        pt,
+        { type: 'consult-note-received', actor: 'pt-moreau', document: 'doc-pt-progress', kind: 'interim' },
+        '2027-01-13T17:00:00-05:00',
+      );
+  }
+  console.log(statuses.join(' ')); // 'authorized' x 11, then 'completed': the 12 visits are used up
+  console.log(referralVisits(pt)); // { approved: 12, requested: 12, partial: false, used: 12, remaining: 0, ... }
+
+  pt = apply(
+    pt,
+    { type: 'consult-note-received', actor: 'pt-moreau', document: 'doc-pt-discharge', kind: 'final' },
+    '2027-03-03T16:00:00-05:00',
+  );
+  pt = apply(pt, { type: 'close', actor: 'u-maria' }, '2027-03-04T09:00:00-05:00'); // 'closed'
+  // #endregion pt
+  return { referral: pt, statuses };
+};
+
 export const fhir = () => {
   const referral = approved();
   // #region fhir
@@ -232,6 +326,7 @@ if (process.argv[1]?.endsWith('referrals.ts'))
         validity: validity(),
         worklist: worklist(),
         fhir: fhir(),
+        physicalTherapy: physicalTherapy().statuses,
       },
       null,
       1,

@@ -11,6 +11,8 @@ export * from './transitions.js';
 export * from './validity.js';
 export { referralVisits, type ReferralVisits } from './visits.js';
 export * from './authorizationResponse.js';
+export * from './worklistRules.js';
+export { worklistItemOf } from './worklistItem.js';
 export * from './worklist.js';
 export * from './denialGuidance.js';
 export * from './fhir.js';

@@ -1,6 +1,8 @@
 /**
- * The worklist's assessment of each referral: whether it is open, why it is on the list and when
- * its next step was due. Not exported from the module.
+ * The worklist's assessment of a whole queue: for each referral, whether it is open, why it is on
+ * the list and when its next step was due: exactly what `worklistItemOf` says of it alone (a
+ * property test holds the two together), computed for many referrals at once. Not exported from
+ * the module.
  *
  * The work is shaped by memory, not arithmetic: a referral's last event, notes, authorization
  * window and visits sit in objects scattered through the heap, and reaching one costs more than
@@ -8,90 +10,44 @@
  * follows one level of pointers for all of the block's referrals in a tight loop (the processor
  * then fetches many objects at once) before the next step reads what was fetched while it is still
  * in cache. On the referrals bench (100 000 referrals) this took the whole worklist from 121-125 ms
- * of CPU time, with one loop doing all the work of a referral at a time, to 105.
+ * of CPU time, with one loop doing all the work of a referral at a time, to 105; measured again
+ * against `worklistItemOf` run over the queue (one referral at a time, then sorted), it is still
+ * over twice as fast (docs/benchmarks.md).
  */
 import type { PatientId, ReferralId } from '../core/ids.js';
 import { instantToMs, type IsoDate, type IsoInstant } from '../core/calendar.js';
 import type { IanaZone } from '../core/time.js';
 import { periodBounds } from './instants.js';
-import type { Authorization, AuthorizationPeriod, Referral, ReferralPriority } from './model.js';
+import type { Authorization, AuthorizationPeriod, Referral } from './model.js';
 import { REFERRAL_STATUSES, type ReferralStatus } from './statuses.js';
 import { isApprovedAuthorization } from './validity.js';
-import type { ReferralWorklistPolicy, ReferralWorklistReason } from './worklist.js';
+import { BOOKING_REASONS, graceMs, isPartialApproval, PRIORITY_RANKS } from './worklistItem.js';
+import {
+  REFERRAL_STATUS_REASONS,
+  REFERRAL_WORKLIST_REASONS,
+  type ReferralWorklistPolicy,
+  type ReferralWorklistReason,
+} from './worklistRules.js';
 
 const DAY = 86_400_000;
 
-/** The reasons by number: the assessment keeps small integers in typed arrays. */
-export const REASONS: readonly ReferralWorklistReason[] = [
-  'unsubmitted',
-  'authorization-not-requested',
-  'awaiting-payer',
-  'denied-awaiting-amendment',
-  'declined-by-specialist',
-  'resubmission-not-sent',
-  'authorized-not-scheduled',
-  'awaiting-visit',
-  'open-loop',
-  'ready-to-close',
-  'authorization-expiring',
-  'authorization-expired',
-];
-const AUTHORIZED = 6;
-const AWAITING_VISIT = 7;
-const OPEN_LOOP = 8;
-const READY_TO_CLOSE = 9;
-const EXPIRING = 10;
-const NOT_OPEN = -1;
+/** Each reason's index in {@link REFERRAL_WORKLIST_REASONS}: the assessment keeps small integers in typed arrays. */
+const REASON_INDEX: ReadonlyMap<ReferralWorklistReason, number> = new Map(
+  REFERRAL_WORKLIST_REASONS.map((reason, i) => [reason, i]),
+);
+const indexOf = (reason: ReferralWorklistReason): number => REASON_INDEX.get(reason) as number;
+const AWAITING_VISIT = indexOf('awaiting-visit');
+const EXPIRING = indexOf('authorization-expiring');
+const BOOKING = new Uint8Array(REFERRAL_WORKLIST_REASONS.length);
+for (const reason of BOOKING_REASONS) BOOKING[indexOf(reason)] = 1;
 
 const STATUS_INDEX: ReadonlyMap<ReferralStatus, number> = new Map(REFERRAL_STATUSES.map((s, i) => [s, i]));
 
-/** Priorities by rank: stat 0, urgent 1, routine 2 (the order of the list). */
-export const PRIORITIES: readonly ReferralPriority[] = ['stat', 'urgent', 'routine'];
-const priorityRank = (p: ReferralPriority): number => (p === 'stat' ? 0 : p === 'urgent' ? 1 : 2);
-
-/**
- * Grace per reason and priority rank in whole ms (row-major, a column per rank), once per call.
- */
-const graceTable = (policy: ReferralWorklistPolicy): Float64Array => {
-  const t = new Float64Array(REASONS.length * 3);
-  REASONS.forEach((reason, i) => {
-    const d = policy.days[reason];
-    t[i * 3] = Math.round(Math.min(d, policy.statMaxDays) * DAY);
-    t[i * 3 + 1] = Math.round(Math.min(d, policy.urgentMaxDays) * DAY);
-    t[i * 3 + 2] = Math.round(d * DAY);
-  });
-  return t;
-};
-
-/**
- * Index in {@link REASONS} of the status's own item, or NOT_OPEN for closed and cancelled (a
- * completed referral is an open loop until its notes are read).
- */
-const baseReason = (r: Referral): number => {
-  switch (r.status) {
-    case 'draft':
-      return 0;
-    case 'submitted':
-      return 1;
-    case 'pending-authorization':
-      return 2;
-    case 'denied':
-      return r.refusal?.by === 'specialist' ? 4 : 3;
-    case 'resubmitted':
-      return 5;
-    case 'authorized':
-      return AUTHORIZED;
-    case 'scheduled':
-      return AWAITING_VISIT;
-    case 'completed':
-      return OPEN_LOOP;
-    case 'expired':
-      return 11;
-    case 'closed':
-    case 'cancelled':
-      return NOT_OPEN;
-  }
-};
+/** Grace per reason (by index) and priority rank, in whole ms, once per call. */
+const graceTable = (policy: ReferralWorklistPolicy): readonly Float64Array[] =>
+  REFERRAL_WORKLIST_REASONS.map((reason) =>
+    Float64Array.from(PRIORITY_RANKS, (priority) => graceMs(policy, reason, priority)),
+  );
 
 /** The open referrals by position `[0, m)`, in parallel arrays. */
 export interface Assessed {
@@ -100,10 +56,12 @@ export interface Assessed {
   readonly patients: PatientId[];
   /** Index in {@link REFERRAL_STATUSES}. */
   readonly statuses: Uint8Array;
-  /** Priority rank: stat 0, urgent 1, routine 2. */
+  /** Priority rank: its index in {@link PRIORITY_RANKS}. */
   readonly ranks: Uint8Array;
-  /** Index in {@link REASONS}. */
+  /** Index in {@link REFERRAL_WORKLIST_REASONS}. */
   readonly reasons: Uint8Array;
+  /** 1 when the visits are booked under a partial approval. */
+  readonly partial: Uint8Array;
   /** Due time, epoch ms. */
   readonly due: Float64Array;
 }
@@ -130,7 +88,7 @@ const lastDayOf = (cache: LastDays, period: AuthorizationPeriod): readonly [numb
   return found;
 };
 
-/** Per authorized or scheduled referral of a block (by its index there), reused by every block. */
+/** Per referral of a block that books visits (by its index there), reused by every block. */
 interface WindowSpace {
   readonly auths: (Authorization | undefined)[];
   readonly periods: (AuthorizationPeriod | undefined)[];
@@ -151,21 +109,18 @@ const NO_WINDOW: readonly [number, number] = [Number.NaN, Infinity];
 /** What one worklist call shares between its blocks: the policy in ms, and scratch space. */
 interface Call {
   readonly atMs: number;
-  readonly grace: Float64Array;
+  /** Grace by reason index, then priority rank. */
+  readonly grace: readonly Float64Array[];
   readonly expiringMs: number;
   readonly lastDays: LastDays;
   /** A block's last history entries and the texts of their instants. */
   readonly entries: (Referral['history'][number] | undefined)[];
   readonly texts: IsoInstant[];
-  /** A block's completed referrals' notes. */
-  readonly notes: Referral['notes'][];
-  /** What readWindows gathers for a block's authorized and scheduled referrals. */
+  /** What readWindows gathers for a block's referrals that book visits. */
   readonly windows: WindowSpace;
   /** The open referrals of the block being read, and the position of its first. */
   readonly block: Referral[];
   from: number;
-  // Written by the loops that only fetch, so that the engine keeps them.
-  touched: number;
 }
 
 /** The open referral at position `j` of the block being read. */
@@ -182,46 +137,20 @@ const readLastEvents = (a: Assessed, from: number, to: number, call: Call): void
     const e = entries[j - from];
     texts[j - from] = e === undefined ? referralAt(call, j).createdAt : e.at;
   }
-  // Fetch every text of the block before parsing any (see the header).
-  let t = 0;
-  for (let x = 0; x < to - from; x++) t += (texts[x] as IsoInstant).charCodeAt(0);
-  call.touched += t;
   for (let j = from; j < to; j++)
     a.due[j] =
       instantToMs(texts[j - from] as IsoInstant) +
-      (call.grace[(a.reasons[j] as number) * 3 + (a.ranks[j] as number)] as number);
+      graceOf(call, a.reasons[j] as number, a.ranks[j] as number);
 };
 
-const hasFinalNote = (notes: Referral['notes']): boolean => {
-  for (let i = 0; i < notes.length; i++)
-    if ((notes[i] as Referral['notes'][number]).kind === 'final') return true;
-  return false;
-};
+const graceOf = (call: Call, reason: number, rank: number): number =>
+  (call.grace[reason] as Float64Array)[rank] as number;
 
 /**
- * Moves open loops whose final consult note is in to ready-to-close (`completed[from, to)`: their
- * positions).
- */
-const readNotes = (a: Assessed, completed: Int32Array, from: number, to: number, call: Call): void => {
-  const notes = call.notes;
-  for (let c = from; c < to; c++) notes[c - from] = referralAt(call, completed[c] as number).notes;
-  for (let c = from; c < to; c++) {
-    if (!hasFinalNote(notes[c - from] as Referral['notes'])) continue;
-    const j = completed[c] as number;
-    const rank = a.ranks[j] as number;
-    a.due[j] =
-      (a.due[j] as number) +
-      (call.grace[READY_TO_CLOSE * 3 + rank] as number) -
-      (call.grace[OPEN_LOOP * 3 + rank] as number);
-    a.reasons[j] = READY_TO_CLOSE;
-  }
-};
-
-/**
- * Moves the items of authorized and scheduled referrals (`windowed`: positions): a booked visit is
- * due a grace after its start; an approved authorization's last valid day (midnight in its zone)
- * is due when it comes within `expiringWithinDays`, or at once when a visit is booked past the
- * window; the earlier of the two wins.
+ * Moves the items of referrals that book visits (`windowed`: positions): a booked visit is due a
+ * grace after its start; an approved authorization's last valid day (midnight in its zone) is due
+ * when it comes within `expiringWithinDays`, or at once when a visit is booked past the window;
+ * the earlier of the two wins. Marks the ones booked under a partial approval.
  */
 const readWindows = (a: Assessed, windowed: Int32Array, from: number, to: number, call: Call): void => {
   const k = to - from;
@@ -233,6 +162,7 @@ const readWindows = (a: Assessed, windowed: Int32Array, from: number, to: number
   for (let w = 0; w < k; w++) {
     const auth = auths[w];
     periods[w] = auth !== undefined && isApprovedAuthorization(auth.decision) ? auth.period : undefined;
+    if (auth !== undefined && isPartialApproval(auth)) a.partial[windowed[from + w] as number] = 1;
   }
   for (let w = 0; w < k; w++) {
     const period = periods[w];
@@ -266,7 +196,7 @@ const readWindows = (a: Assessed, windowed: Int32Array, from: number, to: number
     let d = a.due[j] as number;
     const visit = first[w] as number;
     if (a.reasons[j] === AWAITING_VISIT && visit !== Infinity)
-      d = visit + (call.grace[AWAITING_VISIT * 3 + (a.ranks[j] as number)] as number);
+      d = visit + graceOf(call, AWAITING_VISIT, a.ranks[j] as number);
     const l = lastDay[w] as number;
     const expiry = past[w] === 1 ? Math.min(call.atMs, l) : l - call.atMs <= call.expiringMs ? l : Number.NaN;
     if (expiry < d) {
@@ -290,7 +220,7 @@ const BLOCK = 1024;
  * @returns the open referrals in input order
  * @example
  * const a = assessReferrals(referrals, instantToMs(at), policy);
- * REASONS[a.reasons[0]]; // 'unsubmitted' when the first open referral is a draft
+ * REFERRAL_WORKLIST_REASONS[a.reasons[0]]; // 'unsubmitted' when the first open referral is a draft
  */
 export const assessReferrals = (
   referrals: readonly Referral[],
@@ -303,10 +233,19 @@ export const assessReferrals = (
   const statuses = new Uint8Array(n);
   const ranks = new Uint8Array(n);
   const reasons = new Uint8Array(n);
-  // Positions whose item turns on the notes (completed), or on the authorization and visits.
-  const completed = new Int32Array(n);
+  // Positions whose reason turns on their data, and whose item turns on the authorization and visits.
+  const refined = new Int32Array(n);
   const windowed = new Int32Array(n);
-  const a = { m: 0, ids, patients, statuses, ranks, reasons, due: new Float64Array(n) };
+  const a = {
+    m: 0,
+    ids,
+    patients,
+    statuses,
+    ranks,
+    reasons,
+    partial: new Uint8Array(n),
+    due: new Float64Array(n),
+  };
   const call: Call = {
     atMs,
     grace: graceTable(policy),
@@ -314,7 +253,6 @@ export const assessReferrals = (
     lastDays: new Map(),
     entries: new Array<Referral['history'][number] | undefined>(BLOCK),
     texts: new Array<IsoInstant>(BLOCK),
-    notes: new Array<Referral['notes']>(BLOCK),
     windows: {
       auths: new Array<Authorization | undefined>(BLOCK),
       periods: new Array<AuthorizationPeriod | undefined>(BLOCK),
@@ -328,31 +266,35 @@ export const assessReferrals = (
     },
     block: new Array<Referral>(BLOCK),
     from: 0,
-    touched: 0,
   };
   let m = 0;
-  let nc = 0;
   let nw = 0;
   for (let i = 0; i < n; i += BLOCK) {
     const from = m;
     call.from = from;
-    const c0 = nc;
-    const w0 = nw;
+    let nr = 0;
     for (let x = i; x < Math.min(n, i + BLOCK); x++) {
       const r = referrals[x] as Referral;
-      const reason = baseReason(r);
-      if (reason === NOT_OPEN) continue;
-      if (reason === OPEN_LOOP) completed[nc++] = m;
-      else if (reason === AUTHORIZED || reason === AWAITING_VISIT) windowed[nw++] = m;
+      const { reason, refine } = REFERRAL_STATUS_REASONS[r.status];
+      if (reason === undefined) continue;
+      if (refine !== undefined) refined[nr++] = m;
       call.block[m - from] = r;
       ids[m] = r.id;
       patients[m] = r.patient;
       statuses[m] = STATUS_INDEX.get(r.status) as number;
-      ranks[m] = priorityRank(r.priority);
-      reasons[m++] = reason;
+      ranks[m] = PRIORITY_RANKS.indexOf(r.priority);
+      reasons[m++] = indexOf(reason);
     }
+    // The reasons that turn on notes, the last event or the refusal, in one loop for the block.
+    for (let k = 0; k < nr; k++) {
+      const j = refined[k] as number;
+      const r = referralAt(call, j);
+      const refine = REFERRAL_STATUS_REASONS[r.status].refine;
+      if (refine !== undefined) reasons[j] = indexOf(refine(r));
+    }
+    const w0 = nw;
+    for (let j = from; j < m; j++) if (BOOKING[reasons[j] as number] === 1) windowed[nw++] = j;
     readLastEvents(a, from, m, call);
-    readNotes(a, completed, c0, nc, call);
     readWindows(a, windowed, w0, nw, call);
   }
   a.m = m;

@@ -1,7 +1,9 @@
 /**
  * The worklist's order: overdue items first (stat, then urgent, then routine, each most overdue
  * first), then items not yet due (soonest first; at equal due times stat, urgent, routine); ties
- * by referral id. Linear in the number of items but for ties. Not exported from the module.
+ * by referral id, with a plain comparison sort on each run of equal keys (rare but for bulk
+ * imports and events on the hour). Linear in the number of items but for ties. Not exported from
+ * the module.
  */
 import type { ReferralId } from '../core/ids.js';
 
@@ -81,86 +83,17 @@ const byKey = (key: Float64Array, m: number, bits: number): Int32Array => {
   return order;
 };
 
-// Ties are sorted as numbers: five characters of each id after the run's common prefix, one byte
-// each, times RUN_LIMIT plus the id's place in the run (so equal numbers keep their order), in
-// one typed-array sort. Ids equal in those characters are then compared whole.
-const TIE_CHARS = 5;
-const RUN_LIMIT = 8192;
-
-/** Compares referral ids as strings (UTF-16 code units, as `<` does). */
+/** Referral ids in string order (UTF-16 code units, as `<` compares them). */
 const byId = (x: ReferralId, y: ReferralId): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /**
- * The number of `id` from character `from`: TIE_CHARS bytes (0 past the end, so a shorter id
- * comes first), or NaN when a character is not a single byte.
+ * Sorts `order[from, to)`, positions of equal keys, by referral id; equal ids keep their input
+ * order (positions ascending, which the radix sort left in place and a stable sort keeps).
  */
-const idNumber = (id: string, from: number): number => {
-  let v = 0;
-  for (let k = from; k < from + TIE_CHARS; k++) {
-    const c = k < id.length ? id.charCodeAt(k) + 1 : 0;
-    v = c > 255 ? Number.NaN : v * 256 + c;
-  }
-  return v;
-};
-
-/** Scratch space for sorting ties, grown to the largest run of one worklist. */
-interface TieSpace {
-  packed: Float64Array;
-  positions: Int32Array;
-}
-
-/** Sorts `order[from, to)`, positions of equal keys, by referral id; equal ids keep their order. */
-const sortTies = (
-  ids: readonly ReferralId[],
-  order: Int32Array,
-  from: number,
-  to: number,
-  space: TieSpace,
-): void => {
-  const n = to - from;
-  if (space.positions.length < n) {
-    space.packed = new Float64Array(n);
-    space.positions = new Int32Array(n);
-  }
-  const { packed, positions } = space;
-  const first = ids[order[from] as number] as string;
-  let common = first.length;
-  for (let i = 0; i < n; i++) {
-    const p = order[from + i] as number;
-    positions[i] = p;
-    const id = ids[p] as string;
-    let k = 0;
-    while (k < common && k < id.length && id.charCodeAt(k) === first.charCodeAt(k)) k++;
-    common = k;
-  }
-  let exact = n <= RUN_LIMIT;
-  for (let i = 0; i < n; i++) {
-    const v = idNumber(ids[positions[i] as number] as string, common) * RUN_LIMIT + i;
-    exact &&= !Number.isNaN(v);
-    packed[i] = v;
-  }
-  if (!exact) {
-    // Ids beyond one byte a character, or a very large run: compare the ids themselves.
-    const sorted = Array.from(positions.subarray(0, n)).sort((x, y) =>
-      byId(ids[x] as ReferralId, ids[y] as ReferralId),
-    );
-    order.set(sorted, from);
-    return;
-  }
-  packed.subarray(0, n).sort();
-  for (let i = 0; i < n; i++) order[from + i] = positions[(packed[i] as number) % RUN_LIMIT] as number;
-  // Ids equal in their first characters after the common prefix: insertion sort on the whole id.
-  for (let i = 1; i < n; i++) {
-    if (Math.floor((packed[i] as number) / RUN_LIMIT) !== Math.floor((packed[i - 1] as number) / RUN_LIMIT))
-      continue;
-    const x = order[from + i] as number;
-    let j = from + i - 1;
-    while (j >= from && byId(ids[x] as ReferralId, ids[order[j] as number] as ReferralId) < 0) {
-      order[j + 1] = order[j] as number;
-      j--;
-    }
-    order[j + 1] = x;
-  }
+const sortTies = (ids: readonly ReferralId[], order: Int32Array, from: number, to: number): void => {
+  const run = Array.from(order.subarray(from, to));
+  run.sort((x, y) => byId(ids[x] as ReferralId, ids[y] as ReferralId));
+  order.set(run, from);
 };
 
 /**
@@ -185,12 +118,11 @@ export const listOrder = (
 ): Int32Array => {
   const { key, bits } = sortKeys(due, ranks, m, atMs);
   const order = byKey(key, m, bits);
-  const space: TieSpace = { packed: new Float64Array(0), positions: new Int32Array(0) };
   for (let from = 0; from < m;) {
     const k = key[order[from] as number];
     let to = from + 1;
     while (to < m && key[order[to] as number] === k) to++;
-    if (to - from > 1) sortTies(ids, order, from, to, space);
+    if (to - from > 1) sortTies(ids, order, from, to);
     from = to;
   }
   return order;

@@ -100,4 +100,17 @@ describe('referrals.md', () => {
     expect(task.businessStatus?.text).toBe('authorized');
     expect(right(back).status).toBe('authorized');
   });
+
+  it('physical therapy x 12: authorized after each of the first 11 kept visits, completed at the 12th, then closed', () => {
+    const { referral, statuses } = guide.physicalTherapy();
+    // Reference §6.1: a multi-visit authorization stays active while visits remain and the
+    // window is open; the last approved visit kept moves it to completed; the report closes it.
+    expect(statuses).toEqual([...Array.from({ length: 11 }, () => 'authorized'), 'completed']);
+    expect(referral.status).toBe('closed');
+    // 12 kept; the week-3 no-show and the week-8 cancellation were not counted (§7 rule 1).
+    const count = (s: string) => referral.appointments.filter((a) => a.status === s).length;
+    expect([count('kept'), count('no-show'), count('cancelled')]).toEqual([12, 1, 1]);
+    // submit, request, A1; 14 bookings and their 14 outcomes; interim, final note; close.
+    expect(referral.history).toHaveLength(3 + 14 + 14 + 2 + 1);
+  });
 });

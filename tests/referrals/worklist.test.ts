@@ -209,4 +209,70 @@ describe('referralWorklist', () => {
     expect(item?.dueAt).toBe('2026-11-16T10:00:00.009-05:00');
     expect(item?.overdueMs).toBe(Date.parse('2026-11-23T13:00:00Z') - Date.parse('2026-11-16T15:00:00.009Z'));
   });
+
+  it('asks to rebook a cancelled or missed visit, due two days after it was called off', () => {
+    const cancelled = run(QUEUE[9] as Referral, [
+      // K's visit of 11-20 09:00 was called off on 11-19 16:00: 11-19 16:00 + 2 d = 11-21 16:00.
+      ['2026-11-19T16:00:00-05:00', { type: 'appointment-cancelled', appointment: 'apt-1' }],
+    ]);
+    const [item] = referralWorklist([cancelled], NOW, POLICY);
+    expect(item).toMatchObject({
+      status: 'authorized',
+      reason: 'rebook-visit',
+      owner: 'referral-coordinator',
+      dueAt: '2026-11-21T16:00:00-05:00',
+      overdueMs: D + 16 * H,
+    });
+    expect(item?.action).toMatch(/rebook/);
+  });
+
+  it('a denial not pursued leaves the list', () => {
+    const dropped = run(QUEUE[3] as Referral, [
+      ['2026-11-20T09:00:00-05:00', { type: 'not-pursued', reason: 'patient declined the MRI' }],
+    ]);
+    expect(referralWorklist([dropped], NOW, POLICY)).toEqual([]);
+  });
+
+  it('an expired referral whose report came in afterwards is ready to close', () => {
+    // H was seen 11-05 inside a window that ends 12-01 (SHORT): expired 12-02, report 12-03.
+    const h = make('ref-h2', 'routine', '2026-10-28T09:00:00-05:00', [
+      ...requested('2026-10-28T09:00:00-05:00'),
+      approved('2026-10-29T10:00:00-05:00', SHORT),
+      booked('2026-10-29T10:05:00-05:00', '2026-11-05T14:00:00-05:00'),
+      kept('2026-11-05T15:00:00-05:00'),
+      ['2026-12-02T09:00:00-05:00', { type: 'expire' }],
+      ['2026-12-03T09:00:00-05:00', { type: 'consult-note-received', document: 'doc-3', kind: 'final' }],
+    ]);
+    const [item] = referralWorklist([h], at('2026-12-03T12:00:00-05:00'), POLICY);
+    expect(item).toMatchObject({
+      status: 'expired',
+      reason: 'ready-to-close',
+      dueAt: '2026-12-04T09:00:00-05:00',
+    });
+  });
+
+  it('shows a partial approval (A2: fewer visits than requested)', () => {
+    const partial = make('ref-p', 'routine', '2026-11-19T09:00:00-05:00', [
+      ['2026-11-19T09:00:00-05:00', { type: 'submit' }],
+      [
+        '2026-11-19T09:00:00-05:00',
+        {
+          type: 'request-authorization',
+          request: { ...REQUEST, items: [{ procedure: '97110', requestedUnits: 12 }] },
+        },
+      ],
+      [
+        '2026-11-20T10:00:00-05:00',
+        {
+          type: 'authorization-approved',
+          decision: { decision: 'partly-approved', certificationNumber: 'C', approvedUnits: 6, period: LONG },
+        },
+      ],
+    ]);
+    const items = referralWorklist([partial, QUEUE[4] as Referral], NOW, POLICY);
+    expect(items.map((i) => [i.referral, i.partialApproval])).toEqual([
+      ['ref-e', false],
+      ['ref-p', true],
+    ]);
+  });
 });
