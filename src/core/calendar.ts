@@ -213,12 +213,23 @@ export const addMonths = (date: IsoDate, months: number): IsoDate => {
 };
 
 /**
+ * ISO weekday of a day number (days since 1970-01-01): 1 = Monday ... 7 = Sunday. The one place
+ * the weekday is computed; code that numbers Monday 0 (rrule's numbering) subtracts one.
+ *
+ * @param day - a day number; negative for dates before 1970
+ * @returns 1 (Monday) to 7 (Sunday)
+ * @example
+ * dayNumberWeekday(0); // 4 (1970-01-01 was a Thursday)
+ */
+export const dayNumberWeekday = (day: number): number => ((((day + 3) % 7) + 7) % 7) + 1;
+
+/**
  * ISO weekday of a date: 1 = Monday ... 7 = Sunday.
  *
  * @example
  * isoWeekday('2026-11-23' as IsoDate); // 1 (a Monday)
  */
-export const isoWeekday = (date: IsoDate): number => ((((dateToDayNumber(date) + 3) % 7) + 7) % 7) + 1;
+export const isoWeekday = (date: IsoDate): number => dayNumberWeekday(dateToDayNumber(date));
 
 /**
  * Whole minutes of a wall time since midnight (`24:00` is 1440).

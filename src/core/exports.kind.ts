@@ -38,6 +38,7 @@ export const CORE_EXPORT_KINDS = {
   dayNumberToDate: 'core',
   addDays: 'core',
   isoWeekday: 'core',
+  dayNumberWeekday: 'core',
   wallTimeMinutes: 'core',
   datesIn: 'core',
   parseZone: 'edge',

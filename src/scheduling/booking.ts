@@ -26,6 +26,7 @@ import {
 } from './search.js';
 
 const DAY = 86_400_000;
+const MINUTE = 60_000;
 
 /** What `validateBooking` accepts: whether it is an overbooking, and the reason recorded for it. */
 export interface BookingVerdict {
@@ -252,7 +253,18 @@ export const validateBooking = (
 ): Either<SchedulingError, BookingVerdict> => {
   const ctxE = searchContext(calendar, appointment.type, now, appointment.id, appointment.patient);
   if (ctxE._tag === 'Left') return ctxE;
-  const ctx = ctxE.right;
+  // The appointment's own buffers, where it sets them, replace its type's.
+  const ctx = {
+    ...ctxE.right,
+    before:
+      appointment.bufferBeforeMinutes === undefined
+        ? ctxE.right.before
+        : appointment.bufferBeforeMinutes * MINUTE,
+    after:
+      appointment.bufferAfterMinutes === undefined
+        ? ctxE.right.after
+        : appointment.bufferAfterMinutes * MINUTE,
+  };
   const provider = ctx.index.providers.get(appointment.provider);
   if (!provider) return err(unknownReference('scheduling.unknown-provider', appointment.provider));
   const resources = lookupResources(ctx.index, appointment.resources ?? []);

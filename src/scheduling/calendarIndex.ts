@@ -113,6 +113,15 @@ const buffers = (type: AppointmentType | undefined): { before: number; after: nu
   after: (type?.bufferAfterMinutes ?? 0) * MINUTE,
 });
 
+/** An appointment's buffers: its own where it sets them, else its type's. */
+const ownBuffers = (a: Appointment, type: AppointmentType | undefined): { before: number; after: number } => {
+  const typed = buffers(type);
+  return {
+    before: a.bufferBeforeMinutes === undefined ? typed.before : a.bufferBeforeMinutes * MINUTE,
+    after: a.bufferAfterMinutes === undefined ? typed.after : a.bufferAfterMinutes * MINUTE,
+  };
+};
+
 /**
  * Reduces a blocking appointment with times to an occupancy; undefined when it does not block.
  *
@@ -136,7 +145,7 @@ export const appointmentOccupancy = (
     kind: 'appointment',
     start,
     end,
-    ...buffers(types.get(a.type)),
+    ...ownBuffers(a, types.get(a.type)),
     provider: a.provider,
     resources: a.resources ?? [],
     patient: a.patient,

@@ -41,6 +41,14 @@ const label = () => z.string().trim().min(1).max(200);
 const minutes = () => z.number().int().min(0).max(525_600);
 const positiveMinutes = () => z.number().int().min(1).max(525_600);
 
+/**
+ * The ISO weekdays (1 = Monday ... 7 = Sunday) that count as business days, for business-day
+ * booking horizons: `[1, 2, 3, 4, 5]` is Monday to Friday, `[7, 1, 2, 3, 4]` Sunday to Thursday.
+ */
+export const WorkWeekSchema = /* @__PURE__ */ z.array(z.number().int().min(1).max(7)).min(1).max(7);
+/** The ISO weekdays that count as business days. */
+export type WorkWeek = z.infer<typeof WorkWeekSchema>;
+
 /** A clinician who sees patients, working in one IANA zone at one or more locations. */
 export const ProviderSchema = /* @__PURE__ */ z.object({
   id: ProviderIdSchema,
@@ -50,6 +58,8 @@ export const ProviderSchema = /* @__PURE__ */ z.object({
   locations: z.array(LocationIdSchema),
   /** Specialty codes such as `cardiology`, matched against `AppointmentType.eligibleSpecialties`. */
   specialties: z.array(label()),
+  /** Business days of this provider; default: its location's, else Monday to Friday. */
+  workWeek: WorkWeekSchema.optional(),
 });
 /** A clinician who sees patients, working in one IANA zone at one or more locations. */
 export type Provider = z.infer<typeof ProviderSchema>;
@@ -59,6 +69,8 @@ export const LocationSchema = /* @__PURE__ */ z.object({
   id: LocationIdSchema,
   name: label().optional(),
   zone: IanaZoneSchema,
+  /** Business days at this location (for providers that name none); default Monday to Friday. */
+  workWeek: WorkWeekSchema.optional(),
 });
 /** A site (clinic building, telehealth hub) with its own zone. */
 export type Location = z.infer<typeof LocationSchema>;
@@ -120,7 +132,8 @@ export const AppointmentTypeSchema = /* @__PURE__ */ z.object({
   bookingHorizonDays: z.number().int().min(1).max(3660).optional(),
   /**
    * What the horizon counts after today (provider's zone): every calendar day (default), business
-   * days (Monday to Friday, less the holidays that close the provider everywhere) or bookable days
+   * days (the provider's or its location's `workWeek`, default Monday to Friday, less the holidays
+   * that close the provider everywhere) or bookable days
    * (dates on which the provider has availability that admits the type).
    */
   bookingHorizonUnit: z.enum(['calendar-days', 'business-days', 'bookable-days']).optional(),
@@ -296,6 +309,12 @@ export const AppointmentSchema = /* @__PURE__ */ z
     rescheduledTo: AppointmentIdSchema.optional(),
     cancelationReason: z.string().max(500).optional(),
     overbook: z.object({ reason: z.string().trim().min(1).max(500) }).optional(),
+    /**
+     * This visit's own buffers (a procedure that needs turnover), overriding its type's
+     * `bufferBeforeMinutes` / `bufferAfterMinutes` for everything booked around it.
+     */
+    bufferBeforeMinutes: minutes().optional(),
+    bufferAfterMinutes: minutes().optional(),
     telehealth: z.boolean().optional(),
     created: IsoInstantSchema.optional(),
     comment: z.string().max(2000).optional(),

@@ -13,7 +13,7 @@
  */
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
-import { dateToDayNumber, dayNumberToDate, type IsoDate } from '../core/calendar.js';
+import { dateToDayNumber, dayNumberToDate, dayNumberWeekday, type IsoDate } from '../core/calendar.js';
 import { RRule, type RRuleOptions } from '../internal/rrule.js';
 import { everOccurs, type ProbeRule } from './recurrenceProbe.js';
 import { rrulePartProblems } from './rruleParts.js';
@@ -45,7 +45,7 @@ const invalid = (message: string): Either<RecurrenceError, never> =>
   err({ code: 'recurrence.invalid-rule', message });
 
 /** Monday = 0 ... Sunday = 6, like rrule's weekday numbers. */
-const weekdayOf = (day: number): number => (((day + 3) % 7) + 7) % 7;
+export const weekdayOf = (day: number): number => dayNumberWeekday(day) - 1;
 
 const asList = <T>(v: T | readonly T[] | null | undefined): readonly T[] =>
   v === null || v === undefined ? [] : Array.isArray(v) ? (v as readonly T[]) : [v as T];

@@ -7,7 +7,7 @@
  * weekdays and leap years within a century) date by date, with the rule's INTERVAL phase and every
  * BYxxx part read as a test of the date, and BYSETPOS against the count of matches per period.
  */
-import { dayNumberToDate } from '../core/calendar.js';
+import { dayNumberToDate, dayNumberWeekday } from '../core/calendar.js';
 
 const YEARLY = 0;
 const MONTHLY = 1;
@@ -31,7 +31,8 @@ export interface ProbeRule {
   readonly bysetpos: readonly number[];
 }
 
-const weekdayOf = (day: number): number => (((day + 3) % 7) + 7) % 7;
+/** Monday = 0 ... Sunday = 6, like rrule's weekday numbers. */
+const weekdayOf = (day: number): number => dayNumberWeekday(day) - 1;
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const monthLength = (y: number, m: number): number =>
   m === 2 ? (isLeap(y) ? 29 : 28) : 30 + ((m + (m >> 3)) & 1);

@@ -7,7 +7,7 @@ import type { AppointmentId, PatientId, ProviderId, ResourceId } from '../core/i
 import { normalizeIntervals, subtractIntervals, type Interval } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
 import { type IanaZone } from '../core/time.js';
-import { dateToDayNumber, instantToMs, type IsoInstant } from '../core/calendar.js';
+import { dateToDayNumber, dayNumberWeekday, instantToMs, type IsoInstant } from '../core/calendar.js';
 import {
   atDepth,
   blockedBy,
@@ -25,7 +25,7 @@ import {
   wallDayMinutesToMs,
   type AvailabilityBlock,
 } from './availability.js';
-import type { AppointmentType, Provider, Resource, SchedulingCalendar } from './model.js';
+import type { AppointmentType, Provider, Resource, SchedulingCalendar, WorkWeek } from './model.js';
 
 const MINUTE = 60_000;
 
@@ -103,7 +103,8 @@ export const providerEligible = (type: AppointmentType, p: Provider): boolean =>
 /**
  * End of the booking horizon for a provider: the end of the `bookingHorizonDays`-th day after
  * today in the provider's zone (today = the local date of `now`), counting every calendar day,
- * business days (Monday to Friday not closed by a holiday of the provider or of everyone; a
+ * business days (days of the provider's work week, else its location's, else Monday to Friday,
+ * not closed by a holiday of the provider or of everyone; a
  * holiday of one location does not count, the provider may work elsewhere) or bookable days
  * (dates with availability that admits the type, looked for up to ten years ahead); or +infinity.
  *
@@ -133,7 +134,30 @@ export const horizonEnd = (ctx: SearchContext, p: Provider): Either<SchedulingEr
   return ok(end);
 };
 
+/** Monday to Friday: the work week of a provider and location that name none. */
+const MONDAY_TO_FRIDAY: WorkWeek = [1, 2, 3, 4, 5];
+
+/**
+ * The ISO weekdays that are business days for a provider: its own `workWeek`, else that of its
+ * first location naming one, else Monday to Friday.
+ *
+ * @param ctx - the search context
+ * @param p - the provider
+ * @returns ISO weekdays (1 = Monday)
+ * @example
+ * workWeekOf(ctx, provider); // [1, 2, 3, 4, 5]
+ */
+export const workWeekOf = (ctx: SearchContext, p: Provider): WorkWeek => {
+  if (p.workWeek) return p.workWeek;
+  for (const id of p.locations) {
+    const week = ctx.index.locations.get(id)?.workWeek;
+    if (week) return week;
+  }
+  return MONDAY_TO_FRIDAY;
+};
+
 const nthBusinessDay = (ctx: SearchContext, p: Provider, today: number, n: number): number => {
+  const workWeek = workWeekOf(ctx, p);
   const closed = new Set<number>();
   const own = ctx.index.exceptions.get(ownerKey(providerOwner(p.id))) ?? [];
   for (const x of [...ctx.index.holidays, ...own])
@@ -141,8 +165,7 @@ const nthBusinessDay = (ctx: SearchContext, p: Provider, today: number, n: numbe
   let day = today;
   for (let counted = 0; counted < n;) {
     day++;
-    // Day 0 (1970-01-01) was a Thursday: (day + 3) mod 7 is 0 on Mondays.
-    if ((((day + 3) % 7) + 7) % 7 < 5 && !closed.has(day)) counted++;
+    if (workWeek.includes(dayNumberWeekday(day)) && !closed.has(day)) counted++;
   }
   return day;
 };
@@ -186,8 +209,7 @@ const dayInterval = (day: number, days: number, zone: IanaZone): Interval => ({
  * weekOf(20_419, 1); // 20_416: Monday 2025-11-24, for Thursday 2025-11-27
  */
 export const weekOf = (day: number, weekStart: number): number => {
-  const iso = ((((day + 3) % 7) + 7) % 7) + 1;
-  return day - ((iso - weekStart + 7) % 7);
+  return day - ((dayNumberWeekday(day) - weekStart + 7) % 7);
 };
 
 // A hold blocks while it lives, except for its own patient (the reservation being confirmed).
