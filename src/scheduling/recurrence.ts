@@ -45,7 +45,7 @@ const invalid = (message: string): Either<RecurrenceError, never> =>
   err({ code: 'recurrence.invalid-rule', message });
 
 /** Monday = 0 ... Sunday = 6, like rrule's weekday numbers. */
-export const weekdayOf = (day: number): number => dayNumberWeekday(day) - 1;
+const weekdayOf = (day: number): number => dayNumberWeekday(day) - 1;
 
 const asList = <T>(v: T | readonly T[] | null | undefined): readonly T[] =>
   v === null || v === undefined ? [] : Array.isArray(v) ? (v as readonly T[]) : [v as T];
