@@ -81,3 +81,17 @@ export {
   type RecipientKind,
 } from './letterTemplates.js';
 export { readability, type Readability } from './readability.js';
+export {
+  FollowUpSchema,
+  RecallPatientSchema,
+  RecallRulesSchema,
+  RecallVisitSchema,
+  addMonths,
+  recallList,
+  type FollowUp,
+  type RecallItem,
+  type RecallKind,
+  type RecallPatient,
+  type RecallRules,
+  type RecallVisit,
+} from './recall.js';
