@@ -86,7 +86,6 @@ export {
   RecallPatientSchema,
   RecallRulesSchema,
   RecallVisitSchema,
-  addMonths,
   recallList,
   type FollowUp,
   type RecallItem,

@@ -5,9 +5,8 @@
  * zone, no clock ("as of" is a parameter).
  */
 import { z } from 'zod';
-import { addDays, dateToDayNumber, dayNumberToDate, IsoDateSchema, type IsoDate } from '../core/calendar.js';
+import { addDays, addMonths, IsoDateSchema, type IsoDate } from '../core/calendar.js';
 import { PatientIdSchema, type PatientId } from '../core/ids.js';
-import { civilDate, civilDay } from '../internal/civil.js';
 
 /** A patient as the recall list needs them. */
 export const RecallPatientSchema = /* @__PURE__ */ z.object({
@@ -67,28 +66,7 @@ export interface RecallItem {
 }
 
 const DEFAULT_LOOKAHEAD = 30;
-
-/**
- * The date `n` months after a date; a day past the end of the target month is that month's last
- * day (31 January + 1 month = 28 or 29 February).
- *
- * @param date - the start
- * @param n - months to add
- * @returns the date n months later
- * @example
- * addMonths('2026-01-31' as IsoDate, 1); // '2026-02-28'
- */
-export const addMonths = (date: IsoDate, n: number): IsoDate => {
-  const ymd = civilDate(dateToDayNumber(date));
-  const y = Math.floor(ymd / 10_000);
-  const m = Math.floor(ymd / 100) % 100;
-  const d = ymd % 100;
-  const total = y * 12 + (m - 1) + n;
-  const ty = Math.floor(total / 12);
-  const tm = (total % 12) + 1;
-  const last = civilDay(tm === 12 ? ty + 1 : ty, tm === 12 ? 1 : tm + 1, 1) - 1;
-  return dayNumberToDate(Math.min(civilDay(ty, tm, d), last));
-};
+// Months are added with core's addMonths: a day past the end of the month is its last day.
 
 /** First day of the month `n` months after the date's month ("11 full months after the month of X" is n = 12). */
 const firstOfMonthAfter = (date: IsoDate, n: number): IsoDate =>

@@ -1,13 +1,8 @@
 // recallList against dates worked out by hand from the reference (§2.1): CMS counting in full
 // months, the IPPE window, Bright Futures ages, provider follow-ups.
 import { describe, expect, it } from 'vitest';
-import {
-  addMonths,
-  recallList,
-  type RecallPatient,
-  type RecallVisit,
-} from '../../src/communications/recall.js';
-import type { IsoDate } from '../../src/core/calendar.js';
+import { recallList, type RecallPatient, type RecallVisit } from '../../src/communications/recall.js';
+import { addMonths, type IsoDate } from '../../src/core/calendar.js';
 import type { PatientId } from '../../src/core/ids.js';
 
 const d = (s: string): IsoDate => s as IsoDate;
