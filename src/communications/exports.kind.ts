@@ -18,4 +18,5 @@ export const COMMUNICATIONS_EXPORT_KINDS = {
   checkDictation: 'text',
   renderLetter: 'core',
   readability: 'text',
+  recallList: 'core',
 } as const satisfies ExportKinds;
