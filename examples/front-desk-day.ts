@@ -5,7 +5,15 @@ import { resolve } from 'node:path';
 import { loadClinic, type SampleClinic } from './day/clinic.js';
 
 // `scheduling` is the day's grid and searches; `visits` is the waitlist and check-in desk.
-const SECTIONS = ['core', 'records', 'insurance', 'referrals', 'scheduling', 'visits'] as const;
+const SECTIONS = [
+  'core',
+  'records',
+  'insurance',
+  'referrals',
+  'scheduling',
+  'visits',
+  'communications',
+] as const;
 
 const clinic = loadClinic();
 console.log(`medoffice front-desk day at ${clinic.name}, ${clinic.today}`);
