@@ -12,3 +12,6 @@ export * from './posting.js';
 export * from './ledger.js';
 export * from './statement.js';
 export * from './paymentPlan.js';
+export * from './checkClaim.js';
+export * from './x12/read837P.js';
+export * from './x12/build837P.js';

@@ -167,6 +167,17 @@ export const RemittanceSchema = /* @__PURE__ */ z.object({
 /** One 835 transaction (one payment). */
 export type Remittance = z.infer<typeof RemittanceSchema>;
 
+/** A postal address as an 837P writes it (N3/N4). */
+export const ClaimAddressSchema = /* @__PURE__ */ z.object({
+  line1: z.string(),
+  line2: z.string().optional(),
+  city: z.string(),
+  state: z.string(),
+  zip: z.string(),
+});
+/** A postal address as an 837P writes it. */
+export type ClaimAddress = z.infer<typeof ClaimAddressSchema>;
+
 /** A provider on an encounter or claim: NPI as sent (checked by the front-end edits), name, taxonomy. */
 export const ClaimProviderSchema = /* @__PURE__ */ z.object({
   npi: z.string(),
@@ -234,6 +245,7 @@ export const ClaimPersonSchema = /* @__PURE__ */ z.object({
   memberId: z.string().optional(),
   dateOfBirth: IsoDateSchema.optional(),
   gender: z.string().optional(),
+  address: ClaimAddressSchema.optional(),
 });
 /** A person on a claim. */
 export type ClaimPerson = z.infer<typeof ClaimPersonSchema>;
@@ -262,6 +274,7 @@ export const ClaimSchema = /* @__PURE__ */ z.object({
   patient: ClaimPersonSchema.extend({ relationship: z.string() }).optional(),
   billingProvider: ClaimProviderSchema.extend({
     taxId: z.object({ qualifier: z.string(), value: z.string() }).optional(),
+    address: ClaimAddressSchema.optional(),
   }),
   renderingProvider: ClaimProviderSchema.optional(),
   referringProvider: ClaimProviderSchema.optional(),

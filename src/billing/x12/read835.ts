@@ -4,11 +4,12 @@
  * gives the segments their 835 meaning. Amounts are read exactly and kept as stated: a remittance
  * that does not balance is read as it is (see `checkBalance`), never corrected.
  */
-import { err, ok, type Either } from '../../core/result.js';
+import { ok, type Either } from '../../core/result.js';
 import type { Cents } from '../../core/money.js';
-import { parseX12, x12Components, type X12Delimiters, type X12Segment } from '../../insurance/x12/parse.js';
+import { x12Components, type X12Delimiters, type X12Segment } from '../../insurance/x12/parse.js';
 import type { IsoDate } from '../../core/calendar.js';
-import { billingError, type BillingError, type ReadingNote } from '../errors.js';
+import type { BillingError, ReadingNote } from '../errors.js';
+import { readBillingInterchange } from './interchange.js';
 import type {
   Adjustment,
   AdjustmentGroup,
@@ -20,7 +21,7 @@ import type {
   RemittanceLine,
   RemittanceParty,
 } from '../model.js';
-import { segmentNote, x12Amount, x12IsoDate, x12Quantity } from './values.js';
+import { segmentNote, x12Amount, x12Composite, x12IsoDate, x12Quantity } from './values.js';
 
 /**
  * What `read835` returns: one remittance per 835 transaction (one payment each), and the notes on
@@ -92,32 +93,17 @@ const finishClaim = (c: MutableClaim): RemittanceClaim => {
 };
 
 /**
- * Component separators seen in real files when the sender wrote a different one than its ISA16
- * (LinuxForHealth's 835 renditions write `HC>55669` under an ISA16 of `:`).
- */
-const OTHER_COMPONENT_SEPARATORS = ['>', ':', '^', '<'] as const;
-
-/**
- * Reads SVC01/SVC06: a composite of qualifier, code and up to four modifiers. When the ISA16
- * separator is absent, another usual component separator is accepted (`tolerated` says so); with
- * none (an SVC01 written with the element separator), the composite cannot be read.
+ * Reads SVC01/SVC06: a composite of qualifier, code and up to four modifiers (see `x12Composite`
+ * for the tolerated separators); without any separator (an SVC01 written with the element
+ * separator) the composite cannot be read.
  */
 const procedureOf = (
   value: string,
   d: X12Delimiters,
 ): { procedure: Procedure; tolerated: boolean } | undefined => {
-  let parts = x12Components(value, d);
-  let tolerated = false;
-  if (parts.length < 2) {
-    const other = OTHER_COMPONENT_SEPARATORS.find(
-      (c) => c !== d.element && c !== d.segment && value.includes(c),
-    );
-    if (other === undefined) return undefined;
-    parts = value.split(other).map((v) => v.trim());
-    tolerated = true;
-  }
+  const { parts, tolerated } = x12Composite(value, d);
   const [qualifier = '', code = ''] = parts;
-  if (qualifier === '' || code === '') return undefined;
+  if (parts.length < 2 || qualifier === '' || code === '') return undefined;
   return { procedure: { qualifier, code, modifiers: parts.slice(2, 6).filter((m) => m !== '') }, tolerated };
 };
 
@@ -496,45 +482,18 @@ const pad = (n: number): string => String(n).padStart(2, '0');
  * if (r._tag === 'Right') r.right.remittances.length;
  */
 export const read835 = (text: unknown): Either<BillingError, RemittanceFile> => {
-  const parsed = parseX12(text);
-  if (parsed._tag === 'Left')
-    return err(
-      billingError(
-        'billing.x12-unreadable',
-        `the X12 envelope cannot be read (${parsed.left.code}): ${parsed.left.message}`,
-        {
-          ...(parsed.left.segmentIndex !== undefined ? { segmentIndex: parsed.left.segmentIndex } : {}),
-        },
-      ),
-    );
-  const x = parsed.right;
-  // The shared reader knows the functional ids of 270/271 only; 835 groups are checked here.
-  const notes: ReadingNote[] = x.warnings
-    .filter((w) => w.code !== 'x12.functional-id')
-    .map((w) => ({ ...w, severity: 'warning' as const }));
-  const remittances: Remittance[] = [];
-  for (const g of x.groups)
-    for (const t of g.transactions) {
-      if (t.type !== '835') continue;
-      if (g.functionalId !== 'HP')
-        notes.push({
-          code: 'x12.functional-id',
-          severity: 'warning',
-          message: 'GS01 is not HP for an 835 transaction',
-          ...(t.segments[0] ? { segmentIndex: t.segments[0].index } : {}),
-        });
-      const reader = new Reader835(x.delimiters, notes);
-      for (const s of t.segments) reader.read(s);
-      remittances.push(
-        reader.result({
-          interchangeControlNumber: x.controlNumber,
-          transactionControlNumber: t.controlNumber,
-          version: t.implementation ?? g.version ?? x.version,
-          segmentIndex: t.segments[0]?.index ?? 0,
-        }),
-      );
-    }
-  if (remittances.length === 0)
-    return err(billingError('billing.no-transaction', 'the interchange holds no 835 transaction'));
+  const read = readBillingInterchange(text, '835', 'HP');
+  if (read._tag === 'Left') return read;
+  const { interchange: x, transactions, notes } = read.right;
+  const remittances = transactions.map(({ group: g, transaction: t }) => {
+    const reader = new Reader835(x.delimiters, notes);
+    for (const s of t.segments) reader.read(s);
+    return reader.result({
+      interchangeControlNumber: x.controlNumber,
+      transactionControlNumber: t.controlNumber,
+      version: t.implementation ?? g.version ?? x.version,
+      segmentIndex: t.segments[0]?.index ?? 0,
+    });
+  });
   return ok({ remittances, notes });
 };

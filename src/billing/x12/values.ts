@@ -5,6 +5,7 @@
 import type { Cents } from '../../core/money.js';
 import type { IsoDate } from '../../core/calendar.js';
 import { x12Date } from '../../insurance/x12/values.js';
+import { x12Components, type X12Delimiters } from '../../insurance/x12/parse.js';
 import type { ReadingNote, ReadingNoteCode } from '../errors.js';
 
 // X12 R (decimal) elements: optional leading minus, digits with an optional point, the point may
@@ -67,4 +68,30 @@ export const segmentNote = (
 export const x12IsoDate = (value: string): IsoDate | undefined => {
   const v = x12Date(value);
   return v === undefined ? undefined : (v as IsoDate);
+};
+
+/**
+ * Component separators seen in real files when the sender wrote a different one than its ISA16
+ * (LinuxForHealth's renditions write `HC>55669` under an ISA16 of `:`).
+ */
+const OTHER_COMPONENT_SEPARATORS = ['>', ':', '^', '<'] as const;
+
+/**
+ * Splits a composite element on ISA16; when ISA16 is absent but another usual component separator
+ * is present, splits on that one and says so (`tolerated`), so the reader can warn.
+ *
+ * @example
+ * x12Composite('HC>99213', { element: '*', component: ':', segment: '~' }); // { parts: ['HC', '99213'], tolerated: true }
+ */
+export const x12Composite = (
+  value: string,
+  d: X12Delimiters,
+): { readonly parts: readonly string[]; readonly tolerated: boolean } => {
+  if (value.includes(d.component)) return { parts: x12Components(value, d), tolerated: false };
+  const other = OTHER_COMPONENT_SEPARATORS.find(
+    (c) => c !== d.element && c !== d.segment && value.includes(c),
+  );
+  return other === undefined
+    ? { parts: [value.trim()], tolerated: false }
+    : { parts: value.split(other).map((v) => v.trim()), tolerated: true };
 };

@@ -1,0 +1,302 @@
+/**
+ * Writes 005010X222A1 professional claims (837P): one interchange, one functional group, one
+ * transaction; each claim under its own billing provider, subscriber and (when the patient is not
+ * the subscriber) patient HL levels, so every claim keeps exactly its parties.
+ */
+import { err, ok, type Either } from '../../core/result.js';
+import type { Cents } from '../../core/money.js';
+import type { IsoDate } from '../../core/calendar.js';
+import { billingError, type BillingError } from '../errors.js';
+import type { Claim, ClaimAddress, ClaimPerson, ClaimProvider } from '../model.js';
+
+/**
+ * Who sends and receives the interchange, its control number, date and time, and usage.
+ *
+ * @example
+ * const e: ClaimEnvelope = { sender: { id: 'CLINIC01', name: 'MAIN STREET CLINIC', contact: 'BILLING OFFICE', phone: '5555550100' }, receiver: { id: 'CLEARHOUSE', name: 'CLEARINGHOUSE' }, controlNumber: 1, date: '2026-12-01' as IsoDate, time: '0930', usage: 'T' };
+ */
+export interface ClaimEnvelope {
+  /** Submitter (1000A) and ISA06/GS02 sender id. */
+  readonly sender: {
+    readonly id: string;
+    readonly name: string;
+    readonly contact: string;
+    readonly phone: string;
+  };
+  /** Receiver (1000B) and ISA08/GS03 receiver id. */
+  readonly receiver: { readonly id: string; readonly name: string };
+  /** ISA13/GS06/ST02 control number, 1 to 999999999. */
+  readonly controlNumber: number;
+  /** Creation date (ISA09, GS04, BHT04). */
+  readonly date: IsoDate;
+  /** Creation time `HHmm` (ISA10, GS05, BHT05). */
+  readonly time: string;
+  /** ISA15: `P` production or `T` test. */
+  readonly usage: 'P' | 'T';
+}
+
+const SEPARATORS = { element: '*', component: ':', repetition: '^', segment: '~' } as const;
+const FORBIDDEN = /[*:^~]/;
+const MAX_CONTROL = 999_999_999;
+const IMPLEMENTATION = '005010X222A1';
+const ISA_ID_WIDTH = 15;
+
+const money = (c: Cents): string => (c < 0 ? '-' : '') + (Math.abs(c) / 100).toFixed(2);
+const ccyymmdd = (d: IsoDate): string => d.replaceAll('-', '');
+const fixed = (v: string, width: number): string => v.slice(0, width).padEnd(width, ' ');
+
+/** Joins elements and drops trailing empty ones (X12 forbids trailing separators). */
+const segment = (...elements: readonly string[]): string => {
+  let end = elements.length;
+  while (end > 1 && elements[end - 1] === '') end--;
+  return elements.slice(0, end).join(SEPARATORS.element);
+};
+
+/** Every text value written, with its field path, for the delimiter check (front-end edit E44). */
+const textValues = (claims: readonly Claim[], envelope: ClaimEnvelope): [string, string][] => {
+  const out: [string, string][] = [
+    ['envelope.sender.id', envelope.sender.id],
+    ['envelope.sender.name', envelope.sender.name],
+    ['envelope.sender.contact', envelope.sender.contact],
+    ['envelope.sender.phone', envelope.sender.phone],
+    ['envelope.receiver.id', envelope.receiver.id],
+    ['envelope.receiver.name', envelope.receiver.name],
+  ];
+  const walk = (path: string, v: unknown): void => {
+    if (typeof v === 'string') out.push([path, v]);
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(`${path}.${i}`, x));
+    else if (v !== null && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) walk(`${path}.${k}`, x);
+  };
+  claims.forEach((c, i) => walk(`claims.${i}`, c));
+  return out;
+};
+
+const addressSegments = (a: ClaimAddress | undefined): string[] =>
+  a ? [segment('N3', a.line1, a.line2 ?? ''), segment('N4', a.city, a.state, a.zip)] : [];
+
+const providerName = (qualifier: string, p: ClaimProvider): string =>
+  segment(
+    'NM1',
+    qualifier,
+    p.entity === 'person' ? '1' : '2',
+    p.lastName,
+    p.firstName ?? '',
+    '',
+    '',
+    '',
+    'XX',
+    p.npi,
+  );
+
+const personName = (qualifier: string, p: ClaimPerson, idQualifier: string): string =>
+  segment(
+    'NM1',
+    qualifier,
+    '1',
+    p.lastName,
+    p.firstName ?? '',
+    '',
+    '',
+    '',
+    p.memberId ? idQualifier : '',
+    p.memberId ?? '',
+  );
+
+const demographics = (p: ClaimPerson): string[] =>
+  p.dateOfBirth || p.gender
+    ? [
+        segment(
+          'DMG',
+          p.dateOfBirth ? 'D8' : '',
+          p.dateOfBirth ? ccyymmdd(p.dateOfBirth) : '',
+          p.gender ?? '',
+        ),
+      ]
+    : [];
+
+/** The segments of one claim and its parties, from its billing provider HL down. */
+const claimSegments = (c: Claim, hl: number): { segments: string[]; levels: number } => {
+  const s: string[] = [];
+  const b = c.billingProvider;
+  s.push(segment('HL', String(hl), '', '20', '1'));
+  if (b.taxonomy) s.push(segment('PRV', 'BI', 'PXC', b.taxonomy));
+  s.push(providerName('85', b), ...addressSegments(b.address));
+  if (b.taxId) s.push(segment('REF', b.taxId.qualifier, b.taxId.value));
+  s.push(segment('HL', String(hl + 1), String(hl), '22', c.patient ? '1' : '0'));
+  s.push(
+    segment(
+      'SBR',
+      c.payerResponsibility,
+      c.patient ? '' : '18',
+      c.subscriber.groupNumber ?? '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      c.filingIndicator ?? '',
+    ),
+  );
+  s.push(
+    personName('IL', c.subscriber, 'MI'),
+    ...addressSegments(c.subscriber.address),
+    ...demographics(c.subscriber),
+  );
+  s.push(segment('NM1', 'PR', '2', c.payer.name, '', '', '', '', 'PI', c.payer.id));
+  let levels = 2;
+  if (c.patient) {
+    s.push(segment('HL', String(hl + 2), String(hl + 1), '23', '0'), segment('PAT', c.patient.relationship));
+    s.push(
+      personName('QC', c.patient, ''),
+      ...addressSegments(c.patient.address),
+      ...demographics(c.patient),
+    );
+    levels = 3;
+  }
+  const pos = [c.placeOfService, 'B', c.frequency].join(SEPARATORS.component);
+  s.push(segment('CLM', c.id, money(c.totalCharge), '', '', pos, 'Y', 'A', 'Y', 'I'));
+  if (c.originalClaimNumber) s.push(segment('REF', 'F8', c.originalClaimNumber));
+  if (c.priorAuthorization) s.push(segment('REF', 'G1', c.priorAuthorization));
+  if (c.referralNumber) s.push(segment('REF', '9F', c.referralNumber));
+  if (c.diagnoses.length > 0) {
+    const [principal, other] = c.diagnosisCodeSet === 'icd9' ? ['BK', 'BF'] : ['ABK', 'ABF'];
+    s.push(
+      segment(
+        'HI',
+        ...c.diagnoses.map((d, i) => `${i === 0 ? principal : other}${SEPARATORS.component}${d}`),
+      ),
+    );
+  }
+  if (c.referringProvider) s.push(providerName('DN', c.referringProvider));
+  if (c.renderingProvider) {
+    s.push(providerName('82', c.renderingProvider));
+    if (c.renderingProvider.taxonomy) s.push(segment('PRV', 'PE', 'PXC', c.renderingProvider.taxonomy));
+  }
+  c.lines.forEach((l, i) => {
+    const composite = [l.procedure.qualifier, l.procedure.code, ...l.procedure.modifiers].join(
+      SEPARATORS.component,
+    );
+    s.push(segment('LX', String(i + 1)));
+    s.push(
+      segment(
+        'SV1',
+        composite,
+        money(l.charge),
+        l.unit,
+        String(l.quantity),
+        l.placeOfService ?? '',
+        '',
+        l.pointers.join(SEPARATORS.component),
+      ),
+    );
+    if (l.serviceDates)
+      s.push(
+        l.serviceDates.start === l.serviceDates.end
+          ? segment('DTP', '472', 'D8', ccyymmdd(l.serviceDates.start))
+          : segment('DTP', '472', 'RD8', `${ccyymmdd(l.serviceDates.start)}-${ccyymmdd(l.serviceDates.end)}`),
+      );
+    if (l.controlNumber) s.push(segment('REF', '6R', l.controlNumber));
+  });
+  return { segments: s, levels };
+};
+
+/**
+ * Writes claims as one 005010X222A1 837P interchange: ISA (fixed width, `*` elements, `^`
+ * repetitions, `:` components, `~` terminators), GS*HC, ST/BHT, submitter and receiver, then each
+ * claim with its billing provider, subscriber, payer and patient levels, CLM, REF*F8/G1/9F, HI,
+ * referring and rendering providers and its lines; SE, GE and IEA counts and control numbers agree.
+ * `read837P` reads the text back to the same claims. Values are written as they are: run
+ * `checkClaim` first to catch invalid NPIs, codes and totals.
+ *
+ * @param claims - the claims (at least one)
+ * @param envelope - sender, receiver, control number, date, time, usage
+ * @returns `Right(text)`; `Left` `billing.unsafe-text` when a value holds a separator character
+ *   (`*`, `:`, `^`, `~`; front-end edit E44) or a field would not fit the envelope, naming the field
+ *   path, and `billing.no-claims` for an empty list
+ * @example
+ * const text = build837P([claim], { sender: { id: 'CLINIC01', name: 'MAIN STREET CLINIC', contact: 'BILLING', phone: '5555550100' }, receiver: { id: 'CH01', name: 'CLEARINGHOUSE' }, controlNumber: 1, date: '2026-12-01' as IsoDate, time: '0930', usage: 'T' });
+ */
+export const build837P = (
+  claims: readonly Claim[],
+  envelope: ClaimEnvelope,
+): Either<BillingError, string> => {
+  if (claims.length === 0)
+    return err(billingError('billing.no-claims', 'an 837P needs at least one claim', { field: 'claims' }));
+  for (const [field, value] of textValues(claims, envelope))
+    if (FORBIDDEN.test(value))
+      return err(
+        billingError('billing.unsafe-text', `${field} holds an X12 separator character (* : ^ ~)`, { field }),
+      );
+  if (
+    !Number.isInteger(envelope.controlNumber) ||
+    envelope.controlNumber < 1 ||
+    envelope.controlNumber > MAX_CONTROL
+  )
+    return err(
+      billingError('billing.unsafe-text', 'controlNumber must be a whole number from 1 to 999999999', {
+        field: 'envelope.controlNumber',
+      }),
+    );
+  if (envelope.sender.id.length > ISA_ID_WIDTH || envelope.receiver.id.length > ISA_ID_WIDTH)
+    return err(
+      billingError('billing.unsafe-text', 'sender and receiver ids must fit ISA06/ISA08 (15 characters)', {
+        field: 'envelope.sender.id',
+      }),
+    );
+  if (!/^\d{4}$/.test(envelope.time))
+    return err(billingError('billing.unsafe-text', 'time must be HHmm', { field: 'envelope.time' }));
+  const control = String(envelope.controlNumber).padStart(9, '0');
+  const date = ccyymmdd(envelope.date);
+  const body: string[] = [
+    segment('ST', '837', control, IMPLEMENTATION),
+    segment('BHT', '0019', '00', control, date, envelope.time, 'CH'),
+    segment('NM1', '41', '2', envelope.sender.name, '', '', '', '', '46', envelope.sender.id),
+    segment('PER', 'IC', envelope.sender.contact, 'TE', envelope.sender.phone),
+    segment('NM1', '40', '2', envelope.receiver.name, '', '', '', '', '46', envelope.receiver.id),
+  ];
+  let hl = 1;
+  for (const c of claims) {
+    const { segments, levels } = claimSegments(c, hl);
+    body.push(...segments);
+    hl += levels;
+  }
+  body.push(segment('SE', String(body.length + 1), control));
+  const isa = [
+    'ISA',
+    '00',
+    fixed('', 10),
+    '00',
+    fixed('', 10),
+    'ZZ',
+    fixed(envelope.sender.id, ISA_ID_WIDTH),
+    'ZZ',
+    fixed(envelope.receiver.id, ISA_ID_WIDTH),
+    date.slice(2),
+    envelope.time,
+    SEPARATORS.repetition,
+    '00501',
+    control,
+    '0',
+    envelope.usage,
+    SEPARATORS.component,
+  ].join(SEPARATORS.element);
+  const lines = [
+    isa,
+    segment(
+      'GS',
+      'HC',
+      envelope.sender.id,
+      envelope.receiver.id,
+      date,
+      envelope.time,
+      String(envelope.controlNumber),
+      'X',
+      IMPLEMENTATION,
+    ),
+    ...body,
+    segment('GE', '1', String(envelope.controlNumber)),
+    segment('IEA', '1', control),
+  ];
+  return ok(lines.join(SEPARATORS.segment) + SEPARATORS.segment);
+};
