@@ -3,7 +3,7 @@
 import {
   allocate,
   applyRate,
-  cents,
+  parseCents,
   dayBounds,
   formatCents,
   formatInstant,
@@ -25,10 +25,10 @@ import {
 
 export const results = () => {
   // #region results
-  const copay = cents(2500);
+  const copay = parseCents(2500);
   if (isOk(copay)) console.log(formatCents(copay.right)); // $25.00
 
-  const bad = cents(25.5);
+  const bad = parseCents(25.5);
   if (isErr(bad)) console.log(bad.left.code); // 'money.not-integer'
   // #endregion results
   return { copay, bad };

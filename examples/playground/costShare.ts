@@ -1,7 +1,7 @@
 // The playground's cost-share calculator: form values in dollars and percent become a benefit set,
 // accumulators and claim lines through the insurance parsers, and estimateCostShare adjudicates
 // the lines in order. Every amount shown is the library's, in integer cents.
-import { basisPoints, formatCents, isErr, parseDollars, type Cents } from '../../src/core/index.js';
+import { formatCents, isErr, parseBasisPoints, parseDollars, type Cents } from '../../src/core/index.js';
 import {
   estimateCostShare,
   parseAccumulators,
@@ -56,7 +56,7 @@ export const costShareBreakdown = (
   serviceDate = '2026-11-23',
 ): { readonly rows: readonly CostShareRow[] } | { readonly error: string } => {
   try {
-    const rate = basisPoints(Math.round(Number(form.coinsurancePercent) * 100));
+    const rate = parseBasisPoints(Math.round(Number(form.coinsurancePercent) * 100));
     if (isErr(rate)) return { error: `coinsurance: ${rate.left.message}` };
     const tier = {
       deductible: { individual: money('deductible', form.deductible), family: null },

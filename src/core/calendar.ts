@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { DomainError } from './errors.js';
 import { err, ok, type Either } from './result.js';
 import { civilDate, civilDay } from '../internal/civil.js';
+import { valueOrThrow } from './literal.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -24,16 +25,15 @@ const daysInMonth = (y: number, m: number): number =>
 const validYmd = (y: number, m: number, d: number): boolean =>
   m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 
+const isCalendarDate = (s: string): boolean => {
+  const m = DATE_RE.exec(s);
+  return m !== null && validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+};
+
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
 export const IsoDateSchema = /* @__PURE__ */ z
   .string()
-  .refine(
-    (s) => {
-      const m = DATE_RE.exec(s);
-      return m !== null && validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
-    },
-    { message: 'must be a calendar date YYYY-MM-DD' },
-  )
+  .refine(isCalendarDate, { message: 'must be a calendar date YYYY-MM-DD' })
   .brand<'IsoDate'>();
 
 /** A calendar date `YYYY-MM-DD`. */
@@ -112,6 +112,88 @@ export const parseInstant = (text: string): Either<TimeError, number> => {
     ? err({ code: 'time.invalid-instant', message: 'instant must be ISO 8601 with an offset' })
     : ok(ms);
 };
+
+/**
+ * Checks a calendar date `YYYY-MM-DD` exists: the parser for dates from outside.
+ *
+ * @param text - such as `2026-11-23` (anything: a non-string is refused too)
+ * @returns `Right(IsoDate)` or `Left` `time.invalid-date` (another shape, or a day such as
+ *   2026-02-30 that does not exist)
+ * @example
+ * parseIsoDate('2026-11-23'); // Right('2026-11-23')
+ * parseIsoDate('2026-02-30'); // Left({ code: 'time.invalid-date', ... })
+ */
+export const parseIsoDate = (text: unknown): Either<TimeError, IsoDate> =>
+  typeof text === 'string' && isCalendarDate(text)
+    ? ok(text as IsoDate)
+    : err({ code: 'time.invalid-date', message: 'date must be a calendar date YYYY-MM-DD' });
+
+/**
+ * An `IsoDate` literal, for constants, tests and examples; dates from outside go through
+ * {@link parseIsoDate}.
+ *
+ * @param text - a calendar date `YYYY-MM-DD` that exists
+ * @returns the date as an `IsoDate`
+ * @throws RangeError `time.invalid-date` when it is not one
+ * @example
+ * const monday = isoDate('2026-11-23');
+ */
+export const isoDate = (text: string): IsoDate => valueOrThrow(parseIsoDate(text));
+
+/**
+ * Checks a wall-clock time `HH:mm` (00:00 to 23:59, or 24:00 for the end of a day): the parser for
+ * times from outside.
+ *
+ * @param text - such as `09:30` (anything: a non-string is refused too)
+ * @returns `Right(WallTime)` or `Left` `time.invalid-wall-time`
+ * @example
+ * parseWallTime('09:30'); // Right('09:30')
+ * parseWallTime('9:30'); // Left({ code: 'time.invalid-wall-time', ... })
+ */
+export const parseWallTime = (text: unknown): Either<TimeError, WallTime> =>
+  typeof text === 'string' && WALL_RE.test(text)
+    ? ok(text as WallTime)
+    : err({ code: 'time.invalid-wall-time', message: 'wall time must be HH:mm from 00:00 to 24:00' });
+
+/**
+ * A `WallTime` literal, for constants, tests and examples; times from outside go through
+ * {@link parseWallTime}.
+ *
+ * @param text - `HH:mm`, 00:00 to 24:00
+ * @returns the time as a `WallTime`
+ * @throws RangeError `time.invalid-wall-time` when it is not one
+ * @example
+ * const opens = wallTime('08:00');
+ */
+export const wallTime = (text: string): WallTime => valueOrThrow(parseWallTime(text));
+
+/**
+ * Checks an ISO 8601 instant with an offset: the parser for instants from outside. The text is kept
+ * as written (its offset tells the wall clock it was written on); {@link parseInstant} reads the
+ * epoch milliseconds instead.
+ *
+ * @param text - such as `2026-11-23T09:00:00-05:00` (anything: a non-string is refused too)
+ * @returns `Right(IsoInstant)` or `Left` `time.invalid-instant` (no offset, impossible date or time)
+ * @example
+ * parseIsoInstant('2026-11-23T09:00:00-05:00'); // Right('2026-11-23T09:00:00-05:00')
+ * parseIsoInstant('2026-11-23T09:00:00'); // Left({ code: 'time.invalid-instant', ... }): no offset
+ */
+export const parseIsoInstant = (text: unknown): Either<TimeError, IsoInstant> =>
+  typeof text === 'string' && parseInstantMs(text) !== undefined
+    ? ok(text as IsoInstant)
+    : err({ code: 'time.invalid-instant', message: 'instant must be ISO 8601 with an offset' });
+
+/**
+ * An `IsoInstant` literal, for constants, tests and examples; instants from outside go through
+ * {@link parseIsoInstant}.
+ *
+ * @param text - ISO 8601 with an offset, such as `2026-11-23T09:00:00-05:00`
+ * @returns the instant as an `IsoInstant`
+ * @throws RangeError `time.invalid-instant` when it is not one
+ * @example
+ * const now = isoInstant('2026-11-23T08:45:00-05:00');
+ */
+export const isoInstant = (text: string): IsoInstant => valueOrThrow(parseIsoInstant(text));
 
 /**
  * Epoch milliseconds of a validated instant (total: the schema already checked it).

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { DomainError } from './errors.js';
 import { err, ok, type Either } from './result.js';
+import { valueOrThrow } from './literal.js';
 
 /** Whole US cents, a safe integer (may be negative for adjustments). */
 export const CentsSchema = /* @__PURE__ */ z
@@ -32,16 +33,16 @@ export type MoneyError = DomainError<
 export const ZERO_CENTS = 0 as Cents;
 
 /**
- * Checks a number is whole, safe cents.
+ * Checks a number is whole, safe cents: the parser for amounts from outside.
  *
- * @param amount - a number of cents
- * @returns `Right(Cents)`; `Left` `money.not-integer` for fractions or non-finite numbers,
- *   `money.unsafe` beyond ±2^53
+ * @param amount - a number of cents (anything: a non-number is refused too)
+ * @returns `Right(Cents)`; `Left` `money.not-integer` for fractions, non-finite numbers and
+ *   non-numbers, `money.unsafe` beyond ±2^53
  * @example
- * cents(2500); // Right(2500)
- * cents(25.5); // Left({ code: 'money.not-integer', ... })
+ * parseCents(2500); // Right(2500)
+ * parseCents(25.5); // Left({ code: 'money.not-integer', ... })
  */
-export const cents = (amount: number): Either<MoneyError, Cents> => {
+export const parseCents = (amount: unknown): Either<MoneyError, Cents> => {
   if (!Number.isInteger(amount))
     return err({ code: 'money.not-integer', message: 'amount must be a whole number of cents' });
   if (!Number.isSafeInteger(amount))
@@ -50,20 +51,44 @@ export const cents = (amount: number): Either<MoneyError, Cents> => {
 };
 
 /**
- * Checks a number is a rate between 0 and 10 000 basis points.
+ * A `Cents` literal, for constants, tests and examples; amounts from outside go through
+ * {@link parseCents}.
  *
- * @param rate - basis points
+ * @param amount - whole cents (`1250` is $12.50)
+ * @returns the amount as `Cents`
+ * @throws RangeError `money.not-integer` or `money.unsafe`, as {@link parseCents} refuses it
+ * @example
+ * const copay = cents(2500); // $25.00
+ */
+export const cents = (amount: number): Cents => valueOrThrow(parseCents(amount));
+
+/**
+ * Checks a number is a rate between 0 and 10 000 basis points: the parser for rates from outside.
+ *
+ * @param rate - basis points (anything: a non-number is refused too)
  * @returns `Right(BasisPoints)` or `Left` `money.rate-range`
  * @example
- * basisPoints(2000); // Right(2000), i.e. 20%
+ * parseBasisPoints(2000); // Right(2000), i.e. 20%
  */
-export const basisPoints = (rate: number): Either<MoneyError, BasisPoints> =>
-  Number.isInteger(rate) && rate >= 0 && rate <= 10_000
+export const parseBasisPoints = (rate: unknown): Either<MoneyError, BasisPoints> =>
+  typeof rate === 'number' && Number.isInteger(rate) && rate >= 0 && rate <= 10_000
     ? ok(rate as BasisPoints)
     : err({
         code: 'money.rate-range',
         message: 'rate must be a whole number of basis points from 0 to 10000',
       });
+
+/**
+ * A `BasisPoints` literal, for constants, tests and examples; rates from outside go through
+ * {@link parseBasisPoints}.
+ *
+ * @param rate - basis points, 0 to 10 000 (`2000` is 20%)
+ * @returns the rate as `BasisPoints`
+ * @throws RangeError `money.rate-range` outside 0-10 000 or for a fraction
+ * @example
+ * const coinsurance = basisPoints(2000); // 20%
+ */
+export const basisPoints = (rate: number): BasisPoints => valueOrThrow(parseBasisPoints(rate));
 
 const DOLLARS = /^(-)?\$?(\d{1,13})(?:\.(\d{1,2}))?$/;
 

@@ -40,7 +40,7 @@ export const err = <L, A = never>(error: L): Either<L, A> => E.left(error);
  * @param result - any result
  * @returns true when the result holds a value (`result.right`)
  * @example
- * const r = cents(250);
+ * const r = parseCents(250);
  * if (isOk(r)) console.log(r.right);
  */
 export const isOk = <L, A>(result: Either<L, A>): result is Right<A> => result._tag === 'Right';
@@ -51,7 +51,7 @@ export const isOk = <L, A>(result: Either<L, A>): result is Right<A> => result._
  * @param result - any result
  * @returns true when the result holds an error (`result.left`)
  * @example
- * const r = cents(2.5);
+ * const r = parseCents(2.5);
  * if (isErr(r)) console.log(r.left.code); // 'money.not-integer'
  */
 export const isErr = <L, A>(result: Either<L, A>): result is Left<L> => result._tag === 'Left';
@@ -63,7 +63,7 @@ export const isErr = <L, A>(result: Either<L, A>): result is Left<L> => result._
  * @param fallback - the value to use on failure
  * @returns the success value or the fallback
  * @example
- * unwrapOr(cents(2.5), 0); // 0
+ * unwrapOr(parseCents(2.5), 0); // 0
  */
 export const unwrapOr = <L, A, B>(result: Either<L, A>, fallback: B): A | B =>
   isOk(result) ? result.right : fallback;
@@ -90,7 +90,7 @@ export const collectAll = <L, A>(results: readonly Either<L, A>[]): Either<reado
  * fp-ts `pipe`, re-exported so callers need no fp-ts import.
  *
  * @example
- * pipe(cents(250), mapResult((c) => c * 2));
+ * pipe(parseCents(250), mapResult((c) => c * 2));
  */
 export const pipe: typeof F.pipe = F.pipe;
 /**

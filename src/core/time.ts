@@ -23,6 +23,7 @@ import {
   type WallTime,
 } from './calendar.js';
 import { err, ok, type Either } from './result.js';
+import { valueOrThrow } from './literal.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -41,18 +42,30 @@ export const IanaZoneSchema = /* @__PURE__ */ z
 export type IanaZone = z.infer<typeof IanaZoneSchema>;
 
 /**
- * Validates an IANA zone name.
+ * Validates an IANA zone name: the parser for zones from outside.
  *
- * @param name - such as `America/New_York`
+ * @param name - such as `America/New_York` (anything: a non-string is refused too)
  * @returns `Right(IanaZone)` or `Left` `time.invalid-zone`
  * @example
  * parseZone('America/New_York'); // Right('America/New_York')
  * parseZone('EST5EDT/Nowhere'); // Left({ code: 'time.invalid-zone', ... })
  */
-export const parseZone = (name: string): Either<TimeError, IanaZone> =>
-  isValidZone(name)
+export const parseZone = (name: unknown): Either<TimeError, IanaZone> =>
+  typeof name === 'string' && isValidZone(name)
     ? ok(name as IanaZone)
     : err({ code: 'time.invalid-zone', message: 'zone must be an IANA time zone name' });
+
+/**
+ * An `IanaZone` literal, for constants, tests and examples; zones from outside go through
+ * {@link parseZone}.
+ *
+ * @param name - an IANA time zone name known to the runtime
+ * @returns the name as an `IanaZone`
+ * @throws RangeError `time.invalid-zone` when the runtime does not know it
+ * @example
+ * const ny = zone('America/New_York');
+ */
+export const zone = (name: string): IanaZone => valueOrThrow(parseZone(name));
 
 /**
  * UTC offset of a zone at an instant, in minutes.

@@ -4,6 +4,29 @@
  * @module insurance
  */
 
+// The ids and scalars this module's functions take: types, literal constructors that throw on a
+// bad constant, and the parsers of the scalars for outside data (the same bindings as medoffice/core).
+export {
+  basisPoints,
+  cents,
+  coverageId,
+  isoDate,
+  parseBasisPoints,
+  parseCents,
+  parseIsoDate,
+  parseWallTime,
+  payerId,
+  planId,
+  wallTime,
+  type BasisPoints,
+  type Cents,
+  type CoverageId,
+  type IsoDate,
+  type PayerId,
+  type PlanId,
+  type WallTime,
+} from '../core/index.js';
+
 // Plans, benefits, accumulators, cost share, coordination of benefits.
 export * from './model.js';
 export * from './errors.js';

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
-import { IsoDateSchema, type IsoDate } from '../core/calendar.js';
+import { IsoDateSchema } from '../core/calendar.js';
 import type { InsuranceError } from './errors.js';
 import { esrdCoordinationPeriod } from './esrdCoordination.js';
 import type { Coverage, PlanType } from './model.js';
@@ -52,9 +52,18 @@ export const PayerOrderPatientSchema = /* @__PURE__ */ z.object({
  * The patient facts payer order needs.
  *
  * @example
- * const p: PayerOrderPatient = { dateOfBirth: '2015-06-01' as IsoDate, parents: { livingTogether: true, jointDecree: false } };
+ * const p: PayerOrderPatient = { dateOfBirth: isoDate('2015-06-01'), parents: { livingTogether: true, jointDecree: false } };
  */
 export type PayerOrderPatient = z.infer<typeof PayerOrderPatientSchema>;
+
+/**
+ * The patient facts as {@link determinePayerOrder} takes them: dates as plain `YYYY-MM-DD` strings,
+ * `parents.jointDecree` optional (default false).
+ *
+ * @example
+ * const p: PayerOrderPatientInput = { dateOfBirth: '2015-06-01', parents: { livingTogether: true } };
+ */
+export type PayerOrderPatientInput = z.input<typeof PayerOrderPatientSchema>;
 
 /**
  * Parses the patient facts for payer order.
@@ -72,12 +81,15 @@ export const parsePayerOrderPatient = (input: unknown): Either<ValidationError, 
  * auto accident (workers' compensation and no-fault pay first for related services only).
  *
  * @example
- * const ctx: PayerOrderContext = { dateOfService: '2026-11-23' as IsoDate };
+ * const ctx: PayerOrderContext = { dateOfService: '2026-11-23' };
  */
 export interface PayerOrderContext {
-  readonly dateOfService: IsoDate;
+  /** Calendar date `YYYY-MM-DD`, checked by {@link determinePayerOrder}. */
+  readonly dateOfService: string;
   readonly injury?: 'work' | 'auto';
 }
+
+const PayerOrderDateSchema = /* @__PURE__ */ z.object({ dateOfService: IsoDateSchema });
 
 /**
  * The rule that decided between two coverages.
@@ -434,10 +446,10 @@ const activeOn = (c: Coverage, date: string): boolean =>
  * coverage, Medicaid is last. Dates are calendar dates; no time zone is involved.
  *
  * @param coverages - the patient's coverages (not mutated)
- * @param patient - date of birth, Medicare entitlement, parents' situation
+ * @param patientFacts - date of birth, Medicare entitlement, parents' situation (checked)
  * @param context - date of service and related injury
  * @returns `Right(PayerOrder)`; `Left` `insurance.no-coverage` when no coverage is in force on the
- *   date
+ *   date, `Left(ValidationError)` when the patient facts or the date of service are malformed
  * @example
  * // A child covered by both parents, who live together: mother born 03-14, father 09-02.
  * determinePayerOrder([fatherPlan, motherPlan], { dateOfBirth: '2016-05-01' }, { dateOfService: '2026-11-23' });
@@ -445,9 +457,14 @@ const activeOn = (c: Coverage, date: string): boolean =>
  */
 export const determinePayerOrder = (
   coverages: readonly Coverage[],
-  patient: PayerOrderPatient,
+  patientFacts: PayerOrderPatientInput,
   context: PayerOrderContext,
-): Either<InsuranceError, PayerOrder> => {
+): Either<InsuranceError | ValidationError, PayerOrder> => {
+  const facts = parsePayerOrderPatient(patientFacts);
+  if (facts._tag === 'Left') return facts;
+  const date = parseWith('PayerOrderContext', PayerOrderDateSchema, context);
+  if (date._tag === 'Left') return date;
+  const patient = facts.right;
   const excluded: { coverageId: string; reason: string }[] = [];
   const inForce: Coverage[] = [];
   for (const c of coverages) {

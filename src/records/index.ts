@@ -3,6 +3,25 @@
  *
  * @module records
  */
+
+// The ids and scalars this module's functions take: types, literal constructors that throw on a
+// bad constant, and the parsers of the scalars for outside data (the same bindings as medoffice/core).
+export {
+  documentId,
+  isoDate,
+  isoInstant,
+  parseIsoDate,
+  parseIsoInstant,
+  patientId,
+  providerId,
+  referralId,
+  type DocumentId,
+  type IsoDate,
+  type IsoInstant,
+  type PatientId,
+  type ProviderId,
+  type ReferralId,
+} from '../core/index.js';
 export * from './npi.js';
 export * from './mbi.js';
 export * from './phone.js';

@@ -2,10 +2,10 @@
  * Patient normalization at registration: names trimmed and cased, US addresses standardized
  * (USPS), phones in E.164, identifiers checked, dates checked against `asOf`.
  */
-import type { ValidationError, ValidationIssue } from '../core/errors.js';
+import { parseWith, type ValidationError, type ValidationIssue } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 import type { IsoDate } from '../core/calendar.js';
-import { dateToDayNumber } from '../core/calendar.js';
+import { dateToDayNumber, IsoDateSchema } from '../core/calendar.js';
 import { standardizeStreetLine, usStateCode, standardizeAddressText } from './address.js';
 import { validateMbi } from './mbi.js';
 import {
@@ -154,7 +154,8 @@ const notAfter = (date: IsoDate | undefined, asOf: IsoDate, path: string, sink: 
  * returns it unchanged.
  *
  * @param input - the patient as received (anything)
- * @param asOf - today's date at the clinic, `YYYY-MM-DD`
+ * @param asOf - today's date at the clinic, `YYYY-MM-DD` (checked: a malformed date is a
+ *   `Left(ValidationError)` of model `asOf`)
  * @returns `Right({ patient, warnings })`; `Left(ValidationError)` listing every issue with its
  *   field path: schema issues, `address.state`, `zip.*`, `phone.*`, `ssn.*`, `mbi.*`,
  *   `date.future`, `consent.expiry-before-signature`
@@ -165,8 +166,10 @@ const notAfter = (date: IsoDate | undefined, asOf: IsoDate, path: string, sink: 
  */
 export const normalizePatient = (
   input: unknown,
-  asOf: IsoDate,
+  asOf: string,
 ): Either<ValidationError, PatientNormalization> => {
+  const today = parseWith('asOf', IsoDateSchema, asOf);
+  if (today._tag === 'Left') return today;
   const parsed = parsePatient(input);
   if (parsed._tag === 'Left') return parsed;
   const p = parsed.right;
@@ -182,12 +185,12 @@ export const normalizePatient = (
     }
     return { ...id, value: checked.right as string };
   });
-  notAfter(p.birthDate, asOf, 'birthDate', sink);
-  notAfter(p.verifiedOn, asOf, 'verifiedOn', sink);
-  if (dateToDayNumber(asOf) - dateToDayNumber(p.birthDate) > 120 * 365.25)
+  notAfter(p.birthDate, today.right, 'birthDate', sink);
+  notAfter(p.verifiedOn, today.right, 'verifiedOn', sink);
+  if (dateToDayNumber(today.right) - dateToDayNumber(p.birthDate) > 120 * 365.25)
     sink.warnings.push(issue('birthDate', 'date.implausible-age', 'implies an age over 120 years'));
   p.consents.forEach((c, i) => {
-    notAfter(c.signedOn, asOf, `consents.${i}.signedOn`, sink);
+    notAfter(c.signedOn, today.right, `consents.${i}.signedOn`, sink);
     if (c.expiresOn !== undefined && c.expiresOn < c.signedOn)
       sink.errors.push(
         issue(`consents.${i}.expiresOn`, 'consent.expiry-before-signature', 'is before the signature date'),

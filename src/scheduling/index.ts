@@ -4,6 +4,45 @@
  * @module scheduling
  */
 
+// The ids and scalars this module's functions take: types, literal constructors that throw on a
+// bad constant, and the parsers of the scalars for outside data (the same bindings as medoffice/core).
+export {
+  actorId,
+  appointmentId,
+  appointmentTypeId,
+  basisPoints,
+  cents,
+  isoDate,
+  isoInstant,
+  locationId,
+  parseBasisPoints,
+  parseCents,
+  parseIsoDate,
+  parseIsoInstant,
+  parseWallTime,
+  parseZone,
+  patientId,
+  providerId,
+  resourceId,
+  templateId,
+  wallTime,
+  zone,
+  type ActorId,
+  type AppointmentId,
+  type AppointmentTypeId,
+  type BasisPoints,
+  type Cents,
+  type IanaZone,
+  type IsoDate,
+  type IsoInstant,
+  type LocationId,
+  type PatientId,
+  type ProviderId,
+  type ResourceId,
+  type TemplateId,
+  type WallTime,
+} from '../core/index.js';
+
 // Models, availability, slot finding, booking validation.
 export { recurrenceDates, type RecurrenceError } from './recurrence.js';
 export { expandAvailability, type AvailabilityRange, type OwnerAvailability } from './availability.js';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   allocate,
   applyRate,
-  basisPoints,
-  cents,
+  parseBasisPoints,
+  parseCents,
   divideRounded,
   formatCents,
   maxCents,
@@ -94,14 +94,14 @@ describe('applyRate beyond the safe product', () => {
 
 describe('money parsing and formatting edges', () => {
   it('cents and basisPoints bounds', () => {
-    expect(cents(-5)).toEqual({ _tag: 'Right', right: -5 });
-    expect(cents(Number.POSITIVE_INFINITY)).toMatchObject({ left: { code: 'money.not-integer' } });
-    expect(cents(2 ** 53)).toMatchObject({ left: { code: 'money.unsafe' } });
-    expect(cents(-(2 ** 53))).toMatchObject({ left: { code: 'money.unsafe' } });
-    expect(cents(Number.MAX_SAFE_INTEGER)).toEqual({ _tag: 'Right', right: Number.MAX_SAFE_INTEGER });
-    expect(basisPoints(0)).toEqual({ _tag: 'Right', right: 0 });
-    expect(basisPoints(-1)).toMatchObject({ left: { code: 'money.rate-range' } });
-    expect(basisPoints(9999)).toEqual({ _tag: 'Right', right: 9999 });
+    expect(parseCents(-5)).toEqual({ _tag: 'Right', right: -5 });
+    expect(parseCents(Number.POSITIVE_INFINITY)).toMatchObject({ left: { code: 'money.not-integer' } });
+    expect(parseCents(2 ** 53)).toMatchObject({ left: { code: 'money.unsafe' } });
+    expect(parseCents(-(2 ** 53))).toMatchObject({ left: { code: 'money.unsafe' } });
+    expect(parseCents(Number.MAX_SAFE_INTEGER)).toEqual({ _tag: 'Right', right: Number.MAX_SAFE_INTEGER });
+    expect(parseBasisPoints(0)).toEqual({ _tag: 'Right', right: 0 });
+    expect(parseBasisPoints(-1)).toMatchObject({ left: { code: 'money.rate-range' } });
+    expect(parseBasisPoints(9999)).toEqual({ _tag: 'Right', right: 9999 });
   });
 
   it('parseDollars: anchors, digit limits, one-decimal padding and no negative zero', () => {
@@ -169,9 +169,11 @@ describe('remainders, defaults and messages', () => {
 
   it('errors name the rule they enforce', () => {
     const message = (r: { _tag: string; left?: { message: string } }) => r.left?.message;
-    expect(message(cents(2.5))).toBe('amount must be a whole number of cents');
-    expect(message(cents(2 ** 53))).toBe('amount exceeds the safe integer range');
-    expect(message(basisPoints(10_001))).toBe('rate must be a whole number of basis points from 0 to 10000');
+    expect(message(parseCents(2.5))).toBe('amount must be a whole number of cents');
+    expect(message(parseCents(2 ** 53))).toBe('amount exceeds the safe integer range');
+    expect(message(parseBasisPoints(10_001))).toBe(
+      'rate must be a whole number of basis points from 0 to 10000',
+    );
     expect(message(parseDollars('12.345'))).toBe('amount must be dollars with at most two decimals');
     expect(message(allocate(c(10), []))).toBe('weights must be non-negative integers with a positive total');
   });

@@ -4,8 +4,8 @@ import {
   addCents,
   allocate,
   applyRate,
-  basisPoints,
-  cents,
+  parseBasisPoints,
+  parseCents,
   divideRounded,
   formatCents,
   maxCents,
@@ -25,13 +25,15 @@ const bp = (n: number) => n as BasisPoints;
 
 describe('money', () => {
   it('cents accepts whole safe numbers only', () => {
-    expect(cents(2500)).toEqual({ _tag: 'Right', right: 2500 });
-    expect(isErr(cents(25.5)) && cents(25.5)).toMatchObject({ left: { code: 'money.not-integer' } });
-    expect(cents(Number.NaN)).toMatchObject({ left: { code: 'money.not-integer' } });
-    expect(cents(2 ** 60)).toMatchObject({ left: { code: 'money.unsafe' } });
-    expect(isOk(basisPoints(10_000))).toBe(true);
-    expect(basisPoints(10_001)).toMatchObject({ left: { code: 'money.rate-range' } });
-    expect(basisPoints(12.5)).toMatchObject({ left: { code: 'money.rate-range' } });
+    expect(parseCents(2500)).toEqual({ _tag: 'Right', right: 2500 });
+    expect(isErr(parseCents(25.5)) && parseCents(25.5)).toMatchObject({
+      left: { code: 'money.not-integer' },
+    });
+    expect(parseCents(Number.NaN)).toMatchObject({ left: { code: 'money.not-integer' } });
+    expect(parseCents(2 ** 60)).toMatchObject({ left: { code: 'money.unsafe' } });
+    expect(isOk(parseBasisPoints(10_000))).toBe(true);
+    expect(parseBasisPoints(10_001)).toMatchObject({ left: { code: 'money.rate-range' } });
+    expect(parseBasisPoints(12.5)).toMatchObject({ left: { code: 'money.rate-range' } });
   });
 
   it('parses dollar strings without floating point', () => {
