@@ -10,6 +10,12 @@ import type { Either } from './result.js';
 /**
  * The value of a result, or a `RangeError` carrying the error's code and message (which name the
  * rule, never the value: an id written in a test may still be a patient's).
+ *
+ * @param result - the answer of a `parseX` function
+ * @returns the value on the Right
+ * @throws RangeError `code: message` of the Left
+ * @example
+ * valueOrThrow(parseIsoDate('2026-11-23')); // '2026-11-23'
  */
 export const valueOrThrow = <A>(result: Either<DomainError, A>): A => {
   if (result._tag === 'Left') throw new RangeError(`${result.left.code}: ${result.left.message}`);
