@@ -1,5 +1,6 @@
-// The guides' code is real: each guide pulls its samples from examples/ with {@includeCode}, and
-// this file runs those examples and checks what the guides say they print.
+// The guides' code is real: each guide names regions of examples/ (an `{@includeCode}` line, which
+// `npm run guides` turns into a block of code between two comments naming the region), and this file
+// runs those examples and checks what the guides say they print.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -7,19 +8,23 @@ import * as gettingStarted from '../../examples/guides/gettingStarted.js';
 import { ReferralTracker, checkTracker } from '../../examples/testing/referralModelTest.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+const EXAMPLE =
+  /^(?:\{@includeCode ([^}#\s]+)(?:#([\w-]+))?\}|<!-- example: ([^#\s]+)(?:#([\w-]+))? \(written by npm run guides[^)]*\) -->)$/gm;
 
-describe('every {@includeCode} of a guide points at an example file and region that exist', () => {
+describe('every example place of a guide points at an example file and region that exist', () => {
   const guides = readdirSync(resolve(ROOT, 'docs/guides')).filter((f) => f.endsWith('.md'));
   const includes = guides.flatMap((g) =>
-    [
-      ...readFileSync(resolve(ROOT, 'docs/guides', g), 'utf8').matchAll(
-        /\{@includeCode ([^}#\s]+)(?:#([\w-]+))?\}/g,
-      ),
-    ].map((m) => ({ guide: g, file: m[1] ?? '', region: m[2] })),
+    [...readFileSync(resolve(ROOT, 'docs/guides', g), 'utf8').matchAll(EXAMPLE)].map((m) => ({
+      guide: g,
+      file: m[1] ?? m[3] ?? '',
+      region: m[2] ?? m[4],
+    })),
   );
-  it('finds the includes', () => expect(includes.length).toBeGreaterThanOrEqual(7));
-  it.each(guides)('%s has no inline TypeScript: its code comes from examples/', (g) => {
-    expect(readFileSync(resolve(ROOT, 'docs/guides', g), 'utf8')).not.toMatch(/^```(ts|typescript|js)\b/m);
+  it('finds the examples', () => expect(includes.length).toBeGreaterThanOrEqual(7));
+  it.each(guides)('%s has no hand-written TypeScript: its code comes from examples/', (g) => {
+    const text = readFileSync(resolve(ROOT, 'docs/guides', g), 'utf8');
+    const outsideExamples = text.replace(/^<!-- example: [^\n]*-->$[\s\S]*?^<!-- end of example -->$/gm, '');
+    expect(outsideExamples).not.toMatch(/^```(ts|typescript|js)\b/m);
   });
   it.each(includes.map((i) => [`${i.guide} → ${i.file}#${i.region ?? ''}`, i] as const))('%s', (_, i) => {
     const path = resolve(ROOT, 'docs/guides', i.file);
