@@ -106,8 +106,8 @@ const parseInstantMs = (s: string): number | undefined => {
  * @example
  * parseInstant('2026-11-02T09:00:00-05:00'); // Right(1793628000000)
  */
-export const parseInstant = (text: string): Either<TimeError, number> => {
-  const ms = parseInstantMs(text);
+export const parseInstant = (text: unknown): Either<TimeError, number> => {
+  const ms = typeof text === 'string' ? parseInstantMs(text) : undefined;
   return ms === undefined
     ? err({ code: 'time.invalid-instant', message: 'instant must be ISO 8601 with an offset' })
     : ok(ms);

@@ -96,13 +96,13 @@ const DOLLARS = /^(-)?\$?(\d{1,13})(?:\.(\d{1,2}))?$/;
  * Parses a decimal dollar string (`"25"`, `"25.5"`, `"-3.07"`, `"$1200.00"`) into cents without
  * floating point. This is the format of X12 monetary elements.
  *
- * @param text - dollars with at most two decimals
+ * @param text - dollars with at most two decimals (anything: a non-string is refused too)
  * @returns `Right(Cents)` or `Left` `money.format`
  * @example
  * parseDollars('1500.5'); // Right(150050)
  */
-export const parseDollars = (text: string): Either<MoneyError, Cents> => {
-  const m = DOLLARS.exec(text.trim());
+export const parseDollars = (text: unknown): Either<MoneyError, Cents> => {
+  const m = typeof text === 'string' ? DOLLARS.exec(text.trim()) : null;
   if (!m) return err({ code: 'money.format', message: 'amount must be dollars with at most two decimals' });
   const whole = Number(m[2]);
   const frac = Number((m[3] ?? '').padEnd(2, '0'));

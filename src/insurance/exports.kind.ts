@@ -1,4 +1,5 @@
 import type { ExportKinds } from '../internal/exportKind.js';
+import { scalarKinds } from '../core/exports.kind.js';
 
 /**
  * How the hostile-input gate (tests/hostile) treats each function exported by `medoffice/insurance`
@@ -6,6 +7,19 @@ import type { ExportKinds } from '../internal/exportKind.js';
  * it here; the gate fails on a function missing from this table.
  */
 export const INSURANCE_EXPORT_KINDS = {
+  ...scalarKinds(
+    'isoDate',
+    'parseIsoDate',
+    'wallTime',
+    'parseWallTime',
+    'cents',
+    'parseCents',
+    'basisPoints',
+    'parseBasisPoints',
+    'payerId',
+    'planId',
+    'coverageId',
+  ),
   parsePayer: 'edge',
   parsePlan: 'edge',
   parseBenefitSet: 'edge',

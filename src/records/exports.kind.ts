@@ -1,4 +1,5 @@
 import type { ExportKinds } from '../internal/exportKind.js';
+import { scalarKinds } from '../core/exports.kind.js';
 
 /**
  * How the hostile-input gate (tests/hostile) treats each function exported by `medoffice/records`
@@ -6,6 +7,16 @@ import type { ExportKinds } from '../internal/exportKind.js';
  * it here; the gate fails on a function missing from this table.
  */
 export const RECORDS_EXPORT_KINDS = {
+  ...scalarKinds(
+    'isoDate',
+    'parseIsoDate',
+    'isoInstant',
+    'parseIsoInstant',
+    'patientId',
+    'providerId',
+    'referralId',
+    'documentId',
+  ),
   validateNpi: 'edge',
   validateMbi: 'edge',
   normalizePhone: 'edge',

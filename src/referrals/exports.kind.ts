@@ -1,4 +1,5 @@
 import type { ExportKinds } from '../internal/exportKind.js';
+import { scalarKinds } from '../core/exports.kind.js';
 
 /**
  * How the hostile-input gate (tests/hostile) treats each function exported by `medoffice/referrals`
@@ -6,6 +7,22 @@ import type { ExportKinds } from '../internal/exportKind.js';
  * it here; the gate fails on a function missing from this table.
  */
 export const REFERRALS_EXPORT_KINDS = {
+  ...scalarKinds(
+    'isoInstant',
+    'parseIsoInstant',
+    'isoDate',
+    'parseIsoDate',
+    'zone',
+    'parseZone',
+    'referralId',
+    'patientId',
+    'authorizationId',
+    'actorId',
+    'appointmentId',
+    'payerId',
+    'documentId',
+    'providerId',
+  ),
   isTerminalReferralStatus: 'core',
   parseAuthorizationResponse: 'edge',
   parseReferral: 'edge',

@@ -1,4 +1,5 @@
 import type { ExportKinds } from '../internal/exportKind.js';
+import { scalarKinds } from '../core/exports.kind.js';
 
 /**
  * How the hostile-input gate (tests/hostile) treats each function exported by `medoffice/scheduling`
@@ -6,6 +7,28 @@ import type { ExportKinds } from '../internal/exportKind.js';
  * it here; the gate fails on a function missing from this table.
  */
 export const SCHEDULING_EXPORT_KINDS = {
+  ...scalarKinds(
+    'isoInstant',
+    'parseIsoInstant',
+    'isoDate',
+    'parseIsoDate',
+    'wallTime',
+    'parseWallTime',
+    'zone',
+    'parseZone',
+    'providerId',
+    'locationId',
+    'resourceId',
+    'appointmentId',
+    'appointmentTypeId',
+    'patientId',
+    'templateId',
+    'actorId',
+    'cents',
+    'parseCents',
+    'basisPoints',
+    'parseBasisPoints',
+  ),
   recurrenceDates: 'edge',
   expandAvailability: 'core',
   findSlots: 'core',
