@@ -329,11 +329,7 @@ export const visitCopay = () => {
 export const medicareNonPar = () => {
   // #region medicare-nonpar
   // Fee schedule $100 for the service, the provider charges $150, Part B deductible already met.
-  const fee = cents(10000);
-  const charge = cents(15000);
-  const deductibleLeft = cents(0);
-  if (!isOk(fee) || !isOk(charge) || !isOk(deductibleLeft)) throw new Error('amounts are whole cents');
-  const service = { feeSchedule: fee.right, charge: charge.right, deductibleRemaining: deductibleLeft.right };
+  const service = { feeSchedule: cents(10000), charge: cents(15000), deductibleRemaining: cents(0) };
   const unassigned = medicareNonParticipating({ ...service, assigned: false });
   const assigned = medicareNonParticipating({ ...service, assigned: true });
   if (isOk(unassigned) && isOk(assigned)) {
