@@ -70,6 +70,7 @@ export const CORE_EXPORT_KINDS = {
   dateToDayNumber: 'core',
   dayNumberToDate: 'core',
   addDays: 'core',
+  addMonths: 'core',
   isoWeekday: 'core',
   dayNumberWeekday: 'core',
   wallTimeMinutes: 'core',
