@@ -95,7 +95,7 @@ const countMappedSources = (
 /** Bundles one entry for the browser (platform browser, ESM, no Node built-ins allowed). */
 export const bundleForBrowser = async (
   entry: { readonly file: string } | { readonly contents: string },
-  options: { readonly minify?: boolean } = {},
+  options: { readonly minify?: boolean; readonly external?: readonly string[] } = {},
 ): Promise<BrowserBundle> => {
   const result = await build({
     ...('file' in entry
@@ -116,6 +116,7 @@ export const bundleForBrowser = async (
     format: 'esm',
     target: 'es2022',
     minify: options.minify ?? false,
+    external: [...(options.external ?? [])],
     logLevel: 'silent',
     sourcemap: 'external',
     outdir: join(ROOT, 'node_modules/.cache/browser-bundle'),

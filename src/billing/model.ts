@@ -4,7 +4,7 @@
  * plan. Money is integer cents; adjustment and provider-adjustment amounts are signed as in X12
  * (a positive amount reduces payment).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { PatientIdSchema } from '../core/ids.js';
 import { CentsSchema } from '../core/money.js';

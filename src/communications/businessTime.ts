@@ -4,7 +4,7 @@
  * Monday after: 5 U.S.C. 6103(b); July 4, 2026 is a Saturday, so Friday July 3 is closed), and
  * callback deadlines counted in it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   addDays,
   dateToDayNumber,

@@ -3,7 +3,7 @@
  * and consent, reminder rules). Instants are ISO 8601 with an offset, wall times `HH:mm` read in an
  * IANA zone (DESIGN.md rule 4). Optional fields carry documented defaults that the functions apply.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { AppointmentTypeIdSchema, LocationIdSchema, PatientIdSchema } from '../core/ids.js';
 import type { AppointmentId, PatientId } from '../core/ids.js';

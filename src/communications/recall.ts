@@ -4,7 +4,7 @@
  * visits (AAP periodicity schedule) and follow-up intervals set by the provider. Dates only: no
  * zone, no clock ("as of" is a parameter).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, addMonths, IsoDateSchema, type IsoDate } from '../core/calendar.js';
 import { PatientIdSchema, type PatientId } from '../core/ids.js';
 

@@ -3,7 +3,7 @@
  * callback deadline in business time. Administrative only: the output names queues, roles, rules
  * and fixed escalation instructions, never clinical advice.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { instantToMs, type IsoInstant } from '../core/calendar.js';
 import { err, ok, type Either } from '../core/result.js';
 import { formatInstant, IanaZoneSchema } from '../core/time.js';

@@ -3,7 +3,7 @@
  * calendar arithmetic. Kept apart from `time.ts` (zones, DST) so that code needing only dates,
  * such as the records validators, never loads the zone machinery and luxon.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DomainError } from './errors.js';
 import { err, ok, type Either } from './result.js';
 import { civilDate, civilDay } from '../internal/civil.js';

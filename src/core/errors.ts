@@ -2,7 +2,7 @@
  * The error shape shared by every module: coded plain objects whose messages name fields and
  * rules, never patient values.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { err, ok, type Either } from './result.js';
 
 /**

@@ -2,7 +2,7 @@
  * Branded identifiers: a `PatientId` can't be passed where a `ProviderId` is expected.
  * Format rules for real-world identifiers (NPI check digit, MBI, SSN) live in `records`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { valueOrThrow } from './literal.js';
 import { parseWith } from './errors.js';
 

@@ -2,7 +2,7 @@
  * Money as integer cents and rates as integer basis points (2000 = 20%). No floating-point
  * money: every operation here is exact integer arithmetic with one named rounding step.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DomainError } from './errors.js';
 import { err, ok, type Either } from './result.js';
 import { valueOrThrow } from './literal.js';

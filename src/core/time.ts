@@ -9,7 +9,7 @@
  *
  * Inside the library instants are epoch milliseconds. No function here reads the clock.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidZone, offsetMinutes } from '../internal/zone.js';
 import { civilDate } from '../internal/civil.js';
 import {

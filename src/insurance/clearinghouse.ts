@@ -4,7 +4,7 @@
  * the X12: one `benefitsInformation[]` object per EB, codes beside their labels; this reads the
  * codes and ignores the labels.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { andThen, ok, type Either } from '../core/result.js';
 import type {

@@ -3,7 +3,7 @@
  * service, with this provider; and if not, why and what to do next. Reads a normalized 271 (or a
  * stored Coverage record) and never guesses: what the payer did not say comes back `'unknown'`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import type { Either } from '../core/result.js';
 import { IsoDateSchema } from '../core/calendar.js';

@@ -4,7 +4,7 @@
  * met so far in a plan year). Money is integer cents, rates are basis points of the PATIENT's share
  * (2000 = the patient pays 20%), tri-state answers are `true | false | 'unknown'` with a reason.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { CoverageIdSchema, PayerIdSchema, PlanIdSchema } from '../core/ids.js';
 import { BasisPointsSchema, CentsSchema, ZERO_CENTS, type BasisPoints } from '../core/money.js';

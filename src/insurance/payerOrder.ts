@@ -4,7 +4,7 @@
  * and group health plans (working aged 20+, disability 100+, ESRD 30-month coordination),
  * TRICARE after employer coverage, Medicaid last. Every decision names the rule that made it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 import { IsoDateSchema } from '../core/calendar.js';
@@ -452,8 +452,15 @@ const activeOn = (c: Coverage, date: string): boolean =>
  *   date, `Left(ValidationError)` when the patient facts or the date of service are malformed
  * @example
  * // A child covered by both parents, who live together: mother born 03-14, father 09-02.
- * determinePayerOrder([fatherPlan, motherPlan], { dateOfBirth: '2016-05-01' }, { dateOfService: '2026-11-23' });
- * // → order [motherPlan, fatherPlan], decision rule 'naic.birthday'
+ * const parentPlan = (id: string, parentBorn: string) =>
+ *   parseCoverage({ id, payerId: `payer-${id}`, planType: 'PPO', memberId: `M-${id}`, relationship: 'child',
+ *     subscriber: { dateOfBirth: parentBorn, employment: 'active', employerSize: 300 },
+ *     effective: { start: '2020-01-01', end: null } });
+ * const father = parentPlan('father', '1981-09-02');
+ * const mother = parentPlan('mother', '1984-03-14');
+ * if (isOk(father) && isOk(mother))
+ *   determinePayerOrder([father.right, mother.right], { dateOfBirth: '2016-05-01' }, { dateOfService: '2026-11-23' });
+ * // → order [mother, father], decision rule 'naic.birthday'
  */
 export const determinePayerOrder = (
   coverages: readonly Coverage[],

@@ -10,7 +10,7 @@
  * 6-character code outside the 7th-character categories cannot be told from a header without the
  * table, and passes. Pass `validCodes` (built from `icd10cm_codes_<FY>.txt`) to check exactly.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 

@@ -3,7 +3,7 @@
  * `C A AN N A AN N A A N N` with the letters S, L, O, I, B and Z excluded (CMS, "Understanding the
  * Medicare Beneficiary Identifier (MBI) Format").
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 

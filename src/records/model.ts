@@ -2,7 +2,7 @@
  * Records models: Patient, Practitioner and Document as zod schemas with inferred types, and their
  * `parseX` entry points. A parsed Patient is well-formed; `normalizePatient` also standardizes it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { DocumentIdSchema, PatientIdSchema, ProviderIdSchema, ReferralIdSchema } from '../core/ids.js';
 import type { Either } from '../core/result.js';

@@ -3,7 +3,7 @@
  * leading digits are reserved), the last a Luhn check digit computed over the prefix 80840 plus
  * the first nine digits (CMS, "Requirements for Check Digit Algorithm for the NPI", 2005).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 

@@ -3,7 +3,7 @@
  * area code (NPA) is not N11 and not X9X (reserved for expansion); the exchange (NXX) is not N11
  * (NANPA numbering resources; records reference §1.3).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 

@@ -2,7 +2,7 @@
  * CPT and HCPCS Level II procedure code formats (AMA CPT categories I-III; CMS HCPCS Level II).
  * Format only: CPT descriptors are AMA-licensed, so code lists stay with the caller.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 

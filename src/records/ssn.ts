@@ -3,7 +3,7 @@
  * group 00; serial 0000) plus advertised sample numbers (records reference §1.5). Since the SSA
  * randomized assignment in June 2011, other area numbers are not rejected.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 

@@ -2,7 +2,7 @@
  * US ZIP and ZIP+4 codes (USPS). A 4-digit ZIP usually lost its leading zero in a spreadsheet; it
  * is padded only for states whose ZIPs start with a single 0 (records reference §1.4).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 

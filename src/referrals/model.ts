@@ -3,7 +3,7 @@
  * appointment links, the authorization record of each request to the payer (X12 278 / Da Vinci
  * PAS), and the events that move a referral.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ValidationError } from '../core/errors.js';
 import { parseWith } from '../core/errors.js';
 import {

@@ -4,7 +4,7 @@
  * Optional fields carry documented defaults that the functions apply, so values are easy to build
  * by hand as well as to parse.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import {
   ActorIdSchema,

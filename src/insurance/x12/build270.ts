@@ -2,7 +2,7 @@
  * Builds a 5010 270 eligibility inquiry (005010X279A1): one interchange, one group, one
  * transaction, for a subscriber or a dependent, for one or more service types.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith, type ValidationError } from '../../core/errors.js';
 import { andThen, ok, type Either } from '../../core/result.js';
 import { IsoDateSchema, WallTimeSchema } from '../../core/calendar.js';
