@@ -33,10 +33,10 @@ const DECIMAL = /^(\d*)(?:\.(\d*))?$/;
  * patientShareFromPercent('80', 'payer-percent'); // Right(2000)
  */
 export const patientShareFromPercent = (
-  raw: string,
+  raw: unknown,
   convention: PercentConvention,
 ): Either<PercentError, BasisPoints> => {
-  const m = DECIMAL.exec(raw.trim());
+  const m = typeof raw === 'string' ? DECIMAL.exec(raw.trim()) : null;
   if (!m || (m[1] === '' && (m[2] ?? '') === ''))
     return err({
       code: 'insurance.percent-format',

@@ -18,12 +18,24 @@ interface ZoneMemo {
 const memos = new Map<string, ZoneMemo>();
 const validity = new Map<string, boolean>();
 
+// Caches are bounded (DESIGN.md rule 11): names are outside data, so a caller looping over
+// hostile strings must not grow memory. A full cache starts over; the IANA list has ~600 names
+// and a year ~365 days, so ordinary use never reaches the limits.
+const MAX_ZONE_NAME = 64;
+const MAX_ZONES = 1024;
+const MAX_DAYS_PER_ZONE = 100_000;
+const remember = <K, V>(cache: Map<K, V>, key: K, value: V, max: number): void => {
+  if (cache.size >= max) cache.clear();
+  cache.set(key, value);
+};
+
 /** True when `name` is an IANA zone known to this runtime's Intl data. */
 export const isValidZone = (name: string): boolean => {
+  if (name.length === 0 || name.length >= MAX_ZONE_NAME) return false;
   let known = validity.get(name);
   if (known === undefined) {
-    known = name.length > 0 && name.length < 64 && IANAZone.isValidZone(name);
-    validity.set(name, known);
+    known = IANAZone.isValidZone(name);
+    remember(validity, name, known, MAX_ZONES);
   }
   return known;
 };
@@ -42,7 +54,7 @@ const memoFor = (name: string): ZoneMemo => {
   let memo = memos.get(name);
   if (!memo) {
     memo = { zone: IANAZone.create(name), midnights: new Map(), transitions: new Map() };
-    memos.set(name, memo);
+    remember(memos, name, memo, MAX_ZONES);
   }
   lastName = name;
   lastMemo = memo;
@@ -54,7 +66,7 @@ const offsetAtMidnight = (memo: ZoneMemo, day: number): number => {
   let off = memo.midnights.get(day);
   if (off === undefined) {
     off = memo.zone.offset(day * DAY);
-    memo.midnights.set(day, off);
+    remember(memo.midnights, day, off, MAX_DAYS_PER_ZONE);
   }
   return off;
 };
@@ -71,7 +83,7 @@ const transitionIn = (memo: ZoneMemo, day: number, after: number): number => {
       else lo = mid;
     }
     t = hi;
-    memo.transitions.set(day, t);
+    remember(memo.transitions, day, t, MAX_DAYS_PER_ZONE);
   }
   return t;
 };

@@ -96,8 +96,8 @@ const FORMAT = /^([A-Z][0-9][0-9A-Z])(?:\.?([0-9A-Z]{1,4}))?$/;
  * validateIcd10Cm('e11.9'); // Right('E119')
  * validateIcd10Cm('EE1.9'); // Left({ code: 'icd10.format', ... })
  */
-export const validateIcd10Cm = (input: string): Either<Icd10Error, Icd10CmCode> => {
-  const m = FORMAT.exec(input.trim().toUpperCase());
+export const validateIcd10Cm = (input: unknown): Either<Icd10Error, Icd10CmCode> => {
+  const m = typeof input === 'string' ? FORMAT.exec(input.trim().toUpperCase()) : null;
   if (!m)
     return err({
       code: 'icd10.format',
@@ -143,7 +143,7 @@ const LOOKS_LIKE_EXTENSION = /[A-HJ-NP-WYZ]$/;
  * checkIcd10Specificity('W61.62D'); // Left({ code: 'icd10.placeholder', ... })
  */
 export const checkIcd10Specificity = (
-  input: string,
+  input: unknown,
   options: Icd10SpecificityOptions = {},
 ): Either<Icd10Error, Icd10CmCode> => {
   const parsed = validateIcd10Cm(input);

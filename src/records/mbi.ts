@@ -48,8 +48,8 @@ export interface MbiError extends DomainError<'mbi.length' | 'mbi.position'> {
  * validateMbi('1EG4-TE5-MK73'); // Right('1EG4TE5MK73')
  * validateMbi('1SG4TE5MK73'); // Left({ code: 'mbi.position', position: 2, ... })
  */
-export const validateMbi = (input: string): Either<MbiError, Mbi> => {
-  const s = input.replace(/[\s-]/g, '').toUpperCase();
+export const validateMbi = (input: unknown): Either<MbiError, Mbi> => {
+  const s = typeof input === 'string' ? input.replace(/[\s-]/g, '').toUpperCase() : '';
   if (s.length !== 11)
     return err({ code: 'mbi.length', message: 'MBI must be 11 characters without dashes' });
   for (let i = 0; i < 11; i++) {

@@ -49,8 +49,8 @@ const npiCheckDigitValid = (s: string): boolean => {
  * validateNpi('1234567893'); // Right('1234567893'), the CMS worked example
  * validateNpi('1234567890'); // Left({ code: 'npi.check-digit', ... })
  */
-export const validateNpi = (input: string): Either<NpiError, Npi> => {
-  const digits = input.replace(/[\s-]/g, '');
+export const validateNpi = (input: unknown): Either<NpiError, Npi> => {
+  const digits = typeof input === 'string' ? input.replace(/[\s-]/g, '') : '';
   if (!/^\d{10}$/.test(digits)) return err({ code: 'npi.format', message: 'NPI must be exactly 10 digits' });
   if (!NPI_FIRST_DIGIT.test(digits))
     return err({ code: 'npi.first-digit', message: 'NPI must start with 1 or 2 (CMS NPI standard)' });

@@ -71,7 +71,8 @@ const isN11 = (three: string): boolean => three[1] === '1' && three[2] === '1';
  * normalizePhone('212-736-5000'); // Right({ e164: '+12127365000' })
  * normalizePhone('911-555-0123'); // Left({ code: 'phone.area-code', ... })
  */
-export const normalizePhone = (input: string): Either<PhoneError, NormalizedPhone> => {
+export const normalizePhone = (input: unknown): Either<PhoneError, NormalizedPhone> => {
+  if (typeof input !== 'string') return err({ code: 'phone.format', message: 'phone must be text' });
   const ext = EXTENSION.exec(input);
   const body = (ext ? input.slice(0, ext.index) : input).trim();
   if (!/^\+?[\d\s().-]+$/.test(body))

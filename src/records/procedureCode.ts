@@ -46,8 +46,8 @@ export type ProcedureCodeError = DomainError<'procedure-code.format' | 'procedur
  * validateProcedureCode('g0154'); // Right({ code: 'G0154', kind: 'hcpcs-level-2' })
  * validateProcedureCode('1234X'); // Left({ code: 'procedure-code.format', ... })
  */
-export const validateProcedureCode = (input: string): Either<ProcedureCodeError, CheckedProcedureCode> => {
-  const s = input.trim().toUpperCase();
+export const validateProcedureCode = (input: unknown): Either<ProcedureCodeError, CheckedProcedureCode> => {
+  const s = typeof input === 'string' ? input.trim().toUpperCase() : '';
   const hit = KINDS.find(([re]) => re.test(s));
   return hit
     ? ok({ code: s as ProcedureCode, kind: hit[1] })
@@ -67,8 +67,8 @@ export const validateProcedureCode = (input: string): Either<ProcedureCodeError,
  * validateProcedureModifier('lt'); // Right('LT')
  * validateProcedureModifier('ABC'); // Left({ code: 'procedure-code.modifier-format', ... })
  */
-export const validateProcedureModifier = (input: string): Either<ProcedureCodeError, string> => {
-  const s = input.trim().toUpperCase();
+export const validateProcedureModifier = (input: unknown): Either<ProcedureCodeError, string> => {
+  const s = typeof input === 'string' ? input.trim().toUpperCase() : '';
   return /^[A-Z0-9]{2}$/.test(s)
     ? ok(s)
     : err({ code: 'procedure-code.modifier-format', message: 'modifier must be 2 letters or digits' });

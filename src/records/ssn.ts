@@ -32,8 +32,8 @@ const ADVERTISED: ReadonlySet<string> = new Set(['078051120', '219099999', '1234
  * validateSsn('386-42-1057'); // Right('386421057')
  * validateSsn('666-12-3456'); // Left({ code: 'ssn.area', ... })
  */
-export const validateSsn = (input: string): Either<SsnError, Ssn> => {
-  const s = input.replace(/[\s-]/g, '');
+export const validateSsn = (input: unknown): Either<SsnError, Ssn> => {
+  const s = typeof input === 'string' ? input.replace(/[\s-]/g, '') : '';
   if (!/^\d{9}$/.test(s)) return err({ code: 'ssn.format', message: 'SSN must be 9 digits' });
   const area = s.slice(0, 3);
   if (area === '000' || area === '666' || area.startsWith('9'))

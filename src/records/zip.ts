@@ -35,8 +35,8 @@ const SINGLE_ZERO_STATES: ReadonlySet<string> = new Set(['CT', 'MA', 'ME', 'NH',
  * normalizeZip('2139', 'MA'); // Right('02139')
  * normalizeZip('7701', 'TX'); // Left({ code: 'zip.leading-zero', ... })
  */
-export const normalizeZip = (input: string, state?: string): Either<ZipError, ZipCode> => {
-  const s = input.trim();
+export const normalizeZip = (input: unknown, state?: string): Either<ZipError, ZipCode> => {
+  const s = typeof input === 'string' ? input.trim() : '';
   let zip: string;
   const m = /^(\d{5})-?(\d{4})?$/.exec(s);
   if (m) zip = m[2] === undefined ? (m[1] as string) : `${m[1]}-${m[2]}`;

@@ -254,11 +254,12 @@ export const occurrenceDays = (r: CompiledRule, from: number, to: number): reado
  * // Right(['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30'])
  */
 export const recurrenceDates = (
-  rule: string,
+  rule: unknown,
   start: IsoDate,
   from: IsoDate,
   to: IsoDate,
 ): Either<RecurrenceError, readonly IsoDate[]> => {
+  if (typeof rule !== 'string') return invalid('rrule must be text such as FREQ=WEEKLY;BYDAY=MO');
   const compiled = compileRule(rule, dateToDayNumber(start));
   if (compiled._tag === 'Left') return compiled;
   const r = compiled.right;
