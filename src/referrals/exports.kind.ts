@@ -43,4 +43,6 @@ export const REFERRALS_EXPORT_KINDS = {
   toFhirTask: 'core',
   fromFhirTask: 'edge',
   referralVisits: 'core',
+  worklistItemOf: 'core',
+  statusReason: 'core',
 } as const satisfies ExportKinds;
