@@ -95,7 +95,6 @@ export const CORE_EXPORT_KINDS = {
   subtractIntervals: 'core',
   widen: 'core',
   splitIntoSteps: 'core',
-  addMonths: 'core',
 } as const satisfies ExportKinds;
 
 // Below the table: the gate reads a table file's first export.
