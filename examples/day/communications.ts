@@ -13,9 +13,9 @@ import {
   renderLetter,
   routeMessage,
 } from '../../src/communications/index.js';
-import type { SampleClinic } from './clinic.js';
 
-export const run = (clinic: SampleClinic): void => {
+/** The sample clinic's day (any object with its date works, so the guide's copy runs on its own). */
+export const run = (clinic: { readonly today: string }): void => {
   console.log('\n== communications: the phones and the outbox ==');
   const rules = parseRoutingRules({ zone: 'America/New_York' });
   const at = parseWith('at', IsoInstantSchema, `${clinic.today}T09:10:00-05:00`);
