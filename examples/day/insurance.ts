@@ -81,6 +81,6 @@ export const run = (clinic: SampleClinic): void => {
     console.log(`   collect now ${formatCents(collect.collectNow)} (${v.policy}): ${collect.reason}`);
     const auth = check.priorAuthorization;
     if (auth.required !== false)
-      console.log(`   prior auth: ${String(auth.required)}${auth.reason ? ` (${auth.reason})` : ''}`);
+      console.log(`   prior auth: ${String(auth.required)}${auth.reason ? ` — ${auth.reason}` : ''}`);
   }
 };
