@@ -1,4 +1,4 @@
-// Every public 271 in shared/data/x12/271 read without a throw, with expectations derived by reading
+// Every public 271 in tests/data/x12/271 read without a throw, with expectations derived by reading
 // each file by hand (HL levels, AAA segments with their loop, EB lines), not from the reader's output.
 import { describe, expect, it } from 'vitest';
 import type { EligibilityResponse } from '../../../src/insurance/eligibilityModel.js';
@@ -421,7 +421,7 @@ const FIXTURES: Readonly<Record<string, Expectation>> = {
   },
 };
 
-describe('read271 over every shared 271 file', () => {
+describe('read271 over every public 271 file (tests/data)', () => {
   const files = dataFiles('x12/271');
 
   it('has an expectation for every file in the folder', () => {
