@@ -3,7 +3,7 @@
 // emails; duplicates planted with the errors registration makes (typos, nicknames, day/month
 // swaps, a moved household, a missing phone). Seeded, so every run measures the same data.
 import type { MatchablePatient } from '../src/records/index.js';
-import { seededRandom } from '../src/records/index.js';
+import { seededRandom } from '../src/records/matching/duplicates.js';
 
 const GIVEN = (
   'JAMES MARY ROBERT PATRICIA JOHN JENNIFER MICHAEL LINDA DAVID ELIZABETH WILLIAM BARBARA RICHARD SUSAN JOSEPH JESSICA ' +

@@ -16,7 +16,6 @@ export const BILLING_EXPORT_KINDS = {
   parsePaymentPlan: 'edge',
   read835: 'edge',
   read837P: 'edge',
-  billingError: 'core',
   checkBalance: 'core',
   denialNextStep: 'core',
   postRemittance: 'core',

@@ -33,16 +33,119 @@ export {
   type ProviderId,
   type ReferralId,
 } from '../core/index.js';
-export * from './statuses.js';
-export * from './model.js';
-export * from './errors.js';
-export * from './transitionTable.js';
-export * from './transitions.js';
-export * from './validity.js';
+export { isTerminalReferralStatus, REFERRAL_STATUSES, type ReferralStatus } from './statuses.js';
+export {
+  type AppointmentLink,
+  AppointmentLinkSchema,
+  AppointmentLinkStatusSchema,
+  type Authorization,
+  AUTHORIZATION_REQUEST_TYPES,
+  type AuthorizationDecision,
+  type AuthorizationDecisionRecord,
+  AuthorizationDecisionRecordSchema,
+  AuthorizationDecisionSchema,
+  type AuthorizationItem,
+  AuthorizationItemSchema,
+  type AuthorizationPeriod,
+  AuthorizationPeriodSchema,
+  type AuthorizationRequest,
+  AuthorizationRequestSchema,
+  type AuthorizationRequestType,
+  AuthorizationRequestTypeSchema,
+  type AuthorizationResponse,
+  AuthorizationResponseSchema,
+  AuthorizationSchema,
+  type ConsultNote,
+  ConsultNoteSchema,
+  type DenialReason,
+  DenialReasonSchema,
+  parseAuthorization,
+  parseAuthorizationResponse,
+  parseReferral,
+  parseReferralEvent,
+  type Referral,
+  type ReferralAttachment,
+  ReferralAttachmentSchema,
+  type ReferralEnding,
+  ReferralEndingSchema,
+  type ReferralEvent,
+  ReferralEventSchema,
+  type ReferralEventType,
+  type ReferralHistoryEntry,
+  ReferralHistoryEntrySchema,
+  type ReferralParty,
+  ReferralPartySchema,
+  type ReferralPriority,
+  ReferralPrioritySchema,
+  type ReferralRefusal,
+  ReferralRefusalSchema,
+  ReferralSchema,
+  ReferralStatusSchema,
+  X12_278_ACTION_CODES,
+  type X12ActionCode,
+  X12ActionCodeSchema,
+} from './model.js';
+export {
+  type ReferralError,
+  type ReferralInvalidEventError,
+  type ReferralRuleCode,
+  type ReferralRuleError,
+} from './errors.js';
+export {
+  allowedReferralEvents,
+  REFERRAL_TRANSITIONS,
+  referralTargets,
+  type ReferralTransition,
+} from './transitionTable.js';
+export { transitionReferral } from './transitions.js';
+export {
+  authorizationStatus,
+  type AuthorizationStatus,
+  type AuthorizationStatusOptions,
+  type AuthorizationVisit,
+  type AuthorizationWindowPosition,
+  FHIR_APPOINTMENT_STATUSES,
+  type FhirAppointmentStatus,
+  isApprovedAuthorization,
+  type ReferralAppointment,
+  type VisitCoverage,
+} from './validity.js';
 export { referralVisits, type ReferralVisits } from './visits.js';
-export * from './authorizationResponse.js';
-export * from './worklistRules.js';
+export { applyAuthorizationResponse } from './authorizationResponse.js';
+export {
+  DEFAULT_REFERRAL_WORKLIST_DAYS,
+  REFERRAL_STATUS_REASONS,
+  REFERRAL_WORK_STEPS,
+  REFERRAL_WORKLIST_REASONS,
+  type ReferralStatusReason,
+  type ReferralWorkItem,
+  type ReferralWorklistPolicy,
+  type ReferralWorklistReason,
+  type ReferralWorkOwner,
+  type ReferralWorkStep,
+  statusReason,
+} from './worklistRules.js';
 export { worklistItemOf } from './worklistItem.js';
-export * from './worklist.js';
-export * from './denialGuidance.js';
-export * from './fhir.js';
+export { referralWorklist } from './worklist.js';
+export {
+  type DenialCategory,
+  denialGuidance,
+  type DenialGuidance,
+  type DenialStep,
+  type DiagnosisFinding,
+  type ReferralDenial,
+} from './denialGuidance.js';
+export {
+  type FhirReferralParty,
+  type FhirTaskAuthorization,
+  fromFhirServiceRequest,
+  fromFhirTask,
+  REFERRAL_AUTHORIZATION_INPUT_SYSTEM,
+  REFERRAL_FHIR_PROJECTION,
+  REFERRAL_STATUS_SYSTEM,
+  type ReferralFhirProjection,
+  type ReferralOrder,
+  type ReferralTaskState,
+  toFhirServiceRequest,
+  toFhirTask,
+} from './fhir.js';

@@ -63,6 +63,4 @@ export const SCHEDULING_EXPORT_KINDS = {
   parseSchedulingCalendar: 'edge',
   parseSlotQuery: 'edge',
   parseSlotOptions: 'edge',
-  unknownReference: 'core',
-  invalidInput: 'core',
 } as const satisfies ExportKinds;

@@ -9,14 +9,11 @@
 // three times, the lowest kept); a call that takes under a millisecond at the larger size passes.
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDollars, parseInstant, parseZone } from '../../src/core/index.js';
-import {
-  patientShareFromPercent,
-  coverageLevelScope,
-  parseX12,
-  read271,
-  x12Components,
-  x12Repetitions,
-} from '../../src/insurance/index.js';
+import { patientShareFromPercent, coverageLevelScope, parseX12, read271 } from '../../src/insurance/index.js';
+import { x12Components, x12Repetitions } from '../../src/insurance/x12/parse.js';
+import { cleanNameForMatching } from '../../src/records/matching/features.js';
+import { doubleMetaphone } from '../../src/records/matching/doubleMetaphone.js';
+import { withinOneEdit } from '../../src/records/matching/strings.js';
 import type { IsoDate, IsoInstant } from '../../src/core/calendar.js';
 import type { IanaZone } from '../../src/core/time.js';
 import type { PatientId } from '../../src/core/ids.js';
@@ -71,10 +68,10 @@ const TEXT_FUNCTIONS: Readonly<Record<string, (s: string) => unknown>> = {
   standardizeAddressText: records.standardizeAddressText,
   standardizeStreetLine: records.standardizeStreetLine,
   usStateCode: records.usStateCode,
-  cleanNameForMatching: records.cleanNameForMatching,
-  doubleMetaphone: records.doubleMetaphone,
+  cleanNameForMatching,
+  doubleMetaphone,
   areNicknames: (s) => records.areNicknames(s, 'Robert'),
-  withinOneEdit: (s) => records.withinOneEdit(s, `${s}x`),
+  withinOneEdit: (s) => withinOneEdit(s, `${s}x`),
   'redact (text)': (s) => records.redact(s, { asOf }),
   'parsePatient (name, email)': (s) =>
     records.parsePatient({

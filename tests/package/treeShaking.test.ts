@@ -28,9 +28,9 @@ describe.each(['medoffice/records', 'medoffice'])('import { validateNpi } from %
 });
 
 describe('the check sees heavy code when it is used', () => {
-  it('zoneOffset brings luxon, recurrenceDates rrule, read271 the X12 reader', async () => {
+  it('formatInstant brings luxon, recurrenceDates rrule, read271 the X12 reader', async () => {
     const { dependencies, sources } = await bundle(
-      "import { zoneOffset, recurrenceDates, read271 } from 'medoffice'; document.title = String([zoneOffset, recurrenceDates, read271]);",
+      "import { formatInstant, recurrenceDates, read271 } from 'medoffice'; document.title = String([formatInstant, recurrenceDates, read271]);",
     );
     expect(dependencies.some((f) => f.includes('/luxon/'))).toBe(true);
     expect(dependencies.some((f) => f.includes('/rrule/'))).toBe(true);

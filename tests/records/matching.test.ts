@@ -3,13 +3,9 @@ import {
   areNicknames,
   buildPatientIndex,
   comparePatients,
-  damerauLevenshtein,
   DEFAULT_MATCH_PARAMETERS,
-  doubleMetaphone,
   estimateMatchParameters,
   findDuplicates,
-  jaro,
-  jaroWinkler,
   matchFeatures,
   matchPatient,
   matchWeights,
@@ -17,6 +13,8 @@ import {
   scoreMatch,
   type MatchablePatient,
 } from '../../src/records/index.js';
+import { doubleMetaphone } from '../../src/records/matching/doubleMetaphone.js';
+import { damerauLevenshtein, jaro, jaroWinkler } from '../../src/records/matching/strings.js';
 
 describe('string comparators', () => {
   it('Jaro and Jaro-Winkler match the published examples (Winkler 1990)', () => {

@@ -2,9 +2,10 @@
 // including around DST transitions (New York, Lord Howe's 30-minute shift, Kolkata without DST).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayNumberToDate, toWallClock, type IanaZone, type IsoDate } from '../../src/core/index.js';
+import { toWallClock, type IanaZone, type IsoDate } from '../../src/core/index.js';
+import { dayNumberToDate } from '../../src/core/calendar.js';
 import { periodBounds } from '../../src/referrals/instants.js';
-import { windowPosition } from '../../src/referrals/index.js';
+import { windowPosition } from '../../src/referrals/validity.js';
 
 const ZONES = [
   'America/New_York',

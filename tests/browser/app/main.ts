@@ -32,7 +32,7 @@ const checks: Readonly<Record<string, () => string>> = {
   dstGap: () => core.formatInstant(core.wallTimeToMs('2026-03-08' as IsoDate, '02:30' as WallTime, NY), NY),
   dstOverlap: () =>
     core.formatInstant(core.wallTimeToMs('2026-11-01' as IsoDate, '01:30' as WallTime, NY), NY),
-  kolkataOffset: () => String(core.zoneOffset(Date.UTC(2026, 0, 1), 'Asia/Kolkata' as IanaZone)),
+  kolkataOffset: () => core.formatInstant(Date.UTC(2026, 0, 1), 'Asia/Kolkata' as IanaZone),
   subtract: () => show(core.subtractIntervals([{ start: 0, end: 60 }], [{ start: 20, end: 30 }])),
   npiValid: () => show(records.validateNpi('1234567893')),
   npiInvalid: () => {

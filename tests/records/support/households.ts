@@ -4,7 +4,8 @@
 // makes. Built to provoke the dangerous error (merging two family members), independently of the
 // matcher: the truth is who was generated, never what the matcher says. Shared by the household
 // test and bench/records.bench.ts.
-import { areNicknames, seededRandom, type MatchablePatient } from '../../../src/records/index.js';
+import { areNicknames, type MatchablePatient } from '../../../src/records/index.js';
+import { seededRandom } from '../../../src/records/matching/duplicates.js';
 
 const FEMALE = (
   'MARY PATRICIA JENNIFER LINDA ELIZABETH BARBARA SUSAN JESSICA SARAH KAREN NANCY LISA BETTY MARGARET ' +

@@ -4,7 +4,8 @@
 // which spans were placed, never what the redactor does. Shared by the redaction test and
 // bench/records-redaction.bench.ts.
 import type { IsoDate } from '../../../src/core/calendar.js';
-import { parsePatient, redact, seededRandom, type Patient } from '../../../src/records/index.js';
+import { parsePatient, redact, type Patient } from '../../../src/records/index.js';
+import { seededRandom } from '../../../src/records/matching/duplicates.js';
 
 /** Identifier kinds measured; the first group is the structured kinds (recall target 0.99). */
 export const STRUCTURED_KINDS = ['DATE', 'PHONE', 'FAX', 'EMAIL', 'SSN', 'MRN', 'HEALTH_PLAN', 'MBI', 'ACCOUNT', 'LICENSE', 'VEHICLE', 'DEVICE', 'URL', 'IP', 'ZIP', 'AGE_OVER_89'] as const; // prettier-ignore
