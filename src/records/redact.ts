@@ -125,6 +125,10 @@ const replaceEmails = (text: string, replacement: () => string): string => {
 const STREET_SUFFIX =
   'street|st|avenue|ave|road|rd|drive|dr|lane|ln|court|ct|boulevard|blvd|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq';
 const UNIT = 'apt|apartment|unit|suite|ste|#';
+// USPS two-letter codes of the states, DC, territories and military "states" (USPS Publication 28,
+// Appendix B), the same set as standardizeAddressText reads.
+const US_STATE_CODES =
+  'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|VI|GU|AS|MP|AA|AE|AP';
 
 /**
  * Built-in free-text patterns after e-mail addresses, in the order applied (longer, more specific
@@ -174,7 +178,9 @@ const TEXT_PATTERNS: readonly (readonly [string, RegExp])[] = [
     ),
   ],
   ['ADDRESS', /\b(?:P\.? ?O\.?|post office) ?box ?#?\s*\d{1,7}\b/gi],
-  ['ZIP', /\b(?<=[A-Z]{2}\s{1,2})\d{5}(?:-\d{4})?\b/g],
+  // A ZIP after a whole-word state code (`Cambridge, MA 02139`): any two capitals before it
+  // took the end of a procedure-code label for a state (`CPT 99214`, `HCPCS 99214`).
+  ['ZIP', new RegExp(`\\b(?<=\\b(?:${US_STATE_CODES})\\s{1,2})\\d{5}(?:-\\d{4})?\\b`, 'g')],
 ];
 
 const DATE_PATTERNS: readonly RegExp[] = [

@@ -40,7 +40,13 @@ const OLD_TEXT_PATTERNS: readonly (readonly [string, RegExp])[] = [
     'LICENSE',
     /\b(?:DL|driver'?s? licen[cs]e|licen[cs]e|plate|VIN|serial)\s*(?:#|no\.?|number)?\s*:?\s*[A-Z0-9-]{5,}\b/gi,
   ],
-  ['ZIP', /\b(?<=[A-Z]{2}\s{1,2})\d{5}(?:-\d{4})?\b/g],
+  // Not a rewrite: the ZIP rule itself changed (any two capitals before five digits took
+  // `CPT 99214` and `SSN 02139` for a state and ZIP); this is the current rule, a whole-word USPS
+  // state code, so the comparison stays about the rewritten patterns.
+  [
+    'ZIP',
+    /\b(?<=\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|VI|GU|AS|MP|AA|AE|AP)\s{1,2})\d{5}(?:-\d{4})?\b/g,
+  ],
 ];
 
 /** The old pattern pass, then the current redact for what follows it (dates, ages: unchanged). */

@@ -174,4 +174,15 @@ describe('redact (free text): the ways people write identifiers', () => {
       'BP 128/82, HR 74, A1c 7.2%, metformin 500 mg twice daily, 2 tablets, ICD-10 E11.9, follow up in 3 months.';
     expect(redact(note, { asOf }).text).toBe(note);
   });
+
+  it('reads a 5-digit code after a procedure-code label as a code, and a ZIP only after a state code', () => {
+    for (const note of ['CPT 99214', 'HCPCS 99214 billed', 'billed code 99214', 'PT 97110 x4 units'])
+      expect(redact(note, { asOf }).text).toBe(note);
+    expect(redact('Boston, MA 02116; Portland, OR  97201-1234', { asOf }).text).toBe(
+      'Boston, MA [REDACTED:ZIP]; Portland, OR  [REDACTED:ZIP]',
+    );
+    expect(redact('seen for CPT 99214 at Denver, CO 80203', { asOf }).text).toBe(
+      'seen for CPT 99214 at Denver, CO [REDACTED:ZIP]',
+    );
+  });
 });
