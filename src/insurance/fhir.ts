@@ -9,12 +9,20 @@ import type {
   CoverageEligibilityResponseInsuranceItem,
   CoverageEligibilityResponseInsuranceItemBenefit,
 } from 'fhir/r4.js';
+import * as z from 'zod';
 import type { ValidationError } from '../core/errors.js';
 import type { Either } from '../core/result.js';
 import type { BenefitFact, EligibilityResponse } from './eligibilityModel.js';
 import { parseCoverage, type Coverage, type PlanType } from './model.js';
 import { SERVICE_TYPE_CODES, TIME_PERIOD_CODES } from './x12/codes.js';
 import { lookup } from './x12/lookup.js';
+import {
+  FhirCodeableConceptSchema,
+  FhirIdentifierSchema,
+  FhirPeriodSchema,
+  FhirReferenceSchema,
+  readFhir,
+} from '../records/fhirDatatypes.js';
 
 const CLASS = 'http://terminology.hl7.org/CodeSystem/coverage-class';
 const RELATIONSHIP = 'http://terminology.hl7.org/CodeSystem/subscriber-relationship';
@@ -100,23 +108,40 @@ export const toFhirCoverage = (coverage: Coverage, refs: CoverageReferences): Fh
   };
 };
 
-const codeIn = (c: CodeableConcept | undefined, system: string): string | undefined =>
+/** The elements of a FHIR Coverage that {@link fromFhirCoverage} reads (R4 cardinalities). */
+const FhirCoverageSchema = /* @__PURE__ */ z.object({
+  resourceType: z.literal('Coverage'),
+  id: z.string().optional(),
+  identifier: z.array(FhirIdentifierSchema).optional(),
+  type: FhirCodeableConceptSchema.optional(),
+  subscriberId: z.string().optional(),
+  relationship: FhirCodeableConceptSchema.optional(),
+  period: FhirPeriodSchema.optional(),
+  payor: z.array(FhirReferenceSchema).optional(),
+  class: z.array(z.object({ type: FhirCodeableConceptSchema, value: z.string() })).optional(),
+  order: z.number().optional(),
+});
+type ReadCoverage = z.infer<typeof FhirCoverageSchema>;
+type ReadConcept = z.infer<typeof FhirCodeableConceptSchema>;
+
+const codeIn = (c: ReadConcept | undefined, system: string): string | undefined =>
   c?.coding?.find((x) => x.system === system)?.code;
 
-const classValue = (r: FhirCoverage, code: string): string | undefined =>
+const classValue = (r: ReadCoverage, code: string): string | undefined =>
   r.class?.find((c) => c.type.coding?.some((x) => x.code === code))?.value;
 
-// BFD Medicare Coverage resources name the part in the plan class ("Part A" ... "Part D").
-const MEDICARE_PART: Readonly<Record<string, PlanType>> = {
-  'Part A': 'medicare-part-a',
-  'Part B': 'medicare-part-b',
-  'Part C': 'medicare-advantage',
-};
+// BFD Medicare Coverage resources name the part in the plan class ("Part A" ... "Part D"). A Map:
+// the class value is outside text, and `constructor` must name no part.
+const MEDICARE_PART: ReadonlyMap<string, PlanType> = new Map([
+  ['Part A', 'medicare-part-a'],
+  ['Part B', 'medicare-part-b'],
+  ['Part C', 'medicare-advantage'],
+]);
 
-const planTypeOf = (r: FhirCoverage): PlanType => {
+const planTypeOf = (r: ReadCoverage): string => {
   const own = codeIn(r.type, PLAN_TYPE_SYSTEM);
-  if (own) return own as PlanType;
-  const part = MEDICARE_PART[classValue(r, 'plan') ?? ''];
+  if (own) return own; // checked against the plan types by parseCoverage
+  const part = MEDICARE_PART.get(classValue(r, 'plan') ?? '');
   if (part) return part;
   const act = codeIn(r.type, ACT);
   return act === 'HMO' || act === 'PPO' || act === 'POS' ? act : 'other';
@@ -129,24 +154,29 @@ const planTypeOf = (r: FhirCoverage): PlanType => {
  * library's plan-type system, a BFD Medicare part (`class` plan "Part A/B/C"), or an HMO/PPO/POS
  * ActCode, else `other`. Dates are copied as calendar dates.
  *
- * @param resource - anything (a FHIR Coverage expected)
- * @returns `Right(Coverage)`, or `Left(ValidationError)` naming the fields missing or invalid
- *   (such as `effective.start` when the Coverage has no `period.start`)
+ * @param resource - anything (a FHIR Coverage expected, such as parsed JSON)
+ * @returns `Right(Coverage)`; `Left(ValidationError)` with model `FHIR Coverage` and the FHIR path
+ *   when it is not a Coverage or an element it reads has the wrong shape (`identifier` an object,
+ *   `null` in `class`), or with model `Coverage` naming the fields missing or invalid (such as
+ *   `effective.start` when the Coverage has no `period.start`)
  * @example
  * fromFhirCoverage(json); // Right({ id: '9876B1', planType: 'other', ... })
+ * fromFhirCoverage({ resourceType: 'Coverage', identifier: {} }); // Left({ code: 'validation.failed', model: 'FHIR Coverage', issues: [{ path: 'identifier', ... }] })
  */
 export const fromFhirCoverage = (resource: unknown): Either<ValidationError, Coverage> => {
-  const r = (typeof resource === 'object' && resource !== null ? resource : {}) as Partial<FhirCoverage>;
-  const full = r as FhirCoverage;
+  const read = readFhir('Coverage', FhirCoverageSchema, resource);
+  if (read._tag === 'Left') return read;
+  const r = read.right;
   const payor = r.payor?.[0];
   const member = r.identifier?.find((i) => i.type?.coding?.some((c) => c.code === 'MB')) ?? r.identifier?.[0];
   const relationship = r.relationship?.coding?.[0]?.code;
+  const group = classValue(r, 'group');
   return parseCoverage({
     id: r.id,
     payerId: payor?.reference?.split('/').pop() ?? payor?.identifier?.value,
-    planType: r.resourceType === 'Coverage' ? planTypeOf(full) : undefined,
+    planType: planTypeOf(r),
     memberId: member?.value ?? r.subscriberId,
-    ...(classValue(full, 'group') ? { groupNumber: classValue(full, 'group') } : {}),
+    ...(group ? { groupNumber: group } : {}),
     relationship:
       relationship === 'self' || relationship === 'spouse' || relationship === 'child'
         ? relationship

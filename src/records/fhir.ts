@@ -11,6 +11,7 @@ import type {
   PatientContact,
   Practitioner as FhirPractitioner,
 } from 'fhir/r4.js';
+import * as z from 'zod';
 import type { ValidationError } from '../core/errors.js';
 import type { Either } from '../core/result.js';
 import {
@@ -24,6 +25,15 @@ import {
   type RelatedPerson,
   CONTACT_RELATIONSHIPS,
 } from './model.js';
+import {
+  FhirAddressSchema,
+  FhirCodeableConceptSchema,
+  FhirContactPointSchema,
+  FhirHumanNameSchema,
+  FhirIdentifierSchema,
+  FhirReferenceSchema,
+  readFhir,
+} from './fhirDatatypes.js';
 
 // HL7 v2 table 0203 identifier type codes, and well-known systems (hl7.org/fhir/sid).
 const V2_0203 = 'http://terminology.hl7.org/CodeSystem/v2-0203';
@@ -38,10 +48,11 @@ const TYPE_CODE: Readonly<Record<PatientIdentifierKind, string | undefined>> = {
   PPN: 'PPN',
   OTHER: undefined,
 };
-const KIND_OF_SYSTEM: Readonly<Record<string, PatientIdentifierKind>> = {
-  'http://hl7.org/fhir/sid/us-ssn': 'SSN',
-  'http://hl7.org/fhir/sid/us-mbi': 'MBI',
-};
+// A Map: the system is outside text, and `__proto__` or `constructor` must find nothing.
+const KIND_OF_SYSTEM: ReadonlyMap<string, PatientIdentifierKind> = new Map([
+  ['http://hl7.org/fhir/sid/us-ssn', 'SSN'],
+  ['http://hl7.org/fhir/sid/us-mbi', 'MBI'],
+]);
 
 const toHumanName = (n: PersonName, use: HumanName['use']): HumanName => ({
   use,
@@ -127,7 +138,48 @@ export const toFhirPatient = (p: Patient): FhirPatient => {
   };
 };
 
-const fromHumanName = (n: HumanName | undefined): Record<string, unknown> | undefined => {
+/** The elements of a FHIR Patient that {@link fromFhirPatient} reads. */
+const FhirPatientSchema = /* @__PURE__ */ z.object({
+  resourceType: z.literal('Patient').optional(),
+  id: z.string().optional(),
+  active: z.boolean().optional(),
+  name: z.array(FhirHumanNameSchema).optional(),
+  telecom: z.array(FhirContactPointSchema).optional(),
+  gender: z.string().optional(),
+  birthDate: z.string().optional(),
+  multipleBirthInteger: z.number().optional(),
+  multipleBirthBoolean: z.boolean().optional(),
+  address: z.array(FhirAddressSchema).optional(),
+  identifier: z.array(FhirIdentifierSchema).optional(),
+  contact: z
+    .array(
+      z.object({
+        relationship: z.array(FhirCodeableConceptSchema).optional(),
+        name: FhirHumanNameSchema.optional(),
+        telecom: z.array(FhirContactPointSchema).optional(),
+        organization: FhirReferenceSchema.optional(),
+      }),
+    )
+    .optional(),
+  communication: z
+    .array(z.object({ language: FhirCodeableConceptSchema, preferred: z.boolean().optional() }))
+    .optional(),
+});
+/** The elements of a FHIR Practitioner that {@link fromFhirPractitioner} reads. */
+const FhirPractitionerSchema = /* @__PURE__ */ z.object({
+  resourceType: z.literal('Practitioner').optional(),
+  id: z.string().optional(),
+  active: z.boolean().optional(),
+  name: z.array(FhirHumanNameSchema).optional(),
+  telecom: z.array(FhirContactPointSchema).optional(),
+  identifier: z.array(FhirIdentifierSchema).optional(),
+  qualification: z.array(z.object({ code: FhirCodeableConceptSchema })).optional(),
+});
+type ReadHumanName = z.infer<typeof FhirHumanNameSchema>;
+type ReadIdentifier = z.infer<typeof FhirIdentifierSchema>;
+type ReadContact = NonNullable<z.infer<typeof FhirPatientSchema>['contact']>[number];
+
+const fromHumanName = (n: ReadHumanName | undefined): Record<string, unknown> | undefined => {
   if (n === undefined) return undefined;
   const [given, ...middle] = n.given ?? [];
   const end = n.period?.end;
@@ -140,7 +192,7 @@ const fromHumanName = (n: HumanName | undefined): Record<string, unknown> | unde
   };
 };
 
-const fromFhirAddress = (a: FhirAddress): Record<string, unknown> => ({
+const fromFhirAddress = (a: z.infer<typeof FhirAddressSchema>): Record<string, unknown> => ({
   use:
     a.type === 'postal'
       ? 'mailing'
@@ -154,28 +206,27 @@ const fromFhirAddress = (a: FhirAddress): Record<string, unknown> => ({
   ...(a.country !== undefined ? { country: a.country } : {}),
 });
 
-const identifierKind = (i: Identifier): PatientIdentifierKind => {
+const identifierKind = (i: ReadIdentifier): PatientIdentifierKind => {
   const code = i.type?.coding?.find((c) => c.system === V2_0203)?.code;
   const byCode = (Object.entries(TYPE_CODE) as [PatientIdentifierKind, string | undefined][]).find(
     ([, c]) => c === code,
   )?.[0];
-  return byCode ?? KIND_OF_SYSTEM[i.system ?? ''] ?? 'OTHER';
+  return byCode ?? KIND_OF_SYSTEM.get(i.system ?? '') ?? 'OTHER';
 };
 
-const fromContact = (c: PatientContact): Record<string, unknown> => {
+const fromContact = (c: ReadContact): Record<string, unknown> => {
   const name = c.name?.text ?? [...(c.name?.given ?? []), c.name?.family ?? ''].join(' ').trim();
   const text = c.relationship?.[0]?.text?.toLowerCase();
+  const phone = c.telecom?.find((t) => t.system === 'phone')?.value;
   return {
     name: name === '' ? c.organization?.display : name,
     relationship:
       text !== undefined && (CONTACT_RELATIONSHIPS as readonly string[]).includes(text) ? text : 'other',
-    ...(c.telecom?.find((t) => t.system === 'phone')?.value !== undefined
-      ? { phone: c.telecom.find((t) => t.system === 'phone')?.value }
-      : {}),
+    ...(phone !== undefined ? { phone } : {}),
   };
 };
 
-const hasRelationship = (c: PatientContact, code: string): boolean =>
+const hasRelationship = (c: ReadContact, code: string): boolean =>
   c.relationship?.some((r) => r.coding?.some((x) => x.system === V2_0131 && x.code === code)) ?? false;
 
 /**
@@ -186,13 +237,21 @@ const hasRelationship = (c: PatientContact, code: string): boolean =>
  * standardize them); identifiers map by v2-0203 type or by the SSN / MBI system. Contacts with
  * v2-0131 `C` become the emergency contact, `BP` the guarantor.
  *
- * @param resource - a FHIR R4 Patient (typed input; anything is checked again by the schema)
- * @returns `Right(Patient)`; `Left(ValidationError)` when required data is absent (such as
- *   `birthDate`, `gender` or the family name), with field paths of the records model
+ * A Patient without `gender` (0..1 in R4; the US Core examples leave it out) has sex `unknown`.
+ *
+ * @param input - anything (a FHIR R4 Patient, such as parsed JSON)
+ * @returns `Right(Patient)`; `Left(ValidationError)` with model `FHIR Patient` and the FHIR path
+ *   when an element it reads has the wrong shape (`name` an object instead of an array, `null` in
+ *   a list), or with model `Patient` and field paths of the records model when required data is
+ *   absent or invalid (such as `birthDate` or the family name)
  * @example
  * fromFhirPatient(JSON.parse(text)); // Right({ id: 'example', name: { family: 'Chalmers', given: 'Peter', middle: ['James'] } ... })
+ * fromFhirPatient({ name: { family: 'Doe' } }); // Left({ code: 'validation.failed', model: 'FHIR Patient', issues: [{ path: 'name', ... }] })
  */
-export const fromFhirPatient = (resource: FhirPatient): Either<ValidationError, Patient> => {
+export const fromFhirPatient = (input: unknown): Either<ValidationError, Patient> => {
+  const read = readFhir('Patient', FhirPatientSchema, input);
+  if (read._tag === 'Left') return read;
+  const resource = read.right;
   const names = resource.name ?? [];
   const current =
     names.find((n) => n.use === 'official') ?? names.find((n) => n.use === 'usual' && n.family) ?? names[0];
@@ -206,15 +265,15 @@ export const fromFhirPatient = (resource: FhirPatient): Either<ValidationError, 
   const guarantor = resource.contact?.find((c) => hasRelationship(c, 'BP'));
   const language = resource.communication?.find((c) => c.preferred) ?? resource.communication?.[0];
   const languageCode = language?.language.coding?.[0]?.code;
+  const multipleBirth = resource.multipleBirthInteger ?? resource.multipleBirthBoolean;
   return parsePatient({
     id: resource.id,
     active: resource.active ?? true,
     name: { ...fromHumanName(current), ...(preferred !== undefined ? { preferred } : {}) },
     previousNames: previous.map(fromHumanName),
     birthDate: resource.birthDate,
-    sex: resource.gender,
-    ...(resource.multipleBirthInteger !== undefined ? { multipleBirth: resource.multipleBirthInteger } : {}),
-    ...(resource.multipleBirthBoolean !== undefined ? { multipleBirth: resource.multipleBirthBoolean } : {}),
+    sex: resource.gender ?? 'unknown',
+    ...(multipleBirth !== undefined ? { multipleBirth } : {}),
     addresses: (resource.address ?? []).filter((a) => a.use !== 'old').map(fromFhirAddress),
     phones: telecom
       .filter((t) => t.system === 'phone' && t.value !== undefined && t.use !== 'old')
@@ -269,13 +328,19 @@ export const toFhirPractitioner = (p: Practitioner): FhirPractitioner => ({
  * hold: all Synthea NPIs do), work phones and emails, the first qualification text as the
  * specialty.
  *
- * @param resource - a FHIR R4 Practitioner
- * @returns `Right(Practitioner)`; `Left(ValidationError)` when the id or name is missing or the
- *   NPI fails its check digit
+ * @param input - anything (a FHIR R4 Practitioner, such as parsed JSON)
+ * @returns `Right(Practitioner)`; `Left(ValidationError)` with model `FHIR Practitioner` and the
+ *   FHIR path when an element it reads has the wrong shape, or with model `Practitioner` when the
+ *   id or name is missing or the NPI fails its check digit
  * @example
  * fromFhirPractitioner(JSON.parse(text)); // Right({ id: 'f001', name: { family: 'van den broek', given: 'Eric' }, credentials: ['MD'] ... })
+ * fromFhirPractitioner({ identifier: [null] }); // Left({ code: 'validation.failed', model: 'FHIR Practitioner', issues: [{ path: 'identifier.0', ... }] })
  */
-export const fromFhirPractitioner = (resource: FhirPractitioner): Either<ValidationError, Practitioner> => {
+export const fromFhirPractitioner = (input: unknown): Either<ValidationError, Practitioner> => {
+  const read = readFhir('Practitioner', FhirPractitionerSchema, input);
+  if (read._tag === 'Left') return read;
+  const resource = read.right;
+  const npi = resource.identifier?.find((i) => i.system === NPI_SYSTEM)?.value;
   const n = resource.name?.find((x) => x.use === 'official') ?? resource.name?.[0];
   const [given, ...middle] = n?.given ?? [];
   const telecom = resource.telecom ?? [];
@@ -285,9 +350,7 @@ export const fromFhirPractitioner = (resource: FhirPractitioner): Either<Validat
     active: resource.active ?? true,
     name: { family: n?.family, given, ...(middle.length > 0 ? { middle } : {}) },
     credentials: n?.suffix ?? [],
-    ...(resource.identifier?.find((i) => i.system === NPI_SYSTEM)?.value !== undefined
-      ? { npi: resource.identifier.find((i) => i.system === NPI_SYSTEM)?.value }
-      : {}),
+    ...(npi !== undefined ? { npi } : {}),
     phones: telecom
       .filter((t) => t.system === 'phone' && t.value !== undefined)
       .map((t) => ({ use: 'work', value: t.value })),

@@ -5,10 +5,18 @@
  * payer's authorization travels in `Task.input`, apart from `Task.status`, which is the
  * specialist's side (§6.3 †).
  */
-import type { CodeableConcept, Reference, ServiceRequest, Task } from 'fhir/r4.js';
+import type { Reference, ServiceRequest, Task } from 'fhir/r4.js';
+import * as z from 'zod';
+import type { ValidationError } from '../core/errors.js';
 import { PatientIdSchema, ReferralIdSchema, type PatientId, type ReferralId } from '../core/ids.js';
 import { err, ok, type Either } from '../core/result.js';
 import { formatIcd10Cm, validateIcd10Cm, type Icd10CmCode } from '../records/icd10.js';
+import {
+  FhirAnnotationSchema,
+  FhirCodeableConceptSchema,
+  FhirReferenceSchema,
+  readFhir,
+} from '../records/fhirDatatypes.js';
 import { validateNpi } from '../records/npi.js';
 import { validateProcedureCode, type ProcedureCode } from '../records/procedureCode.js';
 import { referralRuleError, type ReferralError } from './errors.js';
@@ -155,7 +163,50 @@ export interface FhirReferralParty {
 const unsupported = (message: string): ReferralError =>
   referralRuleError('referral.fhir-unsupported', message);
 
-const readParty = (ref: Reference | undefined, specialty?: string): FhirReferralParty | undefined => {
+/** A FHIR shape error as the referral error: the paths and rules, never the values. */
+const shapeError = (e: ValidationError): ReferralError =>
+  referralRuleError('referral.fhir-unsupported', e.message, { fields: e.issues.map((i) => i.path) });
+
+const ConditionCodeSchema = /* @__PURE__ */ z.object({
+  resourceType: z.literal('Condition'),
+  id: z.string().optional(),
+  code: FhirCodeableConceptSchema.optional(),
+});
+
+/**
+ * The elements of a FHIR ServiceRequest that {@link fromFhirServiceRequest} reads (R4
+ * cardinalities: status, intent and subject are 1..1). Of the contained resources only a
+ * Condition's `code` is read.
+ */
+const FhirServiceRequestSchema = /* @__PURE__ */ z.object({
+  resourceType: z.literal('ServiceRequest').optional(),
+  id: z.string().optional(),
+  status: z.string(),
+  intent: z.string(),
+  priority: z.enum(['routine', 'urgent', 'asap', 'stat']).optional(),
+  subject: FhirReferenceSchema,
+  code: FhirCodeableConceptSchema.optional(),
+  orderDetail: z.array(FhirCodeableConceptSchema).optional(),
+  reasonCode: z.array(FhirCodeableConceptSchema).optional(),
+  reasonReference: z.array(FhirReferenceSchema).optional(),
+  contained: z
+    .array(
+      z.union([
+        ConditionCodeSchema,
+        z.object({ resourceType: z.string().refine((t) => t !== 'Condition', 'is a Condition') }),
+      ]),
+    )
+    .optional(),
+  requester: FhirReferenceSchema.optional(),
+  performer: z.array(FhirReferenceSchema).optional(),
+  performerType: FhirCodeableConceptSchema.optional(),
+  note: z.array(FhirAnnotationSchema).optional(),
+});
+
+type ReadReference = z.infer<typeof FhirReferenceSchema>;
+type ReadConcept = z.infer<typeof FhirCodeableConceptSchema>;
+
+const readParty = (ref: ReadReference | undefined, specialty?: string): FhirReferralParty | undefined => {
   const raw = ref?.reference;
   if (raw === undefined) return undefined;
   const npi = ref?.identifier?.system === NPI ? ref.identifier.value : undefined;
@@ -167,7 +218,7 @@ const readParty = (ref: Reference | undefined, specialty?: string): FhirReferral
   };
 };
 
-const codesOf = (concepts: readonly CodeableConcept[] | undefined, system: string): string[] =>
+const codesOf = (concepts: readonly ReadConcept[] | undefined, system: string): string[] =>
   (concepts ?? []).flatMap((c) =>
     (c.coding ?? []).filter((k) => k.system === system && k.code).map((k) => k.code as string),
   );
@@ -177,13 +228,19 @@ const codesOf = (concepts: readonly CodeableConcept[] | undefined, system: strin
  * `proposal` and `plan`; `subject` must reference a Patient. ICD-10-CM codings in `reasonCode` must
  * be well-formed (contained Conditions named by `reasonReference` count too); CPT/HCPCS codings in `orderDetail` or `code` must be well-formed.
  *
- * @param resource - a ServiceRequest
+ * @param input - anything (a FHIR ServiceRequest, such as parsed JSON)
  * @returns `Right(ReferralOrder)`; `Left` `referral.fhir-unsupported` naming the field
- *   (`status` entered-in-error or unknown, `intent`, `subject`, a malformed diagnosis or procedure)
+ *   (`status` entered-in-error or unknown, `intent`, `subject`, a malformed diagnosis or procedure),
+ *   or, when an element it reads has the wrong shape (`subject` null, `reasonCode` an object), the
+ *   FHIR paths in its message and in `details.fields`
  * @example
  * fromFhirServiceRequest(toFhirServiceRequest(referral)); // Right({ possibleStatuses: [...], ... })
+ * fromFhirServiceRequest({ status: 'active', intent: 'order', subject: null }); // Left({ code: 'referral.fhir-unsupported', details: { fields: ['subject'] }, ... })
  */
-export const fromFhirServiceRequest = (resource: ServiceRequest): Either<ReferralError, ReferralOrder> => {
+export const fromFhirServiceRequest = (input: unknown): Either<ReferralError, ReferralOrder> => {
+  const read = readFhir('ServiceRequest', FhirServiceRequestSchema, input);
+  if (read._tag === 'Left') return err(shapeError(read.left));
+  const resource = read.right;
   const possibleStatuses = statusesFor('serviceRequest', resource.status);
   if (possibleStatuses.length === 0)
     return err(unsupported('ServiceRequest.status must be draft, active, completed or revoked'));
@@ -195,7 +252,7 @@ export const fromFhirServiceRequest = (resource: ServiceRequest): Either<Referra
   // Diagnoses come as reasonCode, or as contained Conditions named by reasonReference (`#id`).
   const contained = (resource.reasonReference ?? []).flatMap((ref) =>
     (resource.contained ?? []).flatMap((c) =>
-      c.resourceType === 'Condition' && `#${c.id}` === ref.reference && c.code ? [c.code] : [],
+      'code' in c && `#${c.id}` === ref.reference && c.code ? [c.code] : [],
     ),
   );
   const diagnoses: Icd10CmCode[] = [];
@@ -347,7 +404,41 @@ export interface ReferralTaskState {
   readonly source: 'business-status' | 'task-status';
 }
 
-const readAuthorization = (resource: Task): FhirTaskAuthorization | undefined => {
+/** FHIR R4 TaskStatus codes (hl7.org/fhir/R4/valueset-task-status). */
+const TASK_STATUSES = [
+  'draft',
+  'requested',
+  'received',
+  'accepted',
+  'rejected',
+  'ready',
+  'cancelled',
+  'in-progress',
+  'on-hold',
+  'failed',
+  'completed',
+  'entered-in-error',
+] as const satisfies readonly NonNullable<Task['status']>[];
+
+/** The elements of a FHIR Task that {@link fromFhirTask} reads (status is 1..1, input.type 1..1). */
+const FhirTaskSchema = /* @__PURE__ */ z.object({
+  resourceType: z.literal('Task').optional(),
+  status: z.enum(TASK_STATUSES),
+  businessStatus: FhirCodeableConceptSchema.optional(),
+  focus: FhirReferenceSchema.optional(),
+  input: z
+    .array(
+      z.object({
+        type: FhirCodeableConceptSchema,
+        valueCode: z.string().optional(),
+        valueString: z.string().optional(),
+        valueUnsignedInt: z.number().int().nonnegative().optional(),
+      }),
+    )
+    .optional(),
+});
+
+const readAuthorization = (resource: z.infer<typeof FhirTaskSchema>): FhirTaskAuthorization | undefined => {
   const value = (code: string) =>
     resource.input?.find((i) =>
       i.type.coding?.some((c) => c.system === REFERRAL_AUTHORIZATION_INPUT_SYSTEM && c.code === code),
@@ -373,13 +464,19 @@ const readAuthorization = (resource: Task): FhirTaskAuthorization | undefined =>
  * authorization; an `in-progress` Task is a service under way, not a completed referral), and
  * `status` is absent. The payer's authorization is read from the Task's inputs when present.
  *
- * @param resource - a Task
- * @returns `Right(ReferralTaskState)`; `Left` `referral.fhir-unsupported` for entered-in-error, an
- *   unknown businessStatus code, or a businessStatus that contradicts Task.status
+ * @param input - anything (a FHIR Task, such as parsed JSON)
+ * @returns `Right(ReferralTaskState)`; `Left` `referral.fhir-unsupported` for a Task.status the
+ *   referral mapping does not use (`entered-in-error`), an unknown businessStatus code, a
+ *   businessStatus that contradicts Task.status, or, when an element it reads has the wrong shape
+ *   (no `status`, `input` an object), the FHIR paths in its message and in `details.fields`
  * @example
  * fromFhirTask(toFhirTask(referral)); // Right({ status: referral.status, source: 'business-status', ... })
+ * fromFhirTask({ status: 'entered-in-error' }); // Left({ code: 'referral.fhir-unsupported', message: 'Task.status entered-in-error is not used by the referral mapping ...' })
  */
-export const fromFhirTask = (resource: Task): Either<ReferralError, ReferralTaskState> => {
+export const fromFhirTask = (input: unknown): Either<ReferralError, ReferralTaskState> => {
+  const read = readFhir('Task', FhirTaskSchema, input);
+  if (read._tag === 'Left') return err(shapeError(read.left));
+  const resource = read.right;
   const focus = /^(?:.*\/)?ServiceRequest\/([^/]+)$/.exec(resource.focus?.reference ?? '')?.[1];
   const id = ReferralIdSchema.safeParse(focus);
   const authorization = readAuthorization(resource);
@@ -398,6 +495,10 @@ export const fromFhirTask = (resource: Task): Either<ReferralError, ReferralTask
   }
   const possibleStatuses = TASK_STATUS_READS[resource.status];
   return possibleStatuses.length === 0
-    ? err(unsupported('Task.status entered-in-error does not map to a referral status'))
+    ? err(
+        unsupported(
+          `Task.status ${resource.status} is not used by the referral mapping: no referral status corresponds to it`,
+        ),
+      )
     : ok({ ...common, possibleStatuses, source: 'task-status' });
 };

@@ -7,15 +7,15 @@ import type {
   Appointment as FhirAppointment,
   AppointmentParticipant,
   Extension,
-  Reference,
   Schedule as FhirSchedule,
   Slot as FhirSlot,
 } from 'fhir/r4.js';
+import * as z from 'zod';
 import type { DomainError, ValidationError } from '../core/errors.js';
 import type { LocationId, ProviderId, ResourceId } from '../core/ids.js';
 import { normalizeIntervals, type Interval } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
-import { type IanaZone } from '../core/time.js';
+import { parseZone, type IanaZone } from '../core/time.js';
 import { instantToMs, IsoInstantSchema, type IsoInstant } from '../core/calendar.js';
 import {
   parseAppointment,
@@ -24,6 +24,13 @@ import {
   type ScheduleOwner,
   type Slot,
 } from './model.js';
+import {
+  FhirCodeableConceptSchema,
+  FhirExtensionSchema,
+  FhirPeriodSchema,
+  FhirReferenceSchema,
+  readFhir,
+} from '../records/fhirDatatypes.js';
 
 /** Code system of medoffice appointment type ids in `Appointment.appointmentType`. */
 export const MEDOFFICE_APPOINTMENT_TYPE_SYSTEM = 'https://medoffice.dev/fhir/CodeSystem/appointment-type';
@@ -47,11 +54,65 @@ const fhirError = (code: SchedulingFhirError['code'], field: string, rule: strin
   message: `${field}: ${rule}`,
 });
 
-const ref = (r: Reference | undefined, type: string): string | undefined =>
+type ReadReference = z.infer<typeof FhirReferenceSchema>;
+type ReadExtension = z.infer<typeof FhirExtensionSchema>;
+
+const ref = (r: ReadReference | undefined, type: string): string | undefined =>
   r?.reference?.startsWith(`${type}/`) ? r.reference.slice(type.length + 1) : undefined;
 
-const ext = (list: readonly Extension[] | undefined, url: string): string | undefined =>
+const ext = (list: readonly ReadExtension[] | undefined, url: string): string | undefined =>
   list?.find((e) => e.url === url)?.valueString;
+
+/** The elements of a FHIR Appointment that {@link fromFhirAppointment} reads. */
+const FhirAppointmentSchema = /* @__PURE__ */ z.object({
+  resourceType: z.literal('Appointment'),
+  id: z.string().optional(),
+  extension: z.array(FhirExtensionSchema).optional(),
+  status: z.string(),
+  cancelationReason: FhirCodeableConceptSchema.optional(),
+  appointmentType: FhirCodeableConceptSchema.optional(),
+  start: z.string().optional(),
+  end: z.string().optional(),
+  created: z.string().optional(),
+  comment: z.string().optional(),
+  participant: z.array(z.object({ actor: FhirReferenceSchema.optional() })).optional(),
+});
+
+/** The elements of a FHIR Schedule that {@link fromFhirSchedule} reads. */
+const FhirScheduleSchema = /* @__PURE__ */ z.object({
+  resourceType: z.literal('Schedule'),
+  id: z.string().optional(),
+  extension: z.array(FhirExtensionSchema).optional(),
+  active: z.boolean().optional(),
+  actor: z.array(FhirReferenceSchema).optional(),
+  planningHorizon: FhirPeriodSchema.optional(),
+});
+
+/** FHIR R4 SlotStatus codes (hl7.org/fhir/R4/valueset-slotstatus). */
+const SLOT_STATUSES = [
+  'busy',
+  'free',
+  'busy-unavailable',
+  'busy-tentative',
+  'entered-in-error',
+] as const satisfies readonly FhirSlot['status'][];
+
+/** The elements of a FHIR Slot that {@link fromFhirSlot} reads (status is 1..1). */
+const FhirSlotSchema = /* @__PURE__ */ z.object({
+  resourceType: z.literal('Slot'),
+  id: z.string().optional(),
+  schedule: FhirReferenceSchema.optional(),
+  status: z.enum(SLOT_STATUSES),
+  start: z.string().optional(),
+  end: z.string().optional(),
+  overbooked: z.boolean().optional(),
+});
+
+/** The wrong-resource error when the type is not the one expected, else the shape error. */
+const shapeError = (e: ValidationError, resourceType: string): SchedulingFhirError | ValidationError =>
+  e.issues.some((i) => i.path === 'resourceType')
+    ? fhirError('fhir.wrong-resource', 'resourceType', `must be ${resourceType}`)
+    : e;
 
 const participantStatus = (s: AppointmentStatus): AppointmentParticipant['status'] =>
   s === 'proposed' || s === 'waitlist' ? 'needs-action' : s === 'pending' ? 'tentative' : 'accepted';
@@ -111,18 +172,20 @@ export const toFhirAppointment = (appointment: Appointment): FhirAppointment => 
  * `noshow`; the published FHIRPath tests the non-existent code `'no-show'`). A `created` that is a
  * date without time is dropped (the model keeps instants).
  *
- * @param resource - a FHIR Appointment (anything else is refused)
+ * @param input - anything (a FHIR Appointment, such as parsed JSON; anything else is refused)
  * @returns `Right(appointment)`, `Left` `fhir.wrong-resource`, `fhir.missing-field` (id, patient,
  *   practitioner, appointmentType), `fhir.invariant` (app-4), or `validation.failed` (app-2, app-3,
- *   bad instants or status)
+ *   bad instants or status; model `FHIR Appointment` with the FHIR path when an element it reads
+ *   has the wrong shape, such as `participant` an object)
  * @example
  * fromFhirAppointment(resource); // Right({ id: 'example', status: 'booked', patient: 'example', provider: 'example', ... })
  */
 export const fromFhirAppointment = (
-  resource: FhirAppointment,
+  input: unknown,
 ): Either<SchedulingFhirError | ValidationError, Appointment> => {
-  if ((resource as { resourceType?: unknown }).resourceType !== 'Appointment')
-    return err(fhirError('fhir.wrong-resource', 'resourceType', 'must be Appointment'));
+  const read = readFhir('Appointment', FhirAppointmentSchema, input);
+  if (read._tag === 'Left') return err(shapeError(read.left, 'Appointment'));
+  const resource = read.right;
   const actors = (resource.participant ?? []).map((p) => p.actor);
   const first = (...types: string[]): string | undefined => {
     for (const a of actors) for (const t of types) if (ref(a, t)) return ref(a, t);
@@ -217,14 +280,22 @@ export const toFhirSchedule = (schedule: ScheduleDescription): FhirSchedule => (
  * locations, zone (timezone extension) and planning horizon. A schedule of a Location only (a
  * clinic-wide schedule) has no owners.
  *
- * @param resource - a FHIR Schedule
- * @returns `Right(info)`, or `Left` `fhir.wrong-resource` / `fhir.missing-field` (no actor)
+ * The horizon is kept when both ends are instants with an offset (a date-only end is left out).
+ *
+ * @param input - anything (a FHIR Schedule, such as parsed JSON)
+ * @returns `Right(info)`, or `Left` `fhir.wrong-resource` / `fhir.missing-field` (no actor) /
+ *   `fhir.invariant` (the timezone extension names no IANA zone) / `validation.failed` (model
+ *   `FHIR Schedule` with the FHIR path when an element it reads has the wrong shape, such as
+ *   `actor` an object)
  * @example
  * fromFhirSchedule(resource); // Right({ id: 'example', active: true, owners: [], locations: ['1'], horizon: {...} })
  */
-export const fromFhirSchedule = (resource: FhirSchedule): Either<SchedulingFhirError, ScheduleInfo> => {
-  if ((resource as { resourceType?: unknown }).resourceType !== 'Schedule')
-    return err(fhirError('fhir.wrong-resource', 'resourceType', 'must be Schedule'));
+export const fromFhirSchedule = (
+  input: unknown,
+): Either<SchedulingFhirError | ValidationError, ScheduleInfo> => {
+  const read = readFhir('Schedule', FhirScheduleSchema, input);
+  if (read._tag === 'Left') return err(shapeError(read.left, 'Schedule'));
+  const resource = read.right;
   if (!resource.actor || resource.actor.length === 0)
     return err(fhirError('fhir.missing-field', 'actor', 'at least one actor is required (1..*)'));
   const owners: ScheduleOwner[] = [];
@@ -237,15 +308,19 @@ export const fromFhirSchedule = (resource: FhirSchedule): Either<SchedulingFhirE
     if (device) owners.push({ kind: 'resource', id: device as ResourceId });
     if (location) locations.push(location as LocationId);
   }
-  const zone = resource.extension?.find((e) => e.url === FHIR_TIMEZONE_EXTENSION)?.valueCode;
-  const h = resource.planningHorizon;
+  const zoneCode = resource.extension?.find((e) => e.url === FHIR_TIMEZONE_EXTENSION)?.valueCode;
+  const zone = zoneCode === undefined ? undefined : parseZone(zoneCode);
+  if (zone?._tag === 'Left')
+    return err(fhirError('fhir.invariant', 'extension(timezone)', 'must name an IANA time zone'));
+  const start = IsoInstantSchema.safeParse(resource.planningHorizon?.start);
+  const end = IsoInstantSchema.safeParse(resource.planningHorizon?.end);
   return ok({
     id: resource.id,
     active: resource.active ?? true,
     owners,
     locations,
-    ...(zone ? { zone: zone as IanaZone } : {}),
-    ...(h?.start && h.end ? { horizon: { start: h.start as IsoInstant, end: h.end as IsoInstant } } : {}),
+    ...(zone ? { zone: zone.right } : {}),
+    ...(start.success && end.success ? { horizon: { start: start.data, end: end.data } } : {}),
   });
 };
 
@@ -291,15 +366,17 @@ export interface FhirSlotInfo {
  * Reads a FHIR R4 Slot. Per SlotStatus: `busy-tentative` (a hold) blocks like `busy`;
  * `entered-in-error` is ignored; `overbooked` is kept.
  *
- * @param resource - a FHIR Slot
+ * @param input - anything (a FHIR Slot, such as parsed JSON)
  * @returns `Right(info)`, or `Left` `fhir.wrong-resource`, `fhir.missing-field` (start, end) /
- *   `fhir.invariant` (end not after start)
+ *   `fhir.invariant` (end not after start) / `validation.failed` (model `FHIR Slot` with the FHIR
+ *   path when an element it reads has the wrong shape, such as a `status` that is no SlotStatus)
  * @example
  * fromFhirSlot(resource); // Right({ status: 'busy-tentative', blocks: true, ignored: false, ... })
  */
-export const fromFhirSlot = (resource: FhirSlot): Either<SchedulingFhirError, FhirSlotInfo> => {
-  if ((resource as { resourceType?: unknown }).resourceType !== 'Slot')
-    return err(fhirError('fhir.wrong-resource', 'resourceType', 'must be Slot'));
+export const fromFhirSlot = (input: unknown): Either<SchedulingFhirError | ValidationError, FhirSlotInfo> => {
+  const read = readFhir('Slot', FhirSlotSchema, input);
+  if (read._tag === 'Left') return err(shapeError(read.left, 'Slot'));
+  const resource = read.right;
   const start = IsoInstantSchema.safeParse(resource.start);
   const end = IsoInstantSchema.safeParse(resource.end);
   if (!start.success) return err(fhirError('fhir.missing-field', 'start', 'must be an instant'));

@@ -28,7 +28,6 @@ import {
   x12Mutations,
   type Hostile,
 } from './support/corpus.js';
-import { KNOWN_FAILURES } from './knownFailures.js';
 
 const SRC = resolve(import.meta.dirname, '../../src');
 const FHIR_STRIDE = 3;
@@ -121,8 +120,6 @@ const check = (e: Export, input: unknown, needsEither: boolean): string | undefi
 
 const failures: string[] = [];
 const counts = { edge: 0, text: 0, fhir: 0, x12: 0, json: 0 };
-const known = new Set(KNOWN_FAILURES);
-const seenKnown = new Set<string>();
 
 /** Runs one function on inputs; a failure is recorded once per function and reason. */
 const run = (
@@ -137,10 +134,6 @@ const run = (
     const problem = check(e, value, needsEither);
     if (problem === undefined) continue;
     const key = `${e.module}.${e.name}`;
-    if (known.has(key)) {
-      seenKnown.add(key);
-      continue;
-    }
     const reason = problem.replace(/:.*/, '');
     if (reported.has(reason)) continue;
     reported.add(reason);
@@ -238,10 +231,6 @@ describe('hostile-input gate', () => {
     expect(failures).toEqual([]);
   });
 
-  it('known failures are still failures (remove an entry once its function is fixed)', () => {
-    expect([...known].filter((k) => !seenKnown.has(k))).toEqual([]);
-  });
-
   afterAll(() => {
     console.log(
       [
@@ -251,7 +240,7 @@ describe('hostile-input gate', () => {
         `  FHIR mappers x mutated HL7 examples (every ${FHIR_STRIDE}rd variant): ${counts.fhir} calls`,
         `  X12 readers x mutated X12 samples (<= ${X12_VARIANTS_PER_SAMPLE} per sample): ${counts.x12} calls`,
         `  clearinghouse reader x mutated JSON (every ${JSON_STRIDE}th variant): ${counts.json} calls`,
-        `  ${failures.length} new failures; ${known.size} known failures in tests/hostile/knownFailures.ts`,
+        `  ${failures.length} failures`,
       ].join('\n'),
     );
   });
