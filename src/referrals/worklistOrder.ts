@@ -86,14 +86,33 @@ const byKey = (key: Float64Array, m: number, bits: number): Int32Array => {
 /** Referral ids in string order (UTF-16 code units, as `<` compares them). */
 const byId = (x: ReferralId, y: ReferralId): number => (x < y ? -1 : x > y ? 1 : 0);
 
+// Runs up to this long are sorted in place by insertion (no array built, no callback per
+// comparison); longer ones by the engine's sort. On the bench's queue with every event on the
+// hour (6,296 runs, 14 items on average) this took the ordering from about 30 ms to about 18.
+const SHORT_RUN = 64;
+
 /**
  * Sorts `order[from, to)`, positions of equal keys, by referral id; equal ids keep their input
- * order (positions ascending, which the radix sort left in place and a stable sort keeps).
+ * order (positions ascending, which the radix sort left in place and both sorts below keep: the
+ * insertion moves an item only past greater ids, and the engine's sort is stable).
  */
 const sortTies = (ids: readonly ReferralId[], order: Int32Array, from: number, to: number): void => {
-  const run = Array.from(order.subarray(from, to));
-  run.sort((x, y) => byId(ids[x] as ReferralId, ids[y] as ReferralId));
-  order.set(run, from);
+  if (to - from > SHORT_RUN) {
+    const run = Array.from(order.subarray(from, to));
+    run.sort((x, y) => byId(ids[x] as ReferralId, ids[y] as ReferralId));
+    order.set(run, from);
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const p = order[i] as number;
+    const id = ids[p] as ReferralId;
+    let j = i - 1;
+    while (j >= from && byId(ids[order[j] as number] as ReferralId, id) > 0) {
+      order[j + 1] = order[j] as number;
+      j--;
+    }
+    order[j + 1] = p;
+  }
 };
 
 /**

@@ -143,4 +143,24 @@ describe('referralWorklist ties', () => {
       'ref-b pat-4',
     ]);
   });
+  it('orders short and long runs of ties alike (runs sorted in place and by the engine)', () => {
+    // Runs of 1 to 300 referrals due at one instant each, ids in a scrambled order with repeats;
+    // the oracle is the ids sorted by code unit, equal ids by input position.
+    const policy = { ...DEFAULT_REFERRAL_WORKLIST_DAYS, zone: 'America/New_York' as IanaZone };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 97 }), (n, stride) => {
+        const ids = Array.from({ length: n }, (_, i) => `ref-${(i * stride) % (n + 3)}`);
+        const rs = ids.map((id, i) =>
+          referral({ id, patient: `pat-${i}`, createdAt: '2026-11-02T09:00:00-05:00' }),
+        );
+        const expected = ids
+          .map((id, i) => ({ id, i }))
+          .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : x.i - y.i))
+          .map(({ id, i }) => `${id} pat-${i}`);
+        const list = referralWorklist(rs, '2026-12-01T00:00:00Z' as IsoInstant, policy);
+        expect(list.map((item) => `${item.referral} ${item.patient}`)).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
