@@ -16,8 +16,9 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const WALL_RE = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
 
-const INSTANT_RE =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/;
+// Any number of fractional-second digits (HAPI writes microseconds: `12:15:32.685435-04:00`);
+// the instant keeps milliseconds, so digits after the third are dropped (truncated, not rounded).
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})$/;
 
 const daysInMonth = (y: number, m: number): number =>
   m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : 30 + ((m + (m >> 3)) & 1);
@@ -84,7 +85,7 @@ const parseInstantMs = (s: string): number | undefined => {
     number,
   ];
   const sec = Number(m[6] ?? 0);
-  const ms = Number((m[7] ?? '').padEnd(3, '0'));
+  const ms = Number((m[7] ?? '').slice(0, 3).padEnd(3, '0'));
   if (!validYmd(y, mo, d) || h > 23 || mi > 59 || sec > 59) return undefined;
   const zone = m[8] as string; // the pattern always captures `Z` or `±hh:mm`
   let offset = 0;
@@ -99,7 +100,9 @@ const parseInstantMs = (s: string): number | undefined => {
 };
 
 /**
- * Reads an ISO 8601 instant with offset into epoch milliseconds.
+ * Reads an ISO 8601 instant with offset into epoch milliseconds. Seconds may carry any number of
+ * fractional digits (`12:15:32.685435-04:00`, as HAPI writes them): milliseconds are kept, the
+ * digits after the third are truncated.
  *
  * @param text - such as `2026-11-02T09:00:00-05:00` or `2026-11-02T14:00:00Z`
  * @returns `Right(ms)` or `Left` `time.invalid-instant` (no offset, impossible date or time)

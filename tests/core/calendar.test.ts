@@ -116,7 +116,7 @@ describe('instants', () => {
       '2026-11-02T09:00:00+24:00',
       '2026-11-02T09:00:00+05:60',
       '2026-02-30T09:00:00Z',
-      '2026-11-02T09:00:00.1234Z',
+      '2026-11-02T09:00:00.Z',
       'x2026-11-02T09:00:00Z',
     ]) {
       expect([bad, parseInstant(bad)]).toMatchObject([bad, { left: { code: 'time.invalid-instant' } }]);
