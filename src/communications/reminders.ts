@@ -217,7 +217,12 @@ export const planReminders = (
     const zone = contact.zone ?? rules.clinicZone;
     const sensitive = sensitiveTypes.has(a.type);
     const local = localDayMinute(startMs, zone);
-    const location = a.location === undefined || sensitive ? undefined : rules.locationNames?.[a.location];
+    const names = rules.locationNames;
+    // Own keys only: a location id such as `constructor` must not find Object.prototype's.
+    const location =
+      a.location === undefined || sensitive || names === undefined || !Object.hasOwn(names, a.location)
+        ? undefined
+        : names[a.location];
     const when = `${spokenTime(dayNumberToDate(local.day), local.minute)}${zone === rules.clinicZone ? '' : ' your time'}`;
     const appointment: ReminderAppointment =
       location === undefined

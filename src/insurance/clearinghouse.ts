@@ -183,7 +183,7 @@ const datesOf = (info: Readonly<Record<string, unknown>> | undefined): Eligibili
   });
 
 const entityOf = (e: z.infer<typeof Entity>): RelatedEntity => ({
-  role: ENTITY_CODES[e.entityIdentifier ?? ''] ?? e.entityIdentifier ?? '',
+  role: lookup(ENTITY_CODES, e.entityIdentifier ?? '') ?? e.entityIdentifier ?? '',
   name: e.entityName ?? [e.lastName, e.firstName].filter((x) => x).join(' '),
   ...(e.entityIdentification ? { idQualifier: e.entityIdentification } : {}),
   ...(e.entityIdentificationValue ? { id: e.entityIdentificationValue } : {}),
@@ -230,7 +230,7 @@ const benefitOf = (b: z.infer<typeof Benefit>, i: number, convention: PercentCon
     entities: entities.map(entityOf),
     // As HSD elements 1-6: quantity qualifier, quantity, unit, -, period, number of periods.
     deliveries: (b.benefitsServiceDelivery ?? []).map((d) => [
-      HSD_QUANTITY[d.quantityQualifier ?? ''] ?? d.quantityQualifier ?? '',
+      lookup(HSD_QUANTITY, d.quantityQualifier ?? '') ?? d.quantityQualifier ?? '',
       d.quantity ?? '',
       '',
       '',

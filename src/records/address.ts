@@ -6,32 +6,32 @@
 import type { Address } from './model.js';
 
 /** USPS Pub 28 Appendix C1: common street suffixes (full word → standard abbreviation). */
-const STREET_SUFFIX: Readonly<Record<string, string>> = {
+const STREET_SUFFIX: ReadonlyMap<string, string> = new Map(Object.entries({
   ALLEY: 'ALY', AVENUE: 'AVE', AV: 'AVE', BOULEVARD: 'BLVD', BRIDGE: 'BRG', CIRCLE: 'CIR', COURT: 'CT',
   COVE: 'CV', CREEK: 'CRK', CRESCENT: 'CRES', CROSSING: 'XING', DRIVE: 'DR', EXPRESSWAY: 'EXPY',
   FREEWAY: 'FWY', GARDENS: 'GDNS', HEIGHTS: 'HTS', HIGHWAY: 'HWY', HILL: 'HL', LANE: 'LN', LOOP: 'LOOP',
   MOUNTAIN: 'MTN', PARKWAY: 'PKWY', PLACE: 'PL', PLAZA: 'PLZ', POINT: 'PT', ROAD: 'RD', ROUTE: 'RTE',
   SQUARE: 'SQ', STREET: 'ST', STR: 'ST', TERRACE: 'TER', TRAIL: 'TRL', TURNPIKE: 'TPKE', VIEW: 'VW',
   VILLAGE: 'VLG', WAY: 'WAY', RIDGE: 'RDG', RUN: 'RUN', PATH: 'PATH', WALK: 'WALK',
-}; // prettier-ignore
+})); // prettier-ignore
 
 /** USPS Pub 28 §233: directionals. */
-const DIRECTIONAL: Readonly<Record<string, string>> = {
+const DIRECTIONAL: ReadonlyMap<string, string> = new Map(Object.entries({
   NORTH: 'N', SOUTH: 'S', EAST: 'E', WEST: 'W', NORTHEAST: 'NE', NORTHWEST: 'NW', SOUTHEAST: 'SE', SOUTHWEST: 'SW',
-}; // prettier-ignore
-const DIRECTIONAL_ABBREVIATIONS: ReadonlySet<string> = new Set(Object.values(DIRECTIONAL));
+})); // prettier-ignore
+const DIRECTIONAL_ABBREVIATIONS: ReadonlySet<string> = new Set(DIRECTIONAL.values());
 
 /** USPS Pub 28 Appendix C2: secondary unit designators. */
-const UNIT_DESIGNATOR: Readonly<Record<string, string>> = {
+const UNIT_DESIGNATOR: ReadonlyMap<string, string> = new Map(Object.entries({
   APARTMENT: 'APT', APT: 'APT', BUILDING: 'BLDG', BLDG: 'BLDG', DEPARTMENT: 'DEPT', DEPT: 'DEPT', FLOOR: 'FL',
   FL: 'FL', ROOM: 'RM', RM: 'RM', SUITE: 'STE', STE: 'STE', UNIT: 'UNIT', SPACE: 'SPC', LOT: 'LOT', '#': '#',
-}; // prettier-ignore
+})); // prettier-ignore
 
 /**
  * Two-letter codes of the states, DC, territories and military "states" (USPS Pub 28 Appendix B),
  * by full name.
  */
-const US_STATE_CODES: Readonly<Record<string, string>> = {
+const US_STATE_CODES: ReadonlyMap<string, string> = new Map(Object.entries({
   ALABAMA: 'AL', ALASKA: 'AK', ARIZONA: 'AZ', ARKANSAS: 'AR', CALIFORNIA: 'CA', COLORADO: 'CO', CONNECTICUT: 'CT',
   DELAWARE: 'DE', 'DISTRICT OF COLUMBIA': 'DC', FLORIDA: 'FL', GEORGIA: 'GA', HAWAII: 'HI', IDAHO: 'ID',
   ILLINOIS: 'IL', INDIANA: 'IN', IOWA: 'IA', KANSAS: 'KS', KENTUCKY: 'KY', LOUISIANA: 'LA', MAINE: 'ME',
@@ -43,8 +43,8 @@ const US_STATE_CODES: Readonly<Record<string, string>> = {
   WISCONSIN: 'WI', WYOMING: 'WY', 'PUERTO RICO': 'PR', 'VIRGIN ISLANDS': 'VI', GUAM: 'GU',
   'AMERICAN SAMOA': 'AS', 'NORTHERN MARIANA ISLANDS': 'MP', 'ARMED FORCES AMERICAS': 'AA',
   'ARMED FORCES EUROPE': 'AE', 'ARMED FORCES PACIFIC': 'AP',
-}; // prettier-ignore
-const STATE_CODE_SET: ReadonlySet<string> = new Set(Object.values(US_STATE_CODES));
+})); // prettier-ignore
+const STATE_CODE_SET: ReadonlySet<string> = new Set(US_STATE_CODES.values());
 
 /**
  * Upper-cases, strips punctuation other than `#` and `-`, and collapses spaces.
@@ -81,20 +81,22 @@ export const standardizeStreetLine = (line: string): string => {
     .replace(/\bPOST OFFICE BOX\b/g, 'PO BOX');
   const tokens = cleaned.split(' ').filter((t) => t !== '');
   if (tokens[0] === 'PO' && tokens[1] === 'BOX') return tokens.join(' ');
-  let unit = tokens.findIndex((t, i) => i > 0 && UNIT_DESIGNATOR[t] !== undefined);
+  let unit = tokens.findIndex((t, i) => i > 0 && UNIT_DESIGNATOR.has(t));
   if (unit < 0) unit = tokens.length;
-  const out = tokens.map((t, i) => (i >= unit ? (UNIT_DESIGNATOR[t] ?? t) : t));
+  const out = tokens.map((t, i) => (i >= unit ? (UNIT_DESIGNATOR.get(t) ?? t) : t));
   let last = unit - 1;
   const dirAt = (i: number): void => {
     const t = out[i];
-    if (t !== undefined && DIRECTIONAL[t] !== undefined) out[i] = DIRECTIONAL[t];
+    const abbreviation = t === undefined ? undefined : DIRECTIONAL.get(t);
+    if (abbreviation !== undefined) out[i] = abbreviation;
   };
   // Trailing directional (`MAIN ST NW`), then the suffix before it; a leading one after the number.
   if (last > 1) dirAt(last);
   if (last > 1 && DIRECTIONAL_ABBREVIATIONS.has(out[last] ?? '')) last -= 1;
   if (last > 0) {
     const t = out[last] ?? '';
-    if (STREET_SUFFIX[t] !== undefined) out[last] = STREET_SUFFIX[t];
+    const suffix = STREET_SUFFIX.get(t);
+    if (suffix !== undefined) out[last] = suffix;
   }
   if (/^\d/.test(out[0] ?? '') && last > 1) dirAt(1);
   return out.join(' ');
@@ -111,7 +113,7 @@ export const standardizeStreetLine = (line: string): string => {
 export const usStateCode = (state: string): string | undefined => {
   const s = standardizeAddressText(state);
   if (STATE_CODE_SET.has(s)) return s;
-  return US_STATE_CODES[s];
+  return US_STATE_CODES.get(s);
 };
 
 /**

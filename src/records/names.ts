@@ -4,9 +4,9 @@
  */
 
 /** Generational suffixes in their standard written form. */
-const SUFFIXES: Readonly<Record<string, string>> = {
+const SUFFIXES: ReadonlyMap<string, string> = new Map(Object.entries({
   JR: 'Jr', JUNIOR: 'Jr', SR: 'Sr', SENIOR: 'Sr', II: 'II', III: 'III', IV: 'IV', V: 'V', '2ND': 'II', '3RD': 'III',
-}; // prettier-ignore
+})); // prettier-ignore
 
 /**
  * The standard form of a generational suffix (`jr.` → `Jr`, `iii` → `III`), or undefined.
@@ -17,7 +17,7 @@ const SUFFIXES: Readonly<Record<string, string>> = {
  * generationalSuffix('jr.'); // 'Jr'
  */
 export const generationalSuffix = (s: string): string | undefined =>
-  SUFFIXES[s.replace(/[.,\s]/g, '').toUpperCase()];
+  SUFFIXES.get(s.replace(/[.,\s]/g, '').toUpperCase());
 
 const capitalizeWord = (w: string): string => {
   const lower = w.toLowerCase();

@@ -106,7 +106,9 @@ export interface DenialGuidance {
 
 const classify = (denial: ReferralDenial): Pick<DenialGuidance, 'category' | 'classifiedBy'> => {
   if (denial.category !== undefined) return { category: denial.category, classifiedBy: 'caller' };
-  const byCarc = denial.reason.carc === undefined ? undefined : CARC_CATEGORY[denial.reason.carc.trim()];
+  const carc = denial.reason.carc?.trim();
+  // Own keys only: the CARC is outside text, and `constructor` must classify nothing.
+  const byCarc = carc !== undefined && Object.hasOwn(CARC_CATEGORY, carc) ? CARC_CATEGORY[carc] : undefined;
   if (byCarc !== undefined) return { category: byCarc, classifiedBy: 'carc' };
   const text = denial.reason.text ?? '';
   const cue = TEXT_CUES.find(([re]) => re.test(text));

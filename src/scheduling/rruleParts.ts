@@ -131,7 +131,7 @@ export const rrulePartProblems = (text: string): readonly RRuleProblem[] => {
       for (const item of value.split(','))
         if (!INTEGER.test(item) || Number(item) < 1 || Number(item) > 12 || /^[+-]/.test(item))
           problem(`BYMONTH=${item}`, 'rrule.out-of-range', 'BYMONTH is from 1 to 12');
-    } else if (name in INTEGER_LISTS) {
+    } else if (Object.hasOwn(INTEGER_LISTS, name)) {
       const max = INTEGER_LISTS[name] as number;
       for (const item of value.split(','))
         if (!INTEGER.test(item) || Number(item) === 0 || Math.abs(Number(item)) > max)

@@ -292,3 +292,16 @@ describe('edges of the input', () => {
     expect(JSON.stringify(a)).toBe(before);
   });
 });
+
+describe('location names keyed by outside ids', () => {
+  it('a location id such as constructor or toString has no name (own keys only)', () => {
+    for (const id of ['constructor', 'toString', 'hasOwnProperty']) {
+      const p = plan(
+        [appt('a1', '2026-11-24T12:00:00-05:00', { location: id })],
+        rules({ locationNames: { 'loc-1': 'Main Street' } }),
+      );
+      expect(p.messages[0]?.body).toContain('Tue Nov 24 at 12:00 PM.');
+      expect(p.messages[0]?.body).not.toMatch(/function|native code/);
+    }
+  });
+});
