@@ -34,11 +34,12 @@ export interface GroupRead<T> {
 }
 
 /**
- * What a reader does with the segments of each transaction: `begin` at ST (return undefined to
+ * What a reader does with the segments of each transaction: `begin` at ST, with the GS08 version of
+ * its group (return undefined to
  * skip the transaction's segments), `segment` for each segment ST to SE inclusive, `end` at SE.
  */
 export interface TransactionHandler<V extends SegmentView, S, T> {
-  begin(st: V, type: string): S | undefined;
+  begin(st: V, type: string, groupVersion: string): S | undefined;
   segment(state: S, s: V): void;
   end(state: S | undefined): T;
 }
@@ -148,7 +149,7 @@ export const readEnvelope = <V extends SegmentView, S, T>(
       const controlNumber = s.el(2);
       const implementation = s.el(3);
       const stIndex = s.index;
-      const state = handler.begin(s, type);
+      const state = handler.begin(s, type, group?.version ?? '');
       if (state !== undefined) handler.segment(state, s);
       tx = { type, controlNumber, implementation, stIndex, count: 1, state };
     } else if (id === 'GS') {

@@ -7,8 +7,7 @@ import type { Either } from '../../core/result.js';
 import type { EligibilityResponse } from '../eligibilityModel.js';
 import type { PercentConvention } from '../percent.js';
 import type { X12Error, X12Warning } from './errors.js';
-import { SegmentCursor } from './tokenize.js';
-import { read271With, type Tokenizer } from './walk271.js';
+import { read271Lazily } from './walk271.js';
 
 /**
  * Options of {@link read271}.
@@ -38,12 +37,6 @@ export interface Read271Result {
   readonly warnings: readonly X12Warning[];
 }
 
-/** The fast tokenizer: element offsets in one reused cursor, an element sliced only when read. */
-const cursor: Tokenizer = (text, from, d) => {
-  const c = new SegmentCursor(text, from, d);
-  return () => c.next();
-};
-
 /**
  * Reads a 271 interchange (5010 or 4010) into normalized eligibility responses, one per subscriber
  * or dependent, each with its payer rejections (AAA, with follow-up action and retry policy; an AAA
@@ -54,6 +47,14 @@ const cursor: Tokenizer = (text, from, d) => {
  * exactly (no floating point). Tolerates everything {@link parseX12} tolerates; transactions that
  * are not 271s are skipped with a warning. Never throws.
  *
+ * The envelope, the people, their names, ids, dates, trace numbers, rejections and status are read
+ * at once; the `benefits` and `warnings` of the responses of a transaction are read from its
+ * segments the first time one of them is asked for (once per transaction, the same lists on every
+ * read). They are own enumerable, read-only properties, so `JSON.stringify`, `structuredClone`,
+ * spreads and deep-equality checks see them like any other field; a caller that wants everything
+ * read up front reads them (`responses.forEach((r) => r.benefits)`). The result holds on to the
+ * text until then.
+ *
  * @param text - the 271 interchange text
  * @param options - the payer's percent convention (default: EB08 is the patient's share)
  * @returns `Right(Read271Result)`, or `Left` with the {@link parseX12} errors, or `x12.empty` when
@@ -63,4 +64,4 @@ const cursor: Tokenizer = (text, from, d) => {
  * if (r._tag === 'Right') for (const resp of r.right.responses) console.log(resp.status, resp.benefits.length);
  */
 export const read271 = (text: unknown, options: Read271Options = {}): Either<X12Error, Read271Result> =>
-  read271With(text, options, cursor);
+  read271Lazily(text, options);

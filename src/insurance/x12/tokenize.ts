@@ -166,6 +166,48 @@ export class ArraySegmentView implements SegmentView {
   }
 }
 
+/** Bits per character of a segment id key: ids are ASCII, so 7. */
+const ID_CHAR_BITS = 128;
+/** The longest segment id X12 defines. */
+const ID_MAX_LENGTH = 3;
+
+/**
+ * A number for an ASCII text of up to 3 characters (a segment id or a short code; different texts,
+ * different numbers), or -1 for a longer or non-ASCII text.
+ *
+ * @param text - the text holding the value
+ * @param a - where the value starts
+ * @param b - where it ends (exclusive)
+ * @returns the key, or -1
+ * @example
+ * shortKey('EB*1', 0, 2) === shortKey('EB', 0, 2); // true
+ */
+export const shortKey = (text: string, a: number, b: number): number => {
+  if (b - a > ID_MAX_LENGTH) return -1;
+  let key = 0;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= ID_CHAR_BITS) return -1;
+    key = key * ID_CHAR_BITS + c;
+  }
+  return key;
+};
+
+/**
+ * The segment ids of the envelope, the 270/271 and the 835/837, by key: the cursor hands out these
+ * strings instead of slicing a new two- or three-letter string for every segment of a large file.
+ * Any other id is sliced as before.
+ */
+const SEGMENT_IDS: ReadonlyMap<number, string> = /* @__PURE__ */ new Map(
+  (
+    'ISA GS ST BHT HL TRN NM1 N3 N4 PER PRV DMG INS HI DTP MPI EB HSD REF AAA MSG III LS LE SE GE IEA ' +
+    'BPR CLP CAS SVC AMT QTY LQ PLB RDM TS3 TS2 MIA MOC LX SV1 SV2 CLM SBR PAT OI NTE PWK CR1 CRC ' +
+    'K3 HCP DN1 DN2 CN1 SV5 PS1 LIN CTP ACK STC TRN BGN'
+  )
+    .split(' ')
+    .map((id): [number, string] => [shortKey(id, 0, id.length), id]),
+);
+
 /** Whether a character needs String#trim (whitespace and the line terminators, any non-ASCII). */
 const mayTrim = (c: number): boolean => c <= 32 || c >= 0x80;
 
@@ -179,21 +221,41 @@ const mayTrim = (c: number): boolean => c <= 32 || c >= 0x80;
 export class SegmentCursor implements SegmentView {
   id = '';
   index = 0;
-  length = 0;
   private start = 0;
   private end = 0;
   private pos: number;
-  /** bounds[n]: offset of element n; bounds[length]: one past the segment end. */
+  /**
+   * bounds[n]: offset of element n; bounds[length]: one past the segment end. Found as far as
+   * elements are read: `found` entries are known, and `complete` once the end is among them.
+   */
   private readonly bounds: number[] = [0, 0];
+  private found = 0;
+  private complete = false;
   private readonly trim: boolean;
 
+  /**
+   * @param text - the text from ISA on
+   * @param from - where to start reading (the start of a segment)
+   * @param d - the delimiters
+   * @param index - the index of the segment before `from` (so a cursor can restart mid-text)
+   * @param codes - short codes by {@link shortKey}: an element equal to one is that string, not a
+   *   new slice (the codes of a large interchange then cost no memory each)
+   */
   constructor(
     private readonly text: string,
     from: number,
     private readonly d: X12Delimiters,
+    index = 0,
+    private readonly codes?: ReadonlyMap<number, string>,
   ) {
     this.pos = from;
+    this.index = index;
     this.trim = d.element.trim() !== '';
+  }
+
+  /** Where the current segment starts in the text (after the whitespace trimmed before it). */
+  get offset(): number {
+    return this.start;
   }
 
   /** Moves to the next non-empty segment; undefined at the end of the text. */
@@ -211,36 +273,63 @@ export class SegmentCursor implements SegmentView {
         while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
       }
       if (b > a) {
-        const bounds = this.bounds;
-        const sep = this.d.element;
-        let n = 0;
-        bounds[0] = a;
-        // Native indexOf finds separators faster than a loop over characters; the last search
-        // may look a few characters into the next segment.
-        for (let i = text.indexOf(sep, a); i >= 0 && i < b; i = text.indexOf(sep, i + 1)) bounds[++n] = i + 1;
-        bounds[n + 1] = b + 1;
-        this.length = n + 1;
+        this.bounds[0] = a;
+        this.found = 1;
+        this.complete = false;
         this.start = a;
         this.end = b;
         this.index++;
-        this.id = this.el(0);
+        this.scan(1);
+        const known = SEGMENT_IDS.get(shortKey(text, a, (this.bounds[1] as number) - 1));
+        this.id = known ?? this.el(0);
         return this;
       }
     }
     return undefined;
   }
 
+  /**
+   * Finds element bounds up to `bounds[n]` (or the segment end, if sooner). Only the elements a
+   * reader asks for are searched: a structure walk reads two of an EB's thirteen.
+   */
+  private scan(n: number): void {
+    const bounds = this.bounds;
+    const sep = this.d.element;
+    while (!this.complete && this.found <= n) {
+      // Native indexOf finds a separator faster than a loop over characters; the search may
+      // look a few characters into the next segment.
+      const i = this.text.indexOf(sep, bounds[this.found - 1] as number);
+      if (i >= 0 && i < this.end) bounds[this.found++] = i + 1;
+      else {
+        bounds[this.found++] = this.end + 1;
+        this.complete = true;
+      }
+    }
+  }
+
+  /** Number of elements, the id included. */
+  get length(): number {
+    this.scan(Number.MAX_SAFE_INTEGER);
+    return this.found - 1;
+  }
+
   el(n: number): string {
-    if (n >= this.length) return '';
+    this.scan(n + 1);
+    if (n + 1 >= this.found) return '';
     const a = this.bounds[n] as number;
     const b = (this.bounds[n + 1] as number) - 1;
     if (a === b) return '';
+    if (b - a <= ID_MAX_LENGTH && this.codes !== undefined) {
+      const code = this.codes.get(shortKey(this.text, a, b));
+      if (code !== undefined) return code;
+    }
     const value = this.text.slice(a, b);
     return mayTrim(this.text.charCodeAt(a)) || mayTrim(this.text.charCodeAt(b - 1)) ? value.trim() : value;
   }
 
   rawEl(n: number): string {
-    return n >= this.length ? '' : this.text.slice(this.bounds[n], (this.bounds[n + 1] as number) - 1);
+    this.scan(n + 1);
+    return n + 1 >= this.found ? '' : this.text.slice(this.bounds[n], (this.bounds[n + 1] as number) - 1);
   }
 
   raw(): string {

@@ -176,28 +176,39 @@ export const authorization = (
   };
 };
 
-const YMD = /^(\d{4})(\d{2})(\d{2})$/;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 /** Days in a Gregorian month (1-12): February has 29 in years divisible by 4, except centuries not divisible by 400. */
 const daysInMonth = (year: number, month: number): number =>
   month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
 
+const DIGIT_0 = 48;
+/** The number written by the digits of `v` from `a` to `b`, or -1 if any is not an ASCII digit. */
+const digits = (v: string, a: number, b: number): number => {
+  let n = 0;
+  for (let i = a; i < b; i++) {
+    const c = v.charCodeAt(i) - DIGIT_0;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+};
+
 /**
- * CCYYMMDD → YYYY-MM-DD, or undefined when not a real calendar date.
+ * CCYYMMDD → YYYY-MM-DD, or undefined when not a real calendar date. Read digit by digit (no
+ * regular expression, no match array): every DTP and DMG date of an interchange goes through it.
  *
  * @example
  * x12Date('20260230'); // undefined
  */
-export const x12Date = (v: string): string | undefined => {
-  const m = YMD.exec(v.trim());
-  if (!m) return undefined;
-  const [, y, mo, d] = m as unknown as [string, string, string, string];
-  const month = Number(mo);
-  const day = Number(d);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(y), month)
-    ? `${y}-${mo}-${d}`
-    : undefined;
+export const x12Date = (value: string): string | undefined => {
+  const v = value.length === 8 ? value : value.trim();
+  if (v.length !== 8) return undefined;
+  const year = digits(v, 0, 4);
+  const month = digits(v, 4, 6);
+  const day = digits(v, 6, 8);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`;
 };
 
 /**

@@ -23,7 +23,10 @@ import { COVERAGE_LEVEL_CODES } from './coverageLevel.js';
 import {
   DATE_QUALIFIER_CODES,
   ELIGIBILITY_BENEFIT_CODES,
+  FOLLOW_UP_ACTION_CODES,
   INSURANCE_TYPE_CODES,
+  QUANTITY_QUALIFIER_CODES,
+  REJECT_REASON_CODES,
   SERVICE_TYPE_CODES,
   TIME_PERIOD_CODES,
 } from './codes.js';
@@ -32,7 +35,7 @@ import { x12Error, x12Warning, type X12Error, type X12Warning } from './errors.j
 import { codeMap } from './lookup.js';
 import { x12Components, x12Repetitions, type X12Delimiters } from './parse.js';
 import type { Read271Options, Read271Result } from './read271.js';
-import { interchangeText, readIsa, type SegmentView } from './tokenize.js';
+import { interchangeText, readIsa, SegmentCursor, shortKey, type SegmentView } from './tokenize.js';
 import {
   benefitKind,
   eligibilityStatusOf,
@@ -60,6 +63,29 @@ const CODES: ReadonlyMap<string, string> = /* @__PURE__ */ new Map(
   ),
 );
 const canonical = (v: string): string => CODES.get(v) ?? v;
+/**
+ * The short codes of a 271 by {@link shortKey}, for the cursor to hand out instead of slicing:
+ * the code tables' own keys and the qualifiers of the loops read here (entity, id, date format,
+ * contact), so an interchange's codes are one string each however many segments send them.
+ */
+const SHORT_CODES: ReadonlyMap<number, string> = /* @__PURE__ */ new Map(
+  [
+    ELIGIBILITY_BENEFIT_CODES,
+    SERVICE_TYPE_CODES,
+    INSURANCE_TYPE_CODES,
+    TIME_PERIOD_CODES,
+    QUANTITY_QUALIFIER_CODES,
+    REJECT_REASON_CODES,
+    FOLLOW_UP_ACTION_CODES,
+    DATE_QUALIFIER_CODES,
+    COVERAGE_LEVEL_CODES,
+  ]
+    .flatMap((t) => Object.keys(t))
+    .concat('PR 1P IL 03 P3 PI XX MI SV FI 24 34 46 II D8 RD8 ZZ IC TE UR FX EM 6P 1L 18 IG 0F'.split(' '))
+    .filter((code) => shortKey(code, 0, code.length) >= 0)
+    .map((code): [number, string] => [shortKey(code, 0, code.length), code]),
+);
+
 /** Repetition or component separators of other common conventions (insurance reference §2.1, T4). */
 const FOREIGN_SEPARATORS = ['>', ':', '^'] as const;
 
@@ -71,12 +97,18 @@ interface MemberNode {
   readonly letter: 'C' | 'D';
   parent: MemberNode | undefined;
   member: Mutable<EligibilityMember> & {
-    references: EligibilityReference[];
-    dates: EligibilityDate[];
-    traceNumbers: TraceNumber[];
+    references: readonly EligibilityReference[];
+    dates: readonly EligibilityDate[];
+    traceNumbers: readonly TraceNumber[];
   };
   rejections: EligibilityRejection[];
+  /** The facts, in order (left empty when the walker only reads the structure). */
   benefits: BenefitFact[];
+  /** EBs seen, facts built or not. */
+  benefitCount: number;
+  /** Whether an EB01 1-5 (active) or 6-8 (inactive) was seen: the status without the facts. */
+  active: boolean;
+  inactive: boolean;
 }
 
 type OpenBenefit = Mutable<BenefitFact>;
@@ -99,6 +131,16 @@ const append = <K extends keyof FactLists>(b: OpenBenefit, key: K, item: FactLis
   else (list as FactLists[K][]).push(item);
 };
 
+/**
+ * A member list with one more item: the shared empty list is replaced by a list of its own (most
+ * members have one or two dates and trace numbers, and a pushed-to empty array reserves 17 slots).
+ */
+const added = <T>(list: readonly T[], item: T): readonly T[] => {
+  if (list === NO_ITEMS) return [item];
+  (list as T[]).push(item);
+  return list;
+};
+
 const val = (s: SegmentView, n: number): string => s.el(n);
 
 /** Elements 1 to the last, trimmed (HSD delivery patterns are kept as sent). */
@@ -116,11 +158,35 @@ const put = <T extends object>(o: T, key: keyof T & string, v: string): void => 
   if (v !== '') (o as Record<string, unknown>)[key] = v;
 };
 
+/**
+ * A TRN trace, its optional keys absent when not sent. Written as whole literals: a key added
+ * after a literal is built moves the object's fields out of line, and every member has a trace.
+ */
+const traceNumber = (type: string, number: string, originator: string, supplemental: string): TraceNumber =>
+  originator === ''
+    ? supplemental === ''
+      ? { type, number }
+      : { type, number, supplemental }
+    : supplemental === ''
+      ? { type, number, originator }
+      : { type, number, originator, supplemental };
+
 /** NM103 and NM104 as one name, whichever were sent. */
 const fullName = (last: string, first: string): string =>
   last === '' ? first : first === '' ? last : `${last} ${first}`;
 
-/** State while walking one transaction. */
+/** The payer and provider read last in an interchange, shared by the next transactions that name the same. */
+interface LastParties {
+  payer?: EligibilityParty;
+  provider?: EligibilityParty;
+}
+
+/**
+ * State while walking one transaction. A full walker builds every fact and warning; a structure
+ * walker (read271's first pass) reads the HL tree, the names, the member segments and the EB01
+ * codes only, and leaves the facts and warnings to a full walk of the same segments when they are
+ * first read.
+ */
 export class Walker {
   readonly warnings: X12Warning[] = [];
   readonly sourceRejections: EligibilityRejection[] = [];
@@ -132,13 +198,20 @@ export class Walker {
   named = false;
   node: MemberNode | undefined;
   subscriber: MemberNode | undefined;
+  /** Inside a 2110 loop (its fact is `benefit` in a full walk, none in a structure walk). */
+  inBenefit = false;
   benefit: OpenBenefit | undefined;
   entity: WritableEntity | undefined;
   inLs = false;
+  /** Where ST starts in the text and its segment index, for the full walk of a structure walk. */
+  stOffset = 0;
+  stIndex = 0;
 
   constructor(
     readonly d: X12Delimiters,
     readonly options: Read271Options,
+    readonly full = true,
+    private readonly lastParties?: LastParties,
   ) {}
 
   provenance(s: SegmentView, loop: string): EligibilityProvenance {
@@ -146,13 +219,14 @@ export class Walker {
   }
 
   loop(): string {
-    return this.benefit ? `2110${this.letter}` : `${this.named ? '2100' : '2000'}${this.letter}`;
+    return this.inBenefit ? `2110${this.letter}` : `${this.named ? '2100' : '2000'}${this.letter}`;
   }
 
   closeBenefit(): void {
+    if (!this.inBenefit) return;
     const b = this.benefit;
-    if (!b) return;
-    this.node?.benefits.push(b);
+    if (b) this.node?.benefits.push(b);
+    this.inBenefit = false;
     this.benefit = undefined;
     this.entity = undefined;
     this.inLs = false;
@@ -172,9 +246,18 @@ export class Walker {
       level,
       letter: code === '22' ? 'C' : 'D',
       parent: code === '23' ? this.subscriber : undefined,
-      member: { level, demographicsCorrected: false, references: [], dates: [], traceNumbers: [] },
+      member: {
+        level,
+        demographicsCorrected: false,
+        references: NO_ITEMS,
+        dates: NO_ITEMS,
+        traceNumbers: NO_ITEMS,
+      },
       rejections: [],
       benefits: [],
+      benefitCount: 0,
+      active: false,
+      inactive: false,
     };
     if (code === '22') this.subscriber = node;
     this.node = node;
@@ -204,9 +287,12 @@ export class Walker {
   }
 
   aaa(s: SegmentView): void {
+    if (this.inBenefit) {
+      if (this.benefit) append(this.benefit, 'rejections', this.rejection(s));
+      return;
+    }
     const r = this.rejection(s);
-    if (this.benefit) append(this.benefit, 'rejections', r);
-    else if (this.letter === 'A') this.sourceRejections.push(r);
+    if (this.letter === 'A') this.sourceRejections.push(r);
     else if (this.letter === 'B') this.receiverRejections.push(r);
     else this.node?.rejections.push(r);
   }
@@ -225,11 +311,29 @@ export class Walker {
     this.closeBenefit();
     this.named = true;
     if (this.letter === 'A' || this.letter === 'B') {
-      const party: Mutable<EligibilityParty> = {};
-      put(party, 'name', name);
-      put(party, 'id', val(s, 9));
-      put(party, 'idQualifier', val(s, 8));
-      if (this.letter === 'A') this.payer = party;
+      const payer = this.letter === 'A';
+      const id = val(s, 9);
+      const idQualifier = val(s, 8);
+      const last = this.lastParties?.[payer ? 'payer' : 'provider'];
+      // The payer and provider of a batch are mostly the same in every transaction: an equal
+      // party read before is shared (results are read-only) instead of kept once per transaction.
+      let party: EligibilityParty;
+      if (
+        last !== undefined &&
+        (last.name ?? '') === name &&
+        (last.id ?? '') === id &&
+        (last.idQualifier ?? '') === idQualifier
+      )
+        party = last;
+      else {
+        const p: Mutable<EligibilityParty> = {};
+        put(p, 'name', name);
+        put(p, 'id', id);
+        put(p, 'idQualifier', idQualifier);
+        party = p;
+        if (this.lastParties) this.lastParties[payer ? 'payer' : 'provider'] = p;
+      }
+      if (payer) this.payer = party;
       else this.provider = party;
     } else if (this.node) {
       const m = this.node.member;
@@ -257,7 +361,7 @@ export class Walker {
           s.index,
         ),
       );
-    return { qualifier, name: known ?? 'Non-standard date qualifier', ...range };
+    return { qualifier, name: known ?? 'Non-standard date qualifier', start: range.start, end: range.end };
   }
 
   ref(s: SegmentView): EligibilityReference {
@@ -271,17 +375,14 @@ export class Walker {
     if (!m) return;
     if (s.id === 'REF') {
       const r = this.ref(s);
-      m.references.push(r);
+      m.references = added(m.references, r);
       if ((r.qualifier === '6P' || r.qualifier === '1L') && m.groupNumber === undefined)
         m.groupNumber = r.value;
     } else if (s.id === 'DTP') {
       const d = this.date(s);
-      if (d) m.dates.push(d);
+      if (d) m.dates = added(m.dates, d);
     } else if (s.id === 'TRN') {
-      const trace: Mutable<TraceNumber> = { type: val(s, 1), number: val(s, 2) };
-      put(trace, 'originator', val(s, 3));
-      put(trace, 'supplemental', val(s, 4));
-      m.traceNumbers.push(trace);
+      m.traceNumbers = added(m.traceNumbers, traceNumber(val(s, 1), val(s, 2), val(s, 3), val(s, 4)));
     } else if (s.id === 'DMG') {
       const range = val(s, 2) === '' ? undefined : x12DateRange('D8', val(s, 2));
       if (range) m.birthDate = range.start;
@@ -305,7 +406,14 @@ export class Walker {
       return;
     }
     const code = val(s, 1);
-    if (benefitKind(code) === 'non-standard')
+    const node = this.node;
+    const kind = benefitKind(code);
+    node.benefitCount++;
+    if (kind === 'active') node.active = true;
+    else if (kind === 'inactive') node.inactive = true;
+    this.inBenefit = true;
+    if (!this.full) return;
+    if (kind === 'non-standard')
       this.warnings.push(x12Warning('x12.non-standard-code', 'EB01 is not a 5010 benefit code', s.index));
     const loop = `2110${this.letter}`;
     const serviceTypes = this.serviceTypes(s);
@@ -407,7 +515,7 @@ export class Walker {
       case 'EB':
         return this.eb(s);
       case 'LS':
-        if (!this.benefit)
+        if (!this.inBenefit)
           this.warnings.push(x12Warning('x12.loop-structure', 'LS*2120 without a preceding EB', s.index));
         this.inLs = true;
         return;
@@ -416,39 +524,142 @@ export class Walker {
         this.entity = undefined;
         return;
       default:
-        if (this.benefit) this.benefitSegment(s, this.benefit);
-        else if (this.letter === 'C' || this.letter === 'D') this.memberSegment(s);
+        if (this.inBenefit) {
+          if (this.benefit) this.benefitSegment(s, this.benefit);
+        } else if (this.letter === 'C' || this.letter === 'D') this.memberSegment(s);
     }
   }
 }
 
 const versionOf = (
-  t: TransactionRead<Walker | undefined>,
+  t: Pick<TransactionRead<unknown>, 'implementation'>,
   groupVersion: string | undefined,
 ): EligibilityResponse['version'] => {
   const v = t.implementation || groupVersion || '';
   return v.startsWith('005010') ? '5010' : v.startsWith('004010') ? '4010' : 'unknown';
 };
 
-/** Turns one walked transaction into responses: one per person, or one for a rejection before any. */
-const responsesOf = (
-  w: Walker,
-  t: TransactionRead<Walker | undefined>,
-  transactionIndex: number,
-  version: EligibilityResponse['version'],
-): EligibilityResponse[] => {
-  const upper = [...w.sourceRejections, ...w.receiverRejections];
-  // A subscriber with dependents and nothing of its own is only the dependents' policyholder
-  // (HL04 is not trusted: IG examples send 0 and a dependent loop anyway).
-  const people = w.members.filter(
+/**
+ * The people who get a response: dependents, and subscribers with facts or rejections of their
+ * own or no dependents (a subscriber with dependents and nothing of its own is only their
+ * policyholder; HL04 is not trusted: IG examples send 0 and a dependent loop anyway).
+ */
+const peopleOf = (w: Walker): MemberNode[] =>
+  w.members.filter(
     (n) =>
       n.level === 'dependent' ||
-      n.benefits.length > 0 ||
+      n.benefitCount > 0 ||
       n.rejections.length > 0 ||
       !w.members.some((m) => m.parent === n),
   );
+
+const ACTIVE: readonly Pick<BenefitFact, 'kind'>[] = [{ kind: 'active' }];
+const INACTIVE: readonly Pick<BenefitFact, 'kind'>[] = [{ kind: 'inactive' }];
+
+/** What a full walk of a transaction gives the responses of its structure walk. */
+interface Details {
+  readonly people: readonly MemberNode[];
+  readonly warnings: readonly X12Warning[];
+}
+
+/** A transaction read by a structure walk: where to walk it fully, and that walk once done. */
+class Deferred {
+  private details: Details | undefined;
+  constructor(
+    private readonly text: string,
+    private readonly d: X12Delimiters,
+    private readonly options: Read271Options,
+    private readonly stOffset: number,
+    private readonly stIndex: number,
+  ) {}
+
+  /** The full walk of the transaction, ST to SE, done on first use. */
+  get(): Details {
+    if (this.details) return this.details;
+    const full = new Walker(this.d, this.options);
+    const c = new SegmentCursor(this.text, this.stOffset, this.d, this.stIndex - 1, SHORT_CODES);
+    for (let s = c.next(); s !== undefined; s = c.next()) {
+      full.segment(s);
+      if (s.id === 'SE') break;
+    }
+    full.closeBenefit();
+    this.details = { people: peopleOf(full), warnings: full.warnings };
+    return this.details;
+  }
+}
+
+/** Where a deferred response keeps its transaction and person: a key no enumeration sees. */
+const DEFERRED = Symbol('medoffice.x12.deferred');
+interface Hidden {
+  readonly [DEFERRED]: { readonly tx: Deferred; readonly person: number };
+}
+const hidden = (r: object): Hidden[typeof DEFERRED] => (r as Hidden)[DEFERRED];
+
+/*
+ * The deferred fields of a response, as own enumerable accessors (JSON.stringify, spreads,
+ * structuredClone and deep-equality checks read them like data). The getters are shared by every
+ * response, so responses keep one object shape; each reads its transaction's full walk, done once.
+ * Defined one by one: Object.defineProperties turns the object into a slow dictionary.
+ */
+const BENEFITS: PropertyDescriptor = {
+  enumerable: true,
+  get(this: object): readonly BenefitFact[] {
+    const { tx, person } = hidden(this);
+    return tx.get().people[person]?.benefits ?? NO_ITEMS;
+  },
+};
+const WARNINGS: PropertyDescriptor = {
+  enumerable: true,
+  get(this: object): readonly X12Warning[] {
+    return hidden(this).tx.get().warnings;
+  },
+};
+
+/** Gives a response its deferred benefits (of person `person` of the transaction) and warnings. */
+const defer = <T extends object>(
+  response: T,
+  tx: Deferred,
+  person: number,
+): T & Pick<EligibilityResponse, 'benefits' | 'warnings'> => {
+  Object.defineProperty(response, DEFERRED, { value: { tx, person } });
+  Object.defineProperty(response, 'benefits', BENEFITS);
+  return Object.defineProperty(response, 'warnings', WARNINGS) as T &
+    Pick<EligibilityResponse, 'benefits' | 'warnings'>;
+};
+
+/**
+ * Turns one walked transaction into responses: one per person, or one for a rejection before any.
+ * With `details` (a structure walk), the benefits and warnings of each response are read on first
+ * access from the full walk `details` returns, once for all the transaction's responses.
+ */
+const responsesOf = (
+  w: Walker,
+  t: Pick<TransactionRead<unknown>, 'controlNumber'>,
+  transactionIndex: number,
+  version: EligibilityResponse['version'],
+  deferred?: Deferred,
+): EligibilityResponse[] => {
+  const upper =
+    w.sourceRejections.length + w.receiverRejections.length === 0
+      ? NO_ITEMS
+      : [...w.sourceRejections, ...w.receiverRejections];
+  const people = peopleOf(w);
   // Literals with every key in one order (no spreads): one object shape for every response.
-  if (people.length === 0)
+  if (people.length === 0) {
+    const status = eligibilityStatusOf(upper, []);
+    if (deferred) {
+      const base = {
+        source: 'x12',
+        version,
+        controlNumber: t.controlNumber,
+        transactionIndex,
+        payer: w.payer,
+        provider: w.provider,
+        status,
+        rejections: upper,
+      } as const;
+      return [defer(base, deferred, -1)];
+    }
     return [
       {
         source: 'x12',
@@ -457,27 +668,49 @@ const responsesOf = (
         transactionIndex,
         payer: w.payer,
         provider: w.provider,
-        status: eligibilityStatusOf(upper, []),
+        status,
         rejections: upper,
         benefits: [],
         warnings: w.warnings,
       },
     ];
-  return people.map((n) => {
-    const rejections = [...upper, ...(n.parent?.rejections ?? []), ...n.rejections];
-    const response: Mutable<EligibilityResponse> = {
-      source: 'x12',
-      version,
-      controlNumber: t.controlNumber,
-      transactionIndex,
-      payer: w.payer,
-      provider: w.provider,
-      member: n.member,
-      status: eligibilityStatusOf(rejections, n.benefits),
-      rejections,
-      benefits: n.benefits,
-      warnings: w.warnings,
-    };
+  }
+  return people.map((n, i) => {
+    const parentRejections = n.parent?.rejections ?? NO_ITEMS;
+    const rejections =
+      upper.length + parentRejections.length + n.rejections.length === 0
+        ? NO_ITEMS
+        : [...upper, ...parentRejections, ...n.rejections];
+    let response: Mutable<EligibilityResponse>;
+    if (deferred) {
+      // The full walk meets the same people in the same order, so person i is its person i.
+      const status = eligibilityStatusOf(rejections, n.active ? ACTIVE : n.inactive ? INACTIVE : []);
+      const base = {
+        source: 'x12',
+        version,
+        controlNumber: t.controlNumber,
+        transactionIndex,
+        payer: w.payer,
+        provider: w.provider,
+        member: n.member,
+        status,
+        rejections,
+      } as const;
+      response = defer(base, deferred, i);
+    } else
+      response = {
+        source: 'x12',
+        version,
+        controlNumber: t.controlNumber,
+        transactionIndex,
+        payer: w.payer,
+        provider: w.provider,
+        member: n.member,
+        status: eligibilityStatusOf(rejections, n.benefits),
+        rejections,
+        benefits: n.benefits,
+        warnings: w.warnings,
+      };
     const p = n.parent?.member;
     if (p) {
       const subscriber: Mutable<NonNullable<EligibilityResponse['subscriber']>> = {};
@@ -508,8 +741,8 @@ const walking = (
 });
 
 /**
- * Reads a 271 interchange with the given tokenizer: envelope, then each 271 transaction walked as
- * its segments arrive (other transactions skipped with a warning).
+ * Reads a 271 interchange with the given tokenizer: envelope, then each 271 transaction walked
+ * fully as its segments arrive (other transactions skipped with a warning). The plain reader.
  *
  * @param text - the interchange text (anything)
  * @param options - the payer's percent convention
@@ -547,5 +780,74 @@ export const read271With = (
     }
   if (index === 0 || responses.length === 0)
     return err(x12Error('x12.empty', 'the interchange holds no 271 transaction'));
+  return ok({ interchangeControlNumber: (isa[13] ?? '').trim(), responses, warnings });
+};
+
+/**
+ * Reads a 271 interchange in two steps: a structure walk now (envelope, HL tree, names, member
+ * segments, rejections, EB01 codes for the status), and for each transaction a full walk of its
+ * segments, ST to SE, the first time a benefit list or warning list of one of its responses is
+ * read. Both walks cut segments with the offset cursor. Each transaction becomes its responses at
+ * its SE, so no walker outlives its transaction. The results equal read271With's: the full walk
+ * is the same walker over the same segments, and the property test holds them to it.
+ *
+ * @param text - the interchange text (anything)
+ * @param options - the payer's percent convention
+ * @returns what read271 returns
+ * @example
+ * const r = read271Lazily(text, {});
+ * if (r._tag === 'Right') r.right.responses[0]?.benefits; // walked here, once per transaction
+ */
+export const read271Lazily = (text: unknown, options: Read271Options): Either<X12Error, Read271Result> => {
+  const warnings: X12Warning[] = [];
+  const body = interchangeText(text, warnings);
+  if (body._tag === 'Left') return body;
+  const header = readIsa(body.right, warnings);
+  if (header._tag === 'Left') return header;
+  const { delimiters: d, isa, end } = header.right;
+  const source = body.right;
+  const responses: EligibilityResponse[] = [];
+  /** ST indexes of the transactions that are not 271s, warned after the envelope's own warnings. */
+  const skipped: number[] = [];
+  const lastParties: LastParties = {};
+  let index = 0;
+  interface Open {
+    readonly walker: Walker;
+    readonly transactionIndex: number;
+    readonly groupVersion: string;
+    readonly controlNumber: string;
+    readonly implementation: string;
+  }
+  const structure: TransactionHandler<SegmentCursor, Open, undefined> = {
+    begin: (st, type, groupVersion) => {
+      const transactionIndex = index++;
+      if (type !== '271') {
+        skipped.push(st.index);
+        return undefined;
+      }
+      const walker = new Walker(d, options, false, lastParties);
+      walker.stOffset = st.offset;
+      walker.stIndex = st.index;
+      return { walker, transactionIndex, groupVersion, controlNumber: st.el(2), implementation: st.el(3) };
+    },
+    segment: (o, s) => o.walker.segment(s),
+    end: (o) => {
+      if (!o) return undefined;
+      const w = o.walker;
+      w.closeBenefit();
+      const deferred = new Deferred(source, d, options, w.stOffset, w.stIndex);
+      for (const r of responsesOf(w, o, o.transactionIndex, versionOf(o, o.groupVersion), deferred))
+        responses.push(r);
+      return undefined;
+    },
+  };
+  const c = new SegmentCursor(source, end, d, 0, SHORT_CODES);
+  const read = readEnvelope(() => c.next(), isa, structure, warnings);
+  if (read._tag === 'Left') return read;
+  for (const at of skipped)
+    warnings.push(
+      x12Warning('x12.unexpected-transaction', 'a transaction that is not a 271 was skipped', at),
+    );
+  if (responses.length === 0) return err(x12Error('x12.empty', 'the interchange holds no 271 transaction'));
   return ok({ interchangeControlNumber: (isa[13] ?? '').trim(), responses, warnings });
 };

@@ -22,7 +22,10 @@ const CODES = new Set(['x12.empty', 'x12.missing-isa', 'x12.isa-truncated', 'x12
 
 const settles = (text: string): boolean => {
   const r = read271(text);
-  return r._tag === 'Right' ? Array.isArray(r.right.responses) : CODES.has(r.left.code);
+  // The benefits and warnings are walked when first read: reading them must not throw either.
+  return r._tag === 'Right'
+    ? r.right.responses.every((x) => Array.isArray(x.benefits) && Array.isArray(x.warnings))
+    : CODES.has(r.left.code);
 };
 
 describe('read271 never throws', () => {

@@ -1,6 +1,8 @@
-// read271's offset cursor against the plain reader (the same interpreter fed by parseX12's split
-// tokenizer, DESIGN rule 13): deep-equal results on every public file, on random edits of them
-// (delimiters, whitespace, junk, truncation) and on random text after an ISA header.
+// read271 (offset cursor, structure walk now, each transaction's benefits and warnings walked when
+// first read) against the plain reader (the same interpreter fed by parseX12's split tokenizer,
+// everything walked at once; DESIGN rule 13): equal JSON and deep-equal results on every public
+// file, on random edits of them (delimiters, whitespace, junk, truncation) and on random text
+// after an ISA header.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { read271 } from '../../../src/insurance/x12/read271.js';
@@ -18,10 +20,32 @@ const corpus = [
 ];
 
 const same = (text: unknown): void => {
-  expect(read271(text)).toEqual(read271Reference(text));
+  const fast = read271(text);
+  const plain = read271Reference(text);
+  // Serialised first (read271 walks benefits and warnings when they are first read, so this also
+  // checks that JSON sees them), then compared as values.
+  expect(JSON.stringify(fast)).toBe(JSON.stringify(plain));
+  expect(fast).toEqual(plain);
 };
 
 describe('read271 agrees with the split-based reference reader', () => {
+  it('in any order of reading: the benefits and warnings of one response, then the others', () => {
+    for (const f of files) {
+      const fast = read271(f);
+      const plain = read271Reference(f);
+      if (fast._tag === 'Left' || plain._tag === 'Left') {
+        expect(fast).toEqual(plain);
+        continue;
+      }
+      const n = fast.right.responses.length;
+      // Last response first, warnings before benefits: each response reads its own person.
+      for (let i = n - 1; i >= 0; i--) {
+        expect(fast.right.responses[i]?.warnings).toEqual(plain.right.responses[i]?.warnings);
+        expect(fast.right.responses[i]?.benefits).toEqual(plain.right.responses[i]?.benefits);
+      }
+    }
+  });
+
   it('on every public 271 file, including the 76 KB batch', () => {
     for (const f of files) same(f);
   });
