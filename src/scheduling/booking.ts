@@ -8,7 +8,7 @@ import { err, ok, type Either } from '../core/result.js';
 import { formatInstant } from '../core/time.js';
 import { instantToMs, type IsoInstant } from '../core/calendar.js';
 import { localDay, providerOwner } from './availability.js';
-import { atDepth, blockedBy, occupanciesNear, ownerBlocks } from './calendarIndex.js';
+import { atDepth, blockedBy, occupanciesNear, ownerBlocks, ownerBookings } from './calendarIndex.js';
 import { unknownReference, type BookingConflict, type SchedulingError } from './errors.js';
 import type { Appointment, Provider, Resource, SchedulingCalendar } from './model.js';
 import {
@@ -113,7 +113,7 @@ export const checkTime = (
   // Provider: other appointments and live holds (not the patient's own), both widened by buffers
   // on the facing sides; in an overbook block each takes one place.
   const reach = ctx.before + ctx.after;
-  const others = occupanciesNear(ctx.index.byProvider.get(p.id), start, end, reach).filter(
+  const others = occupanciesNear(ownerBookings(ctx.index, 'provider', p.id), start, end, reach).filter(
     (o) => o.id !== ctx.excluded && overlaps(blockedBy(o, ctx.before, ctx.after), slot),
   );
   for (const h of ctx.index.holds)
@@ -195,7 +195,7 @@ export const checkTime = (
       );
   }
   if (ctx.patient !== undefined)
-    for (const o of occupanciesNear(ctx.index.byPatient.get(ctx.patient), start, end, 0))
+    for (const o of occupanciesNear(ownerBookings(ctx.index, 'patient', ctx.patient), start, end, 0))
       if (o.id !== ctx.excluded && overlaps(o, slot))
         out.push(
           conflict('booking.patient-double-booked', 'patient: already has an appointment at this time', {

@@ -1,14 +1,17 @@
 /**
- * Derived lookups over a calendar, built once per calendar object and memoized in a WeakMap:
- * appointments parsed to epoch ms and sorted per provider, resource and patient, templates and
- * exceptions per owner, and expanded availability per owner per 7-day bucket (filled lazily).
- * A calendar is immutable input; the memo only saves work and never changes an answer.
+ * Derived lookups over a calendar, built lazily and memoized per calendar object in a WeakMap. A
+ * server loads a calendar per request and asks about a few providers, so nothing is derived for
+ * the whole calendar up front: the first look at a provider's (resource's, patient's) bookings
+ * groups the appointments by owner in one pass of reference copies, and only the owners a query
+ * touches get their bookings read to epoch ms and sorted; availability is expanded per owner per
+ * 7-day bucket. A calendar is immutable input; the memo only saves work and never changes an answer.
  */
 import type { AppointmentTypeId, PatientId, ProviderId, ResourceId } from '../core/ids.js';
 import { normalizeIntervals, type Interval } from '../core/interval.js';
 import { ok, type Either } from '../core/result.js';
 import { instantToMs } from '../core/calendar.js';
 import { exceptionConcerns, expandOwnerBlocks, ownerKey, type AvailabilityBlock } from './availability.js';
+import { groupBookings } from './appointmentReader.js';
 import type { SchedulingError } from './errors.js';
 import type {
   Appointment,
@@ -57,13 +60,25 @@ export interface Occupancy {
   readonly expiresAt: number;
 }
 
-interface SortedOccupancy {
-  readonly list: Occupancy[];
+/**
+ * The blocking bookings of one owner in start order. Kept as columns (starts, and the appointments
+ * in the same order): a search reads a few of them near the times it looks at, so each is turned
+ * into an `Occupancy` only when first returned.
+ */
+export interface SortedOccupancy {
+  /** Start instants, ascending, epoch ms. */
+  readonly starts: Float64Array;
+  readonly appointments: readonly Appointment[];
+  /** Occupancies read so far, by position. */
+  readonly read: (Occupancy | undefined)[];
+  readonly types: ReadonlyMap<string, AppointmentType>;
   /** Longest padded length in the list, to bound the backward search. */
-  maxSpan: number;
+  readonly maxSpan: number;
+  /** Longest buffer before, to bound the forward search. */
+  readonly maxBefore: number;
 }
 
-/** Everything derived from one calendar. */
+/** Everything derived from one calendar; the booking lists are read through the functions below. */
 export interface CalendarIndex {
   readonly calendar: SchedulingCalendar;
   readonly providers: ReadonlyMap<string, Provider>;
@@ -73,21 +88,16 @@ export interface CalendarIndex {
   readonly templates: ReadonlyMap<string, readonly AvailabilityTemplate[]>;
   readonly exceptions: ReadonlyMap<string, readonly AvailabilityException[]>;
   readonly holidays: readonly AvailabilityException[];
-  readonly byProvider: ReadonlyMap<string, SortedOccupancy>;
-  readonly byResource: ReadonlyMap<string, SortedOccupancy>;
-  readonly byPatient: ReadonlyMap<string, SortedOccupancy>;
   readonly holds: readonly Occupancy[];
-  readonly appointments: ReadonlyMap<string, Appointment>;
+  /** Appointments per patient (unread), grouped on first use: see `ownerBookings`. */
+  readonly grouped: { patient?: ReadonlyMap<string, readonly Appointment[]> };
+  /** Sorted occupancies per owner kind and id, read on first use. */
+  readonly sorted: Record<BookingOwner, Map<string, SortedOccupancy | undefined>>;
   readonly blocks: Map<string, Map<number, AvailabilityBlock[]>>;
-  /** Appointments per provider, type and local day / week (keyed `provider|type|weekStart`). */
-  readonly counts: Map<string, DayCounts>;
 }
 
-/** How many appointments of one type a provider has per local day and per week (day numbers). */
-export interface DayCounts {
-  readonly perDay: ReadonlyMap<number, readonly string[]>;
-  readonly perWeek: ReadonlyMap<number, readonly string[]>;
-}
+/** Who a booking list belongs to. */
+export type BookingOwner = 'provider' | 'resource' | 'patient';
 
 const memo = new WeakMap<SchedulingCalendar, CalendarIndex>();
 
@@ -97,28 +107,20 @@ const push = <V>(map: Map<string, V[]>, key: string, value: V): void => {
   else map.set(key, [value]);
 };
 
-const sortOccupancy = (map: Map<string, Occupancy[]>): Map<string, SortedOccupancy> => {
-  const out = new Map<string, SortedOccupancy>();
-  for (const [k, list] of map) {
-    list.sort((a, b) => a.start - b.start);
-    let maxSpan = 0;
-    for (const o of list) maxSpan = Math.max(maxSpan, o.end + o.after - (o.start - o.before));
-    out.set(k, { list, maxSpan });
-  }
-  return out;
-};
-
 const buffers = (type: AppointmentType | undefined): { before: number; after: number } => ({
   before: (type?.bufferBeforeMinutes ?? 0) * MINUTE,
   after: (type?.bufferAfterMinutes ?? 0) * MINUTE,
 });
 
 /** An appointment's buffers: its own where it sets them, else its type's. */
-const ownBuffers = (a: Appointment, type: AppointmentType | undefined): { before: number; after: number } => {
-  const typed = buffers(type);
+const ownBuffers = (
+  a: Appointment,
+  types: ReadonlyMap<string, AppointmentType>,
+): { readonly before: number; readonly after: number } => {
+  const type = types.get(a.type);
   return {
-    before: a.bufferBeforeMinutes === undefined ? typed.before : a.bufferBeforeMinutes * MINUTE,
-    after: a.bufferAfterMinutes === undefined ? typed.after : a.bufferAfterMinutes * MINUTE,
+    before: (a.bufferBeforeMinutes ?? type?.bufferBeforeMinutes ?? 0) * MINUTE,
+    after: (a.bufferAfterMinutes ?? type?.bufferAfterMinutes ?? 0) * MINUTE,
   };
 };
 
@@ -145,7 +147,7 @@ export const appointmentOccupancy = (
     kind: 'appointment',
     start,
     end,
-    ...ownBuffers(a, types.get(a.type)),
+    ...ownBuffers(a, types),
     provider: a.provider,
     resources: a.resources ?? [],
     patient: a.patient,
@@ -155,7 +157,9 @@ export const appointmentOccupancy = (
 };
 
 /**
- * The derived lookups of a calendar, built on first use and memoized per calendar object.
+ * The derived lookups of a calendar, built on first use and memoized per calendar object. Only
+ * the small tables (providers, types, templates, ...) are built here; bookings are grouped and
+ * read per owner when first asked for (`ownerBookings`).
  *
  * @param calendar - the calendar (treated as immutable)
  * @returns the index
@@ -173,18 +177,6 @@ export const indexCalendar = (calendar: SchedulingCalendar): CalendarIndex => {
   for (const x of calendar.exceptions) {
     if (x.owner) push(exceptions, ownerKey(x.owner), x);
     else if (x.kind === 'holiday') holidays.push(x);
-  }
-  const byProvider = new Map<string, Occupancy[]>();
-  const byResource = new Map<string, Occupancy[]>();
-  const byPatient = new Map<string, Occupancy[]>();
-  const appointments = new Map<string, Appointment>();
-  for (const a of calendar.appointments) {
-    appointments.set(a.id, a);
-    const o = appointmentOccupancy(a, types);
-    if (!o) continue;
-    push(byProvider, o.provider, o);
-    for (const r of o.resources) push(byResource, r, o);
-    push(byPatient, a.patient, o);
   }
   const holds: Occupancy[] = calendar.holds.map((h) => ({
     id: h.id,
@@ -207,16 +199,80 @@ export const indexCalendar = (calendar: SchedulingCalendar): CalendarIndex => {
     templates,
     exceptions,
     holidays,
-    byProvider: sortOccupancy(byProvider),
-    byResource: sortOccupancy(byResource),
-    byPatient: sortOccupancy(byPatient),
     holds,
-    appointments,
+    grouped: {},
+    sorted: { provider: new Map(), resource: new Map(), patient: new Map() },
     blocks: new Map(),
-    counts: new Map(),
   };
   memo.set(calendar, index);
   return index;
+};
+
+/** The calendar's appointments grouped by one kind of owner, unread. */
+const groupedBy = (
+  index: CalendarIndex,
+  owner: BookingOwner,
+): ReadonlyMap<string, readonly Appointment[]> => {
+  if (owner !== 'patient') {
+    const groups = groupBookings(index.calendar.appointments);
+    return owner === 'provider' ? groups.byProvider : groups.byResource;
+  }
+  const known = index.grouped.patient;
+  if (known) return known;
+  const byPatient = new Map<string, Appointment[]>();
+  for (const a of index.calendar.appointments) push(byPatient, a.patient, a);
+  index.grouped.patient = byPatient;
+  return byPatient;
+};
+
+/**
+ * The blocking bookings of one provider, resource or patient, read to epoch ms and sorted by start
+ * on first use; undefined when there are none.
+ *
+ * @param index - the calendar index
+ * @param owner - which kind of owner
+ * @param id - the owner's id
+ * @returns the sorted occupancies, or undefined
+ * @example
+ * ownerBookings(index, 'provider', 'dr-patel');
+ */
+export const ownerBookings = (
+  index: CalendarIndex,
+  owner: BookingOwner,
+  id: string,
+): SortedOccupancy | undefined => {
+  const cache = index.sorted[owner];
+  if (cache.has(id)) return cache.get(id);
+  const blocking: Appointment[] = [];
+  const at: number[] = [];
+  let maxSpan = 0;
+  let maxBefore = 0;
+  for (const a of groupedBy(index, owner).get(id) ?? []) {
+    if (!BLOCKING_APPOINTMENT_STATUSES.has(a.status) || a.start === undefined || a.end === undefined)
+      continue;
+    const start = instantToMs(a.start);
+    const end = instantToMs(a.end);
+    if (!(start < end)) continue;
+    const { before, after } = ownBuffers(a, index.types);
+    maxSpan = Math.max(maxSpan, end + after - (start - before));
+    maxBefore = Math.max(maxBefore, before);
+    blocking.push(a);
+    at.push(start);
+  }
+  const order = Int32Array.from(at.keys()).sort((x, y) => (at[x] as number) - (at[y] as number));
+  const sorted: SortedOccupancy | undefined =
+    blocking.length === 0
+      ? undefined
+      : {
+          starts: Float64Array.from(order, (i) => at[i] as number),
+          appointments: Array.from(order, (i) => blocking[i] as Appointment),
+          read: [],
+          types: index.types,
+          maxSpan,
+          maxBefore,
+        };
+  cache.set(id, sorted);
+  return sorted;
 };
 
 /**
@@ -275,7 +331,7 @@ export const ownerBlocks = (
  * @param reach - extra distance on both sides (the new appointment's buffers)
  * @returns the occupancies, in start order
  * @example
- * occupanciesNear(index.byProvider.get('dr-patel'), lo, hi, 0);
+ * occupanciesNear(ownerBookings(index, 'provider', 'dr-patel'), lo, hi, 0);
  */
 export const occupanciesNear = (
   sorted: SortedOccupancy | undefined,
@@ -284,22 +340,32 @@ export const occupanciesNear = (
   reach: number,
 ): Occupancy[] => {
   if (!sorted) return [];
-  const { list, maxSpan } = sorted;
+  const { starts, maxSpan, maxBefore } = sorted;
   const from = lo - maxSpan - reach;
   let a = 0;
-  let b = list.length;
+  let b = starts.length;
   while (a < b) {
     const m = (a + b) >>> 1;
-    if ((list[m] as Occupancy).start < from) a = m + 1;
+    if ((starts[m] as number) < from) a = m + 1;
     else b = m;
   }
   const out: Occupancy[] = [];
-  for (let i = a; i < list.length; i++) {
-    const o = list[i] as Occupancy;
-    if (o.start - o.before - reach >= hi) break;
-    if (o.end + o.after + reach > lo) out.push(o);
+  // Sorted by start, not by padded start: past `hi + maxBefore` no padded start can reach back.
+  for (let i = a; i < starts.length && (starts[i] as number) - maxBefore - reach < hi; i++) {
+    const o = occupancyAt(sorted, i);
+    if (o.start - o.before - reach < hi && o.end + o.after + reach > lo) out.push(o);
   }
   return out;
+};
+
+/** The occupancy at position `i` of a sorted list, read on first use. */
+const occupancyAt = (sorted: SortedOccupancy, i: number): Occupancy => {
+  const known = sorted.read[i];
+  if (known) return known;
+  // Positions hold blocking appointments with times: always an occupancy.
+  const o = appointmentOccupancy(sorted.appointments[i] as Appointment, sorted.types) as Occupancy;
+  sorted.read[i] = o;
+  return o;
 };
 
 /**

@@ -13,6 +13,7 @@ import {
   blockedBy,
   indexCalendar,
   occupanciesNear,
+  ownerBookings,
   ownerBlocks,
   type CalendarIndex,
   type Occupancy,
@@ -28,6 +29,7 @@ import {
 import type { AppointmentType, Provider, Resource, SchedulingCalendar, WorkWeek } from './model.js';
 
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 /** A resolved search or check: everything in epoch ms. */
 export interface SearchContext {
@@ -221,14 +223,15 @@ const active = (ctx: SearchContext, o: Occupancy): boolean =>
 /**
  * Appointments of this type already booked with the provider, counted per local day and week in
  * the provider's zone (an appointment counts on the local date it starts, even if it runs past
- * midnight).
+ * midnight). Only the weeks the range touches are counted, from the provider's bookings near
+ * them, so a search that looks at a day reads a week of bookings, not the whole calendar.
  *
  * @param ctx - the search context
  * @param p - the provider
  * @param lo - range start, epoch ms
  * @param hi - range end, epoch ms
  * @returns the local days that are full (their day or their week), as intervals, and the counts per
- *   day and week (the rescheduled appointment not counted)
+ *   day and week (the rescheduled appointment not counted) for the days and weeks the range touches
  * @example
  * limitClosures(ctx, provider, lo, hi);
  */
@@ -244,30 +247,34 @@ export const limitClosures = (
 } => {
   const { maxPerDay, maxPerWeek } = ctx.type;
   const weekStart = ctx.type.weekStart ?? 1;
-  const key = `${p.id}|${ctx.type.id}|${weekStart}`;
-  let counts = ctx.index.counts.get(key);
-  if (!counts) {
-    // Once per calendar, provider and type: every appointment counted on its local start date.
-    const perDay = new Map<number, string[]>();
-    const perWeek = new Map<number, string[]>();
-    for (const o of ctx.index.byProvider.get(p.id)?.list ?? []) {
-      if (o.type !== ctx.type.id) continue;
-      const day = localDay(o.start, p.zone);
-      perDay.set(day, [...(perDay.get(day) ?? []), o.id]);
-      const week = weekOf(day, weekStart);
-      perWeek.set(week, [...(perWeek.get(week) ?? []), o.id]);
-    }
-    counts = { perDay, perWeek };
-    ctx.index.counts.set(key, counts);
+  // The local days the closures below look at, and the whole weeks that hold them.
+  const firstDay = localDay(lo, p.zone) - 1;
+  const lastDay = localDay(hi, p.zone);
+  const fromDay = weekOf(firstDay, weekStart);
+  const toDay = weekOf(lastDay, weekStart) + 7;
+  const perDayCount = new Map<number, number>();
+  const perWeekCount = new Map<number, number>();
+  // A local date lies within a day of the UTC date, whatever the zone's offset.
+  const near = occupanciesNear(
+    ownerBookings(ctx.index, 'provider', p.id),
+    (fromDay - 1) * DAY,
+    (toDay + 1) * DAY,
+    0,
+  );
+  for (const o of near) {
+    // The appointment being rescheduled does not count against its own day or week.
+    if (o.type !== ctx.type.id || o.kind !== 'appointment' || o.id === ctx.excluded) continue;
+    const day = localDay(o.start, p.zone);
+    if (day < fromDay || day >= toDay) continue;
+    perDayCount.set(day, (perDayCount.get(day) ?? 0) + 1);
+    const week = weekOf(day, weekStart);
+    perWeekCount.set(week, (perWeekCount.get(week) ?? 0) + 1);
   }
-  // The appointment being rescheduled does not count against its own day or week.
-  const count = (ids: readonly string[] | undefined): number =>
-    (ids?.length ?? 0) - (ctx.excluded !== undefined && ids?.includes(ctx.excluded) ? 1 : 0);
-  const perDay = (day: number) => count(counts.perDay.get(day));
-  const perWeek = (week: number) => count(counts.perWeek.get(week));
+  const perDay = (day: number) => perDayCount.get(day) ?? 0;
+  const perWeek = (week: number) => perWeekCount.get(week) ?? 0;
   const closed: Interval[] = [];
   if (maxPerDay !== undefined || maxPerWeek !== undefined)
-    for (let day = localDay(lo, p.zone) - 1; day <= localDay(hi, p.zone); day++) {
+    for (let day = firstDay; day <= lastDay; day++) {
       const dayFull = maxPerDay !== undefined && perDay(day) >= maxPerDay;
       const weekFull = maxPerWeek !== undefined && perWeek(weekOf(day, weekStart)) >= maxPerWeek;
       if (dayFull || weekFull) closed.push(dayInterval(day, 1, p.zone));
@@ -298,7 +305,7 @@ export const providerBusy = (
   capacity: number,
 ): readonly Interval[] => {
   const reach = ctx.before + ctx.after;
-  const booked = occupanciesNear(ctx.index.byProvider.get(p), lo, hi, reach)
+  const booked = occupanciesNear(ownerBookings(ctx.index, 'provider', p), lo, hi, reach)
     .filter((o) => active(ctx, o))
     .map((o) => blockedBy(o, ctx.before, ctx.after));
   // A hold takes a place like a booking: all of a regular block, one seat of an overbook block.
@@ -322,7 +329,7 @@ export const patientBusy = (ctx: SearchContext, lo: number, hi: number): readonl
   ctx.patient === undefined
     ? []
     : normalizeIntervals(
-        occupanciesNear(ctx.index.byPatient.get(ctx.patient), lo, hi, 0)
+        occupanciesNear(ownerBookings(ctx.index, 'patient', ctx.patient), lo, hi, 0)
           .filter((o) => active(ctx, o))
           .map((o) => ({ start: o.start, end: o.end })),
       );
@@ -346,7 +353,7 @@ export const resourceFree = (
   hi: number,
 ): Either<SchedulingError, readonly Interval[]> => {
   const reach = ctx.before + ctx.after;
-  const uses = occupanciesNear(ctx.index.byResource.get(r.id), lo, hi, reach)
+  const uses = occupanciesNear(ownerBookings(ctx.index, 'resource', r.id), lo, hi, reach)
     .filter((o) => active(ctx, o))
     .map((o) => blockedBy(o, ctx.before, ctx.after));
   for (const h of ctx.index.holds)

@@ -12,7 +12,7 @@ import { covers, intersectIntervals, unionIntervals } from '../core/interval.js'
 import { err, ok, type Either } from '../core/result.js';
 import { formatInstant, toWallClock, type IanaZone } from '../core/time.js';
 import { instantToMs, type IsoDate, type IsoInstant } from '../core/calendar.js';
-import { occupanciesNear } from './calendarIndex.js';
+import { occupanciesNear, ownerBookings } from './calendarIndex.js';
 import { invalidInput, unknownReference, type SchedulingError } from './errors.js';
 import type { Provider, Resource, SchedulingCalendar, Slot, SlotOptions, SlotQuery } from './model.js';
 import {
@@ -331,7 +331,7 @@ const decodeCursor = (text: string): Key | undefined => {
 /** Booked minutes of a provider in the range: the load that `spread-load` evens out. */
 const load = (ctx: SearchContext, p: Provider, lo: number, hi: number): number => {
   let total = 0;
-  for (const o of occupanciesNear(ctx.index.byProvider.get(p.id), lo, hi, 0))
+  for (const o of occupanciesNear(ownerBookings(ctx.index, 'provider', p.id), lo, hi, 0))
     if (o.kind === 'appointment' && o.id !== ctx.excluded)
       total += Math.min(o.end, hi) - Math.max(o.start, lo);
   return total;

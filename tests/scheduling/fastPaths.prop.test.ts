@@ -1,9 +1,19 @@
-// The scheduling module's fast path against the core function it shortcuts.
+// The scheduling module's fast paths against the plain rules they shortcut.
 import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { wallMinutesToMs, type IanaZone } from '../../src/core/time.js';
 import { dayNumberToDate } from '../../src/core/calendar.js';
 import { wallDayMinutesToMs } from '../../src/scheduling/availability.js';
+import { parseWith } from '../../src/core/errors.js';
+import { readPlainAppointment } from '../../src/scheduling/appointmentReader.js';
+import { indexCalendar, occupanciesNear, ownerBookings } from '../../src/scheduling/calendarIndex.js';
+import {
+  AppointmentSchema,
+  parseSchedulingCalendar,
+  SchedulingCalendarSchema,
+} from '../../src/scheduling/index.js';
+import { generateHealthSystem } from '../../src/testing/healthSystem.js';
+import { parseOrThrow } from '../../src/testing/parsed.js';
 
 const ZONES = [
   'America/New_York',
@@ -39,4 +49,278 @@ describe('fast paths agree with core/time', () => {
           wallMinutesToMs(dayNumberToDate(day), m, zone as IanaZone),
         );
   });
+});
+
+// --- Reading appointments from outside data --------------------------------------------------
+// The plain-shape reader must answer exactly as AppointmentSchema where it answers at all, and
+// parseSchedulingCalendar exactly as the schema of the whole calendar.
+
+const instantText = fc.oneof(
+  fc.constantFrom(
+    '2026-11-24T09:00:00-05:00',
+    '2026-11-24T09:40:00-05:00',
+    '2026-11-24T14:00:00Z',
+    '2026-11-24T14:40:00Z',
+    '2026-11-24T09:00:00+05:45',
+    '2024-02-29T23:59:59+14:00',
+    '2026-02-29T10:00:00Z', // no such day
+    '2026-13-01T10:00:00Z',
+    '2026-11-24T24:00:00Z',
+    '2026-11-24T09:60:00Z',
+    '2026-11-24T09:00:60Z',
+    '2026-11-24T09:00:00+24:00',
+    '2026-11-24T09:00:00+05:60',
+    '2026-11-24T09:00:00z',
+    '2026-11-24 09:00:00Z',
+    '2026-11-24T09:00Z', // valid, another shape
+    '2026-11-24T09:00:00.5-05:00', // valid, another shape
+    '2026-1a-24T09:00:00Z',
+    '0099-01-01T00:00:00Z',
+    '2026-11-24T09:00:00-0500',
+    '',
+  ),
+  fc
+    .record({
+      y: fc.integer({ min: 0, max: 9999 }),
+      mo: fc.integer({ min: 0, max: 13 }),
+      d: fc.integer({ min: 0, max: 32 }),
+      h: fc.integer({ min: 0, max: 25 }),
+      mi: fc.integer({ min: 0, max: 61 }),
+      s: fc.integer({ min: 0, max: 61 }),
+      zone: fc.constantFrom('Z', '+00:00', '-05:00', '+05:30', '+23:59', '-24:00', '+09:75'),
+    })
+    .map(
+      ({ y, mo, d, h, mi, s, zone }) =>
+        `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:${String(s).padStart(2, '0')}${zone}`,
+    ),
+  fc.string({ maxLength: 26 }),
+);
+const idText = fc.oneof(
+  fc.constantFrom(
+    'a1',
+    ' dr-patel ',
+    '',
+    '   ',
+    'x'.repeat(128),
+    'y'.repeat(129),
+    ` ${'z'.repeat(128)} `,
+    '__proto__',
+  ),
+  fc.string({ maxLength: 12 }),
+);
+const anyValue = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.integer(),
+  fc.boolean(),
+  fc.string({ maxLength: 4 }),
+);
+const MIN = 60_000;
+
+const FIELDS = [
+  'id',
+  'status',
+  'type',
+  'patient',
+  'provider',
+  'resources',
+  'location',
+  'start',
+  'end',
+  'bufferBeforeMinutes',
+  'bufferAfterMinutes',
+  'telehealth',
+  'comment',
+  'history',
+  'extra',
+] as const;
+
+/** A valid plain appointment: the shape the reader is for. */
+const plainAppointment = fc
+  .record({
+    id: fc.constantFrom('a1', ' a2 ', 'x'.repeat(128)),
+    status: fc.constantFrom('booked', 'pending', 'fulfilled', 'noshow'),
+    type: fc.constantFrom('np40', 'v'),
+    patient: fc.constantFrom('p1', 'pat 2'),
+    provider: fc.constantFrom('dr-patel', ' dr '),
+    resources: fc.option(fc.array(fc.constantFrom('room-1', ' echo-1'), { maxLength: 2 }), {
+      nil: undefined,
+    }),
+    location: fc.option(fc.constantFrom('main', ' north '), { nil: undefined }),
+    startMin: fc.integer({ min: 0, max: 100_000 }),
+    lengthMin: fc.integer({ min: -5, max: 120 }),
+    zone: fc.constantFrom('Z', '-05:00', '+05:45', '+14:00'),
+    bufferBeforeMinutes: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+    telehealth: fc.option(fc.boolean(), { nil: undefined }),
+  })
+  .map(({ startMin, lengthMin, zone, ...rest }) => {
+    const text = (m: number) => {
+      const t = new Date(Date.UTC(2026, 0, 1) + m * MIN);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      // Wall time in a fixed offset: the instant is `m` minutes after 2026-01-01 in that offset.
+      return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:00${zone}`;
+    };
+    const out: Record<string, unknown> = { ...rest, start: text(startMin), end: text(startMin + lengthMin) };
+    for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
+    return out;
+  });
+
+/** Raw appointments: the plain shape with up to three fields changed, removed or added, or odd objects. */
+const rawAppointment = fc
+  .tuple(
+    plainAppointment,
+    fc.array(
+      fc.tuple(
+        fc.constantFrom(...FIELDS),
+        fc.oneof(
+          fc.constant<'remove'>('remove'),
+          idText,
+          instantText,
+          anyValue,
+          fc.integer({ min: -2, max: 525_601 }),
+          fc.double(),
+          fc.constant([]),
+          fc.array(idText, { maxLength: 2 }),
+        ),
+      ),
+      { maxLength: 3 },
+    ),
+  )
+  .map(([base, changes]) => {
+    const a: Record<string, unknown> = { ...base };
+    for (const [field, value] of changes)
+      if (value === 'remove') delete a[field];
+      else a[field] = value;
+    return a;
+  })
+  .chain((a) =>
+    fc.constantFrom<unknown>(
+      a,
+      a,
+      a,
+      a,
+      Object.assign(Object.create(null) as object, a),
+      Object.assign(Object.create({ status: 'booked' }) as object, a),
+      [a],
+      null,
+    ),
+  );
+
+describe('appointment reader agrees with AppointmentSchema', () => {
+  test.prop([rawAppointment], { numRuns: 3000 })('answers only what the schema answers', (raw) => {
+    const fast = readPlainAppointment(raw);
+    const schema = AppointmentSchema.safeParse(raw);
+    if (fast !== undefined) {
+      expect(schema.success).toBe(true);
+      expect(fast).toStrictEqual(schema.data);
+    }
+  });
+
+  test.prop([fc.array(rawAppointment, { maxLength: 6 })], { numRuns: 500 })(
+    'parseSchedulingCalendar = the schema of the whole calendar',
+    (appointments) => {
+      const input = {
+        providers: [{ id: 'dr-patel', zone: 'America/New_York', locations: [], specialties: [] }],
+        locations: [],
+        resources: [],
+        appointmentTypes: [{ id: 'np40', code: 'NP40', durationMinutes: 40 }],
+        templates: [],
+        exceptions: [],
+        appointments,
+        holds: [],
+      };
+      expect(parseSchedulingCalendar(input)).toStrictEqual(
+        parseWith('SchedulingCalendar', SchedulingCalendarSchema, input),
+      );
+    },
+  );
+
+  test('the generated health system is read on the fast path', () => {
+    const system = generateHealthSystem({ appointments: 300, seed: 5 });
+    const raw: unknown = JSON.parse(JSON.stringify(system));
+    const list = (raw as { appointments: unknown[] }).appointments;
+    expect(list.every((a) => readPlainAppointment(a) !== undefined)).toBe(true);
+    expect(parseSchedulingCalendar(raw)).toStrictEqual(
+      parseWith('SchedulingCalendar', SchedulingCalendarSchema, raw),
+    );
+  });
+});
+
+// --- Bookings near a range -------------------------------------------------------------------
+// The columnar, lazily read booking list against a plain filter over every appointment.
+
+const bookingArb = fc.record({
+  startMin: fc.integer({ min: 0, max: 3000 }),
+  lengthMin: fc.integer({ min: 1, max: 600 }),
+  before: fc.option(fc.integer({ min: 0, max: 240 }), { nil: undefined }),
+  after: fc.option(fc.integer({ min: 0, max: 240 }), { nil: undefined }),
+  status: fc.constantFrom('booked', 'pending', 'cancelled', 'fulfilled'),
+});
+
+describe('bookings near a range agree with a plain filter', () => {
+  test.prop(
+    [
+      fc.array(bookingArb, { maxLength: 25 }),
+      fc.integer({ min: -300, max: 3300 }),
+      fc.integer({ min: 1, max: 900 }),
+      fc.integer({ min: 0, max: 120 }),
+    ],
+    { numRuns: 400 },
+  )(
+    'occupanciesNear = appointments whose padded time reaches the range',
+    (bookings, loMin, spanMin, reachMin) => {
+      const base = Date.UTC(2026, 10, 23);
+      const iso = (m: number) => new Date(base + m * MIN).toISOString().replace('.000Z', 'Z');
+      const appointments = bookings.map((b, i) => ({
+        id: `a${i}`,
+        status: b.status,
+        type: 'v',
+        patient: 'p',
+        provider: 'dr',
+        start: iso(b.startMin),
+        end: iso(b.startMin + b.lengthMin),
+        ...(b.before === undefined ? {} : { bufferBeforeMinutes: b.before }),
+        ...(b.after === undefined ? {} : { bufferAfterMinutes: b.after }),
+      }));
+      const calendar = parseOrThrow(
+        {
+          providers: [{ id: 'dr', zone: 'UTC', locations: [], specialties: [] }],
+          locations: [],
+          resources: [],
+          appointmentTypes: [
+            { id: 'v', code: 'V', durationMinutes: 10, bufferBeforeMinutes: 7, bufferAfterMinutes: 3 },
+          ],
+          templates: [],
+          exceptions: [],
+          appointments,
+          holds: [],
+        },
+        parseSchedulingCalendar,
+      );
+      const lo = base + loMin * MIN;
+      const hi = lo + spanMin * MIN;
+      const reach = reachMin * MIN;
+      const got = occupanciesNear(
+        ownerBookings(indexCalendar(calendar), 'provider', 'dr'),
+        lo,
+        hi,
+        reach,
+      ).map((o) => o.id);
+      // Written from the rule: blocking, its own buffers or else the type's (7 and 3 minutes).
+      const want = bookings
+        .map((b, i) => ({ b, i }))
+        .filter(({ b }) => b.status !== 'cancelled')
+        .filter(({ b }) => {
+          const from = (b.startMin - (b.before ?? 7)) * MIN + base - reach;
+          const to = (b.startMin + b.lengthMin + (b.after ?? 3)) * MIN + base + reach;
+          return from < hi && to > lo;
+        })
+        .sort((x, y) => x.b.startMin - y.b.startMin || x.i - y.i)
+        .map(({ i }) => `a${i}`);
+      expect([...got].sort()).toEqual([...want].sort());
+      // In start order.
+      const startOf = (id: string) => bookings[Number(id.slice(1))]?.startMin ?? 0;
+      expect(got.map(startOf)).toEqual([...got.map(startOf)].sort((a, b) => a - b));
+    },
+  );
 });
