@@ -57,6 +57,7 @@ export const RECORDS_EXPORT_KINDS = {
   matchPatient: 'core',
   proposeMerge: 'core',
   redact: 'text',
+  redactFhir: 'edge',
   minimumNecessary: 'core',
   routeDocument: 'core',
   toFhirPatient: 'core',

@@ -181,6 +181,14 @@ export {
   type RedactionPolicy,
   SAFE_HARBOR_RESTRICTED_ZIP3,
 } from './redact.js';
+export {
+  type FhirRedaction,
+  type FhirRedactionError,
+  type FhirRedactionKind,
+  type FhirRedactionPolicy,
+  type RedactedFhirResource,
+  redactFhir,
+} from './fhirRedaction.js';
 export { minimumNecessary, type PatientView, type RecordsRole } from './minimumNecessary.js';
 export {
   DEFAULT_DOCUMENT_ROUTING_RULES,

@@ -43,6 +43,7 @@ const FOLLOWING_ARGUMENTS: Readonly<Record<string, readonly unknown[]>> = {
   recurrenceDates: [asOf, asOf, '2026-12-31'],
   patientShareFromPercent: ['patient-percent'],
   redact: [{ asOf }],
+  redactFhir: [{ asOf }],
   jaro: ['Robert'],
   jaroWinkler: ['Robert'],
   damerauLevenshtein: ['Robert'],

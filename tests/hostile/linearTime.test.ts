@@ -73,6 +73,17 @@ const TEXT_FUNCTIONS: Readonly<Record<string, (s: string) => unknown>> = {
   areNicknames: (s) => records.areNicknames(s, 'Robert'),
   withinOneEdit: (s) => withinOneEdit(s, `${s}x`),
   'redact (text)': (s) => records.redact(s, { asOf }),
+  'redactFhir (name, display and note)': (s) =>
+    records.redactFhir(
+      {
+        resourceType: 'Observation',
+        subject: { reference: 'Patient/1', display: s },
+        performer: [{ reference: 'Practitioner/1', display: `${s} ${s}` }],
+        note: [{ text: s }],
+        valueString: `${s} ${s}`,
+      },
+      { asOf },
+    ),
   'parsePatient (name, email)': (s) =>
     records.parsePatient({
       id: 'p',
