@@ -18,7 +18,16 @@ export type BillingErrorCode =
   | 'billing.unsafe-text'
   | 'billing.installments'
   | 'billing.payment-amount'
-  | 'billing.unknown-entry';
+  | 'billing.unknown-entry'
+  | 'billing.invalid-input'
+  | 'billing.no-coverage'
+  | 'billing.unknown-payer'
+  | 'billing.missing-subscriber'
+  | 'billing.no-adjudication'
+  | 'billing.crossed-over'
+  | 'billing.no-next-payer'
+  | 'billing.unmatched-line'
+  | 'billing.cob-unbalanced';
 
 /**
  * A billing error. `segmentIndex` (0-based, in the interchange) says where reading stopped when the

@@ -27,4 +27,5 @@ export const BILLING_EXPORT_KINDS = {
   planPayments: 'core',
   checkClaim: 'core',
   build837P: 'core',
+  buildClaim: 'core',
 } as const satisfies ExportKinds;

@@ -25,6 +25,12 @@ export {
   type DunningStage,
   type Encounter,
   type EncounterLine,
+  type LineAdjudication,
+  LineAdjudicationSchema,
+  type OtherPayer,
+  OtherPayerSchema,
+  type PriorPayer,
+  PriorPayerSchema,
   EncounterLineSchema,
   EncounterSchema,
   type LedgerEntry,
@@ -106,3 +112,4 @@ export {
 } from './checkClaim.js';
 export { type ClaimFile, read837P } from './x12/read837P.js';
 export { build837P, type ClaimEnvelope } from './x12/build837P.js';
+export { buildClaim, type ClaimBuildContext } from './buildClaim.js';

@@ -224,6 +224,22 @@ export const EncounterSchema = /* @__PURE__ */ z.object({
 /** A visit ready for billing. */
 export type Encounter = z.infer<typeof EncounterSchema>;
 
+/**
+ * What an earlier payer did with one service line (837P 2430 SVD/CAS/DTP*573): that payer's id
+ * (2330B NM109), what it paid, the procedure and units it adjudicated, its line adjustments and
+ * the date it adjudicated. COB balancing: the line charge minus the adjustments equals `paid`.
+ */
+export const LineAdjudicationSchema = /* @__PURE__ */ z.object({
+  payerId: text(),
+  paid: CentsSchema,
+  procedure: ProcedureSchema,
+  units: z.number().finite(),
+  adjustments: z.array(AdjustmentSchema).readonly(),
+  adjudicationDate: IsoDateSchema.optional(),
+});
+/** What an earlier payer did with one service line. */
+export type LineAdjudication = z.infer<typeof LineAdjudicationSchema>;
+
 /** One service line of a professional claim (2400 LX/SV1/DTP*472/REF*6R). */
 export const ServiceLineSchema = /* @__PURE__ */ z.object({
   procedure: ProcedureSchema,
@@ -234,6 +250,8 @@ export const ServiceLineSchema = /* @__PURE__ */ z.object({
   pointers: z.array(z.number().int()).readonly(),
   serviceDates: DateSpanSchema.optional(),
   controlNumber: text().optional(),
+  /** 2430: each earlier payer's adjudication of this line, on a claim to a later payer. */
+  priorAdjudications: z.array(LineAdjudicationSchema).readonly().optional(),
 });
 /** One service line of a professional claim. */
 export type ServiceLine = z.infer<typeof ServiceLineSchema>;
@@ -249,6 +267,39 @@ export const ClaimPersonSchema = /* @__PURE__ */ z.object({
 });
 /** A person on a claim. */
 export type ClaimPerson = z.infer<typeof ClaimPersonSchema>;
+
+/**
+ * Another payer of the patient's as a claim names it: payer id and name, its SBR01 order, and the
+ * coverage facts a claim to that payer needs (filing indicator, group number, subscriber with the
+ * member id, and the patient's relationship to that subscriber: `18` self, or the PAT01 code).
+ */
+export const OtherPayerSchema = /* @__PURE__ */ z.object({
+  id: z.string(),
+  name: z.string(),
+  responsibility: z.string(),
+  filingIndicator: z.string().optional(),
+  groupNumber: z.string().optional(),
+  subscriber: ClaimPersonSchema.optional(),
+  relationship: z.string().optional(),
+});
+/** Another payer of the patient's as a claim names it. */
+export type OtherPayer = z.infer<typeof OtherPayerSchema>;
+
+/**
+ * An earlier payer's adjudication of the whole claim (837P 2320/2330A/2330B): the payer and its
+ * SBR01 order, its coverage facts, claim-level adjustments (2320 CAS, from the 835's claim-level
+ * CAS), `paid` (AMT*D), `remainingPatientLiability` (AMT*EAF) and the adjudication date
+ * (2330B DTP*573). COB balancing: the claim's total minus these adjustments and every line's
+ * adjustments from this payer equals `paid`.
+ */
+export const PriorPayerSchema = /* @__PURE__ */ OtherPayerSchema.extend({
+  adjustments: z.array(AdjustmentSchema).readonly(),
+  paid: CentsSchema,
+  remainingPatientLiability: CentsSchema.optional(),
+  adjudicationDate: IsoDateSchema.optional(),
+});
+/** An earlier payer's adjudication of the whole claim. */
+export type PriorPayer = z.infer<typeof PriorPayerSchema>;
 
 /**
  * A professional claim (837P 2300 with the parties above it): claim id, frequency and the original
@@ -287,10 +338,9 @@ export const ClaimSchema = /* @__PURE__ */ z.object({
   /** Date the claim is (or was) submitted, for timely filing. */
   submissionDate: IsoDateSchema.optional(),
   /** The patient's other payers with their SBR01 order (a later one gets the secondary claim). */
-  otherPayers: z
-    .array(z.object({ id: z.string(), name: z.string(), responsibility: z.string() }))
-    .readonly()
-    .optional(),
+  otherPayers: z.array(OtherPayerSchema).readonly().optional(),
+  /** 2320-2330: the payers that already adjudicated the claim, on a claim to a later payer. */
+  priorPayers: z.array(PriorPayerSchema).readonly().optional(),
   /** CLP07 of the remittance that adjudicated the claim, once known (PLB recoupments name it). */
   payerClaimNumber: text().optional(),
 });
