@@ -15,6 +15,8 @@ import { civilDate } from '../internal/civil.js';
 import {
   addDays,
   dateToDayNumber,
+  parseIsoDate,
+  parseWallTime,
   dayNumberToDate,
   wallTimeMinutes,
   type IsoDate,
@@ -31,6 +33,21 @@ const DAY = 86_400_000;
 const FIRST_DAY = -719_528;
 const LAST_DAY = 2_932_896;
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+/** The ECMAScript time range: instants a Date can hold, ±100,000,000 days around 1970. */
+const MAX_MS = 8.64e15;
+
+/**
+ * A value outside a core function's domain reached it (a cast, NaN from arithmetic on an unchecked
+ * number): a programmer error, thrown at once with a code, as the literal constructors do, rather
+ * than written out as text that looks like a time. Outside data goes through the `parseX`
+ * functions first.
+ */
+const outOfDomain = (code: TimeError['code']): never => {
+  throw new RangeError(`${code}: takes validated values only (parse outside values first)`);
+};
+
+/** True for a finite epoch ms a Date can hold. */
+const isEpochMs = (ms: number): boolean => ms >= -MAX_MS && ms <= MAX_MS;
 
 /** An IANA time zone name known to the runtime, such as `America/New_York`. */
 export const IanaZoneSchema = /* @__PURE__ */ z
@@ -91,15 +108,23 @@ export interface WallClock {
 /**
  * Reads an instant on the wall clock of a zone.
  *
+ * Takes validated values only: `ms` a finite epoch millisecond count within the ECMAScript range
+ * (±8.64e15, what `parseInstant` and `instantToMs` give) and a zone from {@link parseZone}.
+ *
  * @param ms - epoch milliseconds
  * @param zone - IANA zone
  * @returns date, `HH:mm` and offset in that zone
+ * @throws RangeError `time.invalid-instant` for NaN, an infinity or a value beyond the range, and
+ *   `time.invalid-zone` for a zone the runtime does not know (only reachable through a cast),
+ *   never a wall clock of NUL characters
  * @example
  * toWallClock(Date.UTC(2026, 10, 1, 5, 30), 'America/New_York' as IanaZone);
  * // { date: '2026-11-01', time: '01:30', offsetMinutes: -240 }
  */
 export const toWallClock = (ms: number, zone: IanaZone): WallClock => {
+  if (!isEpochMs(ms)) outOfDomain('time.invalid-instant');
   const offset = offsetMinutes(zone, ms);
+  if (Number.isNaN(offset)) outOfDomain('time.invalid-zone');
   const local = ms + offset * MINUTE;
   const day = Math.floor(local / DAY);
   const minute = Math.floor((local - day * DAY) / MINUTE);
@@ -136,6 +161,9 @@ let writtenYmd = 0;
  * @returns such as `2026-11-02T09:00:00-05:00` (milliseconds are written only when not zero; a year
  *   outside 0-9999 is written with a sign and six digits, `+010000-01-01T00:00:00+00:00`; an offset
  *   with seconds, local mean time before standard time, is rounded to the minute)
+ * @throws RangeError `time.invalid-instant` for NaN, an infinity or a value beyond ±8.64e15 (the
+ *   ECMAScript time range), and `time.invalid-zone` for a zone the runtime does not know (only
+ *   reachable through a cast): this function takes validated values, such as `instantToMs` gives
  * @example
  * formatInstant(Date.UTC(2026, 10, 2, 14), 'America/New_York' as IanaZone); // '2026-11-02T09:00:00-05:00'
  */
@@ -204,6 +232,8 @@ export const formatInstant = (ms: number, zone: IanaZone): IsoInstant => {
   // Otherwise the native ISO text of the shifted instant with the zone's offset in place of `Z` (and of `.000`
   // when the milliseconds are zero). Years outside 0-9999 come out expanded, `+010000` or
   // `-000001` (ECMAScript Date Time String Format), three characters longer.
+  if (!isEpochMs(ms)) outOfDomain('time.invalid-instant');
+  if (Number.isNaN(offset)) outOfDomain('time.invalid-zone');
   const iso = new Date(local).toISOString();
   return `${iso.slice(0, iso.length - (ms % 1000 === 0 ? 5 : 1))}${offsetSuffix(offset)}` as IsoInstant;
 };
@@ -259,16 +289,27 @@ export const wallMinutesToMs = (date: IsoDate, minutes: number, zone: IanaZone):
 /**
  * {@link wallMinutesToMs} for an `HH:mm` wall time.
  *
+ * Takes validated values only (from {@link parseIsoDate}, {@link parseWallTime} and
+ * {@link parseZone}, or the literal constructors); for those it always returns a finite instant.
+ * A value that is not one, reachable only through a cast, throws instead of returning `null` or
+ * rolling `2026-02-30 25:99` over into March.
+ *
  * @param date - calendar date in the zone
  * @param time - wall time `HH:mm` (`24:00` is the next midnight)
  * @param zone - IANA zone
  * @returns epoch milliseconds under the DST policy above
+ * @throws RangeError `time.invalid-date`, `time.invalid-wall-time` or `time.invalid-zone` for a
+ *   value that is not a validated one
  * @example
  * wallTimeToMs('2026-11-01' as IsoDate, '01:30' as WallTime, 'America/New_York' as IanaZone);
  * // ambiguous: the earlier instant, 01:30 EDT = Date.UTC(2026, 10, 1, 5, 30)
  */
-export const wallTimeToMs = (date: IsoDate, time: WallTime, zone: IanaZone): number =>
-  wallMinutesToMs(date, wallTimeMinutes(time), zone);
+export const wallTimeToMs = (date: IsoDate, time: WallTime, zone: IanaZone): number => {
+  if (parseIsoDate(date)._tag === 'Left') outOfDomain('time.invalid-date');
+  if (parseWallTime(time)._tag === 'Left') outOfDomain('time.invalid-wall-time');
+  if (!isValidZone(zone)) outOfDomain('time.invalid-zone');
+  return wallMinutesToMs(date, wallTimeMinutes(time), zone);
+};
 
 /**
  * The instants a calendar day covers in a zone, `[start of day, start of next day)`: 23 hours on a

@@ -54,7 +54,9 @@ const memoFor = (name: string): ZoneMemo => {
   let memo = memos.get(name);
   if (!memo) {
     memo = { zone: IANAZone.create(name), midnights: new Map(), transitions: new Map() };
-    remember(memos, name, memo, MAX_ZONES);
+    // Only names that could be zones are kept: a long string (reachable only through a cast)
+    // is answered without being remembered.
+    if (name.length < MAX_ZONE_NAME) remember(memos, name, memo, MAX_ZONES);
   }
   lastName = name;
   lastMemo = memo;

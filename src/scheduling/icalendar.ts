@@ -5,8 +5,8 @@
  */
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
-import { zoneOffset, type IanaZone } from '../core/time.js';
-import { instantToMs, type IsoInstant } from '../core/calendar.js';
+import { parseZone, zoneOffset, type IanaZone } from '../core/time.js';
+import { instantToMs, parseInstant, type IsoInstant } from '../core/calendar.js';
 import type { Appointment, AppointmentStatus } from './model.js';
 
 /** Options of `toICalendar`. Text fields are free text chosen by the practice (keep PHI out). */
@@ -25,8 +25,14 @@ export interface ICalendarOptions {
   readonly reminderMinutes?: number;
 }
 
-/** `toICalendar` needs start and end. */
-export type ICalendarError = DomainError<'ical.times-required'>;
+/**
+ * `toICalendar` needs start and end, and options it can write: a zone the runtime knows and a
+ * DTSTAMP that is an instant (both typed as validated, checked again because a cast or a JSON
+ * settings file can put anything there, and a VTIMEZONE of `+NaNNaN` offsets is worse than none).
+ */
+export type ICalendarError = DomainError<
+  'ical.times-required' | 'ical.invalid-zone' | 'ical.invalid-dtstamp'
+>;
 
 const CRLF = '\r\n';
 const MINUTE = 60_000;
@@ -171,7 +177,8 @@ const STATUS: Record<AppointmentStatus, 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'>
  *
  * @param appointment - the appointment (needs start and end)
  * @param options - DTSTAMP, text fields, zone, UID domain, reminder
- * @returns `Right(text)` or `Left` `ical.times-required`
+ * @returns `Right(text)`, or `Left` `ical.times-required`, `ical.invalid-zone` (`options.zone` is
+ *   no IANA zone the runtime knows) or `ical.invalid-dtstamp` (`options.dtstamp` is no instant)
  * @example
  * toICalendar(appointment, { dtstamp: '2026-11-23T14:00:00Z', summary: 'Visit with Dr. Patel', zone: 'America/New_York' });
  * // Right('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n...DTSTART;TZID=America/New_York:20261124T090000\r\n...END:VCALENDAR\r\n')
@@ -182,6 +189,14 @@ export const toICalendar = (
 ): Either<ICalendarError, string> => {
   if (appointment.start === undefined || appointment.end === undefined)
     return err({ code: 'ical.times-required', message: 'start/end: an iCalendar event needs both' });
+  if (options.zone !== undefined && parseZone(options.zone)._tag === 'Left')
+    return err({ code: 'ical.invalid-zone', message: 'zone: must be an IANA time zone name' });
+  const stamp = parseInstant(options.dtstamp);
+  if (stamp._tag === 'Left')
+    return err({
+      code: 'ical.invalid-dtstamp',
+      message: 'dtstamp: must be an ISO 8601 instant with an offset',
+    });
   const start = instantToMs(appointment.start);
   const end = instantToMs(appointment.end);
   const zone = options.zone;
@@ -200,7 +215,7 @@ export const toICalendar = (
     ...(zone === undefined ? [] : vtimezone(zone, start, end)),
     'BEGIN:VEVENT',
     `UID:${appointment.id}@${options.uidDomain ?? 'medoffice'}`,
-    `DTSTAMP:${basic(instantToMs(options.dtstamp), 0)}Z`,
+    `DTSTAMP:${basic(stamp.right, 0)}Z`,
     `SEQUENCE:${appointment.history?.length ?? 0}`,
     time('DTSTART', start),
     time('DTEND', end),
