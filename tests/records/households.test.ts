@@ -89,6 +89,35 @@ describe('household guard', () => {
     expect(c.guards).toContain('household');
   });
 
+  it('a shared e-mail places a namesake as a shared street or phone does; it never lifts the guard on siblings or a half-recorded Jr / Sr', () => {
+    const moved = {
+      addresses: [{ line: ['940 Pine Ave'], city: 'Denver', state: 'CO', postalCode: '80203' }],
+      phones: [],
+      emails: ['wardfamily@example.org'],
+    };
+    const withEmail = (id: string, given: string, birthDate: string, extra: Partial<MatchablePatient> = {}) =>
+      member(id, given, birthDate, { emails: ['wardfamily@example.org'], ...extra });
+    // Same full name, moved house, birth date mistyped beyond a typo, same e-mail: one person.
+    const same = comparePatients(
+      withEmail('a', 'Emily', '1984-02-11'),
+      member('b', 'Emily', '1979-08-30', moved),
+    );
+    expect(same.guards).toEqual([]);
+    // Siblings on the family e-mail (and address): still at most review.
+    const siblings = comparePatients(
+      withEmail('a', 'Emily', '2012-04-09'),
+      withEmail('b', 'Hannah', '2015-10-22'),
+    );
+    expect(siblings.guards).toContain('household');
+    // Father and son on the family e-mail, the suffix recorded on one chart: still at most review.
+    const sr = withEmail('a', 'Robert', '1961-05-02', {
+      sex: 'male',
+      name: { given: 'Robert', family: 'Ward', suffix: 'Sr' },
+    });
+    const jr = member('b', 'Robert', '1990-08-17', { ...moved, sex: 'male' });
+    expect(comparePatients(sr, jr).guards).toContain('household');
+  });
+
   it('the same person with a mistyped birth date at the same address still matches (one keying error)', () => {
     const c = comparePatients(member('a', 'Emily', '1984-02-11'), member('b', 'Emily', '1948-07-30'));
     expect(c.guards).toEqual([]);

@@ -111,8 +111,8 @@ export type ComparisonField = keyof PatientComparisonLevels;
  *   and neither a nickname nor a phonetic variant) without both an exactly agreeing birth date
  *   and a shared street or phone; or the birth dates differ by more than a plausible typo (digit
  *   transposition, day/month swap, one digit) while the given names differ at all, a suffix is
- *   recorded on one record only (Jr / Sr half recorded), or no street or phone is shared (a
- *   namesake elsewhere). Siblings, spouses, a parent and a child, cousins. The same name at the
+ *   recorded on one record only (Jr / Sr half recorded), or no street, phone or e-mail address
+ *   is shared (a namesake elsewhere). Siblings, spouses, a parent and a child, cousins. The same name at the
  *   same street or phone with a birth date no typo explains stays a match: one keying error,
  *   which is also all that tells a father and son apart when neither suffix is recorded.
  * - `identifier-conflict` (at most `review`): a partial identifier disagrees: the last four SSN
@@ -308,13 +308,17 @@ export const compareFeatures = (a: MatchFeatures, b: MatchFeatures): PatientComp
   // birth date and a shared street or phone; a birth date no keying error explains with a
   // given name that differs, a suffix on one record only (Jr / Sr half recorded), or no shared
   // street or phone (a namesake elsewhere). The same name and street with a wrong birth date
-  // stays a match: one keying error.
+  // stays a match: one keying error. A shared e-mail address places a namesake as a shared street
+  // or phone does (the only family members with one full name are a Jr and Sr, guarded when one
+  // chart records the suffix); it does not lift the guard on distinct given names, where twins
+  // with a family address would otherwise merge.
   const householdEvidence = sameHousehold || (family !== 'different' && family !== 'missing');
   const suffixOnOneSide = (a.suffix === '') !== (b.suffix === '');
+  const namesakePlaced = sameHousehold || levels.email === 'exact';
   if (
     householdEvidence &&
     ((givenDistinct && !(birthDate === 'exact' && sameHousehold)) ||
-      (BEYOND_TYPO.has(birthDate) && (given !== 'exact' || suffixOnOneSide || !sameHousehold)))
+      (BEYOND_TYPO.has(birthDate) && (given !== 'exact' || suffixOnOneSide || !namesakePlaced)))
   )
     guards.push('household');
   if (
