@@ -7,8 +7,8 @@ import {
   dayBounds,
   formatCents,
   formatInstant,
-  type BasisPoints,
   type Cents,
+  basisPoints,
 } from '../../src/core/index.js';
 import type { SampleClinic } from './clinic.js';
 
@@ -21,7 +21,7 @@ export const run = (clinic: SampleClinic): void => {
 
   const echo = clinic.feeSchedule.find((f) => f.code === '93306');
   if (echo) {
-    const coinsurance = applyRate(echo.allowedCents, 2000 as BasisPoints);
+    const coinsurance = applyRate(echo.allowedCents, basisPoints(2000));
     const split = allocate(coinsurance, [1, 1, 1]);
     console.log(
       `Echo (${echo.code}) allowed ${formatCents(echo.allowedCents)}: 20% coinsurance is ${formatCents(coinsurance)}; in three payments ${split._tag === 'Right' ? split.right.map((c: Cents) => formatCents(c)).join(' + ') : '(not split)'}.`,

@@ -2,7 +2,7 @@
 // checked for today's visit, and what to collect at check-in and why.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatCents, type Cents } from '../../src/core/index.js';
+import { cents, formatCents } from '../../src/core/index.js';
 import {
   benefitsFromEligibility,
   checkEligibility,
@@ -53,9 +53,9 @@ export const run = (clinic: SampleClinic): void => {
     }
     const inputs = benefitsFromEligibility(response, { ...query, network: v.providerNetwork });
     if (inputs._tag === 'Left') continue;
-    const allowed = (v.allowedCents ??
-      clinic.feeSchedule.find((f) => f.code === v.procedure)?.allowedCents ??
-      0) as Cents;
+    const allowed = cents(
+      v.allowedCents ?? clinic.feeSchedule.find((f) => f.code === v.procedure)?.allowedCents ?? 0,
+    );
     const line = {
       id: `${v.patient}-1`,
       serviceDate: clinic.today,

@@ -13,7 +13,7 @@ import {
   instantToMs,
   isOk,
   parseWith,
-  type IsoInstant,
+  isoInstant,
 } from '../../src/core/index.js';
 import { formatIcd10Cm } from '../../src/records/index.js';
 import {
@@ -70,7 +70,7 @@ const replay = (sample: z.infer<typeof SampleReferralsSchema>['referrals'][numbe
     notes: [],
     history: [],
   };
-  for (const { at, event } of sample.events) r = orThrow(transitionReferral(r, event, at as IsoInstant));
+  for (const { at, event } of sample.events) r = orThrow(transitionReferral(r, event, isoInstant(at)));
   for (const { receivedAt, ...response } of sample.responses ?? [])
     r = orThrow(applyAuthorizationResponse(r, response, receivedAt));
   return r;
@@ -87,7 +87,7 @@ export const run = (clinic: SampleClinic): void => {
   const zone = data.zone;
   const name = new Map(clinic.providers.map((p) => [p.id as string, p.name]));
   const referrals = data.referrals.map(replay);
-  const morning = `${clinic.today}T08:00:00-05:00` as IsoInstant;
+  const morning = isoInstant(`${clinic.today}T08:00:00-05:00`);
   const policy = { ...DEFAULT_REFERRAL_WORKLIST_DAYS, zone };
 
   console.log(`\n== Referral worklist, ${formatInstant(instantToMs(morning), zone)} ==`);
@@ -113,7 +113,7 @@ export const run = (clinic: SampleClinic): void => {
     console.log(`${at.slice(5, 16).replace('T', ' ')}  ${r.status.padEnd(21)} ${text}`);
   const step = (at: string, event: Record<string, unknown>, text: string): void => {
     const parsed = parseReferralEvent({ actor: 'u-maria', ...event });
-    r = orThrow(transitionReferral(r, orThrow(parsed), at as IsoInstant));
+    r = orThrow(transitionReferral(r, orThrow(parsed), isoInstant(at)));
     say(at, text);
   };
   const answer = (at: string, input: Record<string, unknown>, text: string): void => {
@@ -121,7 +121,7 @@ export const run = (clinic: SampleClinic): void => {
       applyAuthorizationResponse(
         r,
         orThrow(parseAuthorizationResponse({ actor: 'payer-gateway', ...input })),
-        at as IsoInstant,
+        isoInstant(at),
       ),
     );
     say(at, text);
@@ -202,7 +202,7 @@ export const run = (clinic: SampleClinic): void => {
       start: a.start,
       status: 'booked' as const,
     }));
-    const status = authorizationStatus(auth, booked, '2026-11-25T10:05:00-05:00' as IsoInstant);
+    const status = authorizationStatus(auth, booked, isoInstant('2026-11-25T10:05:00-05:00'));
     if (isOk(status))
       console.log(
         `       authorization: ${status.right.granted} granted, ${status.right.used} used, both bookings ${status.right.visits.every((v) => v.coverage === 'covered') ? 'covered' : 'NOT covered'}, ${status.right.daysLeft} days left`,

@@ -10,7 +10,8 @@ import {
   toWallClock,
   totalDuration,
   type IanaZone,
-  type IsoInstant,
+  isoInstant,
+  zone,
 } from '../../src/core/index.js';
 import {
   BLOCKING_APPOINTMENT_STATUSES,
@@ -56,12 +57,12 @@ const printWeek = (clinic: SampleClinic, cal: SchedulingCalendar) => {
 
 /** One row per 15 minutes, one column per provider: booked visit type, free, or not working. */
 const printGrid = (clinic: SampleClinic, cal: SchedulingCalendar, zone: IanaZone) => {
-  const dayStart = instantToMs(`${clinic.today}T07:30:00-05:00` as IsoInstant);
-  const dayEnd = instantToMs(`${clinic.today}T12:30:00-05:00` as IsoInstant);
+  const dayStart = instantToMs(isoInstant(`${clinic.today}T07:30:00-05:00`));
+  const dayEnd = instantToMs(isoInstant(`${clinic.today}T12:30:00-05:00`));
   const open = must(
     expandAvailability(cal.templates, cal.exceptions, {
-      from: `${clinic.today}T00:00:00-05:00` as IsoInstant,
-      to: `${clinic.today}T23:59:00-05:00` as IsoInstant,
+      from: isoInstant(`${clinic.today}T00:00:00-05:00`),
+      to: isoInstant(`${clinic.today}T23:59:00-05:00`),
     }),
   );
   const names = clinic.providers.map((p) => p.name.replace('Dr. ', '').split(' ')[1] ?? p.name);
@@ -90,6 +91,9 @@ const printGrid = (clinic: SampleClinic, cal: SchedulingCalendar, zone: IanaZone
     console.log(`${hhmm(t, zone).padEnd(6)}${cells.join('')}`);
   }
 };
+
+/** A caller's own zone, in another country than the clinic. */
+const KOLKATA = zone('Asia/Kolkata');
 
 export const run = (clinic: SampleClinic): void => {
   const cal = clinicCalendar(clinic);
@@ -124,9 +128,9 @@ export const run = (clinic: SampleClinic): void => {
     console.log(`next page: ${more.map((s) => s.start).join(', ')}`);
   }
   // The same slots seen by a patient calling from Kolkata: grouped by their own dates.
-  const abroad = groupSlotsByDay(slots, 'Asia/Kolkata' as IanaZone);
+  const abroad = groupSlotsByDay(slots, KOLKATA);
   console.log(
-    `for a caller in Asia/Kolkata: ${abroad.map((d) => `${d.date} (${d.slots.map((s) => hhmm(instantToMs(s.start), 'Asia/Kolkata' as IanaZone)).join(', ')})`).join('; ')}`,
+    `for a caller in Asia/Kolkata: ${abroad.map((d) => `${d.date} (${d.slots.map((s) => hhmm(instantToMs(s.start), KOLKATA)).join(', ')})`).join('; ')}`,
   );
 
   // Why Tuesday's other grid times were not offered.
@@ -134,8 +138,8 @@ export const run = (clinic: SampleClinic): void => {
     explainSlotExclusions(
       {
         ...query,
-        from: '2026-11-24T00:00:00-05:00' as IsoInstant,
-        to: '2026-11-25T00:00:00-05:00' as IsoInstant,
+        from: isoInstant('2026-11-24T00:00:00-05:00'),
+        to: isoInstant('2026-11-25T00:00:00-05:00'),
       },
       cal,
       { now },

@@ -3,7 +3,7 @@
 // day's fill rate. Same calendar as the scheduling section (examples/day/clinicCalendar.ts).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatCents, type IanaZone, type IsoInstant } from '../../src/core/index.js';
+import { formatCents, type IsoInstant, zone, isoInstant } from '../../src/core/index.js';
 import {
   parseAccumulators,
   parseBenefitSet,
@@ -47,10 +47,14 @@ interface VisitsData {
 
 export const run = (clinic: SampleClinic): void => {
   const data = JSON.parse(readFileSync(resolve(DATA_DIR, 'visits.json'), 'utf8')) as VisitsData;
-  const zone = 'America/New_York' as IanaZone;
-  const at = (time: string): IsoInstant => `${clinic.today}T${time}:00-05:00` as IsoInstant;
+  const clinicZone = zone('America/New_York');
+  const at = (time: string): IsoInstant => isoInstant(`${clinic.today}T${time}:00-05:00`);
   let calendar = clinicCalendar(clinic);
-  const byId = (id: string): Appointment => calendar.appointments.find((a) => a.id === id) as Appointment;
+  const byId = (id: string): Appointment => {
+    const found = calendar.appointments.find((a) => a.id === id);
+    if (found === undefined) throw new Error(`the sample day has no appointment ${id}`);
+    return found;
+  };
   const save = (a: Appointment): void => {
     calendar = { ...calendar, appointments: [...calendar.appointments.filter((x) => x.id !== a.id), a] };
   };
@@ -67,9 +71,11 @@ export const run = (clinic: SampleClinic): void => {
   console.log(
     `08:45  appt-1016 (Dr. Okafor ${hhmm(cancelled.start)}-${hhmm(cancelled.end)}) -> ${cancelled.status}: ${cancelled.cancelationReason}`,
   );
+  if (cancelled.start === undefined || cancelled.end === undefined)
+    throw new Error('a cancelled booking keeps its times');
   const freed: Slot = {
-    start: cancelled.start as IsoInstant,
-    end: cancelled.end as IsoInstant,
+    start: cancelled.start,
+    end: cancelled.end,
     provider: cancelled.provider,
     resources: cancelled.resources ?? [],
     type: cancelled.type,
@@ -115,7 +121,7 @@ export const run = (clinic: SampleClinic): void => {
         dtstamp: at('08:52'),
         summary: 'Follow-up visit, Riverside Main Street',
         location: 'Riverside Main Street, exam room 2',
-        zone,
+        zone: clinicZone,
         reminderMinutes: 60,
       }),
     );
@@ -137,7 +143,7 @@ export const run = (clinic: SampleClinic): void => {
   ): CheckInSources => {
     const auth = data.authorizations[a.patient];
     return {
-      zone,
+      zone: clinicZone,
       patient,
       eligibility: {
         source: must(parseCoverage(data.coverages[a.patient])),
@@ -175,7 +181,9 @@ export const run = (clinic: SampleClinic): void => {
   for (const c of data.checkIns) {
     const now = at(c.at);
     const a = byId(c.appointment);
-    let patient = patients.get(a.patient) as Patient;
+    const chart = patients.get(a.patient);
+    if (chart === undefined) throw new Error(`the sample clinic has no chart for ${a.id}`);
+    let patient = chart;
     let verdict = prepareCheckIn(a, sourcesFor(a, patient, c.serviceType, c.allowedCents), now);
     show(c.at, a.id, verdict);
     if (verdict.items.some((i) => i.source === 'readiness.consent-missing')) {
@@ -203,7 +211,7 @@ export const run = (clinic: SampleClinic): void => {
   console.log(`11:20  appt-1005 -> ${noShow.status}; next allowed: enter-in-error only`);
 
   const report = must(
-    utilization(calendar, { from: at('00:00'), to: `${clinic.today}T23:59:00-05:00` as IsoInstant }),
+    utilization(calendar, { from: at('00:00'), to: isoInstant(`${clinic.today}T23:59:00-05:00`) }),
   );
   console.log('\n   Fill rate today (booked minutes inside hours / available minutes)');
   for (const d of report.days)

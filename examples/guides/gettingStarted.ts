@@ -16,11 +16,11 @@ import {
   splitIntoSteps,
   subtractIntervals,
   wallTimeToMs,
-  type BasisPoints,
-  type Cents,
-  type IanaZone,
-  type IsoDate,
-  type WallTime,
+  basisPoints,
+  cents,
+  isoDate,
+  wallTime,
+  zone,
 } from '../../src/core/index.js';
 
 export const results = () => {
@@ -44,8 +44,8 @@ export const parsing = () => {
 
 export const money = () => {
   // #region money
-  const share = applyRate(12345 as Cents, 2000 as BasisPoints); // 2469 ($24.69)
-  const split = allocate(10000 as Cents, [1, 1, 1]); // Right([3334, 3333, 3333])
+  const share = applyRate(cents(12345), basisPoints(2000)); // 2469 ($24.69)
+  const split = allocate(cents(10000), [1, 1, 1]); // Right([3334, 3333, 3333])
   const typed = parseDollars('1500.5'); // Right(150050)
   // #endregion money
   return { share, split, typed };
@@ -53,10 +53,10 @@ export const money = () => {
 
 export const time = () => {
   // #region time
-  const ny = 'America/New_York' as IanaZone;
-  const ms = wallTimeToMs('2026-03-08' as IsoDate, '02:30' as WallTime, ny);
+  const ny = zone('America/New_York');
+  const ms = wallTimeToMs(isoDate('2026-03-08'), wallTime('02:30'), ny);
   const shown = formatInstant(ms, ny); // '2026-03-08T03:00:00-04:00'
-  const day = dayBounds('2026-03-08' as IsoDate, ny); // a 23-hour day
+  const day = dayBounds(isoDate('2026-03-08'), ny); // a 23-hour day
   // #endregion time
   return { shown, hours: (day.end - day.start) / 3_600_000 };
 };

@@ -5,10 +5,9 @@ import {
   formatCents,
   isOk,
   IsoDateSchema,
-  type BasisPoints,
-  type Cents,
   type Either,
-  type IsoDate,
+  basisPoints,
+  isoDate,
 } from '../../src/core/index.js';
 import {
   checkHdhpQualification,
@@ -40,9 +39,9 @@ export const percents = () => {
 
 export const unknowns = () => {
   // #region unknowns
-  const both = resolveAccumulatorAmounts({ total: 150000 as Cents, remaining: 25000 as Cents });
+  const both = resolveAccumulatorAmounts({ total: cents(150000), remaining: cents(25000) });
   // { total: 150000, met: 125000, remaining: 25000, warnings: [] }
-  const totalOnly = resolveAccumulatorAmounts({ total: 150000 as Cents });
+  const totalOnly = resolveAccumulatorAmounts({ total: cents(150000) });
   // met and remaining: { unknown: 'only the total was reported; met and remaining are unknown' }
   // #endregion unknowns
   return { both, totalOnly };
@@ -136,9 +135,9 @@ export const collecting = (estimate: CostShareEstimate) => {
   const all = collectAtCheckIn(estimate, { kind: 'estimated-responsibility' }); // $370
   const capped = collectAtCheckIn(estimate, {
     kind: 'estimated-responsibility',
-    maximum: 20000 as Cents,
+    maximum: cents(20000),
   }); // $200, $170 billed later
-  const deposit = collectAtCheckIn(estimate, { kind: 'deposit', percent: 5000 as BasisPoints }); // $185
+  const deposit = collectAtCheckIn(estimate, { kind: 'deposit', percent: basisPoints(5000) }); // $185
   // #endregion collect
   return { copays, all, capped, deposit };
 };
@@ -162,8 +161,8 @@ export const payerOrder = () => {
 
   const order = determinePayerOrder(
     [dad.right, mom.right],
-    { dateOfBirth: '2016-05-01' as IsoDate, parents: { livingTogether: true, jointDecree: false } },
-    { dateOfService: '2026-11-23' as IsoDate },
+    { dateOfBirth: isoDate('2016-05-01'), parents: { livingTogether: true, jointDecree: false } },
+    { dateOfService: isoDate('2026-11-23') },
   );
   if (isOk(order)) {
     console.log(order.right.order.map((c) => c.id)); // ['cov-mom', 'cov-dad']
@@ -204,10 +203,10 @@ export const secondary = () => {
     { id: '1', serviceDate: '2026-11-23', serviceType: '36', network: 'in', allowed: 120000 },
   ]);
   const primary = {
-    charge: 120000 as Cents,
-    allowed: 120000 as Cents,
-    paid: 60000 as Cents,
-    patientResponsibility: 60000 as Cents,
+    charge: cents(120000),
+    allowed: cents(120000),
+    paid: cents(60000),
+    patientResponsibility: cents(60000),
   };
   const [line] = isOk(crown) ? crown.right : [];
   if (!isOk(dental) || !isOk(met) || !line) throw new Error('check the inputs');
@@ -257,10 +256,10 @@ export const medicareSecondary = () => {
   const paid = secondaryPayment(
     'medicare-secondary',
     {
-      charge: 17500 as Cents,
-      allowed: 15000 as Cents,
-      paid: 12000 as Cents,
-      patientResponsibility: 3000 as Cents,
+      charge: cents(17500),
+      allowed: cents(15000),
+      paid: cents(12000),
+      patientResponsibility: cents(3000),
       obligatedToAccept: false,
     },
     { benefits: partB.right, accumulators: partBMet.right, line },

@@ -1,6 +1,5 @@
 // The code of docs/guides/insurance-x12.md (pulled in with {@includeCode}); tests/examples runs it
 // and checks the values the guide states. Run it: `npx tsx examples/guides/insuranceX12.ts`.
-import type { IsoDate } from '../../src/core/index.js';
 import {
   benefitsFromEligibility,
   build270,
@@ -14,6 +13,7 @@ import {
   toFhirCoverageEligibilityResponse,
   type EligibilityResponse,
 } from '../../src/insurance/index.js';
+import { isoDate } from '../../src/core/index.js';
 
 // A real 5010 271 (LinuxForHealth/x12, Apache-2.0: src/tests/resources/271_005010X279A1/
 // subscriber-health-benefit-check.271), byte for byte: tests compare it with the public file.
@@ -188,7 +188,7 @@ export const checking = () => {
   // #region check
   const inNetwork = checkEligibility(response, {
     serviceType: '98', // office visit (EB03 code)
-    dateOfService: '2026-11-23' as IsoDate,
+    dateOfService: isoDate('2026-11-23'),
     providerNetwork: 'in', // your provider's status with this payer
   });
   console.log(inNetwork.outcome); // 'eligible'
@@ -196,7 +196,7 @@ export const checking = () => {
 
   const outOfNetwork = checkEligibility(response, {
     serviceType: '30', // health benefit plan coverage
-    dateOfService: '2026-11-23' as IsoDate,
+    dateOfService: isoDate('2026-11-23'),
     providerNetwork: 'out',
   });
   console.log(outOfNetwork.outcome); // 'not-eligible'
@@ -206,7 +206,7 @@ export const checking = () => {
   // #endregion check
   const officeOut = checkEligibility(response, {
     serviceType: '98',
-    dateOfService: '2026-11-23' as IsoDate,
+    dateOfService: isoDate('2026-11-23'),
     providerNetwork: 'out',
   });
   return { inNetwork, outOfNetwork, officeOut };
@@ -241,7 +241,7 @@ export const clearinghouse = () => {
     console.log(reply.right.status); // 'inactive': benefitsInformation has code 6 for STC 30
     const check = checkEligibility(reply.right, {
       serviceType: '30',
-      dateOfService: '2016-08-19' as IsoDate,
+      dateOfService: isoDate('2016-08-19'),
       providerNetwork: 'in',
     });
     console.log(check.outcome, check.reasons[0]?.code); // 'not-eligible' 'eligibility.inactive-on-date'

@@ -1,6 +1,5 @@
 // The code of docs/guides/records.md (pulled in with {@includeCode}); tests/examples runs it and
 // checks the values the guide states. Run it: `npx tsx examples/guides/records.ts`.
-import type { IsoDate } from '../../src/core/index.js';
 import {
   buildPatientIndex,
   checkIcd10Specificity,
@@ -27,9 +26,10 @@ import {
   validateSsn,
   type Patient,
 } from '../../src/records/index.js';
+import { isoDate } from '../../src/core/index.js';
 
 // #region today
-const today = '2026-11-23' as IsoDate;
+const today = isoDate('2026-11-23');
 // #endregion today
 
 export const identifiers = () => {

@@ -1,6 +1,6 @@
 // The code of docs/guides/referrals.md (pulled in with {@includeCode}); tests/examples runs it and
 // checks the values the guide states. Run it: `npx tsx examples/guides/referrals.ts`.
-import { isErr, isOk, type ActorId, type IanaZone, type IsoInstant } from '../../src/core/index.js';
+import { isErr, isOk, actorId, isoInstant, zone } from '../../src/core/index.js';
 import {
   applyAuthorizationResponse,
   authorizationStatus,
@@ -50,7 +50,7 @@ export const parsing = () => {
 const apply = (referral: Referral, input: unknown, at: string): Referral => {
   const event = parseReferralEvent(input);
   if (isErr(event)) throw new Error(event.left.message);
-  const next = transitionReferral(referral, event.right, at as IsoInstant);
+  const next = transitionReferral(referral, event.right, isoInstant(at));
   if (isErr(next)) throw new Error(`${next.left.code}: ${next.left.message}`);
   return next.right;
 };
@@ -61,14 +61,14 @@ export const events = () => {
   // #region events
   const event = parseReferralEvent({ type: 'submit', actor: 'u-maria' });
   if (isOk(event)) {
-    const next = transitionReferral(referral, event.right, '2026-11-23T08:30:00-05:00' as IsoInstant);
+    const next = transitionReferral(referral, event.right, isoInstant('2026-11-23T08:30:00-05:00'));
     if (isOk(next)) referral = next.right; // status 'submitted', history length 1
   }
 
   const wrong = transitionReferral(
     referral,
-    { type: 'close', actor: 'u-maria' as ActorId },
-    '2026-11-23T08:31:00-05:00' as IsoInstant,
+    { type: 'close', actor: actorId('u-maria') },
+    isoInstant('2026-11-23T08:31:00-05:00'),
   );
   if (isErr(wrong)) console.log(wrong.left.code, wrong.left.message);
   // referral.invalid-event  event close is not allowed in status submitted; allowed: request-authorization, ...
@@ -108,7 +108,7 @@ export const payerAnswer = () => {
     const denied = applyAuthorizationResponse(
       referral,
       response.right,
-      '2026-11-24T10:15:00-05:00' as IsoInstant,
+      isoInstant('2026-11-24T10:15:00-05:00'),
     );
     if (isOk(denied)) referral = denied.right;
     console.log(referral.status, referral.refusal);
@@ -168,7 +168,7 @@ export const approved = () => {
     const authorized = applyAuthorizationResponse(
       referral,
       partial.right,
-      '2026-11-26T09:00:00-05:00' as IsoInstant,
+      isoInstant('2026-11-26T09:00:00-05:00'),
     );
     if (isOk(authorized)) referral = authorized.right; // status 'authorized'
   }
@@ -185,14 +185,14 @@ export const validity = () => {
   const status = authorizationStatus(
     auth,
     [
-      { id: 'apt-1', start: '2026-12-08T10:00:00-05:00' as IsoInstant, status: 'fulfilled' },
-      { id: 'apt-2', start: '2026-12-15T10:00:00-05:00' as IsoInstant, status: 'noshow' },
-      { id: 'apt-3', start: '2027-01-05T10:00:00-05:00' as IsoInstant, status: 'fulfilled' },
-      { id: 'apt-4', start: '2027-02-02T10:00:00-05:00' as IsoInstant, status: 'fulfilled' },
-      { id: 'apt-5', start: '2027-02-16T10:00:00-05:00' as IsoInstant, status: 'fulfilled' },
-      { id: 'apt-6', start: '2027-03-02T10:00:00-05:00' as IsoInstant, status: 'booked' },
+      { id: 'apt-1', start: isoInstant('2026-12-08T10:00:00-05:00'), status: 'fulfilled' },
+      { id: 'apt-2', start: isoInstant('2026-12-15T10:00:00-05:00'), status: 'noshow' },
+      { id: 'apt-3', start: isoInstant('2027-01-05T10:00:00-05:00'), status: 'fulfilled' },
+      { id: 'apt-4', start: isoInstant('2027-02-02T10:00:00-05:00'), status: 'fulfilled' },
+      { id: 'apt-5', start: isoInstant('2027-02-16T10:00:00-05:00'), status: 'fulfilled' },
+      { id: 'apt-6', start: isoInstant('2027-03-02T10:00:00-05:00'), status: 'booked' },
     ],
-    '2027-02-20T12:00:00-05:00' as IsoInstant,
+    isoInstant('2027-02-20T12:00:00-05:00'),
   );
   // Right({ granted: 6, used: 4, remaining: 2, window: 'inside', daysLeft: 8, needs: ['extension'],
   //         visits: [..., { appointment: 'apt-6', coverage: 'outside-window' }] })
@@ -203,9 +203,9 @@ export const validity = () => {
 export const worklist = () => {
   const referral = approved();
   // #region worklist
-  const items = referralWorklist([referral], '2026-12-07T08:00:00-05:00' as IsoInstant, {
+  const items = referralWorklist([referral], isoInstant('2026-12-07T08:00:00-05:00'), {
     ...DEFAULT_REFERRAL_WORKLIST_DAYS,
-    zone: 'America/New_York' as IanaZone,
+    zone: zone('America/New_York'),
   });
   for (const item of items) console.log(item.patient, item.reason, item.owner, item.action, item.overdueDays);
   // pat-003 authorized-not-scheduled referral-coordinator schedule the appointment with the patient 3
@@ -258,7 +258,7 @@ export const physicalTherapy = () => {
     actor: 'payer-gateway',
   });
   if (isErr(answer)) throw new Error(answer.left.message);
-  const certified = applyAuthorizationResponse(pt, answer.right, '2026-11-25T10:00:00-05:00' as IsoInstant);
+  const certified = applyAuthorizationResponse(pt, answer.right, isoInstant('2026-11-25T10:00:00-05:00'));
   if (isErr(certified)) throw new Error(certified.left.message);
   pt = certified.right; // 'authorized'
 

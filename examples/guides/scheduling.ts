@@ -1,13 +1,6 @@
 // The code of docs/guides/scheduling.md (pulled in with {@includeCode}); tests/examples runs it and
 // checks the values the guide states. Run it: `npx tsx examples/guides/scheduling.ts`.
-import {
-  formatInstant,
-  wallTimeToMs,
-  type IanaZone,
-  type IsoDate,
-  type IsoInstant,
-  type WallTime,
-} from '../../src/core/index.js';
+import { formatInstant, wallTimeToMs, isoDate, isoInstant, wallTime, zone } from '../../src/core/index.js';
 import {
   expandAvailability,
   explainSlotExclusions,
@@ -81,10 +74,10 @@ export const calendar = (): SchedulingCalendar => {
 export const availability = () => {
   const cal = calendar();
   // #region availability
-  const ny = 'America/New_York' as IanaZone;
+  const ny = zone('America/New_York');
   const open = expandAvailability(cal.templates, cal.exceptions, {
-    from: '2026-11-23T00:00:00-05:00' as IsoInstant,
-    to: '2026-11-28T00:00:00-05:00' as IsoInstant,
+    from: isoInstant('2026-11-23T00:00:00-05:00'),
+    to: isoInstant('2026-11-28T00:00:00-05:00'),
   });
   // Right([{ owner: { kind: 'provider', id: 'dr-patel' }, intervals: [...] }, { owner: echo-1, ... }])
   if (open._tag === 'Right')
@@ -114,7 +107,7 @@ export const slots = () => {
   // Right([{ start: '2026-11-24T08:45:00-05:00', end: '2026-11-24T09:25:00-05:00',
   //          provider: 'dr-patel', resources: ['echo-1'], type: 'new-echo-40', location: 'main',
   //          overbooked: false }, ...])
-  const days = found._tag === 'Right' ? groupSlotsByDay(found.right, 'Asia/Kolkata' as IanaZone) : [];
+  const days = found._tag === 'Right' ? groupSlotsByDay(found.right, zone('Asia/Kolkata')) : [];
   for (const day of days) console.log(day.date, day.slots.length);
   // 2026-11-24 5   08:45 ... 13:00 in New York is 19:15 ... 23:30 in Kolkata
   // 2026-11-25 3   13:45, 14:30, 15:15 in New York are past midnight there
@@ -153,7 +146,7 @@ export const exclusions = () => {
     throw new Error('check the inputs');
 
   const busy = { ...cal, appointments: [booked.right], holds: [hold.right] };
-  const why = explainSlotExclusions(query.right, busy, { now: '2026-11-23T09:10:00-05:00' as IsoInstant });
+  const why = explainSlotExclusions(query.right, busy, { now: isoInstant('2026-11-23T09:10:00-05:00') });
   if (why._tag === 'Right')
     for (const x of why.right) console.log(x.start.slice(11, 16), x.conflicts.map((c) => c.code).join(', '));
   // 08:00  booking.notice               (24 hours from Monday 09:10)
@@ -180,10 +173,10 @@ export const booking = () => {
   });
   if (appointment._tag === 'Left') throw new Error(appointment.left.message);
 
-  const verdict = validateBooking(appointment.right, cal, '2026-11-23T08:45:00-05:00' as IsoInstant);
+  const verdict = validateBooking(appointment.right, cal, isoInstant('2026-11-23T08:45:00-05:00'));
   // Right({ overbooked: false })
 
-  const tooSoon = validateBooking(appointment.right, cal, '2026-11-23T09:00:00-05:00' as IsoInstant);
+  const tooSoon = validateBooking(appointment.right, cal, isoInstant('2026-11-23T09:00:00-05:00'));
   // Left({ code: 'booking.rejected', conflicts: [{ code: 'booking.notice', ... }] }): 23 h 45 min of notice
   // #endregion booking
   return { verdict, tooSoon };
@@ -191,10 +184,10 @@ export const booking = () => {
 
 export const dst = () => {
   // #region dst
-  const ny = 'America/New_York' as IanaZone;
-  const gap = wallTimeToMs('2026-03-08' as IsoDate, '02:30' as WallTime, ny);
+  const ny = zone('America/New_York');
+  const gap = wallTimeToMs(isoDate('2026-03-08'), wallTime('02:30'), ny);
   console.log(formatInstant(gap, ny)); // '2026-03-08T03:00:00-04:00': the first instant after the gap
-  const overlap = wallTimeToMs('2026-11-01' as IsoDate, '01:30' as WallTime, ny);
+  const overlap = wallTimeToMs(isoDate('2026-11-01'), wallTime('01:30'), ny);
   console.log(formatInstant(overlap, ny), new Date(overlap).toISOString()); // '...T01:30:00-04:00' '2026-11-01T05:30:00.000Z'
 
   const night = parseAvailabilityTemplate({
@@ -208,8 +201,8 @@ export const dst = () => {
   if (night._tag === 'Left') throw new Error(night.left.message);
 
   const open = expandAvailability([night.right], [], {
-    from: '2026-03-07T00:00:00-05:00' as IsoInstant,
-    to: '2026-03-10T00:00:00-04:00' as IsoInstant,
+    from: isoInstant('2026-03-07T00:00:00-05:00'),
+    to: isoInstant('2026-03-10T00:00:00-04:00'),
   });
   if (open._tag === 'Right')
     for (const i of open.right[0]?.intervals ?? [])

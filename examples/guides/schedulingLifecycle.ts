@@ -1,6 +1,5 @@
 // The code of docs/guides/scheduling-lifecycle.md (pulled in with {@includeCode}); tests/examples
 // runs it and checks the values the guide states. Run it: `npx tsx examples/guides/schedulingLifecycle.ts`.
-import type { AppointmentId, IanaZone, IsoDate, IsoInstant, WallTime } from '../../src/core/index.js';
 import { read271 } from '../../src/insurance/index.js';
 import { parsePatient } from '../../src/records/index.js';
 import {
@@ -19,6 +18,15 @@ import {
   type Slot,
 } from '../../src/scheduling/index.js';
 import { SUBSCRIBER_271 } from './insuranceX12.js';
+import {
+  appointmentId,
+  appointmentTypeId,
+  isoDate,
+  isoInstant,
+  providerId,
+  wallTime,
+  zone,
+} from '../../src/core/index.js';
 
 // #region calendar
 const parsed = parseSchedulingCalendar({
@@ -60,10 +68,10 @@ const visit: Appointment = booked.right;
 
 export const transitions = () => {
   // #region transitions
-  const result = transitionAppointment(visit, { type: 'arrive' }, '2026-11-24T14:55:00Z' as IsoInstant);
+  const result = transitionAppointment(visit, { type: 'arrive' }, isoInstant('2026-11-24T14:55:00Z'));
   // Right({ appointment: { ...visit, status: 'arrived', history: [{ from: 'booked', to: 'arrived', at, event: 'arrive' }] } })
 
-  const refused = transitionAppointment(visit, { type: 'fulfil' }, '2026-11-24T15:30:00Z' as IsoInstant);
+  const refused = transitionAppointment(visit, { type: 'fulfil' }, isoInstant('2026-11-24T15:30:00Z'));
   // Left({ code: 'lifecycle.invalid-transition', status: 'booked',
   //        allowed: ['arrive', 'check-in', 'cancel', 'no-show', 'reschedule', 'enter-in-error'] })
   // #endregion transitions
@@ -77,11 +85,11 @@ export const rescheduling = () => {
     {
       type: 'reschedule',
       reason: 'provider out sick',
-      newId: 'appt-2' as AppointmentId,
-      start: '2026-12-01T10:00:00-05:00' as IsoInstant,
-      end: '2026-12-01T10:20:00-05:00' as IsoInstant,
+      newId: appointmentId('appt-2'),
+      start: isoInstant('2026-12-01T10:00:00-05:00'),
+      end: isoInstant('2026-12-01T10:20:00-05:00'),
     },
-    '2026-11-23T15:00:00Z' as IsoInstant,
+    isoInstant('2026-11-23T15:00:00Z'),
   );
   // Right({ appointment: { status: 'cancelled', rescheduledTo: 'appt-2', ... },
   //         created: { id: 'appt-2', status: 'booked', rescheduledFrom: 'appt-1', ... } })
@@ -91,14 +99,14 @@ export const rescheduling = () => {
 
 export const waitlist = () => {
   // #region waitlist
-  const freed = {
-    start: '2026-11-24T10:00:00-05:00',
-    end: '2026-11-24T10:20:00-05:00',
-    provider: 'dr-okafor',
+  const freed: Slot = {
+    start: isoInstant('2026-11-24T10:00:00-05:00'),
+    end: isoInstant('2026-11-24T10:20:00-05:00'),
+    provider: providerId('dr-okafor'),
     resources: [],
-    type: 'fu-20',
+    type: appointmentTypeId('fu-20'),
     overbooked: false,
-  } as unknown as Slot;
+  };
   const entry = parseWaitlistEntry({
     id: 'wl-1',
     patient: 'pat-9',
@@ -107,7 +115,7 @@ export const waitlist = () => {
   });
   if (entry._tag === 'Left') throw new Error(entry.left.message);
 
-  const ranked = matchWaitlist(freed, [entry.right], calendar, '2026-11-23T13:00:00Z' as IsoInstant);
+  const ranked = matchWaitlist(freed, [entry.right], calendar, isoInstant('2026-11-23T13:00:00Z'));
   // Right({ matches: [{ entry, start: '2026-11-24T10:00:00-05:00', end: ..., rank: 1 }], misses: [] })
   // #endregion waitlist
   return ranked;
@@ -118,13 +126,13 @@ export const series = () => {
   const weekly = planSeries(
     {
       rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=4',
-      dtstart: '2026-11-24' as IsoDate,
-      time: '09:00' as WallTime,
-      zone: 'America/New_York' as IanaZone,
+      dtstart: isoDate('2026-11-24'),
+      time: wallTime('09:00'),
+      zone: zone('America/New_York'),
     },
-    { type: 'fu-20' as Appointment['type'] },
+    { type: appointmentTypeId('fu-20') },
     calendar,
-    { now: '2026-11-23T13:00:00Z' as IsoInstant },
+    { now: isoInstant('2026-11-23T13:00:00Z') },
   );
   // Right({ provider: 'dr-okafor', bookable: 4, occurrences: [{ date: '2026-11-24', status: 'ok', ... }, ...] })
   // #endregion series
@@ -132,13 +140,13 @@ export const series = () => {
   const acrossFallBack = planSeries(
     {
       rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=2',
-      dtstart: '2026-10-27' as IsoDate,
-      time: '09:00' as WallTime,
-      zone: 'America/New_York' as IanaZone,
+      dtstart: isoDate('2026-10-27'),
+      time: wallTime('09:00'),
+      zone: zone('America/New_York'),
     },
-    { type: 'fu-20' as Appointment['type'] },
+    { type: appointmentTypeId('fu-20') },
     calendar,
-    { now: '2026-10-01T13:00:00Z' as IsoInstant },
+    { now: isoInstant('2026-10-01T13:00:00Z') },
   );
   // occurrences: [{ start: '2026-10-27T09:00:00-04:00' }, { start: '2026-11-03T09:00:00-05:00' }]
   // #endregion series-dst
@@ -169,12 +177,12 @@ export const checkIn = () => {
   if (chart._tag === 'Left' || response === undefined) throw new Error('the chart and the 271 read');
 
   const sources: CheckInSources = {
-    zone: 'America/New_York' as IanaZone,
+    zone: zone('America/New_York'),
     patient: chart.right,
     eligibility: { source: response, serviceType: '98', providerNetwork: 'in' },
     authorizationRequired: false, // a follow-up: no referral or authorization
   };
-  const at = '2026-11-24T14:50:00Z' as IsoInstant;
+  const at = isoInstant('2026-11-24T14:50:00Z');
   const verdict = prepareCheckIn(visit, sources, at);
   // { ready: true, collectNow: 'unknown', items: [...] }: payment is a warning when nothing can be estimated
   const checkedIn = verdict.ready
@@ -193,7 +201,7 @@ export const usage = () => {
   // #region utilization
   const report = utilization(
     { ...calendar, appointments: [visit] },
-    { from: '2026-11-24T00:00:00-05:00' as IsoInstant, to: '2026-11-25T00:00:00-05:00' as IsoInstant },
+    { from: isoInstant('2026-11-24T00:00:00-05:00'), to: isoInstant('2026-11-25T00:00:00-05:00') },
   );
   // Right({ days: [{ provider: 'dr-okafor', date: '2026-11-24', availableMinutes: 180, bookedMinutes: 20,
   //                  outsideMinutes: 0, fillRate: 1111 }], ... }): 20 of 180 minutes is 11.11%
@@ -204,9 +212,9 @@ export const usage = () => {
 export const calendarFile = () => {
   // #region ical
   const ics = toICalendar(visit, {
-    dtstamp: '2026-11-23T14:00:00Z' as IsoInstant,
+    dtstamp: isoInstant('2026-11-23T14:00:00Z'),
     summary: 'Follow-up visit, Riverside Main Street',
-    zone: 'America/New_York' as IanaZone,
+    zone: zone('America/New_York'),
     reminderMinutes: 120,
   });
   // Right('BEGIN:VCALENDAR\r\n...DTSTART;TZID=America/New_York:20261124T100000\r\n...')

@@ -1,16 +1,16 @@
 // The docs site's playground page: a week of the sample clinic and a cost-share calculator, both
 // computed in the browser by the library (bundled from dist/ by `npm run docs`).
 import clinicJson from '../data/clinic.json' with { type: 'json' };
-import type { IanaZone, IsoDate, IsoInstant } from '../../src/core/index.js';
 import type { SampleClinic } from '../day/clinic.js';
 import { clinicCalendar } from '../day/clinicCalendar.js';
 import { costShareBreakdown, DEFAULT_FORM, type CostShareForm } from './costShare.js';
 import { weekView, type Block, type DayColumn } from './week.js';
+import { isErr, isoInstant, parseIsoDate, zone } from '../../src/core/index.js';
 
 // clinic.json as loaded by examples/day/clinic.ts; clinicCalendar parses what scheduling uses.
 const clinic = clinicJson as unknown as SampleClinic;
 const calendar = clinicCalendar(clinic);
-const CLINIC_ZONE = (clinic.locations[0]?.zone ?? 'America/New_York') as IanaZone;
+const CLINIC_ZONE = zone(clinic.locations[0]?.zone ?? 'America/New_York');
 const ZONES = [
   'America/New_York',
   'America/Chicago',
@@ -63,10 +63,15 @@ const dayEl = (d: DayColumn): HTMLElement => {
 };
 
 const renderWeek = (): void => {
-  const view = weekView(calendar, CLINIC_ZONE, clinic.scheduling.now as IsoInstant, {
+  const date = parseIsoDate(byId<HTMLInputElement>('date').value);
+  if (isErr(date)) {
+    byId('error').textContent = 'Pick a date to see its week.';
+    return;
+  }
+  const view = weekView(calendar, CLINIC_ZONE, isoInstant(clinic.scheduling.now), {
     type: byId<HTMLSelectElement>('type').value,
-    patientZone: byId<HTMLSelectElement>('zone').value as IanaZone,
-    date: byId<HTMLInputElement>('date').value as IsoDate,
+    patientZone: zone(byId<HTMLSelectElement>('zone').value),
+    date: date.right,
   });
   byId('error').textContent = view.error ?? '';
   byId('now').textContent = view.now;

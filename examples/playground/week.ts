@@ -10,11 +10,12 @@ import {
   isoWeekday,
   toWallClock,
   wallTimeToMs,
-  type AppointmentTypeId,
   type IanaZone,
   type IsoDate,
   type IsoInstant,
-  type WallTime,
+  wallTime,
+  appointmentTypeId,
+  isoInstant,
 } from '../../src/core/index.js';
 import {
   expandAvailability,
@@ -85,13 +86,13 @@ export const weekView = (
 ): WeekView => {
   const monday = weekStart(query.date);
   const dates = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
-  const fromMs = wallTimeToMs(monday, '00:00' as WallTime, clinicZone);
-  const toMs = wallTimeToMs(addDays(monday, 7), '00:00' as WallTime, clinicZone);
+  const fromMs = wallTimeToMs(monday, wallTime('00:00'), clinicZone);
+  const toMs = wallTimeToMs(addDays(monday, 7), wallTime('00:00'), clinicZone);
   const from = formatInstant(fromMs, clinicZone);
   const to = formatInstant(toMs, clinicZone);
   // Exploring a week already past: book as if on the Saturday before it, so the week is bookable.
   const now = instantToMs(clinicNow) < toMs ? clinicNow : formatInstant(fromMs - 2 * DAY_MS, clinicZone);
-  const slotQuery = { type: query.type as AppointmentTypeId, from, to };
+  const slotQuery = { type: appointmentTypeId(query.type), from, to };
   const slots = findSlots(slotQuery, calendar, { now });
   const excluded = explainSlotExclusions(slotQuery, calendar, { now, limit: 60 });
   const availability = expandAvailability(calendar.templates, calendar.exceptions, { from, to });
@@ -122,8 +123,11 @@ export const weekView = (
               )
           : [],
       booked: calendar.appointments
-        .filter((a) => ACTIVE.has(a.status) && a.start !== undefined && a.end !== undefined)
-        .map((a) => ({ a, start: instantToMs(a.start as IsoInstant), end: instantToMs(a.end as IsoInstant) }))
+        .flatMap((a) =>
+          ACTIVE.has(a.status) && a.start !== undefined && a.end !== undefined
+            ? [{ a, start: instantToMs(a.start), end: instantToMs(a.end) }]
+            : [],
+        )
         .filter(({ start, end }) => inDay(start, end))
         .map(({ a, start, end }) => block(a.provider, start, end, a.type)),
       slots:
@@ -136,7 +140,7 @@ export const weekView = (
     };
   });
   const hhmm = (iso: string, zone: IanaZone): string => {
-    const w = toWallClock(instantToMs(iso as IsoInstant), zone);
+    const w = toWallClock(instantToMs(isoInstant(iso)), zone);
     return `${w.date} ${w.time}`;
   };
   return {

@@ -2,7 +2,7 @@
 // machine: fast-check runs random command sequences on both and checks that they accept and refuse
 // the same events and end in the same status. Run it: `npx tsx examples/testing/referralModelTest.ts`.
 import fc from 'fast-check';
-import { formatInstant, instantToMs, type IanaZone, type IsoInstant } from '../../src/core/index.js';
+import { formatInstant, instantToMs, zone, isoInstant } from '../../src/core/index.js';
 import { parseReferralEvent, transitionReferral, type Referral } from '../../src/referrals/index.js';
 import { draftReferralArbitrary } from '../../src/testing/index.js';
 
@@ -53,7 +53,7 @@ interface Real {
   atMs: number;
   serial: number;
 }
-const ZONE = 'America/Chicago' as IanaZone;
+const ZONE = zone('America/Chicago');
 const DAY = 86_400_000;
 
 /** One command: the same event sent to medoffice and to the tracker; both must agree. */
@@ -145,7 +145,7 @@ export const checkTracker = (makeTracker: () => ReferralTracker, numRuns = 200):
         const real: Real = {
           referral,
           tracker: makeTracker(),
-          atMs: instantToMs(draft.createdAt as IsoInstant),
+          atMs: instantToMs(isoInstant(draft.createdAt)),
           serial: 0,
         };
         fc.modelRun(() => ({ model: {}, real }), cmds);

@@ -2,7 +2,7 @@
 // arbitrary: appointments in every FHIR status, with and without times, at local office hours in
 // zones on both sides of UTC. Run it: `npx tsx examples/testing/reminderProperty.ts`.
 import fc from 'fast-check';
-import { instantToMs, type IsoInstant } from '../../src/core/index.js';
+import { instantToMs } from '../../src/core/index.js';
 import { appointmentArbitrary } from '../../src/testing/index.js';
 
 const HOUR = 3_600_000;
@@ -31,8 +31,8 @@ export const checkReminders = (remind: (visit: Visit) => number | undefined): st
   const result = fc.check(
     fc.property(appointmentArbitrary(), (appointment) => {
       const at = remind(appointment);
-      if (appointment.status !== 'booked') return at === undefined;
-      const start = instantToMs(appointment.start as IsoInstant);
+      if (appointment.status !== 'booked' || appointment.start === undefined) return at === undefined;
+      const start = instantToMs(appointment.start);
       return at !== undefined && at < start && start - at <= 24 * HOUR;
     }),
     { numRuns: 300, seed: 42 },
