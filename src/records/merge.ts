@@ -5,6 +5,7 @@
  */
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
+import { copyData } from '../internal/copyData.js';
 import type { Address, Patient, PersonName } from './model.js';
 import { comparePatients } from './matching/compare.js';
 import {
@@ -199,7 +200,8 @@ export const proposeMerge = (
   return ok({
     survivorId: survivor.id,
     retiredId: retired.id,
-    merged: merged as Patient,
+    // A copy: editing the proposal must not edit either chart.
+    merged: copyData(merged) as Patient,
     fieldChoices: choices,
     conflicts: choices.filter((c) => c.conflict).map((c) => c.field),
     score,

@@ -2,6 +2,7 @@
  * Minimum-necessary projections (HIPAA §164.502(b)): each role sees only the patient fields its
  * work needs.
  */
+import { copyData } from '../internal/copyData.js';
 import type { Patient, PatientIdentifier } from './model.js';
 
 /** Roles with a minimum-necessary projection. */
@@ -39,15 +40,18 @@ const IDENTIFIER_KINDS: Readonly<Record<RecordsRole, readonly PatientIdentifier[
  *
  * @param patient - the chart
  * @param role - `front-desk`, `billing` or `clinician`
- * @returns a new object with the allowed fields only
+ * @returns a new object with the allowed fields only, sharing nothing mutable with the chart
+ *   (editing the view never edits the patient)
  * @example
  * minimumNecessary(patient, 'clinician'); // { id, name, birthDate, sex, communication, ... }
  */
 export const minimumNecessary = (patient: Patient, role: RecordsRole): PatientView => {
   const view: Record<string, unknown> = { id: patient.id };
-  for (const field of FIELDS[role]) if (patient[field] !== undefined) view[field] = patient[field];
+  for (const field of FIELDS[role]) if (patient[field] !== undefined) view[field] = copyData(patient[field]);
   view['identifiers'] = patient.identifiers
     .filter((i) => IDENTIFIER_KINDS[role].includes(i.kind))
-    .map((i) => (i.kind === 'SSN' ? { ...i, value: `***-**-${i.value.replace(/\D/g, '').slice(-4)}` } : i));
+    .map((i) =>
+      i.kind === 'SSN' ? { ...i, value: `***-**-${i.value.replace(/\D/g, '').slice(-4)}` } : copyData(i),
+    );
   return view as PatientView;
 };

@@ -7,6 +7,7 @@
 import type { ActorId, AppointmentId } from '../core/ids.js';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
+import { copyData } from '../internal/copyData.js';
 import { instantToMs, type IsoInstant } from '../core/calendar.js';
 import type { CheckInVerdict } from './checkIn.js';
 import type { Appointment, AppointmentHistoryEntry, AppointmentStatus } from './model.js';
@@ -206,12 +207,14 @@ export const transitionAppointment = (
     ...(reason ? { reason } : {}),
     ...(event.actor === undefined ? {} : { actor: event.actor }),
   };
-  const next = (extra: Partial<Appointment>): Appointment => ({
-    ...appointment,
-    ...extra,
-    status: row.to,
-    history: [...(appointment.history ?? []), entry],
-  });
+  // Copies: the result shares nothing mutable with the appointment passed in.
+  const next = (extra: Partial<Appointment>): Appointment =>
+    copyData({
+      ...appointment,
+      ...extra,
+      status: row.to,
+      history: [...(appointment.history ?? []), entry],
+    });
   if (
     appointment.start === undefined &&
     event.type !== 'book' &&
@@ -246,7 +249,7 @@ export const transitionAppointment = (
         ...(c.actor === undefined ? {} : { actor: c.actor }),
       };
       return ok({
-        appointment: { ...next({}), history: [...(appointment.history ?? []), overridden] },
+        appointment: { ...next({}), history: copyData([...(appointment.history ?? []), overridden]) },
       });
     }
     case 'cancel':
@@ -254,7 +257,7 @@ export const transitionAppointment = (
     case 'reschedule': {
       if (!(instantToMs(event.start) < instantToMs(event.end))) return fail('lifecycle.invalid-times');
       const { history: _h, cancelationReason: _c, rescheduledTo: _t, overbook: _o, ...rest } = appointment;
-      const created: Appointment = {
+      const created: Appointment = copyData({
         ...rest,
         id: event.newId,
         status: 'booked',
@@ -263,7 +266,7 @@ export const transitionAppointment = (
         created: at,
         rescheduledFrom: appointment.id,
         history: [{ to: 'booked', at, event: 'reschedule', reason: event.reason.trim() }],
-      };
+      });
       return ok({
         appointment: next({ cancelationReason: event.reason.trim(), rescheduledTo: event.newId }),
         created,
