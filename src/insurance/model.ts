@@ -215,6 +215,15 @@ export const BenefitSchema = /* @__PURE__ */ z.object({
   limit: BenefitLimitSchema.nullable().default(null),
   priorAuth: RequirementSchema,
   referral: RequirementSchema,
+  /**
+   * The IRS safe harbor under which this benefit may pay before the deductible of an HDHP, when
+   * its service types alone do not say so (a benefit for `98` that is only the preventive visit,
+   * a telehealth benefit): `preventive` (IRC §223(c)(2)(C), Notice 2004-23 and the ACA §2713
+   * list), `chronic-condition` (the preventive items for chronic conditions of Notice 2019-45),
+   * `telehealth` (telehealth and other remote care: CARES Act, CAA 2023, OBBBA 2025), `insulin`
+   * (selected insulin products, IRC §223(c)(2)(G)). Read by `checkHdhpQualification`.
+   */
+  hdhpSafeHarbor: z.enum(['preventive', 'chronic-condition', 'telehealth', 'insulin']).optional(),
 });
 /**
  * One benefit rule (service types × network tier).
