@@ -199,13 +199,15 @@ export const shortKey = (text: string, a: number, b: number): number => {
  * Any other id is sliced as before.
  */
 const SEGMENT_IDS: ReadonlyMap<number, string> = /* @__PURE__ */ new Map(
-  (
-    'ISA GS ST BHT HL TRN NM1 N3 N4 PER PRV DMG INS HI DTP MPI EB HSD REF AAA MSG III LS LE SE GE IEA ' +
-    'BPR CLP CAS SVC AMT QTY LQ PLB RDM TS3 TS2 MIA MOC LX SV1 SV2 CLM SBR PAT OI NTE PWK CR1 CRC ' +
-    'K3 HCP DN1 DN2 CN1 SV5 PS1 LIN CTP ACK STC TRN BGN'
-  )
-    .split(' ')
-    .map((id): [number, string] => [shortKey(id, 0, id.length), id]),
+  // String literals (not a split string): V8 interns literals, so comparing ids is cheap.
+  // prettier-ignore
+  [
+    'ISA', 'GS', 'ST', 'BHT', 'HL', 'TRN', 'NM1', 'N3', 'N4', 'PER', 'PRV', 'DMG', 'INS', 'HI', 'DTP',
+    'MPI', 'EB', 'HSD', 'REF', 'AAA', 'MSG', 'III', 'LS', 'LE', 'SE', 'GE', 'IEA', 'BPR', 'CLP', 'CAS',
+    'SVC', 'AMT', 'QTY', 'LQ', 'PLB', 'RDM', 'TS3', 'TS2', 'MIA', 'MOC', 'LX', 'SV1', 'SV2', 'CLM',
+    'SBR', 'PAT', 'OI', 'NTE', 'PWK', 'CR1', 'CRC', 'K3', 'HCP', 'DN1', 'DN2', 'CN1', 'SV5', 'PS1',
+    'LIN', 'CTP', 'ACK', 'STC', 'BGN',
+  ].map((id): [number, string] => [shortKey(id, 0, id.length), id]),
 );
 
 /** Whether a character needs String#trim (whitespace and the line terminators, any non-ASCII). */
@@ -319,7 +321,8 @@ export class SegmentCursor implements SegmentView {
     const a = this.bounds[n] as number;
     const b = (this.bounds[n + 1] as number) - 1;
     if (a === b) return '';
-    if (b - a <= ID_MAX_LENGTH && this.codes !== undefined) {
+    // One character: V8 hands out its own single-character strings, no lookup needed.
+    if (b - a > 1 && b - a <= ID_MAX_LENGTH && this.codes !== undefined) {
       const code = this.codes.get(shortKey(this.text, a, b));
       if (code !== undefined) return code;
     }

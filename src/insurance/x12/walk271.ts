@@ -63,6 +63,13 @@ const CODES: ReadonlyMap<string, string> = /* @__PURE__ */ new Map(
   ),
 );
 const canonical = (v: string): string => CODES.get(v) ?? v;
+/** Entity (NM101), id (NM108, REF01), date format (DTP02) and contact (PER) qualifiers of a 271. */
+// prettier-ignore
+const LOOP_QUALIFIERS = [
+  'PR', '1P', 'IL', '03', 'P3', 'PI', 'XX', 'MI', 'SV', 'FI', '24', '34', '46', 'II', 'D8', 'RD8',
+  'ZZ', 'IC', 'TE', 'UR', 'FX', 'EM', '6P', '1L', '18', 'IG', '0F',
+];
+
 /**
  * The short codes of a 271 by {@link shortKey}, for the cursor to hand out instead of slicing:
  * the code tables' own keys and the qualifiers of the loops read here (entity, id, date format,
@@ -81,7 +88,7 @@ const SHORT_CODES: ReadonlyMap<number, string> = /* @__PURE__ */ new Map(
     COVERAGE_LEVEL_CODES,
   ]
     .flatMap((t) => Object.keys(t))
-    .concat('PR 1P IL 03 P3 PI XX MI SV FI 24 34 46 II D8 RD8 ZZ IC TE UR FX EM 6P 1L 18 IG 0F'.split(' '))
+    .concat(LOOP_QUALIFIERS)
     .filter((code) => shortKey(code, 0, code.length) >= 0)
     .map((code): [number, string] => [shortKey(code, 0, code.length), code]),
 );
