@@ -104,13 +104,13 @@ export const slots = () => {
   if (query._tag === 'Left' || options._tag === 'Left') throw new Error('check the query');
 
   const found = findSlots(query.right, cal, options.right);
-  // Right([{ start: '2026-11-24T08:45:00-05:00', end: '2026-11-24T09:25:00-05:00',
+  // Right([{ start: '2026-11-24T09:00:00-05:00', end: '2026-11-24T09:40:00-05:00',
   //          provider: 'dr-patel', resources: ['echo-1'], type: 'new-echo-40', location: 'main',
   //          overbooked: false }, ...])
   const days = found._tag === 'Right' ? groupSlotsByDay(found.right, zone('Asia/Kolkata')) : [];
   for (const day of days) console.log(day.date, day.slots.length);
-  // 2026-11-24 5   08:45 ... 13:00 in New York is 19:15 ... 23:30 in Kolkata
-  // 2026-11-25 3   13:45, 14:30, 15:15 in New York are past midnight there
+  // 2026-11-24 4   09:00 ... 11:15 in New York is 19:30 ... 21:45 in Kolkata
+  // 2026-11-25 4   13:30, 14:15, 15:00 in New York are past midnight there, and Wednesday 08:15
   // #endregion slots
   return { found, days };
 };
@@ -149,11 +149,11 @@ export const exclusions = () => {
   const why = explainSlotExclusions(query.right, busy, { now: isoInstant('2026-11-23T09:10:00-05:00') });
   if (why._tag === 'Right')
     for (const x of why.right) console.log(x.start.slice(11, 16), x.conflicts.map((c) => c.code).join(', '));
-  // 08:00  booking.notice               (24 hours from Monday 09:10)
-  // 08:45  booking.notice
-  // 09:30  booking.overlaps-booking, booking.resource-busy
-  // 13:00  booking.overlaps-hold, booking.resource-busy
-  // 16:00  booking.resource-busy        (the echo lab closes at 16:00)
+  // 08:15  booking.notice               (24 hours from Monday 09:10)
+  // 09:00  booking.notice, booking.overlaps-booking, booking.resource-busy
+  // 09:45  booking.overlaps-booking, booking.resource-busy
+  // 13:30  booking.overlaps-hold, booking.resource-busy
+  // 15:45  booking.resource-busy        (the echo lab closes at 16:00)
   // #endregion explain
   return why;
 };

@@ -27,10 +27,6 @@ export interface AvailabilityBlock extends Interval {
   /** Local date (day number) and zone the window belongs to, for the alignment grid. */
   readonly day: number;
   readonly zone: IanaZone;
-  /** Wall minutes of the window start on `day`. */
-  readonly startMinutes: number;
-  /** The window's start instant before any cut: the default grid anchor. */
-  readonly origin: number;
   readonly location: LocationId | undefined;
   readonly types: readonly AppointmentTypeId[] | undefined;
   readonly capacity: number;
@@ -108,7 +104,7 @@ const windowBlocks = (
     if (endMinutes <= startMinutes) endMinutes += 1440;
     const start = wallDayMinutesToMs(day, startMinutes, zone);
     const end = wallDayMinutesToMs(day, endMinutes, zone);
-    if (start < end) out.push({ start, end, day, zone, startMinutes, origin: start, ...meta });
+    if (start < end) out.push({ start, end, day, zone, ...meta });
   }
 };
 

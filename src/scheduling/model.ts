@@ -104,9 +104,10 @@ export type PatientStatus = z.infer<typeof PatientStatusSchema>;
 
 /**
  * A kind of visit and its booking rules. Defaults: no buffers; step = duration + buffers (so that
- * every offered slot of a day can be booked back to back); the grid anchored at each window's start
+ * every offered slot of a day can be booked back to back); the grid anchored at local midnight
  * (the grid is the wall times `anchor + k * step` of the window's date in the provider's zone, so it
- * is the same whoever looks at it and keeps its local times across DST); no notice; no horizon; no limits; weeks start on Monday (ISO).
+ * is one grid for all windows of a day, the same whoever looks at it, and keeps its local times
+ * across DST); no notice; no horizon; no limits; weeks start on Monday (ISO).
  */
 export const AppointmentTypeSchema = /* @__PURE__ */ z.object({
   id: AppointmentTypeIdSchema,
@@ -118,7 +119,10 @@ export const AppointmentTypeSchema = /* @__PURE__ */ z.object({
   bufferAfterMinutes: minutes().optional(),
   /** Distance between offered starts; default `duration + bufferBefore + bufferAfter`. */
   stepMinutes: positiveMinutes().optional(),
-  /** Wall time (provider zone) the grid is anchored at each day; default: each window's start. */
+  /**
+   * Wall time (provider zone) the grid is anchored at each day; default `00:00`, local midnight
+   * (a 45-minute step then offers 08:15, 09:00, ...; `'08:00'` gives 08:00, 08:45, ...).
+   */
   alignmentAnchor: WallTimeSchema.optional(),
   /** One resource of each listed kind is needed (a kind listed twice needs two). */
   requiredResourceKinds: z.array(label()).optional(),

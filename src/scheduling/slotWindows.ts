@@ -24,27 +24,29 @@ export interface GridPart {
 
 /** A merged stretch of availability and the grids of the windows it was merged from. */
 export interface SlotWindow extends AvailabilityBlock {
-  /** One part per distinct grid (one in all, with an `alignmentAnchor`), in start order. */
+  /** One part per distinct grid (one per local date the windows belong to), in start order. */
   readonly parts: readonly GridPart[];
 }
 
 /**
  * The grid of a block: wall times `anchor + k * step` of the window's local date in the provider's
- * zone, anchored at the window's own start or at the type's `alignmentAnchor`. Counted on the wall
- * clock, so the grid keeps its local times across DST and whoever looks at it.
+ * zone, anchored at local midnight or at the type's `alignmentAnchor`. Midnight, not the window's
+ * own start, so that two windows of a day (08:00-12:00 and 13:10-17:00) share one grid and a step
+ * that does not divide the hours stays put (Medplum PR #9488). Counted on the wall clock, so the
+ * grid keeps its local times across DST and whoever looks at it.
  *
  * @param ctx - the search context (type step and anchor)
  * @param b - the availability block
  * @returns the block's wall-clock grid
  * @example
- * blockGrid(ctx, block); // 09:00 + k * step on the window's date, for a 09:00-12:00 window
+ * blockGrid(ctx, block); // 00:00 + k * step on the window's date
  */
 export const blockGrid = (ctx: SearchContext, b: AvailabilityBlock): WallGrid => {
   const anchor = ctx.type.alignmentAnchor;
   return {
     day: b.day,
     zone: b.zone,
-    anchorMinutes: anchor === undefined ? b.startMinutes : wallTimeMinutes(anchor),
+    anchorMinutes: anchor === undefined ? 0 : wallTimeMinutes(anchor),
     step: ctx.step,
   };
 };

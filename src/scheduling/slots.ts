@@ -352,8 +352,8 @@ const load = (ctx: SearchContext, p: Provider, lo: number, hi: number): number =
  * need to lie inside availability (a 09:00 window offers 09:00), but they never overlap another
  * booking or its buffers.
  *
- * Starts lie on a grid: from each window's start, or from `alignmentAnchor` (wall time, provider
- * zone) when the type sets one, in steps of `stepMinutes` (default duration + both buffers, so that
+ * Starts lie on a grid: from local midnight of the window's date, or from `alignmentAnchor` (wall
+ * time, provider zone) when the type sets one, so the windows of a day share one grid; in steps of `stepMinutes` (default duration + both buffers, so that
  * every slot offered in a day can be booked one after another). The grid is counted on the wall
  * clock of the provider's zone, also inside a window that spans a DST change: a grid time inside a
  * spring-forward gap does not exist and is skipped, a grid time repeated by a fall-back overlap is

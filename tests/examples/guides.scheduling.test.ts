@@ -29,40 +29,46 @@ describe('scheduling.md', () => {
     ]);
   });
 
-  it('slots: every 45 minutes from Tuesday 08:45 (24 h notice), last 15:15 (echo closes 16:00)', () => {
+  it('slots: every 45 minutes from midnight, Tuesday 09:00 (24 h notice) to 15:00 (echo closes 16:00), then Wednesday', () => {
     const { found, days } = guide.slots();
     const slots = right(found);
-    // 08:00 + k × 45 min; 11:45 would end 12:25 after the window; 16:00 would end after the lab.
-    expect(slots.map((s) => s.start)).toEqual(
-      ['08:45', '09:30', '10:15', '11:00', '13:00', '13:45', '14:30', '15:15'].map(
+    // 00:00 + k × 45 min: 08:15 is before the notice ends (Tuesday 08:45); 11:15 ends 11:55 inside
+    // the morning window; 13:30 is the first grid time after 13:00; 15:45 would end 16:25, after the
+    // echo lab closes; the eighth slot is Wednesday 08:15.
+    expect(slots.map((s) => s.start)).toEqual([
+      ...['09:00', '09:45', '10:30', '11:15', '13:30', '14:15', '15:00'].map(
         (t) => `2026-11-24T${t}:00-05:00`,
       ),
-    );
+      '2026-11-25T08:15:00-05:00',
+    ]);
     expect(slots[0]).toMatchObject({
-      end: '2026-11-24T09:25:00-05:00',
+      end: '2026-11-24T09:40:00-05:00',
       provider: 'dr-patel',
       resources: ['echo-1'],
       type: 'new-echo-40',
       location: 'main',
       overbooked: false,
     });
-    // Kolkata is UTC+5:30, 10 h 30 min ahead: 13:00 NY is 23:30, 13:45 NY is 00:15 the next day.
+    // Kolkata is UTC+5:30, 10 h 30 min ahead: 11:15 NY is 21:45, 13:30 NY is 00:00 the next day.
     const expected = groupCounts(slots.map((s) => s.start));
     expect(expected).toEqual([
-      ['2026-11-24', 5],
-      ['2026-11-25', 3],
+      ['2026-11-24', 4],
+      ['2026-11-25', 4],
     ]);
     expect(days.map((d) => [d.date, d.slots.length])).toEqual(expected);
   });
 
   it('explain: notice before 09:10 Tuesday, the 09:30 booking, the 13:00 hold, the 16:00 lab close', () => {
     const why = right(guide.exclusions());
+    // Grid 08:15, 09:00, 09:45, ... (45 minutes from midnight). The 09:30-10:10 booking blocks
+    // 09:25-10:15 for a visit with a 5-minute after-buffer, so 09:00 and 09:45 overlap it; the hold
+    // 13:00-13:40 blocks 12:55-13:40 (13:30); 15:45-16:25 runs past the lab's 16:00 close.
     expect(why.map((x) => [x.start.slice(11, 16), x.conflicts.map((c) => c.code)])).toEqual([
-      ['08:00', ['booking.notice']],
-      ['08:45', ['booking.notice']],
-      ['09:30', ['booking.overlaps-booking', 'booking.resource-busy']],
-      ['13:00', ['booking.overlaps-hold', 'booking.resource-busy']],
-      ['16:00', ['booking.resource-busy']],
+      ['08:15', ['booking.notice']],
+      ['09:00', ['booking.notice', 'booking.overlaps-booking', 'booking.resource-busy']],
+      ['09:45', ['booking.overlaps-booking', 'booking.resource-busy']],
+      ['13:30', ['booking.overlaps-hold', 'booking.resource-busy']],
+      ['15:45', ['booking.resource-busy']],
     ]);
   });
 

@@ -542,8 +542,18 @@ const grid = (extra: Record<string, unknown> = {}, appointments: unknown[] = [],
     providers: [provider('dr-a')],
     appointmentTypes: [
       visit30,
-      { id: 'v20', code: 'V20', durationMinutes: 20, bufferAfterMinutes: 5 },
-      { id: 'long', code: 'L', durationMinutes: 30, bufferBeforeMinutes: 10, bufferAfterMinutes: 15 },
+      // Cases 17-19 are about buffers: these two types anchor their grid at the window's start
+      // (08:00) explicitly, so the slot times below read as the window's own steps. The default
+      // anchor, local midnight, is case 27's.
+      { id: 'v20', code: 'V20', durationMinutes: 20, bufferAfterMinutes: 5, alignmentAnchor: '08:00' },
+      {
+        id: 'long',
+        code: 'L',
+        durationMinutes: 30,
+        bufferBeforeMinutes: 10,
+        bufferAfterMinutes: 15,
+        alignmentAnchor: '08:00',
+      },
     ],
     templates: [template('t', 'dr-a', { windows: [{ start: '08:00', end: '12:00' }] })],
     appointments,
@@ -866,6 +876,8 @@ describe('capacity, teams, resources', () => {
           durationMinutes: 60,
           bufferAfterMinutes: 30,
           requiredResourceKinds: ['exam-room', 'echo-machine'],
+          // about resources and zones: the grid is anchored at the providers' 08:00 start explicitly
+          alignmentAnchor: '08:00',
         },
       ],
       templates: [
@@ -976,6 +988,34 @@ describe('capacity, teams, resources', () => {
     expect(times(day('g', anchored(40), '2026-11-01T00:00:00Z', '2026-11-24T08:10:00-05:00'))[0]).toBe(
       '08:40',
     );
+    // Without alignmentAnchor the grid is anchored at local midnight too: the same times, and two
+    // windows of one day share one grid (08:00-12:00 and 13:10-17:00 with 40 minutes: 13:20, not
+    // 13:10, since 800 = 20 × 40 minutes after midnight).
+    const midnight = grid({
+      appointmentTypes: [{ id: 'g', code: 'G', durationMinutes: 40, stepMinutes: 40 }],
+      templates: [
+        template('t', 'dr-a', {
+          rrule: 'FREQ=DAILY',
+          windows: [
+            { start: '08:00', end: '12:00' },
+            { start: '13:10', end: '17:00' },
+          ],
+        }),
+      ],
+    });
+    expect(times(day('g', midnight))).toEqual([
+      '08:00',
+      '08:40',
+      '09:20',
+      '10:00',
+      '10:40',
+      '11:20',
+      '13:20',
+      '14:00',
+      '14:40',
+      '15:20',
+      '16:00',
+    ]);
     // DST day 2026-03-08 (23 hours): the same wall times
     const dst = unwrap(
       findSlots(

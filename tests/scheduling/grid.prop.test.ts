@@ -104,7 +104,8 @@ describe('wall-clock grid', () => {
       const offered = unwrap(findSlots(q, cal, { now: at('2020-01-01T00:00:00Z') })).map((s) =>
         instantToMs(s.start),
       );
-      const origin = anchor === undefined ? start : Number(anchor.slice(0, 2)) * 60 + Number(anchor.slice(3));
+      // The default anchor is local midnight of the window's date.
+      const origin = anchor === undefined ? 0 : Number(anchor.slice(0, 2)) * 60 + Number(anchor.slice(3));
       const expected: number[] = [];
       const visit = Math.min(duration, step) * MINUTE;
       for (let t = window.start; t + visit <= window.end; t += MINUTE)
