@@ -28,4 +28,5 @@ export const BILLING_EXPORT_KINDS = {
   checkClaim: 'core',
   build837P: 'core',
   buildClaim: 'core',
+  secondaryClaim: 'core',
 } as const satisfies ExportKinds;

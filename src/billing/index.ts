@@ -113,3 +113,4 @@ export {
 export { type ClaimFile, read837P } from './x12/read837P.js';
 export { build837P, type ClaimEnvelope } from './x12/build837P.js';
 export { buildClaim, type ClaimBuildContext } from './buildClaim.js';
+export { secondaryClaim } from './secondaryClaim.js';

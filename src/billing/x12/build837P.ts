@@ -7,7 +7,15 @@ import { err, ok, type Either } from '../../core/result.js';
 import type { Cents } from '../../core/money.js';
 import type { IsoDate } from '../../core/calendar.js';
 import { billingError, type BillingError } from '../errors.js';
-import type { Claim, ClaimAddress, ClaimPerson, ClaimProvider } from '../model.js';
+import type {
+  Adjustment,
+  Claim,
+  ClaimAddress,
+  ClaimPerson,
+  ClaimProvider,
+  LineAdjudication,
+  PriorPayer,
+} from '../model.js';
 
 /**
  * Who sends and receives the interchange, its control number, date and time, and usage.
@@ -40,6 +48,8 @@ const FORBIDDEN = /[*:^~]/;
 const MAX_CONTROL = 999_999_999;
 const IMPLEMENTATION = '005010X222A1';
 const ISA_ID_WIDTH = 15;
+/** CAS repeats reason/amount/quantity triplets; six per segment at most. */
+const CAS_TRIPLETS = 6;
 
 const money = (c: Cents): string => (c < 0 ? '-' : '') + (Math.abs(c) / 100).toFixed(2);
 const ccyymmdd = (d: IsoDate): string => d.replaceAll('-', '');
@@ -115,6 +125,65 @@ const demographics = (p: ClaimPerson): string[] =>
       ]
     : [];
 
+/** CAS segments: consecutive adjustments of one group share a segment, six triplets at most. */
+const casSegments = (adjustments: readonly Adjustment[]): string[] => {
+  const out: string[] = [];
+  let group = '';
+  let triplets: string[] = [];
+  const flush = (): void => {
+    if (triplets.length > 0) out.push(segment('CAS', group, ...triplets));
+    triplets = [];
+  };
+  for (const a of adjustments) {
+    if (a.group !== group || triplets.length === CAS_TRIPLETS * 3) {
+      flush();
+      group = a.group;
+    }
+    triplets.push(a.reason, money(a.amount), a.quantity === undefined ? '' : String(a.quantity));
+  }
+  flush();
+  return out;
+};
+
+/** 2320/2330A/2330B: one earlier payer's coverage and adjudication of the whole claim. */
+const priorPayerSegments = (p: PriorPayer): string[] => [
+  segment(
+    'SBR',
+    p.responsibility,
+    p.relationship ?? '',
+    p.groupNumber ?? '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    p.filingIndicator ?? '',
+  ),
+  ...casSegments(p.adjustments),
+  segment('AMT', 'D', money(p.paid)),
+  ...(p.remainingPatientLiability === undefined
+    ? []
+    : [segment('AMT', 'EAF', money(p.remainingPatientLiability))]),
+  segment('OI', '', '', 'Y', '', '', 'I'),
+  ...(p.subscriber ? [personName('IL', p.subscriber, 'MI'), ...addressSegments(p.subscriber.address)] : []),
+  segment('NM1', 'PR', '2', p.name, '', '', '', '', 'PI', p.id),
+  ...(p.adjudicationDate ? [segment('DTP', '573', 'D8', ccyymmdd(p.adjudicationDate))] : []),
+];
+
+/** 2430: one earlier payer's adjudication of a line. */
+const lineAdjudicationSegments = (a: LineAdjudication): string[] => [
+  segment(
+    'SVD',
+    a.payerId,
+    money(a.paid),
+    [a.procedure.qualifier, a.procedure.code, ...a.procedure.modifiers].join(SEPARATORS.component),
+    '',
+    String(a.units),
+  ),
+  ...casSegments(a.adjustments),
+  ...(a.adjudicationDate ? [segment('DTP', '573', 'D8', ccyymmdd(a.adjudicationDate))] : []),
+];
+
 /** The segments of one claim and its parties, from its billing provider HL down. */
 const claimSegments = (c: Claim, hl: number): { segments: string[]; levels: number } => {
   const s: string[] = [];
@@ -173,6 +242,7 @@ const claimSegments = (c: Claim, hl: number): { segments: string[]; levels: numb
     s.push(providerName('82', c.renderingProvider));
     if (c.renderingProvider.taxonomy) s.push(segment('PRV', 'PE', 'PXC', c.renderingProvider.taxonomy));
   }
+  for (const p of c.priorPayers ?? []) s.push(...priorPayerSegments(p));
   c.lines.forEach((l, i) => {
     const composite = [l.procedure.qualifier, l.procedure.code, ...l.procedure.modifiers].join(
       SEPARATORS.component,
@@ -197,6 +267,7 @@ const claimSegments = (c: Claim, hl: number): { segments: string[]; levels: numb
           : segment('DTP', '472', 'RD8', `${ccyymmdd(l.serviceDates.start)}-${ccyymmdd(l.serviceDates.end)}`),
       );
     if (l.controlNumber) s.push(segment('REF', '6R', l.controlNumber));
+    for (const a of l.priorAdjudications ?? []) s.push(...lineAdjudicationSegments(a));
   });
   return { segments: s, levels };
 };
@@ -205,7 +276,8 @@ const claimSegments = (c: Claim, hl: number): { segments: string[]; levels: numb
  * Writes claims as one 005010X222A1 837P interchange: ISA (fixed width, `*` elements, `^`
  * repetitions, `:` components, `~` terminators), GS*HC, ST/BHT, submitter and receiver, then each
  * claim with its billing provider, subscriber, payer and patient levels, CLM, REF*F8/G1/9F, HI,
- * referring and rendering providers and its lines; SE, GE and IEA counts and control numbers agree.
+ * referring and rendering providers, each earlier payer's adjudication (2320 SBR/CAS/AMT*D/AMT*EAF/OI,
+ * 2330A subscriber, 2330B payer with DTP*573) and its lines (with 2430 SVD/CAS/DTP*573); SE, GE and IEA counts and control numbers agree.
  * `read837P` reads the text back to the same claims. Values are written as they are: run
  * `checkClaim` first to catch invalid NPIs, codes and totals.
  *

@@ -10,7 +10,18 @@ import type { Cents } from '../../core/money.js';
 import type { X12Delimiters, X12Segment } from '../../insurance/x12/parse.js';
 import type { BillingError, ReadingNote } from '../errors.js';
 import { readBillingInterchange } from './interchange.js';
-import type { Claim, ClaimAddress, ClaimPerson, ClaimProvider, DateSpan, ServiceLine } from '../model.js';
+import type {
+  Adjustment,
+  AdjustmentGroup,
+  Claim,
+  ClaimAddress,
+  ClaimPerson,
+  ClaimProvider,
+  DateSpan,
+  LineAdjudication,
+  PriorPayer,
+  ServiceLine,
+} from '../model.js';
 import { segmentNote, x12Amount, x12Composite, x12IsoDate, x12Quantity } from './values.js';
 
 /**
@@ -33,6 +44,9 @@ const DIAGNOSIS_QUALIFIERS: Readonly<Record<string, 'icd10' | 'icd9'>> = {
   BF: 'icd9',
 };
 const HI_ELEMENTS = 12;
+/** CAS repeats reason/amount/quantity triplets from CAS02; six per segment at most. */
+const CAS_TRIPLETS = 6;
+const GROUPS: ReadonlySet<string> = new Set(['CO', 'PR', 'OA', 'PI', 'CR']);
 
 type BillingProvider = Claim['billingProvider'];
 type Subscriber = Claim['subscriber'];
@@ -58,12 +72,22 @@ const dateSpanOf = (format: string, value: string): DateSpan | undefined => {
   return start && end && start <= end ? { start, end } : undefined;
 };
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type OpenPriorPayer = Mutable<Omit<PriorPayer, 'adjustments'>> & { adjustments: Adjustment[] };
+type OpenAdjudication = Mutable<Omit<LineAdjudication, 'adjustments'>> & { adjustments: Adjustment[] };
+
 interface OpenClaim {
-  head: Omit<Claim, 'lines' | 'diagnoses' | 'diagnosisCodeSet'>;
+  head: Omit<Claim, 'lines' | 'diagnoses' | 'diagnosisCodeSet' | 'priorPayers'>;
   diagnoses: string[];
   codeSet: 'icd10' | 'icd9' | undefined;
   lines: ServiceLine[];
   line: (Omit<ServiceLine, 'serviceDates'> & { serviceDates?: DateSpan }) | undefined;
+  /** 2320-2330 other payers' adjudications, and the one being read. */
+  priorPayers: OpenPriorPayer[];
+  /** 2430 adjudications of the current line, and the one being read (after SVD). */
+  adjudications: OpenAdjudication[];
+  /** Which 2330 party the last NM1 named inside a 2320 loop (`IL` other subscriber, `PR` other payer). */
+  party: string;
 }
 
 /** The reader of one 837 transaction: parties by HL level, then claims and lines. */
@@ -94,14 +118,148 @@ class Reader837 {
   private close(): void {
     const c = this.claim;
     if (!c) return;
-    if (c.line) c.lines.push(c.line);
+    this.endLine();
     this.claims.push({
       ...c.head,
       diagnosisCodeSet: c.codeSet ?? 'icd10',
       diagnoses: c.diagnoses,
       lines: c.lines,
+      ...(c.priorPayers.length > 0 ? { priorPayers: c.priorPayers } : {}),
     });
     this.claim = undefined;
+  }
+
+  /** The current line is complete: it goes to the claim with its 2430 adjudications. */
+  private endLine(): void {
+    const c = this.claim;
+    if (!c) return;
+    if (c.line)
+      c.lines.push(c.adjudications.length > 0 ? { ...c.line, priorAdjudications: c.adjudications } : c.line);
+    c.line = undefined;
+    c.adjudications = [];
+  }
+
+  /** The adjustments a CAS belongs to: the current 2430 SVD, else the current 2320 other payer. */
+  private cas(s: X12Segment): void {
+    const c = this.claim;
+    if (!c) return;
+    const target = c.line
+      ? c.adjudications.at(-1)
+      : this.entity === 'other-payer'
+        ? c.priorPayers.at(-1)
+        : undefined;
+    if (!target) return;
+    const group = el(s, 1);
+    if (!GROUPS.has(group)) {
+      this.notes.push(
+        segmentNote(
+          'billing.bad-composite',
+          'error',
+          'CAS01 is not a group code (CO, PR, OA, PI, CR)',
+          s.index,
+          'CAS',
+          1,
+        ),
+      );
+      return;
+    }
+    for (let t = 0; t < CAS_TRIPLETS; t++) {
+      const at = 2 + t * 3;
+      const reason = el(s, at);
+      if (reason === '') continue;
+      const amount = x12Amount(el(s, at + 1));
+      if (amount === undefined) {
+        this.notes.push(
+          segmentNote(
+            'billing.bad-amount',
+            'error',
+            `CAS${String(at + 1).padStart(2, '0')} is not an amount with at most two decimals`,
+            s.index,
+            'CAS',
+            at + 1,
+          ),
+        );
+        continue;
+      }
+      const quantity = x12Quantity(el(s, at + 2));
+      target.adjustments.push({
+        group: group as AdjustmentGroup,
+        reason,
+        amount,
+        ...(quantity !== undefined ? { quantity } : {}),
+      });
+    }
+  }
+
+  /** 2320 AMT*D (payer paid) and AMT*EAF (remaining patient liability). */
+  private amt(s: X12Segment): void {
+    const prior = this.claim?.priorPayers.at(-1);
+    if (!prior || this.claim?.line || this.entity !== 'other-payer') return;
+    const q = el(s, 1);
+    if (q !== 'D' && q !== 'EAF') return;
+    const amount = x12Amount(el(s, 2));
+    if (amount === undefined) {
+      this.notes.push(
+        segmentNote(
+          'billing.bad-amount',
+          'error',
+          'AMT02 is not an amount with at most two decimals',
+          s.index,
+          'AMT',
+          2,
+        ),
+      );
+      return;
+    }
+    if (q === 'D') prior.paid = amount;
+    else prior.remainingPatientLiability = amount;
+  }
+
+  /** 2430 SVD: a prior payer's adjudication of the current line. */
+  private svd(s: X12Segment): void {
+    const c = this.claim;
+    if (!c?.line) return;
+    const [qualifier = '', code = '', ...modifiers] = this.composite(s, 3);
+    const paid = x12Amount(el(s, 2));
+    const units = x12Quantity(el(s, 5));
+    if (paid === undefined || code === '' || units === undefined) {
+      this.notes.push(
+        segmentNote(
+          'billing.bad-composite',
+          'error',
+          'SVD left out: SVD02 amount, SVD03 code or SVD05 units cannot be read',
+          s.index,
+          'SVD',
+        ),
+      );
+      return;
+    }
+    c.adjudications.push({
+      payerId: el(s, 1),
+      paid,
+      procedure: { qualifier, code, modifiers: modifiers.slice(0, 4).filter((m) => m !== '') },
+      units,
+      adjustments: [],
+    });
+  }
+
+  /** 2320 SBR: another payer's coverage and adjudication starts. */
+  private otherPayer(s: X12Segment): void {
+    const c = this.claim;
+    if (!c) return;
+    this.endLine();
+    this.entity = 'other-payer';
+    c.party = '';
+    c.priorPayers.push({
+      id: '',
+      name: '',
+      responsibility: el(s, 1),
+      ...(el(s, 2) ? { relationship: el(s, 2) } : {}),
+      ...(el(s, 3) ? { groupNumber: el(s, 3) } : {}),
+      ...(el(s, 9) ? { filingIndicator: el(s, 9) } : {}),
+      adjustments: [],
+      paid: 0 as Cents,
+    });
   }
 
   read(s: X12Segment): void {
@@ -133,8 +291,8 @@ class Reader837 {
           this.filingIndicator = el(s, 9) || undefined;
           this.subscriber = { lastName: '', ...(el(s, 3) ? { groupNumber: el(s, 3) } : {}) };
         }
-        // A 2320 SBR (other payer) ends the claim's own party segments; its NM1s are not read.
-        if (this.claim) this.entity = 'other-payer';
+        // A 2320 SBR (other payer) ends the claim's own party segments.
+        if (this.claim) this.otherPayer(s);
         return;
       case 'PAT':
         if (this.level === '23') this.patient = { lastName: '', relationship: el(s, 1) };
@@ -150,14 +308,20 @@ class Reader837 {
         return this.hi(s);
       case 'LX':
         if (this.claim) {
-          if (this.claim.line) this.claim.lines.push(this.claim.line);
-          this.claim.line = undefined;
+          this.endLine();
           this.entity = 'line';
         }
         return;
+      case 'CAS':
+        return this.cas(s);
+      case 'AMT':
+        return this.amt(s);
+      case 'SVD':
+        return this.svd(s);
       case 'SV1':
         return this.sv1(s);
       case 'DTP':
+        if (this.claim && el(s, 1) === '573') return this.adjudicationDate(s);
         if (this.claim?.line && el(s, 1) === '472') {
           const dates = dateSpanOf(el(s, 2), el(s, 3));
           if (dates) this.claim.line = { ...this.claim.line, serviceDates: dates };
@@ -172,9 +336,37 @@ class Reader837 {
     }
   }
 
+  /** DTP*573: the date a prior payer adjudicated the claim (2330B) or the line (2430). */
+  private adjudicationDate(s: X12Segment): void {
+    const c = this.claim;
+    if (!c) return;
+    const target = c.line
+      ? c.adjudications.at(-1)
+      : this.entity === 'other-payer'
+        ? c.priorPayers.at(-1)
+        : undefined;
+    if (!target) return;
+    const date = el(s, 2) === 'D8' ? x12IsoDate(el(s, 3)) : undefined;
+    if (date) target.adjudicationDate = date;
+    else
+      this.notes.push(
+        segmentNote('billing.bad-date', 'warning', 'DTP03 is not a D8 date', s.index, 'DTP', 3),
+      );
+  }
+
   private nm1(s: X12Segment): void {
     const q = el(s, 1);
     if (this.claim) {
+      const prior = this.claim.priorPayers.at(-1);
+      if (this.entity === 'other-payer' && prior) {
+        this.claim.party = q;
+        if (q === 'IL') prior.subscriber = personOf(s);
+        else if (q === 'PR') {
+          prior.id = el(s, 9);
+          prior.name = el(s, 3);
+        }
+        return;
+      }
       if (this.entity === 'other-payer' || this.entity === 'line') return;
       if (q === '82') this.claim.head = { ...this.claim.head, renderingProvider: providerOf(s) };
       else if (q === 'DN') this.claim.head = { ...this.claim.head, referringProvider: providerOf(s) };
@@ -226,7 +418,12 @@ class Reader837 {
 
   /** N3 starts an address, N4 completes it; only the billing provider's, subscriber's and patient's are kept. */
   private address(s: X12Segment): void {
-    if (this.claim) return;
+    if (this.claim) {
+      const prior = this.claim.priorPayers.at(-1);
+      if (this.entity === 'other-payer' && this.claim.party === 'IL' && prior?.subscriber)
+        prior.subscriber = { ...prior.subscriber, address: this.addressOf(s, prior.subscriber.address) };
+      return;
+    }
     const target =
       this.entity === '85'
         ? this.billing
@@ -236,14 +433,19 @@ class Reader837 {
             ? this.patient
             : undefined;
     if (!target) return;
-    const before = target.address ?? { line1: '', city: '', state: '', zip: '' };
-    const address: ClaimAddress =
-      s.id === 'N3'
-        ? { line1: el(s, 1), ...(el(s, 2) ? { line2: el(s, 2) } : {}), city: '', state: '', zip: '' }
-        : { ...before, city: el(s, 1), state: el(s, 2), zip: el(s, 3) };
+    const address = this.addressOf(s, target.address);
     if (this.entity === '85' && this.billing) this.billing = { ...this.billing, address };
     else if (this.entity === 'IL' && this.subscriber) this.subscriber = { ...this.subscriber, address };
     else if (this.patient) this.patient = { ...this.patient, address };
+  }
+
+  private addressOf(
+    s: X12Segment,
+    before: ClaimAddress = { line1: '', city: '', state: '', zip: '' },
+  ): ClaimAddress {
+    return s.id === 'N3'
+      ? { line1: el(s, 1), ...(el(s, 2) ? { line2: el(s, 2) } : {}), city: '', state: '', zip: '' }
+      : { ...before, city: el(s, 1), state: el(s, 2), zip: el(s, 3) };
   }
 
   private dmg(s: X12Segment): void {
@@ -299,6 +501,9 @@ class Reader837 {
       codeSet: undefined,
       lines: [],
       line: undefined,
+      priorPayers: [],
+      adjudications: [],
+      party: '',
     };
   }
 
@@ -323,8 +528,7 @@ class Reader837 {
   private sv1(s: X12Segment): void {
     const c = this.claim;
     if (!c) return;
-    if (c.line) c.lines.push(c.line);
-    c.line = undefined;
+    this.endLine();
     const [qualifier = '', code = '', ...modifiers] = this.composite(s, 1);
     const charge = x12Amount(el(s, 2));
     const quantity = x12Quantity(el(s, 4));
@@ -362,8 +566,9 @@ class Reader837 {
  * (REF*F8), prior authorization (REF*G1) and referral (REF*9F) numbers, diagnoses with their code
  * set (ABK/ABF ICD-10-CM, BK/BF ICD-9-CM), rendering and referring providers, and its lines
  * (procedure and modifiers, charge, unit and quantity, place of service, diagnosis pointers, dates,
- * REF*6R). Values are kept as sent: `checkClaim` says which are valid. Other payers' loops
- * (2320-2330) are not read.
+ * REF*6R). Values are kept as sent: `checkClaim` says which are valid. Other payers' adjudications
+ * are read as `priorPayers` (2320 SBR, CAS, AMT*D, AMT*EAF; 2330A subscriber with address; 2330B
+ * payer and DTP*573) and per line as `priorAdjudications` (2430 SVD, CAS, DTP*573).
  *
  * Tolerant like `read271`: a BOM, a short ISA, wrong counts and mismatched control numbers are
  * warnings; a line or claim whose amounts cannot be read is left out with an `error` note naming
