@@ -24,7 +24,14 @@ export {
   type ReminderTemplate,
 } from './model.js';
 export { inputError, type CommunicationsInputCode, type CommunicationsInputError } from './errors.js';
-export { planReminders, type ReminderPlan, type SkippedReminder, type SkipReason } from './reminders.js';
+export {
+  planReminders,
+  type PlanOptions,
+  type ReminderPlan,
+  type SentMessage,
+  type SkippedReminder,
+  type SkipReason,
+} from './reminders.js';
 export {
   reconcileReminders,
   type ReminderChange,

@@ -78,8 +78,12 @@ export const reminderBody = (
   return `${practice}: reminder of your ${noun} on ${listed(whens)}. ${reply} ${OPT_OUT[channel]}`;
 };
 
-/** GSM 03.38 characters that take two septets (the escape table). */
-const GSM_EXTENDED = '^{}\\[~]|';
+/** GSM 03.38 characters that take two septets (the escape table): ^ { } \\ [ ~ ] |. */
+const GSM_EXTENDED = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  for (const ch of '^{}\\[~]|') table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
 
 /**
  * Whether a text fits one SMS. Length of an SMS body against a limit: ASCII text counts in GSM-7 (extension characters twice);
@@ -97,7 +101,7 @@ export const fitsSms = (body: string, limit: number): boolean => {
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
     if (c > 126 || (c < 32 && c !== 10 && c !== 13)) return body.length <= Math.min(limit, 70);
-    septets += GSM_EXTENDED.includes(body[i] ?? '') ? 2 : 1;
+    septets += 1 + (GSM_EXTENDED[c] as number);
   }
   return septets <= limit;
 };

@@ -1,9 +1,14 @@
 /**
  * Planning appointment reminders: which messages to send, to whom, through which channel and when,
  * and why anything was not planned. Pure: "now" is a parameter and every zone is explicit.
+ *
+ * This is the fast form: candidate sends live in typed arrays indexed by number (no string key
+ * per candidate, no object per candidate), grouped per patient by a counting sort and per day by a
+ * short insertion sort; objects are made only for the messages returned. The plain form of the
+ * same rules is `remindersReference.ts`, and a property test checks that the two agree.
  */
 import { dayNumberToDate, instantToMs, wallTimeMinutes, type IsoInstant } from '../core/calendar.js';
-import type { AppointmentId, AppointmentTypeId, PatientId } from '../core/ids.js';
+import type { AppointmentId, AppointmentTypeId, LocationId, PatientId } from '../core/ids.js';
 import { err, ok, type Either } from '../core/result.js';
 import { formatInstant, wallMinutesToMs, type IanaZone } from '../core/time.js';
 import type { Appointment } from '../scheduling/model.js';
@@ -22,14 +27,16 @@ import { fitsSms, reminderBody, spokenTime, type ReminderForm } from './reminder
 import { localDayMinute, moveIntoWindow, type MinuteWindow } from './sendingWindow.js';
 
 const MINUTE = 60_000;
-const WEEK = 7 * 86_400_000;
+/** The rolling week of the weekly limit. */
+export const WEEK = 7 * 86_400_000;
 /** 08:00-21:00: 47 CFR 64.1200(c)(1), "before 8 a.m. or after 9 p.m." at the called party's location. */
 const DEFAULT_WINDOW: MinuteWindow = { start: 8 * 60, end: 21 * 60 };
 /** The FCC 2015 health-care exemption: at most three messages a week, 160 characters per text. */
-const DEFAULT_MAX_PER_WEEK = 3;
-const DEFAULT_SMS_LENGTH = 160;
+export const DEFAULT_MAX_PER_WEEK = 3;
+/** One SMS segment in GSM-7 (the FCC exemption's "160 characters or less"). */
+export const DEFAULT_SMS_LENGTH = 160;
 /** FHIR statuses of an appointment that will take place: booked, or pending the participants' reply. */
-const REMINDED_STATUSES: ReadonlySet<string> = new Set(['booked', 'pending']);
+export const REMINDED_STATUSES: ReadonlySet<string> = new Set(['booked', 'pending']);
 
 /** Why a reminder was not planned. */
 export type SkipReason =
@@ -39,6 +46,7 @@ export type SkipReason =
   | 'reminder.no-permitted-channel'
   | 'reminder.send-time-passed'
   | 'reminder.quiet-hours'
+  | 'reminder.daily-limit'
   | 'reminder.weekly-limit'
   | 'reminder.too-long';
 
@@ -51,20 +59,42 @@ export interface SkippedReminder {
   readonly message: string;
 }
 
+/**
+ * A message already sent to a patient (or queued by an earlier plan), as the limits count it: its
+ * patient and instant. A `PlannedReminder` is one.
+ */
+export interface SentMessage {
+  readonly patient: PatientId;
+  readonly sendAt: IsoInstant;
+}
+
+/** Options of `planReminders`. */
+export interface PlanOptions {
+  /**
+   * Messages already sent (any channel: the FCC exemption counts calls and texts together). They
+   * count toward `maxPerWeek` in the rolling 7 days, and a patient's local day that already had
+   * one gets no other (one message a day).
+   */
+  readonly sent?: readonly SentMessage[];
+}
+
 /** What `planReminders` decided: the messages to send, in send order, and what was not planned. */
 export interface ReminderPlan {
   readonly messages: readonly PlannedReminder[];
   readonly skipped: readonly SkippedReminder[];
 }
 
-const SKIP_MESSAGES: Readonly<Record<SkipReason, string>> = {
+/** The sentence of each skip reason (names the rule, never a patient value). */
+export const SKIP_MESSAGES: Readonly<Record<SkipReason, string>> = {
   'reminder.not-active': 'the appointment is not booked or pending, or was moved (rescheduledTo is set)',
   'reminder.past': 'the appointment starts at or before now',
   'reminder.unknown-patient': 'no PatientContact for the appointment patient',
   'reminder.no-permitted-channel': 'no preferred channel is permitted by the consent log',
   'reminder.send-time-passed': 'the send time is before now (a reminder is never sent late)',
   'reminder.quiet-hours': 'no time inside the sending window is left before the appointment',
-  'reminder.weekly-limit': 'the patient already has the most messages allowed in 7 days (rules.maxPerWeek)',
+  'reminder.daily-limit': 'a message was already sent to the patient that day (options.sent; one a day)',
+  'reminder.weekly-limit':
+    'the patient already has the most messages allowed in 7 days, sent or planned (rules.maxPerWeek)',
   'reminder.too-long': 'the text exceeds rules.maxSmsLength even in its compact form',
 };
 
@@ -79,40 +109,60 @@ const SKIP_MESSAGES: Readonly<Record<SkipReason, string>> = {
 export const offsetLabel = (o: ReminderOffset): string =>
   o.kind === 'elapsed' ? `elapsed:${o.minutesBefore}` : `calendar:${o.daysBefore}d@${o.at}`;
 
-/** One candidate send: an appointment, a rule, an instant. */
-interface Candidate {
-  readonly appointment: ReminderAppointment;
-  readonly startMs: number;
-  readonly rule: string;
-  readonly ms: number;
-  readonly moved: 'earlier' | 'later' | undefined;
-  readonly sensitive: boolean;
-}
-
-/** The candidates of one patient on one local day: they become one message. */
-interface DayGroup {
-  readonly patient: PatientId;
-  readonly channel: Channel;
-  readonly zone: IanaZone;
-  readonly day: number;
-  readonly candidates: Candidate[];
-}
-
-const wallWindow = (rules: ReminderRules): MinuteWindow =>
+/**
+ * The sending window in minutes since local midnight.
+ *
+ * @param rules - the reminder rules
+ * @returns the configured window, or 08:00-21:00
+ * @example
+ * wallWindow(rules); // { start: 480, end: 1260 } by default
+ */
+export const wallWindow = (rules: ReminderRules): MinuteWindow =>
   rules.window === undefined
     ? DEFAULT_WINDOW
     : { start: wallTimeMinutes(rules.window.start), end: wallTimeMinutes(rules.window.end) };
 
-/** The ideal send instant of an offset, before quiet hours. */
-const idealSend = (offset: ReminderOffset, startMs: number, zone: IanaZone): number => {
-  if (offset.kind === 'elapsed') return startMs - offset.minutesBefore * MINUTE;
-  const { day } = localDayMinute(startMs, zone);
-  return localInstant(day - offset.daysBefore, wallTimeMinutes(offset.at), zone);
+/**
+ * The name the standard template shows for a location: own keys of `rules.locationNames` only, so
+ * a location id such as `constructor` does not find Object.prototype's members.
+ *
+ * @param rules - the reminder rules
+ * @param location - the appointment's location id, if any
+ * @returns the configured name, or undefined
+ * @example
+ * locationName(rules, appointment.location); // 'Main Street Clinic' or undefined
+ */
+export const locationName = (rules: ReminderRules, location: LocationId | undefined): string | undefined => {
+  const names = rules.locationNames;
+  return location === undefined || names === undefined || !Object.hasOwn(names, location)
+    ? undefined
+    : names[location];
 };
 
 // wallMinutesToMs applies the DST policy (gap: first instant after it; overlap: the earlier).
 const localInstant = (day: number, minute: number, zone: IanaZone): number =>
   wallMinutesToMs(dayNumberToDate(day), minute, zone);
+
+/**
+ * The ideal send instant of an offset, before quiet hours.
+ *
+ * @param offset - elapsed (exact time) or calendar (days in the patient's zone, at a wall time)
+ * @param startMs - the appointment start, epoch milliseconds
+ * @param zone - the patient's zone
+ * @returns epoch milliseconds
+ * @example
+ * idealSend({ kind: 'elapsed', minutesBefore: 120 }, startMs, zone); // startMs - 2 h
+ */
+export const idealSend = (offset: ReminderOffset, startMs: number, zone: IanaZone): number => {
+  if (offset.kind === 'elapsed') return startMs - offset.minutesBefore * MINUTE;
+  const { day } = localDayMinute(startMs, zone);
+  return localInstant(day - offset.daysBefore, wallTimeMinutes(offset.at), zone);
+};
+
+const CHANNELS: readonly Channel[] = ['sms', 'voice', 'email', 'portal'];
+const CHANNEL_UNKNOWN = -2;
+const CHANNEL_NONE = -1;
+const MOVED: readonly (undefined | 'earlier' | 'later')[] = [undefined, 'earlier', 'later'];
 
 /**
  * Plans appointment reminders.
@@ -132,28 +182,33 @@ const localInstant = (day: number, minute: number, zone: IanaZone): number =>
  * start; dropped when that is not before the appointment). A send instant before `now` is dropped,
  * never sent late. The channel is the first of the patient's preferences their consent log permits
  * at `now`. A patient gets at most one message per local day: reminders that fall on the same day
- * are merged into one message at the earliest of their instants, listing every appointment. Then at
- * most `maxPerWeek` (default 3) messages in any rolling 7 days are kept, earliest first, and an SMS
- * must fit `maxSmsLength` (default 160; 70 when the text needs UCS-2), falling back to a compact
- * text. Sensitive appointment types use the generic template. The result never depends on the
- * host's time zone.
+ * are merged into one message at the earliest of their instants, listing every appointment, and a
+ * day that already had a message (`options.sent`) gets none. Then at most `maxPerWeek` (default 3)
+ * messages in any rolling 7 days are kept, earliest first, counting the messages already sent, and
+ * an SMS must fit `maxSmsLength` (default 160; 70 when the text needs UCS-2), falling back to a
+ * compact text. Sensitive appointment types use the generic template. The result never depends on
+ * the host's time zone. Messages come in send order (ties by patient id); `skipped` lists every reminder
+ * not planned, in no promised order.
  *
  * @param appointments - appointments (scheduling's model)
  * @param patients - contact preferences and consent of the appointments' patients
  * @param rules - offsets, window, policy and limits
  * @param now - the planning instant
+ * @param options - `sent`: messages already sent, counted by the daily and weekly limits
  * @returns `Right(plan)` with the messages in send order and every reminder not planned with its
- *   reason, or `Left` `communications.invalid-instant` (field `now`, or `appointments.N.start`)
+ *   reason, or `Left` `communications.invalid-instant` (field `now`, `options.sent.N.sendAt` or
+ *   `appointments.N.start`) or `communications.invalid-rules` (field `rules.window`)
  * @example
  * const rules = parseReminderRules({ clinicZone: 'America/New_York', practiceName: 'Elm Street Clinic', offsets: [{ kind: 'elapsed', minutesBefore: 120 }] });
  * const now = parseWith('now', IsoInstantSchema, '2026-11-23T08:00:00-05:00');
- * if (isOk(rules) && isOk(now)) planReminders([], [], rules.right, now.right); // Right({ messages: [], skipped: [] })
+ * if (isOk(rules) && isOk(now)) planReminders([], [], rules.right, now.right, { sent: [] }); // Right({ messages: [], skipped: [] })
  */
 export const planReminders = (
   appointments: readonly Appointment[],
   patients: readonly PatientContact[],
   rules: ReminderRules,
   now: IsoInstant,
+  options: PlanOptions = {},
 ): Either<CommunicationsInputError, ReminderPlan> => {
   const nowMs = instantToMs(now);
   if (!Number.isFinite(nowMs))
@@ -170,9 +225,37 @@ export const planReminders = (
       ),
     );
   const policy = rules.quietHours ?? 'earlier';
-  const contacts = new Map<PatientId, PatientContact>();
-  for (const p of patients) contacts.set(p.patient, p);
-  const channels = new Map<PatientId, Channel | undefined>();
+  const offsets = rules.offsets;
+  const ruleCount = offsets.length;
+  const labels = offsets.map(offsetLabel);
+
+  // Patients by number: the last record of a patient wins, as a Map would keep it.
+  const contactOf = new Map<PatientId, number>();
+  for (let p = 0; p < patients.length; p++) contactOf.set((patients[p] as PatientContact).patient, p);
+  const zoneOf = (p: number): IanaZone => (patients[p] as PatientContact).zone ?? rules.clinicZone;
+
+  // Messages already sent, per patient record: instants and local days.
+  const sentMs: number[][] = [];
+  const sentDays: number[][] = [];
+  const history = options.sent ?? [];
+  for (let i = 0; i < history.length; i++) {
+    const s = history[i] as SentMessage;
+    const ms = instantToMs(s.sendAt);
+    if (!Number.isFinite(ms))
+      return err(
+        inputError(
+          'communications.invalid-instant',
+          `options.sent.${i}.sendAt`,
+          'sendAt must be an ISO 8601 instant with an offset',
+        ),
+      );
+    const p = contactOf.get(s.patient);
+    if (p === undefined) continue;
+    (sentMs[p] ??= []).push(ms);
+    (sentDays[p] ??= []).push(localDayMinute(ms, zoneOf(p)).day);
+  }
+
+  const channelOf = new Int8Array(patients.length).fill(CHANNEL_UNKNOWN);
   const sensitiveTypes = new Set<AppointmentTypeId>(rules.sensitiveTypes ?? []);
   const skipped: SkippedReminder[] = [];
   const skip = (appointment: AppointmentId, reason: SkipReason, rule?: string): void => {
@@ -182,9 +265,22 @@ export const planReminders = (
         : { appointment, rule, reason, message: SKIP_MESSAGES[reason] },
     );
   };
-  const groups = new Map<string, DayGroup>();
 
-  for (let i = 0; i < appointments.length; i++) {
+  // Candidate sends, one slot per appointment and rule, in appointment then rule order.
+  const n = appointments.length;
+  const startOf = new Float64Array(n);
+  const patientOfAppt = new Int32Array(n);
+  const sensitiveAppt = new Uint8Array(n);
+  const capacity = n * ruleCount;
+  const cAppt = new Int32Array(capacity);
+  const cRule = new Uint8Array(capacity);
+  const cMs = new Float64Array(capacity);
+  const cDay = new Int32Array(capacity);
+  const cMoved = new Uint8Array(capacity);
+  const perPatient = new Int32Array(patients.length);
+  let count = 0;
+
+  for (let i = 0; i < n; i++) {
     const a = appointments[i] as Appointment;
     if (!REMINDED_STATUSES.has(a.status) || a.rescheduledTo !== undefined || a.start === undefined) {
       skip(a.id, 'reminder.not-active');
@@ -203,134 +299,292 @@ export const planReminders = (
       skip(a.id, 'reminder.past');
       continue;
     }
-    const contact = contacts.get(a.patient);
-    if (contact === undefined) {
+    const p = contactOf.get(a.patient);
+    if (p === undefined) {
       skip(a.id, 'reminder.unknown-patient');
       continue;
     }
-    if (!channels.has(a.patient)) channels.set(a.patient, preferredChannel(contact, nowMs));
-    const channel = channels.get(a.patient);
-    if (channel === undefined) {
+    if (channelOf[p] === CHANNEL_UNKNOWN) {
+      const c = preferredChannel(patients[p] as PatientContact, nowMs);
+      channelOf[p] = c === undefined ? CHANNEL_NONE : CHANNELS.indexOf(c);
+    }
+    if (channelOf[p] === CHANNEL_NONE) {
       skip(a.id, 'reminder.no-permitted-channel');
       continue;
     }
-    const zone = contact.zone ?? rules.clinicZone;
-    const sensitive = sensitiveTypes.has(a.type);
-    const local = localDayMinute(startMs, zone);
-    const names = rules.locationNames;
-    // Own keys only: a location id such as `constructor` must not find Object.prototype's.
-    const location =
-      a.location === undefined || sensitive || names === undefined || !Object.hasOwn(names, a.location)
-        ? undefined
-        : names[a.location];
-    const when = `${spokenTime(dayNumberToDate(local.day), local.minute)}${zone === rules.clinicZone ? '' : ' your time'}`;
-    const appointment: ReminderAppointment =
-      location === undefined
-        ? { id: a.id, start: a.start, when }
-        : { id: a.id, start: a.start, when, location };
-    for (const offset of rules.offsets) {
-      const rule = offsetLabel(offset);
-      const placed = moveIntoWindow(idealSend(offset, startMs, zone), zone, window, policy);
+    startOf[i] = startMs;
+    patientOfAppt[i] = p;
+    sensitiveAppt[i] = sensitiveTypes.has(a.type) ? 1 : 0;
+    const zone = zoneOf(p);
+    for (let r = 0; r < ruleCount; r++) {
+      const placed = moveIntoWindow(
+        idealSend(offsets[r] as ReminderOffset, startMs, zone),
+        zone,
+        window,
+        policy,
+      );
       if (placed === undefined || placed.ms >= startMs) {
-        skip(a.id, 'reminder.quiet-hours', rule);
+        skip(a.id, 'reminder.quiet-hours', labels[r]);
         continue;
       }
       if (placed.ms < nowMs) {
-        skip(a.id, 'reminder.send-time-passed', rule);
+        skip(a.id, 'reminder.send-time-passed', labels[r]);
         continue;
       }
-      const day = localDayMinute(placed.ms, zone).day;
-      const key = `${a.patient}\u0000${day}`;
-      let group = groups.get(key);
-      if (group === undefined) {
-        group = { patient: a.patient, channel, zone, day, candidates: [] };
-        groups.set(key, group);
-      }
-      group.candidates.push({ appointment, startMs, rule, ms: placed.ms, moved: placed.moved, sensitive });
+      cAppt[count] = i;
+      cRule[count] = r;
+      cMs[count] = placed.ms;
+      cDay[count] = localDayMinute(placed.ms, zone).day;
+      cMoved[count] = placed.moved === undefined ? 0 : placed.moved === 'earlier' ? 1 : 2;
+      perPatient[p] = (perPatient[p] as number) + 1;
+      count++;
     }
   }
 
-  const messages = limitPerWeek([...groups.values()], rules.maxPerWeek ?? DEFAULT_MAX_PER_WEEK, skip)
-    .map((g) => toMessage(g, rules, skip))
-    .filter((m): m is PlannedReminder & { readonly ms: number } => m !== undefined)
-    .sort((x, y) => x.ms - y.ms || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
-    .map(({ ms: _ms, ...m }) => m);
-  return ok({ messages, skipped });
-};
-
-const groupMs = (g: DayGroup): number => Math.min(...g.candidates.map((c) => c.ms));
-
-/** Keeps, per patient and in time order, a day's message only while fewer than `max` fall in the 7 days before it. */
-const limitPerWeek = (
-  groups: readonly DayGroup[],
-  max: number,
-  skip: (a: AppointmentId, reason: SkipReason, rule?: string) => void,
-): DayGroup[] => {
-  const byPatient = new Map<PatientId, { readonly g: DayGroup; readonly ms: number }[]>();
-  for (const g of groups) {
-    const list = byPatient.get(g.patient) ?? [];
-    list.push({ g, ms: groupMs(g) });
-    byPatient.set(g.patient, list);
+  // Patients in id order: messages at the same instant are listed by patient.
+  const ranked: number[] = [];
+  for (let p = 0; p < patients.length; p++) if ((perPatient[p] as number) > 0) ranked.push(p);
+  const byId = ranked
+    .map((_, k) => k)
+    .sort((x, y) =>
+      compareText(
+        (patients[ranked[x] as number] as PatientContact).patient,
+        (patients[ranked[y] as number] as PatientContact).patient,
+      ),
+    );
+  // Counting sort of the candidates by patient, keeping candidate order within a patient.
+  const segmentStart = new Int32Array(patients.length);
+  let offset = 0;
+  for (const k of byId) {
+    const p = ranked[k] as number;
+    segmentStart[p] = offset;
+    offset += perPatient[p] as number;
   }
-  const kept: DayGroup[] = [];
-  for (const list of byPatient.values()) {
-    list.sort((x, y) => x.ms - y.ms);
-    const keptMs: number[] = [];
-    let first = 0;
-    for (const { g, ms } of list) {
-      while (first < keptMs.length && (keptMs[first] as number) <= ms - WEEK) first++;
-      if (keptMs.length - first < max) {
-        keptMs.push(ms);
-        kept.push(g);
-      } else for (const c of g.candidates) skip(c.appointment.id, 'reminder.weekly-limit', c.rule);
-    }
+  const order = new Int32Array(count);
+  const fill = segmentStart.slice();
+  for (let c = 0; c < count; c++) {
+    const p = patientOfAppt[cAppt[c] as number] as number;
+    order[fill[p] as number] = c;
+    fill[p] = (fill[p] as number) + 1;
   }
-  return kept;
-};
 
-/** One day's candidates as one message at their earliest instant. */
-const toMessage = (
-  g: DayGroup,
-  rules: ReminderRules,
-  skip: (a: AppointmentId, reason: SkipReason, rule?: string) => void,
-): (PlannedReminder & { readonly ms: number }) | undefined => {
-  const candidates = [...g.candidates].sort((x, y) => x.ms - y.ms);
-  const earliest = candidates[0] as Candidate;
-  const seen = new Set<AppointmentId>();
-  const appointments: ReminderAppointment[] = [];
-  for (const c of [...candidates].sort(
-    (x, y) => x.startMs - y.startMs || (x.appointment.id < y.appointment.id ? -1 : 1),
-  ))
-    if (!seen.has(c.appointment.id)) {
-      seen.add(c.appointment.id);
-      appointments.push(c.appointment);
-    }
-  const template: ReminderTemplate = candidates.some((c) => c.sensitive)
-    ? 'reminder.generic'
-    : 'reminder.standard';
+  const maxPerWeek = rules.maxPerWeek ?? DEFAULT_MAX_PER_WEEK;
   const limit = rules.maxSmsLength ?? DEFAULT_SMS_LENGTH;
-  const forms: readonly ReminderForm[] = ['full', 'compact'];
-  const form = forms.find(
-    (f) =>
-      g.channel !== 'sms' ||
-      fitsSms(reminderBody(rules.practiceName, g.channel, template, appointments, f), limit),
-  );
-  if (form === undefined) {
-    for (const c of candidates) skip(c.appointment.id, 'reminder.too-long', c.rule);
-    return undefined;
-  }
-  const body = reminderBody(rules.practiceName, g.channel, template, appointments, form);
-  const base = {
-    ms: earliest.ms,
-    id: `reminder:${g.patient}:${dayNumberToDate(g.day)}`,
-    patient: g.patient,
-    channel: g.channel,
-    sendAt: formatInstant(earliest.ms, g.zone),
-    appointments,
-    rules: [...new Set(candidates.map((c) => c.rule))],
-    template,
-    fields: { practice: rules.practiceName, form, appointments: appointments.map((a) => a.when).join('; ') },
-    body,
+  const apptOf: (ReminderAppointment | undefined)[] = new Array<ReminderAppointment | undefined>(n);
+  const reminderAppointment = (i: number, zone: IanaZone): ReminderAppointment => {
+    let made = apptOf[i];
+    if (made === undefined) {
+      const a = appointments[i] as Appointment;
+      const local = localDayMinute(startOf[i] as number, zone);
+      const when = `${spokenTime(dayNumberToDate(local.day), local.minute)}${zone === rules.clinicZone ? '' : ' your time'}`;
+      const location = sensitiveAppt[i] === 1 ? undefined : locationName(rules, a.location);
+      const start = a.start as IsoInstant;
+      made = location === undefined ? { id: a.id, start, when } : { id: a.id, start, when, location };
+      apptOf[i] = made;
+    }
+    return made;
   };
-  return earliest.moved === undefined ? base : { ...base, moved: earliest.moved };
+
+  const messages: PlannedReminder[] = [];
+  const messageMs: number[] = [];
+  const groupFrom: number[] = [];
+  const groupTo: number[] = [];
+  const keptMs: number[] = [];
+  for (const k of byId) {
+    const p = ranked[k] as number;
+    const from = segmentStart[p] as number;
+    const to = from + (perPatient[p] as number);
+    sortByDayThenTime(order, from, to, cDay, cMs);
+    // Day groups (runs of one local day), then in time order of their first send.
+    groupFrom.length = 0;
+    groupTo.length = 0;
+    for (let g = from; g < to;) {
+      const day = cDay[order[g] as number] as number;
+      let end = g + 1;
+      while (end < to && cDay[order[end] as number] === day) end++;
+      groupFrom.push(g);
+      groupTo.push(end);
+      g = end;
+    }
+    sortGroupsByTime(groupFrom, groupTo, order, cMs);
+    const zone = zoneOf(p);
+    const channel = CHANNELS[channelOf[p] as number] as Channel;
+    const history = sentMs[p] ?? [];
+    const historyDays = sentDays[p] ?? [];
+    keptMs.length = 0;
+    let firstInWeek = 0;
+    for (let g = 0; g < groupFrom.length; g++) {
+      const gFrom = groupFrom[g] as number;
+      const gTo = groupTo[g] as number;
+      const first = order[gFrom] as number;
+      const ms = cMs[first] as number;
+      const day = cDay[first] as number;
+      if (historyDays.includes(day)) {
+        skipGroup(order, gFrom, gTo, 'reminder.daily-limit');
+        continue;
+      }
+      while (firstInWeek < keptMs.length && (keptMs[firstInWeek] as number) <= ms - WEEK) firstInWeek++;
+      let inWeek = keptMs.length - firstInWeek;
+      for (const t of history) if (t > ms - WEEK && t <= ms) inWeek++;
+      if (inWeek >= maxPerWeek) {
+        skipGroup(order, gFrom, gTo, 'reminder.weekly-limit');
+        continue;
+      }
+      keptMs.push(ms);
+      const message = toMessage(gFrom, gTo, first, p, zone, channel, day);
+      if (message !== undefined) {
+        messages.push(message);
+        messageMs.push(ms);
+      }
+    }
+  }
+
+  function skipGroup(o: Int32Array, gFrom: number, gTo: number, reason: SkipReason): void {
+    for (let c = gFrom; c < gTo; c++) {
+      const cand = o[c] as number;
+      skip((appointments[cAppt[cand] as number] as Appointment).id, reason, labels[cRule[cand] as number]);
+    }
+  }
+
+  /** One day's candidates (sorted by time) as one message at the earliest. */
+  function toMessage(
+    gFrom: number,
+    gTo: number,
+    first: number,
+    p: number,
+    zone: IanaZone,
+    channel: Channel,
+    day: number,
+  ): PlannedReminder | undefined {
+    // Appointments by start then id, each once; rules in send order, each once.
+    const appts: number[] = [];
+    const ruleLabels: string[] = [];
+    let sensitive = false;
+    for (let c = gFrom; c < gTo; c++) {
+      const cand = order[c] as number;
+      const i = cAppt[cand] as number;
+      const label = labels[cRule[cand] as number] as string;
+      if (!ruleLabels.includes(label)) ruleLabels.push(label);
+      if (sensitiveAppt[i] === 1) sensitive = true;
+      const id = (appointments[i] as Appointment).id;
+      if (!appts.some((j) => (appointments[j] as Appointment).id === id)) appts.push(i);
+    }
+    appts.sort(
+      (x, y) =>
+        (startOf[x] as number) - (startOf[y] as number) ||
+        compareText((appointments[x] as Appointment).id, (appointments[y] as Appointment).id),
+    );
+    const covered = appts.map((i) => reminderAppointment(i, zone));
+    const template: ReminderTemplate = sensitive ? 'reminder.generic' : 'reminder.standard';
+    let form: ReminderForm = 'full';
+    let body = reminderBody(rules.practiceName, channel, template, covered, form);
+    if (channel === 'sms' && !fitsSms(body, limit)) {
+      form = 'compact';
+      body = reminderBody(rules.practiceName, channel, template, covered, form);
+      if (!fitsSms(body, limit)) {
+        skipGroup(order, gFrom, gTo, 'reminder.too-long');
+        return undefined;
+      }
+    }
+    const patient = (patients[p] as PatientContact).patient;
+    const ms = cMs[first] as number;
+    const moved = MOVED[cMoved[first] as number];
+    const id = `reminder:${patient}:${dayNumberToDate(day)}`;
+    const sendAt = formatInstant(ms, zone);
+    const fields = {
+      practice: rules.practiceName,
+      form,
+      appointments:
+        covered.length === 1
+          ? (covered[0] as ReminderAppointment).when
+          : covered.map((a) => a.when).join('; '),
+    };
+    // Two literals rather than a spread: one object per message.
+    return moved === undefined
+      ? { id, patient, channel, sendAt, appointments: covered, rules: ruleLabels, template, fields, body }
+      : {
+          id,
+          patient,
+          channel,
+          sendAt,
+          appointments: covered,
+          rules: ruleLabels,
+          template,
+          fields,
+          body,
+          moved,
+        };
+  }
+
+  return ok({ messages: inSendOrder(messages, messageMs), skipped });
+};
+
+/**
+ * Messages by send instant; equal instants keep the order they were made in (patient id order).
+ * When (instant - earliest) x count + index fits in a double's 53 integer bits, each message is one
+ * number and the engine's numeric sort orders them with no callback; otherwise a comparator does.
+ */
+const inSendOrder = (messages: readonly PlannedReminder[], ms: readonly number[]): PlannedReminder[] => {
+  const count = messages.length;
+  let earliest = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const t of ms) {
+    if (t < earliest) earliest = t;
+    if (t > latest) latest = t;
+  }
+  const packable = count > 0 && (latest - earliest + 1) * count < Number.MAX_SAFE_INTEGER;
+  if (!packable) {
+    const byTime = messages.map((_, k) => k).sort((x, y) => (ms[x] as number) - (ms[y] as number) || x - y);
+    return byTime.map((k) => messages[k] as PlannedReminder);
+  }
+  const keys = new Float64Array(count);
+  for (let k = 0; k < count; k++) keys[k] = ((ms[k] as number) - earliest) * count + k;
+  keys.sort();
+  const out = new Array<PlannedReminder>(count);
+  for (let k = 0; k < count; k++) out[k] = messages[(keys[k] as number) % count] as PlannedReminder;
+  return out;
+};
+
+/** Code-unit order, as `<` compares strings. */
+const compareText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Insertion sort of `order[from, to)` by local day, then instant; stable (runs are a few items). */
+const sortByDayThenTime = (
+  order: Int32Array,
+  from: number,
+  to: number,
+  day: Int32Array,
+  ms: Float64Array,
+): void => {
+  for (let i = from + 1; i < to; i++) {
+    const c = order[i] as number;
+    const d = day[c] as number;
+    const t = ms[c] as number;
+    let j = i - 1;
+    while (j >= from) {
+      const o = order[j] as number;
+      const od = day[o] as number;
+      if (od < d || (od === d && (ms[o] as number) <= t)) break;
+      order[j + 1] = o;
+      j--;
+    }
+    order[j + 1] = c;
+  }
+};
+
+/** Insertion sort of day groups by the instant of their first send (days are almost always in time order already). */
+const sortGroupsByTime = (from: number[], to: number[], order: Int32Array, ms: Float64Array): void => {
+  for (let i = 1; i < from.length; i++) {
+    const f = from[i] as number;
+    const e = to[i] as number;
+    const t = ms[order[f] as number] as number;
+    let j = i - 1;
+    while (j >= 0 && (ms[order[from[j] as number] as number] as number) > t) {
+      from[j + 1] = from[j] as number;
+      to[j + 1] = to[j] as number;
+      j--;
+    }
+    from[j + 1] = f;
+    to[j + 1] = e;
+  }
 };

@@ -1,7 +1,9 @@
 // planReminders against instants worked out by hand from the reference (§1.5, §1.8 and the edge
 // cases of §7); each expected value says how it was computed.
 import { describe, expect, it } from 'vitest';
-import { planReminders, type ReminderPlan } from '../../src/communications/reminders.js';
+import { planReminders, type ReminderPlan, type SentMessage } from '../../src/communications/reminders.js';
+import type { IsoInstant } from '../../src/core/calendar.js';
+import type { PatientId } from '../../src/core/ids.js';
 import { appt, contact, instant, rules } from './fixtures.js';
 import type { Appointment } from '../../src/scheduling/model.js';
 import type { PatientContact, ReminderRules } from '../../src/communications/model.js';
@@ -11,8 +13,9 @@ const plan = (
   r: ReminderRules = rules(),
   patients: readonly PatientContact[] = [contact('p1')],
   now = '2026-01-02T00:00:00Z',
+  sent: readonly SentMessage[] = [],
 ): ReminderPlan => {
-  const result = planReminders(appointments, patients, r, instant(now));
+  const result = planReminders(appointments, patients, r, instant(now), { sent });
   if (result._tag === 'Left') throw new Error(result.left.code);
   return result.right;
 };
@@ -228,8 +231,78 @@ describe('one message per patient per day, three per week', () => {
   });
 });
 
+describe('messages already sent count toward the limits (FCC exemption: 1 a day, 3 a week)', () => {
+  const sentAt = (patient: string, at: string): SentMessage => ({
+    patient: patient as PatientId,
+    sendAt: instant(at),
+  });
+  const days = rules({ offsets: [3, 1].map((d) => ({ kind: 'calendar', daysBefore: d, at: '10:00' })) });
+  const visit = appt('a1', '2026-11-24T12:00:00-05:00');
+
+  it('two sent on 18 and 19 Nov: the 21 Nov reminder is the third in 7 days, the 23 Nov one would be a fourth', () => {
+    // Rolling 7 days (the reference's conservative reading): (14 Nov 10:00, 21 Nov 10:00] holds 18
+    // and 19 Nov, so 21 Nov is kept; (16 Nov 10:00, 23 Nov 10:00] holds 18, 19 and 21 Nov: full.
+    const sent = [sentAt('p1', '2026-11-18T10:00:00-05:00'), sentAt('p1', '2026-11-19T10:00:00-05:00')];
+    const p = plan([visit], days, [contact('p1')], '2026-11-20T08:00:00-05:00', sent);
+    expect(sends(p)).toEqual(['2026-11-21T10:00:00-05:00']);
+    expect(p.skipped).toMatchObject([
+      { appointment: 'a1', rule: 'calendar:1d@10:00', reason: 'reminder.weekly-limit' },
+    ]);
+  });
+
+  it('without the history both are planned; a message sent to another patient does not count', () => {
+    const other = [1, 2, 3].map((d) => sentAt('p2', `2026-11-${18 + d}T09:00:00-05:00`));
+    const p = plan([visit], days, [contact('p1'), contact('p2')], '2026-11-20T08:00:00-05:00', other);
+    expect(sends(p)).toEqual(['2026-11-21T10:00:00-05:00', '2026-11-23T10:00:00-05:00']);
+  });
+
+  it('a message sent 8 days earlier is outside the rolling week', () => {
+    const sent = ['2026-11-13T10:00:00-05:00', '2026-11-14T10:00:00-05:00'].map((t) => sentAt('p1', t));
+    // (16 Nov 10:00, 23 Nov 10:00] holds only 21 Nov: both reminders fit under 3.
+    const p = plan([visit], days, [contact('p1')], '2026-11-20T08:00:00-05:00', sent);
+    expect(sends(p)).toEqual(['2026-11-21T10:00:00-05:00', '2026-11-23T10:00:00-05:00']);
+  });
+
+  it('one a day: a message already sent this morning stops a 2-hour reminder this afternoon', () => {
+    const p = plan(
+      [appt('a2', '2026-11-23T16:00:00-05:00')],
+      rules(),
+      [contact('p1')],
+      '2026-11-23T09:30:00-05:00',
+      [sentAt('p1', '2026-11-23T09:00:00-05:00')],
+    );
+    expect(p.messages).toEqual([]);
+    expect(p.skipped).toMatchObject([
+      { appointment: 'a2', rule: 'elapsed:120', reason: 'reminder.daily-limit' },
+    ]);
+  });
+
+  it("the day is the patient's: 22:30 PST on 23 Nov (24 Nov in UTC) leaves 24 Nov free in Los Angeles", () => {
+    const la = contact('p1', { zone: 'America/Los_Angeles' });
+    const p = plan(
+      [appt('a3', '2026-11-24T12:00:00-08:00')],
+      rules({ offsets: [{ kind: 'calendar', daysBefore: 0, at: '08:00' }] }),
+      [la],
+      '2026-11-23T23:00:00-08:00',
+      [sentAt('p1', '2026-11-24T06:30:00Z')],
+    );
+    expect(sends(p)).toEqual(['2026-11-24T08:00:00-08:00']);
+  });
+
+  it('an unreadable sent instant is a coded error naming its path', () => {
+    const bad: SentMessage = { patient: 'p1' as PatientId, sendAt: 'yesterday' as IsoInstant };
+    const r = planReminders([visit], [contact('p1')], days, instant('2026-11-20T08:00:00-05:00'), {
+      sent: [sentAt('p1', '2026-11-18T10:00:00-05:00'), bad],
+    });
+    expect(r).toMatchObject({
+      _tag: 'Left',
+      left: { code: 'communications.invalid-instant', field: 'options.sent.1.sendAt' },
+    });
+  });
+});
+
 describe('content and length', () => {
-  it('a sensitive type uses the generic template: no location', () => {
+  it('edge 19: a sensitive type uses the generic template: no location', () => {
     const r = rules({ sensitiveTypes: ['colposcopy'], locationNames: { 'loc-1': 'Women’s Health Center' } });
     const p = plan([appt('a1', '2026-11-24T12:00:00-05:00', { type: 'colposcopy', location: 'loc-1' })], r);
     expect(p.messages[0]?.template).toBe('reminder.generic');

@@ -1,0 +1,284 @@
+/**
+ * The plain form of `planReminders`: the same rules written for reading, with a string-keyed map
+ * of day groups and one object per candidate send. Not part of the package's surface: a property
+ * test checks that the fast path in `reminders.ts` gives the same plan on generated clinics
+ * (DESIGN.md rule 13). Change a rule here first, then in the fast path.
+ */
+import { dayNumberToDate, instantToMs, type IsoInstant } from '../core/calendar.js';
+import type { AppointmentId, AppointmentTypeId, PatientId } from '../core/ids.js';
+import { err, ok, type Either } from '../core/result.js';
+import { formatInstant, type IanaZone } from '../core/time.js';
+import type { Appointment } from '../scheduling/model.js';
+import { preferredChannel } from './consent.js';
+import { inputError, type CommunicationsInputError } from './errors.js';
+import type {
+  Channel,
+  PatientContact,
+  PlannedReminder,
+  ReminderAppointment,
+  ReminderRules,
+  ReminderTemplate,
+} from './model.js';
+import { fitsSms, reminderBody, spokenTime, type ReminderForm } from './reminderText.js';
+import {
+  DEFAULT_MAX_PER_WEEK,
+  DEFAULT_SMS_LENGTH,
+  REMINDED_STATUSES,
+  SKIP_MESSAGES,
+  WEEK,
+  idealSend,
+  locationName,
+  offsetLabel,
+  wallWindow,
+  type PlanOptions,
+  type ReminderPlan,
+  type SkipReason,
+  type SkippedReminder,
+} from './reminders.js';
+import { localDayMinute, moveIntoWindow } from './sendingWindow.js';
+
+/** One candidate send: an appointment, a rule, an instant. */
+interface Candidate {
+  readonly appointment: ReminderAppointment;
+  readonly startMs: number;
+  readonly rule: string;
+  readonly ms: number;
+  readonly moved: 'earlier' | 'later' | undefined;
+  readonly sensitive: boolean;
+}
+
+/** The candidates of one patient on one local day: they become one message. */
+interface DayGroup {
+  readonly patient: PatientId;
+  readonly channel: Channel;
+  readonly zone: IanaZone;
+  readonly day: number;
+  readonly candidates: Candidate[];
+}
+
+type Skip = (a: AppointmentId, reason: SkipReason, rule?: string) => void;
+
+/**
+ * Plans appointment reminders: the reference for `planReminders`, with the same contract.
+ *
+ * @param appointments - appointments (scheduling's model)
+ * @param patients - contact preferences and consent of the appointments' patients
+ * @param rules - offsets, window, policy and limits
+ * @param now - the planning instant
+ * @param options - `sent`: messages already sent, counted by the daily and weekly limits
+ * @returns the plan, or `Left` `communications.invalid-instant` / `communications.invalid-rules`
+ * @example
+ * planRemindersReference([], [], rules, now); // Right({ messages: [], skipped: [] })
+ */
+export const planRemindersReference = (
+  appointments: readonly Appointment[],
+  patients: readonly PatientContact[],
+  rules: ReminderRules,
+  now: IsoInstant,
+  options: PlanOptions = {},
+): Either<CommunicationsInputError, ReminderPlan> => {
+  const nowMs = instantToMs(now);
+  if (!Number.isFinite(nowMs))
+    return err(
+      inputError('communications.invalid-instant', 'now', 'now must be an ISO 8601 instant with an offset'),
+    );
+  const window = wallWindow(rules);
+  if (!(window.start < window.end))
+    return err(
+      inputError(
+        'communications.invalid-rules',
+        'rules.window',
+        'rules.window.start must be before rules.window.end',
+      ),
+    );
+  const policy = rules.quietHours ?? 'earlier';
+  const contacts = new Map<PatientId, PatientContact>();
+  for (const p of patients) contacts.set(p.patient, p);
+  // Messages already sent, per patient: their instants and their days in the patient's zone.
+  const sent = new Map<PatientId, { readonly ms: number; readonly day: number }[]>();
+  const history = options.sent ?? [];
+  for (let i = 0; i < history.length; i++) {
+    const s = history[i] as (typeof history)[number];
+    const ms = instantToMs(s.sendAt);
+    if (!Number.isFinite(ms))
+      return err(
+        inputError(
+          'communications.invalid-instant',
+          `options.sent.${i}.sendAt`,
+          'sendAt must be an ISO 8601 instant with an offset',
+        ),
+      );
+    const zone = contacts.get(s.patient)?.zone ?? rules.clinicZone;
+    const list = sent.get(s.patient) ?? [];
+    list.push({ ms, day: localDayMinute(ms, zone).day });
+    sent.set(s.patient, list);
+  }
+  const channels = new Map<PatientId, Channel | undefined>();
+  const sensitiveTypes = new Set<AppointmentTypeId>(rules.sensitiveTypes ?? []);
+  const skipped: SkippedReminder[] = [];
+  const skip: Skip = (appointment, reason, rule) => {
+    skipped.push(
+      rule === undefined
+        ? { appointment, reason, message: SKIP_MESSAGES[reason] }
+        : { appointment, rule, reason, message: SKIP_MESSAGES[reason] },
+    );
+  };
+  const groups = new Map<string, DayGroup>();
+
+  for (let i = 0; i < appointments.length; i++) {
+    const a = appointments[i] as Appointment;
+    if (!REMINDED_STATUSES.has(a.status) || a.rescheduledTo !== undefined || a.start === undefined) {
+      skip(a.id, 'reminder.not-active');
+      continue;
+    }
+    const startMs = instantToMs(a.start);
+    if (!Number.isFinite(startMs))
+      return err(
+        inputError(
+          'communications.invalid-instant',
+          `appointments.${i}.start`,
+          'start must be an ISO 8601 instant with an offset',
+        ),
+      );
+    if (startMs <= nowMs) {
+      skip(a.id, 'reminder.past');
+      continue;
+    }
+    const contact = contacts.get(a.patient);
+    if (contact === undefined) {
+      skip(a.id, 'reminder.unknown-patient');
+      continue;
+    }
+    if (!channels.has(a.patient)) channels.set(a.patient, preferredChannel(contact, nowMs));
+    const channel = channels.get(a.patient);
+    if (channel === undefined) {
+      skip(a.id, 'reminder.no-permitted-channel');
+      continue;
+    }
+    const zone = contact.zone ?? rules.clinicZone;
+    const sensitive = sensitiveTypes.has(a.type);
+    const local = localDayMinute(startMs, zone);
+    const location = sensitive ? undefined : locationName(rules, a.location);
+    const when = `${spokenTime(dayNumberToDate(local.day), local.minute)}${zone === rules.clinicZone ? '' : ' your time'}`;
+    const appointment: ReminderAppointment =
+      location === undefined
+        ? { id: a.id, start: a.start, when }
+        : { id: a.id, start: a.start, when, location };
+    for (const offset of rules.offsets) {
+      const rule = offsetLabel(offset);
+      const placed = moveIntoWindow(idealSend(offset, startMs, zone), zone, window, policy);
+      if (placed === undefined || placed.ms >= startMs) {
+        skip(a.id, 'reminder.quiet-hours', rule);
+        continue;
+      }
+      if (placed.ms < nowMs) {
+        skip(a.id, 'reminder.send-time-passed', rule);
+        continue;
+      }
+      const day = localDayMinute(placed.ms, zone).day;
+      const key = `${a.patient}\u0000${day}`;
+      let group = groups.get(key);
+      if (group === undefined) {
+        group = { patient: a.patient, channel, zone, day, candidates: [] };
+        groups.set(key, group);
+      }
+      group.candidates.push({ appointment, startMs, rule, ms: placed.ms, moved: placed.moved, sensitive });
+    }
+  }
+
+  const kept = limitPerDayAndWeek([...groups.values()], sent, rules.maxPerWeek ?? DEFAULT_MAX_PER_WEEK, skip);
+  const messages = kept
+    .map((g) => toMessage(g, rules, skip))
+    .filter((m): m is PlannedReminder & { readonly ms: number } => m !== undefined)
+    // Send order; equal instants by patient id (one message per patient and day, so no tie is left).
+    .sort((x, y) => x.ms - y.ms || (x.patient < y.patient ? -1 : x.patient > y.patient ? 1 : 0))
+    .map(({ ms: _ms, ...m }) => m);
+  return ok({ messages, skipped });
+};
+
+const groupMs = (g: DayGroup): number => Math.min(...g.candidates.map((c) => c.ms));
+
+/**
+ * Per patient and in time order: a day that already had a message sent is skipped (one a day);
+ * a day's message is kept only while fewer than `max` messages, sent or kept, fall in the 7 days
+ * up to it.
+ */
+const limitPerDayAndWeek = (
+  groups: readonly DayGroup[],
+  sent: ReadonlyMap<PatientId, readonly { readonly ms: number; readonly day: number }[]>,
+  max: number,
+  skip: Skip,
+): DayGroup[] => {
+  const byPatient = new Map<PatientId, { readonly g: DayGroup; readonly ms: number }[]>();
+  for (const g of groups) {
+    const list = byPatient.get(g.patient) ?? [];
+    list.push({ g, ms: groupMs(g) });
+    byPatient.set(g.patient, list);
+  }
+  const kept: DayGroup[] = [];
+  for (const [patient, list] of byPatient) {
+    list.sort((x, y) => x.ms - y.ms);
+    const history = sent.get(patient) ?? [];
+    const sentDays = new Set(history.map((s) => s.day));
+    const counted = history.map((s) => s.ms);
+    for (const { g, ms } of list) {
+      if (sentDays.has(g.day)) {
+        for (const c of g.candidates) skip(c.appointment.id, 'reminder.daily-limit', c.rule);
+        continue;
+      }
+      const inWeek = counted.filter((t) => t > ms - WEEK && t <= ms).length;
+      if (inWeek < max) {
+        counted.push(ms);
+        kept.push(g);
+      } else for (const c of g.candidates) skip(c.appointment.id, 'reminder.weekly-limit', c.rule);
+    }
+  }
+  return kept;
+};
+
+/** One day's candidates as one message at their earliest instant. */
+const toMessage = (
+  g: DayGroup,
+  rules: ReminderRules,
+  skip: Skip,
+): (PlannedReminder & { readonly ms: number }) | undefined => {
+  const candidates = [...g.candidates].sort((x, y) => x.ms - y.ms);
+  const earliest = candidates[0] as Candidate;
+  const seen = new Set<AppointmentId>();
+  const appointments: ReminderAppointment[] = [];
+  for (const c of [...candidates].sort(
+    (x, y) => x.startMs - y.startMs || (x.appointment.id < y.appointment.id ? -1 : 1),
+  ))
+    if (!seen.has(c.appointment.id)) {
+      seen.add(c.appointment.id);
+      appointments.push(c.appointment);
+    }
+  const template: ReminderTemplate = candidates.some((c) => c.sensitive)
+    ? 'reminder.generic'
+    : 'reminder.standard';
+  const limit = rules.maxSmsLength ?? DEFAULT_SMS_LENGTH;
+  const forms: readonly ReminderForm[] = ['full', 'compact'];
+  const form = forms.find(
+    (f) =>
+      g.channel !== 'sms' ||
+      fitsSms(reminderBody(rules.practiceName, g.channel, template, appointments, f), limit),
+  );
+  if (form === undefined) {
+    for (const c of candidates) skip(c.appointment.id, 'reminder.too-long', c.rule);
+    return undefined;
+  }
+  const body = reminderBody(rules.practiceName, g.channel, template, appointments, form);
+  const base = {
+    ms: earliest.ms,
+    id: `reminder:${g.patient}:${dayNumberToDate(g.day)}`,
+    patient: g.patient,
+    channel: g.channel,
+    sendAt: formatInstant(earliest.ms, g.zone),
+    appointments,
+    rules: [...new Set(candidates.map((c) => c.rule))],
+    template,
+    fields: { practice: rules.practiceName, form, appointments: appointments.map((a) => a.when).join('; ') },
+    body,
+  };
+  return earliest.moved === undefined ? base : { ...base, moved: earliest.moved };
+};

@@ -1,0 +1,103 @@
+// DESIGN.md rule 13: the fast planReminders (typed arrays, counting sort) and its plain reference
+// (string-keyed groups, one object per candidate) give the same plan on generated clinics: the
+// same messages in the same order, and the same skipped reminders (whose order is not promised).
+import { describe, expect } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { planReminders, type ReminderPlan, type SentMessage } from '../../src/communications/reminders.js';
+import { planRemindersReference } from '../../src/communications/remindersReference.js';
+import { appt, contact, instant, rules } from './fixtures.js';
+import type { PatientId } from '../../src/core/ids.js';
+
+const ZONES = [
+  'America/New_York',
+  'America/Denver',
+  'Europe/London',
+  'Australia/Lord_Howe',
+  'America/Santiago',
+];
+const BASE = Date.parse('2026-02-20T00:00:00Z');
+const HOUR = 3_600_000;
+
+const offsetArb = fc.oneof(
+  fc.record({ kind: fc.constant('elapsed'), minutesBefore: fc.integer({ min: 0, max: 9 * 1440 }) }),
+  fc.record({
+    kind: fc.constant('calendar'),
+    daysBefore: fc.integer({ min: 0, max: 8 }),
+    at: fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 30, 59))
+      .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+  }),
+);
+const clinicArb = fc.record({
+  // [patient, hours after BASE, status, type]; repeated ids and statuses that are not reminded included
+  appointments: fc.array(
+    fc.tuple(
+      fc.integer({ min: 0, max: 5 }),
+      fc.integer({ min: 0, max: 24 * 60 }),
+      fc.constantFrom('booked', 'booked', 'pending', 'cancelled'),
+      fc.constantFrom('visit', 'colposcopy'),
+      fc.integer({ min: 0, max: 30 }),
+    ),
+    { maxLength: 30 },
+  ),
+  zones: fc.array(fc.option(fc.constantFrom(...ZONES), { nil: undefined }), { minLength: 5, maxLength: 5 }),
+  channels: fc.array(fc.constantFrom('sms', 'email', 'voice', 'none'), { minLength: 5, maxLength: 5 }),
+  offsets: fc.array(offsetArb, { minLength: 1, maxLength: 4 }),
+  nowHours: fc.integer({ min: 0, max: 24 * 30 }),
+  policy: fc.constantFrom('earlier', 'later'),
+  window: fc.constantFrom(undefined, { start: '09:00', end: '20:00' }, { start: '00:00', end: '23:59' }),
+  maxPerWeek: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+  maxSmsLength: fc.constantFrom(undefined, 70, 100),
+  sent: fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: -24 * 10, max: 24 * 40 })), {
+    maxLength: 6,
+  }),
+});
+
+const key = (s: ReminderPlan['skipped'][number]): string => `${s.appointment}|${s.rule ?? ''}|${s.reason}`;
+
+describe('planReminders: the fast path equals the reference', () => {
+  test.prop([clinicArb], { numRuns: 400 })('same messages in the same order, same skipped reminders', (c) => {
+    const appointments = c.appointments.map(([p, h, status, type, id]) =>
+      appt(`a${id}`, new Date(BASE + h * HOUR + 15 * 60_000 * (id % 3)).toISOString(), {
+        patient: `p${p}`,
+        status,
+        type,
+        location: 'loc-1',
+      }),
+    );
+    const patients = c.zones.map((z, i) =>
+      contact(`p${i}`, {
+        ...(z === undefined ? {} : { zone: z }),
+        preferences: c.channels[i] === 'none' ? [] : [c.channels[i], 'portal'],
+        consent: [
+          {
+            channel: c.channels[i] === 'none' ? 'sms' : c.channels[i],
+            kind: 'granted',
+            at: '2026-01-01T00:00:00Z',
+          },
+        ],
+      }),
+    );
+    const r = rules({
+      offsets: c.offsets,
+      quietHours: c.policy,
+      sensitiveTypes: ['colposcopy'],
+      locationNames: { 'loc-1': 'Women’s Health Center' },
+      ...(c.window === undefined ? {} : { window: c.window }),
+      ...(c.maxPerWeek === undefined ? {} : { maxPerWeek: c.maxPerWeek }),
+      ...(c.maxSmsLength === undefined ? {} : { maxSmsLength: c.maxSmsLength }),
+    });
+    const now = instant(new Date(BASE + c.nowHours * HOUR).toISOString());
+    const sent: SentMessage[] = c.sent.map(([p, h]) => ({
+      patient: `p${p}` as PatientId,
+      sendAt: instant(new Date(BASE + c.nowHours * HOUR - h * HOUR).toISOString()),
+    }));
+    const fast = planReminders(appointments, patients, r, now, { sent });
+    const plain = planRemindersReference(appointments, patients, r, now, { sent });
+    expect(fast._tag).toBe(plain._tag);
+    if (fast._tag === 'Right' && plain._tag === 'Right') {
+      expect(fast.right.messages).toEqual(plain.right.messages);
+      expect(fast.right.skipped.map(key).sort()).toEqual(plain.right.skipped.map(key).sort());
+    }
+  });
+});
