@@ -17,6 +17,7 @@ import {
   parsePatient,
   proposeMerge,
   redact,
+  redactFhir,
   routeDocument,
   scoreMatch,
   toFhirPatient,
@@ -247,6 +248,80 @@ export const documents = () => {
   return { route, roundTrip, bill };
 };
 
+export const fhirExport = () => {
+  // #region fhir-redaction
+  const patientUrl = 'urn:uuid:6d8a3b52-4c1e-4f0a-9a57-1f3c2b7e9d10';
+  const visitExport = {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [
+      {
+        fullUrl: patientUrl,
+        resource: {
+          resourceType: 'Patient',
+          identifier: [
+            {
+              type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] },
+              system: 'urn:riverside:mrn',
+              value: 'RV-100002',
+            },
+          ],
+          name: [{ family: 'Chen', given: ['William'] }],
+          telecom: [{ system: 'phone', value: '+12125550107' }],
+          gender: 'male',
+          birthDate: '1957-11-02',
+          address: [
+            { line: ['77 W 85TH ST'], city: 'NEW YORK', state: 'NY', postalCode: '10024', country: 'US' },
+          ],
+        },
+      },
+      {
+        fullUrl: 'urn:uuid:0b1f5e8c-2d44-4b7a-8e31-7a9c6d2f4e55',
+        resource: {
+          resourceType: 'Encounter',
+          status: 'finished',
+          class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
+          subject: { reference: patientUrl, display: 'William Chen' },
+          participant: [{ individual: { reference: 'Practitioner/dr-okafor', display: 'Dr. Ngozi Okafor' } }],
+          period: { start: '2026-11-23T09:00:00-05:00', end: '2026-11-23T09:20:00-05:00' },
+          reasonCode: [{ coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'E11.9' }] }],
+        },
+      },
+      {
+        fullUrl: 'urn:uuid:9e2c7a41-5b3d-4f86-a0c9-3d1e8b6f2a77',
+        resource: {
+          resourceType: 'Observation',
+          status: 'final',
+          code: { coding: [{ system: 'http://loinc.org', code: '4548-4' }], text: 'Hemoglobin A1c' },
+          subject: { reference: patientUrl },
+          effectiveDateTime: '2026-11-23T09:10:00-05:00',
+          valueQuantity: { value: 7.2, unit: '%', system: 'http://unitsofmeasure.org', code: '%' },
+          note: [
+            {
+              authorString: 'Dr. Ngozi Okafor',
+              text: 'Mr. Chen will call back from 917-555-0177 by 12/01/2026.',
+            },
+          ],
+        },
+      },
+    ],
+  };
+  const shared = redactFhir(visitExport, { asOf: today });
+  // Right({ resource: { resourceType: 'Bundle', type: 'collection', entry: [
+  //   { fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000001', resource: { resourceType: 'Patient',
+  //     identifier: [{ type: MR }], gender: 'male', birthDate: '1957',
+  //     address: [{ state: 'NY', country: 'US', postalCode: '100' }] } },
+  //   { ..., resource: { resourceType: 'Encounter', ..., subject: { reference: 'urn:uuid:...0001' },
+  //     participant: [{ individual: { reference: 'Practitioner/00000000-0000-4000-8000-000000000003' } }],
+  //     period: { start: '2026', end: '2026' }, reasonCode: E11.9 } },
+  //   { ..., resource: { resourceType: 'Observation', ..., effectiveDateTime: '2026', valueQuantity: 7.2 %,
+  //     note: [{ text: 'Mr. [REDACTED:KNOWN] will call back from [REDACTED:PHONE] by [DATE 2026].' }] } }] },
+  //   removed: { identifier: 1, name: 2, telecom: 1, date: 4, address: 1, display: 2 },
+  //   replacedInText: { KNOWN: 1, PHONE: 1, DATE: 1 } })
+  // #endregion fhir-redaction
+  return { shared, patientUrl };
+};
+
 if (process.argv[1]?.endsWith('records.ts'))
   console.log(
     JSON.stringify(
@@ -257,6 +332,7 @@ if (process.argv[1]?.endsWith('records.ts'))
         duplicates: duplicates(),
         readiness: readiness(),
         sharing: sharing(),
+        fhirExport: fhirExport(),
         documents: documents(),
       },
       null,

@@ -105,6 +105,36 @@ describe('records.md', () => {
     expect(billing).not.toHaveProperty('emergencyContact');
   });
 
+  it('FHIR export: Safe Harbor per element, references still resolve inside the Bundle', () => {
+    const { shared } = guide.fhirExport();
+    const { resource } = right(shared);
+    const [patient, encounter, observation] = resource['entry'] as {
+      fullUrl: string;
+      resource: Record<string, unknown>;
+    }[];
+    // Born 1957-11-02: 69 on 2026-11-23, so the year stays; ZIP 10024 → 100 (not a restricted area).
+    expect(patient?.resource).toEqual({
+      resourceType: 'Patient',
+      identifier: [
+        { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] } },
+      ],
+      gender: 'male',
+      birthDate: '1957',
+      address: [{ state: 'NY', country: 'US', postalCode: '100' }],
+    });
+    // The encounter and the observation point at the patient's new fullUrl, not the old one.
+    expect(patient?.fullUrl).not.toBe('urn:uuid:6d8a3b52-4c1e-4f0a-9a57-1f3c2b7e9d10');
+    expect(encounter?.resource['subject']).toEqual({ reference: patient?.fullUrl });
+    expect(observation?.resource['subject']).toEqual({ reference: patient?.fullUrl });
+    expect(encounter?.resource['period']).toEqual({ start: '2026', end: '2026' });
+    // "Chen" is the patient's family name; 917-555-0177 a phone by pattern; 12/01/2026 a date.
+    expect(observation?.resource['note']).toEqual([
+      { text: 'Mr. [REDACTED:KNOWN] will call back from [REDACTED:PHONE] by [DATE 2026].' },
+    ]);
+    expect(JSON.stringify(resource)).not.toMatch(/Chen|Okafor|RV-100002|10024|5550107|85TH|2026-11-23/);
+    expect(JSON.stringify(resource)).toContain('"code":"E11.9"');
+  });
+
   it('documents: a lab fax goes to the ordering provider; FHIR round trip keeps the demographics', () => {
     const { route, roundTrip, bill } = guide.documents();
     expect(right(route)).toEqual({
