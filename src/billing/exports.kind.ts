@@ -29,4 +29,5 @@ export const BILLING_EXPORT_KINDS = {
   build837P: 'core',
   buildClaim: 'core',
   secondaryClaim: 'core',
+  reconcileEstimate: 'core',
 } as const satisfies ExportKinds;

@@ -114,3 +114,10 @@ export { type ClaimFile, read837P } from './x12/read837P.js';
 export { build837P, type ClaimEnvelope } from './x12/build837P.js';
 export { buildClaim, type ClaimBuildContext } from './buildClaim.js';
 export { secondaryClaim } from './secondaryClaim.js';
+export {
+  type EstimateDifferenceReason,
+  type EstimateReconciliation,
+  type LineReconciliation,
+  reconcileEstimate,
+  type ShareSplit,
+} from './reconcile.js';
