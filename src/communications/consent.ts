@@ -23,6 +23,25 @@ const NEEDS_GRANT: ReadonlySet<Channel> = new Set(['sms', 'voice']);
  * channelPermitted({ patient: 'p1' as PatientId, preferences: ['email'], consent: [] }, 'email', 0); // true
  */
 export const channelPermitted = (contact: PatientContact, channel: Channel, atMs: number): boolean => {
+  const latest = latestConsent(contact, channel, atMs);
+  return latest === undefined ? !NEEDS_GRANT.has(channel) : latest === 'granted';
+};
+
+/**
+ * The kind of the latest consent event on a channel at or before an instant.
+ *
+ * @param contact - the patient's preferences and consent log
+ * @param channel - the channel asked about
+ * @param atMs - the instant, epoch milliseconds
+ * @returns `granted`, `revoked`, or undefined when the log says nothing yet
+ * @example
+ * latestConsent({ patient: 'p1' as PatientId, preferences: [], consent: [] }, 'sms', 0); // undefined
+ */
+export const latestConsent = (
+  contact: PatientContact,
+  channel: Channel,
+  atMs: number,
+): 'granted' | 'revoked' | undefined => {
   let latestMs = Number.NEGATIVE_INFINITY;
   let latest: 'granted' | 'revoked' | undefined;
   for (const e of contact.consent) {
@@ -34,7 +53,7 @@ export const channelPermitted = (contact: PatientContact, channel: Channel, atMs
       latest = e.kind;
     }
   }
-  return latest === undefined ? !NEEDS_GRANT.has(channel) : latest === 'granted';
+  return latest;
 };
 
 /**

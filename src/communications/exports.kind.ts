@@ -12,6 +12,7 @@ export const COMMUNICATIONS_EXPORT_KINDS = {
   planReminders: 'core',
   reconcileReminders: 'core',
   interpretReply: 'text',
+  readReply: 'core',
   parseIncomingMessage: 'edge',
   parseRoutingRules: 'edge',
   routeMessage: 'core',

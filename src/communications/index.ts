@@ -40,6 +40,16 @@ export {
 } from './reconcile.js';
 export { interpretReply, type ReplyIntent, type ReplyMeaning } from './replies.js';
 export {
+  PLATFORM_OPT_IN,
+  readReply,
+  type InboundReply,
+  type MessagingPlatform,
+  type ReadReplyOptions,
+  type ReplyOutcome,
+  type ReplyStaffReason,
+  type ReplyStaffTask,
+} from './inbound.js';
+export {
   AFTER_HOURS_REPLY,
   CallbackStandardSchema,
   DEFAULT_CALLBACKS,

@@ -9,6 +9,7 @@ import { AppointmentTypeIdSchema, LocationIdSchema, PatientIdSchema } from '../c
 import type { AppointmentId, PatientId } from '../core/ids.js';
 import { IsoInstantSchema, WallTimeSchema, type IsoInstant } from '../core/calendar.js';
 import { IanaZoneSchema } from '../core/time.js';
+import { PhoneE164Schema } from '../records/phone.js';
 import type { Either } from '../core/result.js';
 
 const label = () => z.string().trim().min(1).max(200);
@@ -34,13 +35,15 @@ export type ConsentEvent = z.infer<typeof ConsentEventSchema>;
 
 /**
  * What reminders need to know about a patient: the zone they live in (absent: the clinic's), the
- * channels they want in order of preference (only channels the practice can reach them on), and
- * the consent log. SMS and voice need a `granted` event (TCPA prior express consent); e-mail and
- * portal are allowed unless their latest event is `revoked`.
+ * channels they want in order of preference (only channels the practice can reach them on), the
+ * consent log, and the wireless number texts and calls go to (E.164; several patients of one family
+ * may share it, which `readReply` handles). SMS and voice need a `granted` event (TCPA prior express
+ * consent); e-mail and portal are allowed unless their latest event is `revoked`.
  */
 export const PatientContactSchema = /* @__PURE__ */ z.object({
   patient: PatientIdSchema,
   zone: IanaZoneSchema.optional(),
+  phone: PhoneE164Schema.optional(),
   preferences: z.array(ChannelSchema).max(4),
   consent: z.array(ConsentEventSchema).max(1000),
 });
