@@ -153,6 +153,18 @@ const NETWORK: ReadonlyMap<string, EligibilityNetwork> = /* @__PURE__ */ codeMap
 export const benefitNetwork = (code: string): EligibilityNetwork =>
   code === '' ? 'unspecified' : (NETWORK.get(code.toUpperCase()) ?? 'unknown');
 
+// The four answers, built once (one per EB otherwise); frozen, as callers share them.
+const REQUIRED = /* @__PURE__ */ Object.freeze({ required: true } as const);
+const NOT_REQUIRED = /* @__PURE__ */ Object.freeze({ required: false } as const);
+const UNDECIDED = /* @__PURE__ */ Object.freeze({
+  required: 'unknown',
+  reason: 'the payer answered U: it cannot decide without diagnosis or place of service',
+} as const);
+const NOT_SENT = /* @__PURE__ */ Object.freeze({
+  required: 'unknown',
+  reason: 'the authorization indicator was not sent (absent does not mean not required)',
+} as const);
+
 /**
  * EB11 → tri-state, with the reason when unknown (T8: absent is not "not required").
  *
@@ -162,18 +174,10 @@ export const benefitNetwork = (code: string): EligibilityNetwork =>
 export const authorization = (
   code: string,
 ): { readonly required: true | false | 'unknown'; readonly reason?: string } => {
-  const c = code.toUpperCase();
-  if (c === 'Y') return { required: true };
-  if (c === 'N') return { required: false };
-  if (c === 'U')
-    return {
-      required: 'unknown',
-      reason: 'the payer answered U: it cannot decide without diagnosis or place of service',
-    };
-  return {
-    required: 'unknown',
-    reason: 'the authorization indicator was not sent (absent does not mean not required)',
-  };
+  if (code === 'Y' || code === 'y') return REQUIRED;
+  if (code === 'N' || code === 'n') return NOT_REQUIRED;
+  if (code === 'U' || code === 'u') return UNDECIDED;
+  return NOT_SENT;
 };
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;

@@ -93,6 +93,25 @@ const SHORT_CODES: ReadonlyMap<number, string> = /* @__PURE__ */ new Map(
     .map((code): [number, string] => [shortKey(code, 0, code.length), code]),
 );
 
+/** The 2110 loop names by HL letter, one string each instead of one per EB. */
+const BENEFIT_LOOPS: ReadonlyMap<string, string> = /* @__PURE__ */ new Map([
+  ['A', '2110A'],
+  ['B', '2110B'],
+  ['C', '2110C'],
+  ['D', '2110D'],
+]);
+
+/** Most EB03 lists an interchange holds, and the longest, kept in one read's list cache. */
+const LIST_CACHE_ENTRIES = 512;
+const LIST_CACHE_KEY_LENGTH = 200;
+
+/**
+ * EB03 lists already read in one read271 call, by the element as sent: a payer repeats the same
+ * list on many EBs, and each would otherwise hold its own array. Only lists read without a
+ * warning are kept, frozen, since every fact that names them shares them.
+ */
+export type ServiceTypeLists = Map<string, readonly string[]>;
+
 /** Repetition or component separators of other common conventions (insurance reference §2.1, T4). */
 const FOREIGN_SEPARATORS = ['>', ':', '^'] as const;
 
@@ -182,6 +201,25 @@ const traceNumber = (type: string, number: string, originator: string, supplemen
 const fullName = (last: string, first: string): string =>
   last === '' ? first : first === '' ? last : `${last} ${first}`;
 
+/** A new member of the HL tree (2000C subscriber or 2000D dependent). */
+const memberNode = (level: 'subscriber' | 'dependent', parent: MemberNode | undefined): MemberNode => ({
+  level,
+  letter: level === 'subscriber' ? 'C' : 'D',
+  parent,
+  member: {
+    level,
+    demographicsCorrected: false,
+    references: NO_ITEMS,
+    dates: NO_ITEMS,
+    traceNumbers: NO_ITEMS,
+  },
+  rejections: [],
+  benefits: [],
+  benefitCount: 0,
+  active: false,
+  inactive: false,
+});
+
 /** The payer and provider read last in an interchange, shared by the next transactions that name the same. */
 interface LastParties {
   payer?: EligibilityParty;
@@ -189,10 +227,27 @@ interface LastParties {
 }
 
 /**
- * State while walking one transaction. A full walker builds every fact and warning; a structure
- * walker (read271's first pass) reads the HL tree, the names, the member segments and the EB01
- * codes only, and leaves the facts and warnings to a full walk of the same segments when they are
- * first read.
+ * What a walker reads: `full`, everything (the plain reader); `structure`, read271's first pass:
+ * the HL tree, names, member segments, rejections and EB01 codes, with the warnings about those
+ * segments; `benefits`, the second pass, from the first EB on: the facts of the 2110/2120 loops
+ * with the warnings about their segments. The warnings of the two passes are about different
+ * segments, so merged by segment index they are those of a full walk, in its order.
+ */
+export type WalkMode = 'full' | 'structure' | 'benefits';
+
+/** Where a structure walk met its first EB: the state a benefits walk starts from. */
+export interface FirstEb {
+  /** Offset and index of the EB segment. */
+  readonly offset: number;
+  readonly index: number;
+  readonly letter: string;
+  readonly inLs: boolean;
+  /** Index in the walker's members of the member the EB belongs to, -1 for none. */
+  readonly member: number;
+}
+
+/**
+ * State while walking one transaction (see {@link WalkMode}).
  */
 export class Walker {
   readonly warnings: X12Warning[] = [];
@@ -210,16 +265,30 @@ export class Walker {
   benefit: OpenBenefit | undefined;
   entity: WritableEntity | undefined;
   inLs = false;
-  /** Where ST starts in the text and its segment index, for the full walk of a structure walk. */
-  stOffset = 0;
-  stIndex = 0;
 
   constructor(
     readonly d: X12Delimiters,
     readonly options: Read271Options,
-    readonly full = true,
+    readonly mode: WalkMode = 'full',
     private readonly lastParties?: LastParties,
+    private readonly lists?: ServiceTypeLists,
   ) {}
+
+  /** Whether warnings about segments outside the benefit loops are this walk's to give. */
+  get structureWarnings(): boolean {
+    return this.mode !== 'benefits';
+  }
+
+  /** Starts a benefits walk where a structure walk met its first EB. */
+  resume(first: FirstEb): void {
+    this.letter = first.letter;
+    this.inLs = first.inLs;
+    if (first.member >= 0) {
+      const node = memberNode('subscriber', undefined);
+      this.node = node;
+      this.members.push(node);
+    }
+  }
 
   provenance(s: SegmentView, loop: string): EligibilityProvenance {
     return { loop, segmentIndex: s.index, raw: s.raw() };
@@ -245,27 +314,13 @@ export class Walker {
     const letter = LETTER.get(code);
     this.letter = letter ?? this.letter;
     this.named = false;
-    if (letter === undefined)
+    if (letter === undefined && this.structureWarnings)
       this.warnings.push(x12Warning('x12.loop-structure', 'HL03 is not 20, 21, 22 or 23', s.index));
     if (code !== '22' && code !== '23') return;
-    const level = code === '22' ? 'subscriber' : 'dependent';
-    const node: MemberNode = {
-      level,
-      letter: code === '22' ? 'C' : 'D',
-      parent: code === '23' ? this.subscriber : undefined,
-      member: {
-        level,
-        demographicsCorrected: false,
-        references: NO_ITEMS,
-        dates: NO_ITEMS,
-        traceNumbers: NO_ITEMS,
-      },
-      rejections: [],
-      benefits: [],
-      benefitCount: 0,
-      active: false,
-      inactive: false,
-    };
+    const node = memberNode(
+      code === '22' ? 'subscriber' : 'dependent',
+      code === '23' ? this.subscriber : undefined,
+    );
     if (code === '22') this.subscriber = node;
     this.node = node;
     this.members.push(node);
@@ -298,6 +353,7 @@ export class Walker {
       if (this.benefit) append(this.benefit, 'rejections', this.rejection(s));
       return;
     }
+    if (this.mode === 'benefits') return;
     const r = this.rejection(s);
     if (this.letter === 'A') this.sourceRejections.push(r);
     else if (this.letter === 'B') this.receiverRejections.push(r);
@@ -317,6 +373,7 @@ export class Walker {
     }
     this.closeBenefit();
     this.named = true;
+    if (this.mode === 'benefits') return;
     if (this.letter === 'A' || this.letter === 'B') {
       const payer = this.letter === 'A';
       const id = val(s, 9);
@@ -407,9 +464,10 @@ export class Walker {
   eb(s: SegmentView): void {
     this.closeBenefit();
     if (!this.node) {
-      this.warnings.push(
-        x12Warning('x12.loop-structure', 'EB outside a subscriber or dependent loop', s.index),
-      );
+      if (this.structureWarnings)
+        this.warnings.push(
+          x12Warning('x12.loop-structure', 'EB outside a subscriber or dependent loop', s.index),
+        );
       return;
     }
     const code = val(s, 1);
@@ -419,10 +477,10 @@ export class Walker {
     if (kind === 'active') node.active = true;
     else if (kind === 'inactive') node.inactive = true;
     this.inBenefit = true;
-    if (!this.full) return;
+    if (this.mode === 'structure') return;
     if (kind === 'non-standard')
       this.warnings.push(x12Warning('x12.non-standard-code', 'EB01 is not a 5010 benefit code', s.index));
-    const loop = `2110${this.letter}`;
+    const loop = BENEFIT_LOOPS.get(this.letter) ?? `2110${this.letter}`;
     const serviceTypes = this.serviceTypes(s);
     const { fact, badValue } = benefitFactFrom(
       {
@@ -458,7 +516,10 @@ export class Walker {
    */
   serviceTypes(s: SegmentView): readonly string[] {
     const raw = s.rawEl(3);
+    const cached = this.lists?.get(raw);
+    if (cached !== undefined) return cached;
     const codes = x12Repetitions(raw, this.d) as string[];
+    let warned = false;
     for (const c of FOREIGN_SEPARATORS)
       if (c !== this.d.repetition && raw.includes(c)) {
         this.warnings.push(
@@ -468,6 +529,7 @@ export class Walker {
             s.index,
           ),
         );
+        warned = true;
         break;
       }
     let unknown = 0;
@@ -476,7 +538,14 @@ export class Walker {
       if (known === undefined) unknown++;
       else codes[i] = known;
     }
-    if (unknown === 0) return codes;
+    if (unknown === 0) {
+      const lists = this.lists;
+      if (lists !== undefined && !warned && codes.length > 0 && raw.length <= LIST_CACHE_KEY_LENGTH) {
+        if (lists.size >= LIST_CACHE_ENTRIES) lists.clear();
+        lists.set(raw, Object.freeze(codes));
+      }
+      return codes;
+    }
     this.warnings.push(
       codes.length === 1
         ? x12Warning(
@@ -522,7 +591,7 @@ export class Walker {
       case 'EB':
         return this.eb(s);
       case 'LS':
-        if (!this.inBenefit)
+        if (!this.inBenefit && this.structureWarnings)
           this.warnings.push(x12Warning('x12.loop-structure', 'LS*2120 without a preceding EB', s.index));
         this.inLs = true;
         return;
@@ -533,7 +602,8 @@ export class Walker {
       default:
         if (this.inBenefit) {
           if (this.benefit) this.benefitSegment(s, this.benefit);
-        } else if (this.letter === 'C' || this.letter === 'D') this.memberSegment(s);
+        } else if ((this.letter === 'C' || this.letter === 'D') && this.mode !== 'benefits')
+          this.memberSegment(s);
     }
   }
 }
@@ -563,35 +633,81 @@ const peopleOf = (w: Walker): MemberNode[] =>
 const ACTIVE: readonly Pick<BenefitFact, 'kind'>[] = [{ kind: 'active' }];
 const INACTIVE: readonly Pick<BenefitFact, 'kind'>[] = [{ kind: 'inactive' }];
 
-/** What a full walk of a transaction gives the responses of its structure walk. */
+/** What the benefits walk of a transaction gives the responses of its structure walk. */
 interface Details {
-  readonly people: readonly MemberNode[];
+  /** The benefits walk's members: member `j` of the structure walk is `members[j - base]`. */
+  readonly members: readonly MemberNode[];
+  readonly base: number;
+  /** The warnings of both walks, in segment order. */
   readonly warnings: readonly X12Warning[];
 }
 
-/** A transaction read by a structure walk: where to walk it fully, and that walk once done. */
+/**
+ * Two walks' warnings as one list in segment order: each list is in segment order, and no
+ * segment has warnings in both (see {@link WalkMode}).
+ */
+const mergeWarnings = (a: readonly X12Warning[], b: X12Warning[]): readonly X12Warning[] => {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out: X12Warning[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && (x.segmentIndex ?? -1) <= (y.segmentIndex ?? -1))) {
+      out.push(x as X12Warning);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+};
+
+/**
+ * A transaction read by a structure walk: its warnings, where its first EB is, and the benefits
+ * walk from there to SE, done on first use.
+ */
 class Deferred {
   private details: Details | undefined;
   constructor(
     private readonly text: string,
     private readonly d: X12Delimiters,
     private readonly options: Read271Options,
-    private readonly stOffset: number,
-    private readonly stIndex: number,
+    private readonly lists: ServiceTypeLists,
+    private readonly first: FirstEb | undefined,
+    private readonly structureWarnings: readonly X12Warning[],
   ) {}
 
-  /** The full walk of the transaction, ST to SE, done on first use. */
   get(): Details {
     if (this.details) return this.details;
-    const full = new Walker(this.d, this.options);
-    const c = new SegmentCursor(this.text, this.stOffset, this.d, this.stIndex - 1, SHORT_CODES);
+    const first = this.first;
+    if (first === undefined) {
+      this.details = { members: [], base: 0, warnings: this.structureWarnings };
+      return this.details;
+    }
+    const w = new Walker(this.d, this.options, 'benefits', undefined, this.lists);
+    w.resume(first);
+    const c = new SegmentCursor(this.text, first.offset, this.d, first.index - 1, SHORT_CODES);
     for (let s = c.next(); s !== undefined; s = c.next()) {
-      full.segment(s);
+      w.segment(s);
       if (s.id === 'SE') break;
     }
-    full.closeBenefit();
-    this.details = { people: peopleOf(full), warnings: full.warnings };
+    w.closeBenefit();
+    this.details = {
+      members: w.members,
+      base: Math.max(first.member, 0),
+      warnings: mergeWarnings(this.structureWarnings, w.warnings),
+    };
     return this.details;
+  }
+
+  /** The facts of member `j` of the structure walk. */
+  benefitsOf(j: number): readonly BenefitFact[] {
+    const { members, base } = this.get();
+    return members[j - base]?.benefits ?? NO_ITEMS;
   }
 }
 
@@ -612,7 +728,7 @@ const BENEFITS: PropertyDescriptor = {
   enumerable: true,
   get(this: object): readonly BenefitFact[] {
     const { tx, person } = hidden(this);
-    return tx.get().people[person]?.benefits ?? NO_ITEMS;
+    return tx.benefitsOf(person);
   },
 };
 const WARNINGS: PropertyDescriptor = {
@@ -682,7 +798,7 @@ const responsesOf = (
       },
     ];
   }
-  return people.map((n, i) => {
+  return people.map((n) => {
     const parentRejections = n.parent?.rejections ?? NO_ITEMS;
     const rejections =
       upper.length + parentRejections.length + n.rejections.length === 0
@@ -690,7 +806,7 @@ const responsesOf = (
         : [...upper, ...parentRejections, ...n.rejections];
     let response: Mutable<EligibilityResponse>;
     if (deferred) {
-      // The full walk meets the same people in the same order, so person i is its person i.
+      // The benefits walk meets the same members in the same order (see Deferred.benefitsOf).
       const status = eligibilityStatusOf(rejections, n.active ? ACTIVE : n.inactive ? INACTIVE : []);
       const base = {
         source: 'x12',
@@ -703,7 +819,7 @@ const responsesOf = (
         status,
         rejections,
       } as const;
-      response = defer(base, deferred, i);
+      response = defer(base, deferred, w.members.indexOf(n));
     } else
       response = {
         source: 'x12',
@@ -817,9 +933,11 @@ export const read271Lazily = (text: unknown, options: Read271Options): Either<X1
   /** ST indexes of the transactions that are not 271s, warned after the envelope's own warnings. */
   const skipped: number[] = [];
   const lastParties: LastParties = {};
+  const lists: ServiceTypeLists = new Map();
   let index = 0;
   interface Open {
     readonly walker: Walker;
+    first?: FirstEb;
     readonly transactionIndex: number;
     readonly groupVersion: string;
     readonly controlNumber: string;
@@ -832,17 +950,34 @@ export const read271Lazily = (text: unknown, options: Read271Options): Either<X1
         skipped.push(st.index);
         return undefined;
       }
-      const walker = new Walker(d, options, false, lastParties);
-      walker.stOffset = st.offset;
-      walker.stIndex = st.index;
+      const walker = new Walker(d, options, 'structure', lastParties);
       return { walker, transactionIndex, groupVersion, controlNumber: st.el(2), implementation: st.el(3) };
     },
-    segment: (o, s) => o.walker.segment(s),
+    segment: (o, s) => {
+      const w = o.walker;
+      if (o.first === undefined && s.id === 'EB')
+        o.first = {
+          offset: s.offset,
+          index: s.index,
+          letter: w.letter,
+          inLs: w.inLs,
+          // The node is the member read last, when there is one.
+          member: w.node ? w.members.length - 1 : -1,
+        };
+      w.segment(s);
+    },
     end: (o) => {
       if (!o) return undefined;
       const w = o.walker;
       w.closeBenefit();
-      const deferred = new Deferred(source, d, options, w.stOffset, w.stIndex);
+      const deferred = new Deferred(
+        source,
+        d,
+        options,
+        lists,
+        o.first,
+        w.warnings.length === 0 ? NO_ITEMS : w.warnings,
+      );
       for (const r of responsesOf(w, o, o.transactionIndex, versionOf(o, o.groupVersion), deferred))
         responses.push(r);
       return undefined;

@@ -89,6 +89,44 @@ describe('read271 agrees with the split-based reference reader', () => {
       { numRuns: 400 },
     );
   });
+  it('on random 271 bodies: loops opened, closed and misplaced (LS before EB, EB before a member, AAA anywhere)', () => {
+    const pool = [
+      'HL*4*3*23*0',
+      'HL*5**22*0',
+      'HL*6*1*21*1',
+      'HL*7**20*1',
+      'HL*8**99*0',
+      'EB*1**30',
+      'EB*6',
+      'EB*B**98*HM**27*25*****Y',
+      'EB*ZZ**1>33',
+      'EB*C*IND*30***29*1.5',
+      'EB*A***HM**27**abc',
+      'LS*2120',
+      'LE*2120',
+      'NM1*P3*1*JONES*M',
+      'NM1*IL*1*DOE*JOHN*Q***MI*X1',
+      'NM1*PR*2*PAYER*****PI*1',
+      'PER*IC**TE*5551234',
+      'AAA*N**72*C',
+      'AAA*Y**ZZ*Q',
+      'DTP*346*D8*20260101',
+      'DTP*999*D8*20261345',
+      'DMG*D8*19781345*F',
+      'MSG*HELLO',
+      'REF*6P*G1',
+      'III*ZZ*11',
+      'HSD*VS*20***27',
+      'TRN*2*T1*123',
+      'INS*Y*18*001*25',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 30 }), (segments) =>
+        same(wrap271(segments)),
+      ),
+      { numRuns: 500 },
+    );
+  });
   it('on truncations and on random segments after an ISA header', () => {
     fc.assert(
       fc.property(fc.constantFrom(...corpus), fc.nat(), (text, n) =>
