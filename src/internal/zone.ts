@@ -49,11 +49,22 @@ let spanFrom = 0;
 let spanTo = 0;
 let spanOffset = 0;
 
+/**
+ * The zone object for a name. luxon keeps one zone object and one formatter per name it is given,
+ * forever, and Intl accepts a zone in any letter case (`aMeRiCa/nEw_YoRk`): so a valid name reaches
+ * luxon in the runtime's own spelling (a few hundred names at most), and an invalid one, reachable
+ * only through a cast, gets an uncached object whose offsets are NaN.
+ */
+const zoneObject = (name: string): IANAZone =>
+  isValidZone(name)
+    ? IANAZone.create(new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone)
+    : new IANAZone(name);
+
 const memoFor = (name: string): ZoneMemo => {
   if (name === lastName && lastMemo) return lastMemo;
   let memo = memos.get(name);
   if (!memo) {
-    memo = { zone: IANAZone.create(name), midnights: new Map(), transitions: new Map() };
+    memo = { zone: zoneObject(name), midnights: new Map(), transitions: new Map() };
     // Only names that could be zones are kept: a long string (reachable only through a cast)
     // is answered without being remembered.
     if (name.length < MAX_ZONE_NAME) remember(memos, name, memo, MAX_ZONES);
