@@ -30,4 +30,6 @@ export const BILLING_EXPORT_KINDS = {
   buildClaim: 'core',
   secondaryClaim: 'core',
   reconcileEstimate: 'core',
+  read277: 'edge',
+  statusCategoryGroup: 'text',
 } as const satisfies ExportKinds;

@@ -121,3 +121,16 @@ export {
   reconcileEstimate,
   type ShareSplit,
 } from './reconcile.js';
+export {
+  type BatchStatus,
+  CLAIM_STATUS_CATEGORIES,
+  type ClaimStatus,
+  type ClaimStatusCode,
+  type ClaimStatusFile,
+  type ClaimStatusResponse,
+  type LineStatus,
+  read277,
+  type StatusCategoryGroup,
+  statusCategoryGroup,
+  type StatusReport,
+} from './x12/read277.js';
