@@ -20,4 +20,10 @@ export const COMMUNICATIONS_EXPORT_KINDS = {
   renderLetter: 'core',
   readability: 'text',
   recallList: 'core',
+  toFhirReminderRequest: 'core',
+  toFhirReminderCommunication: 'core',
+  toFhirRoutedCommunication: 'core',
+  toFhirCallbackRequest: 'core',
+  fromFhirCommunication: 'edge',
+  fromFhirCommunicationRequest: 'edge',
 } as const satisfies ExportKinds;

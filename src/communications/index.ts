@@ -111,3 +111,21 @@ export {
   type RecallRules,
   type RecallVisit,
 } from './recall.js';
+export {
+  COMMUNICATION_CATEGORY_SYSTEM,
+  MEDOFFICE_QUEUE_SYSTEM,
+  MEDOFFICE_REMINDER_SYSTEM,
+  MEDOFFICE_ROUTING_RULE_SYSTEM,
+  PARTICIPATION_MODE_SYSTEM,
+  fromFhirCommunication,
+  fromFhirCommunicationRequest,
+  toFhirCallbackRequest,
+  toFhirReminderCommunication,
+  toFhirReminderRequest,
+  toFhirRoutedCommunication,
+  type CommunicationsFhirError,
+  type FhirReminder,
+  type FhirRoutedMessage,
+  type IncomingChannel,
+  type ReceivedMessage,
+} from './fhir.js';

@@ -9,6 +9,15 @@ import { fromFhirCoverage } from '../../src/insurance/index.js';
 import { fromFhirPatient, fromFhirPractitioner } from '../../src/records/index.js';
 import { fromFhirServiceRequest, fromFhirTask, toFhirTask } from '../../src/referrals/index.js';
 import { fromFhirAppointment, fromFhirSchedule, fromFhirSlot } from '../../src/scheduling/index.js';
+import {
+  fromFhirCommunication,
+  fromFhirCommunicationRequest,
+  toFhirCallbackRequest,
+  toFhirReminderCommunication,
+  toFhirReminderRequest,
+  toFhirRoutedCommunication,
+} from '../../src/communications/index.js';
+import { FHIR_SAMPLE_RECEIVED, FHIR_SAMPLE_REMINDER } from '../communications/fhirSamples.js';
 import { reachableReferralArbitrary } from '../../src/testing/index.js';
 import { dataFile, dataFiles } from '../support/testData.js';
 import { jsonMutations, plantedPhiIn, PHI_TEXT } from './support/corpus.js';
@@ -25,6 +34,8 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
   Appointment: fromFhirAppointment,
   Schedule: fromFhirSchedule,
   Slot: fromFhirSlot,
+  Communication: fromFhirCommunication,
+  CommunicationRequest: fromFhirCommunicationRequest,
 };
 
 interface Sample {
@@ -51,6 +62,23 @@ const samples = (): Sample[] => {
   for (const [i, e] of bfd.entry.entries()) add(`BFD Coverage #${i}`, e.resource);
   for (const [i, r] of fc.sample(reachableReferralArbitrary(), { seed: 16, numRuns: 5 }).entries())
     add(`toFhirTask #${i}`, JSON.parse(JSON.stringify(toFhirTask(r))) as Json);
+  // No Communication or CommunicationRequest among the vendored examples: the mappers' own output.
+  add(
+    'toFhirReminderRequest',
+    JSON.parse(JSON.stringify(toFhirReminderRequest(FHIR_SAMPLE_REMINDER))) as Json,
+  );
+  add(
+    'toFhirReminderCommunication',
+    JSON.parse(JSON.stringify(toFhirReminderCommunication(FHIR_SAMPLE_REMINDER))) as Json,
+  );
+  add(
+    'toFhirRoutedCommunication',
+    JSON.parse(JSON.stringify(toFhirRoutedCommunication(FHIR_SAMPLE_RECEIVED))) as Json,
+  );
+  add(
+    'toFhirCallbackRequest',
+    JSON.parse(JSON.stringify(toFhirCallbackRequest(FHIR_SAMPLE_RECEIVED))) as Json,
+  );
   return out;
 };
 
@@ -76,7 +104,7 @@ const problem = (map: Mapper, input: unknown): string | undefined => {
 };
 
 describe('fromFhirX mappers on JSON-shaped hostile input', () => {
-  it('has samples for all eight mappers', () => {
+  it('has samples for every mapper', () => {
     expect(new Set(SAMPLES.map((s) => s.type))).toEqual(new Set(Object.keys(MAPPERS)));
   });
 

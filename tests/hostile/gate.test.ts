@@ -163,6 +163,17 @@ const fhirSamples = async (): Promise<Map<string, { name: string; json: unknown 
   const { toFhirTask } = await import('../../src/referrals/index.js');
   for (const [i, r] of fc.sample(reachableReferralArbitrary(), { seed: 16, numRuns: 3 }).entries())
     add('Task', `toFhirTask #${i}`, JSON.parse(JSON.stringify(toFhirTask(r))));
+  // The shared data has no Communication or CommunicationRequest example: the writers' own output.
+  const c = await import('../../src/communications/index.js');
+  const { FHIR_SAMPLE_RECEIVED, FHIR_SAMPLE_REMINDER } = await import('../communications/fhirSamples.js');
+  const written = {
+    toFhirReminderRequest: c.toFhirReminderRequest(FHIR_SAMPLE_REMINDER),
+    toFhirReminderCommunication: c.toFhirReminderCommunication(FHIR_SAMPLE_REMINDER),
+    toFhirRoutedCommunication: c.toFhirRoutedCommunication(FHIR_SAMPLE_RECEIVED),
+    toFhirCallbackRequest: c.toFhirCallbackRequest(FHIR_SAMPLE_RECEIVED),
+  };
+  for (const [name, resource] of Object.entries(written))
+    add(resource.resourceType, name, JSON.parse(JSON.stringify(resource)));
   return byType;
 };
 
