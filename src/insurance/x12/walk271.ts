@@ -361,10 +361,9 @@ export class Walker {
   }
 
   nm1(s: SegmentView): void {
-    const name = fullName(val(s, 3), val(s, 4));
     if (this.inLs) {
       if (!this.benefit) return;
-      const entity: WritableEntity = { role: val(s, 1), name, contacts: [] };
+      const entity: WritableEntity = { role: val(s, 1), name: fullName(val(s, 3), val(s, 4)), contacts: [] };
       put(entity, 'idQualifier', val(s, 8));
       put(entity, 'id', val(s, 9));
       this.entity = entity;
@@ -375,6 +374,7 @@ export class Walker {
     this.named = true;
     if (this.mode === 'benefits') return;
     if (this.letter === 'A' || this.letter === 'B') {
+      const name = fullName(val(s, 3), val(s, 4));
       const payer = this.letter === 'A';
       const id = val(s, 9);
       const idQualifier = val(s, 8);
