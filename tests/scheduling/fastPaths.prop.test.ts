@@ -13,6 +13,7 @@ import {
   SchedulingCalendarSchema,
 } from '../../src/scheduling/index.js';
 import { generateHealthSystem } from '../../src/testing/healthSystem.js';
+import { byKeyPlain, byStart } from '../../src/scheduling/slotRanking.js';
 import { parseOrThrow } from '../../src/testing/parsed.js';
 
 const ZONES = [
@@ -323,4 +324,31 @@ describe('bookings near a range agree with a plain filter', () => {
       expect(got.map(startOf)).toEqual([...got.map(startOf)].sort((a, b) => a - b));
     },
   );
+});
+
+// --- Ranking: the counting sort against the plain comparison sort -------------------------------
+
+describe('byStart agrees with the plain sort by (start, provider position)', () => {
+  test.prop(
+    [
+      fc.array(
+        fc.record({
+          start: fc.oneof(
+            fc.integer({ min: 0, max: 3000 }).map((m) => 1_795_000_000_000 + m * MIN),
+            fc.integer({ min: 0, max: 3_000_000 }).map((ms) => 1_795_000_000_000 + ms),
+            fc.integer({ min: 0, max: 400 }).map((d) => 1_795_000_000_000 + d * 86_400_000),
+          ),
+          provider: fc.integer({ min: 0, max: 4 }),
+        }),
+        { maxLength: 60 },
+      ),
+    ],
+    { numRuns: 500 },
+  )('same order, ties in provider order', (slots) => {
+    // Found slots come provider by provider.
+    const sorted = [...slots].sort((a, b) => a.provider - b.provider);
+    const found = { starts: sorted.map((s) => s.start), orders: sorted.map((s) => s.provider), places: [] };
+    const plan = { ranking: 'earliest' as const, groups: [], loads: [], lo: 0 };
+    expect(Array.from(byStart(found.starts))).toEqual(byKeyPlain(plan, 0, found));
+  });
 });

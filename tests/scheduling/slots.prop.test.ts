@@ -253,6 +253,68 @@ describe('slot finding properties', () => {
     },
   );
 
+  // The fast paths of ranking (stretches searched in turn, a counting sort, shared time texts)
+  // against the rule written plainly: every slot, sorted by its key.
+  test.prop(
+    [
+      worldArb,
+      fc.constantFrom('earliest', 'preferred-provider', 'spread-load'),
+      fc.integer({ min: 1, max: 9 }),
+      fc.nat(),
+    ],
+    RUNS,
+  )(
+    'each ranking equals the plain sort of every slot by its key, and pages are its prefixes',
+    (w, ranking, size, pick) => {
+      const providers = w.cal.providers.map((p) => p.id);
+      const preferred = providers[pick % providers.length];
+      const q = { ...w.q, ...(preferred === undefined ? {} : { preferredProvider: preferred }) };
+      const every = unwrap(findSlots(q, w.cal, { now: w.now }));
+      const lo = instantToMs(q.from);
+      const hi = instantToMs(q.to);
+      // Booked minutes in the range per provider: blocking appointments only, holds not counted.
+      const load = (provider: string) =>
+        w.cal.appointments
+          .filter(
+            (a) =>
+              a.provider === provider &&
+              BLOCKING_APPOINTMENT_STATUSES.has(a.status) &&
+              a.start !== undefined &&
+              a.end !== undefined,
+          )
+          .map((a) => Math.min(instantToMs(a.end ?? q.to), hi) - Math.max(instantToMs(a.start ?? q.from), lo))
+          .filter((m) => m > 0)
+          .reduce((x, y) => x + y, 0);
+      const key = (s: Slot): number[] => {
+        const start = instantToMs(s.start);
+        const order = providers.indexOf(s.provider);
+        if (ranking === 'spread-load')
+          return [Math.floor((start - lo) / 86_400_000), load(s.provider), start, order];
+        if (ranking === 'preferred-provider') return [s.provider === preferred ? 0 : 1, start, order];
+        return [start, order];
+      };
+      const byKey = (a: Slot, b: Slot) => {
+        const [x, y] = [key(a), key(b)];
+        for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
+        return 0;
+      };
+      const ranked = unwrap(findSlots(q, w.cal, { now: w.now, ranking }));
+      expect(ranked).toEqual([...every].sort(byKey));
+      const first = unwrap(findSlots(q, w.cal, { now: w.now, ranking, limit: size }));
+      expect(first.map(({ cursor: _cursor, ...slot }) => slot)).toEqual(ranked.slice(0, size));
+      const second = unwrap(
+        findSlots(q, w.cal, {
+          now: w.now,
+          ranking,
+          limit: size,
+          ...(first.at(-1)?.cursor === undefined ? {} : { cursor: first.at(-1)?.cursor }),
+        }),
+      );
+      if (first.length === size)
+        expect(second.map(({ cursor: _cursor, ...slot }) => slot)).toEqual(ranked.slice(size, 2 * size));
+    },
+  );
+
   test.prop([worldArb], { numRuns: 15 })('results are identical under different host time zones', (w) => {
     const saved = process.env['TZ'];
     const seen = new Set<string>();
