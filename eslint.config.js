@@ -29,6 +29,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // `interface Slot extends z.infer<typeof SlotSchema> {}` names a model's type: an alias of
+      // z.infer is not kept by the compiler, so editors and the API pages would print the whole
+      // expanded object wherever the model is used.
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
       eqeqeq: 'error',
       'no-var': 'error',
       'prefer-const': 'error',

@@ -20,7 +20,7 @@ export const DateSpanSchema = /* @__PURE__ */ z
   .object({ start: IsoDateSchema, end: IsoDateSchema })
   .refine((s) => s.start <= s.end, { message: 'start must not be after end', path: ['end'] });
 /** An inclusive range of calendar dates. */
-export type DateSpan = z.infer<typeof DateSpanSchema>;
+export interface DateSpan extends z.infer<typeof DateSpanSchema> {}
 
 /**
  * CAS01 claim adjustment group codes (X12 005010X221A1; `CR` is 4010 only): who bears the amount.
@@ -51,7 +51,7 @@ export const AdjustmentSchema = /* @__PURE__ */ z.object({
   segmentIndex: z.number().int().nonnegative().optional(),
 });
 /** One CAS reason triplet with its group. */
-export type Adjustment = z.infer<typeof AdjustmentSchema>;
+export interface Adjustment extends z.infer<typeof AdjustmentSchema> {}
 
 /** A procedure as billed or adjudicated: qualifier (`HC` for CPT/HCPCS), code, up to 4 modifiers. */
 export const ProcedureSchema = /* @__PURE__ */ z.object({
@@ -60,7 +60,7 @@ export const ProcedureSchema = /* @__PURE__ */ z.object({
   modifiers: z.array(text()).max(4).readonly(),
 });
 /** A procedure as billed or adjudicated. */
-export type Procedure = z.infer<typeof ProcedureSchema>;
+export interface Procedure extends z.infer<typeof ProcedureSchema> {}
 
 /** One 835 service line (2110 SVC) with its dates, adjustments, remarks and line control number. */
 export const RemittanceLineSchema = /* @__PURE__ */ z.object({
@@ -83,7 +83,7 @@ export const RemittanceLineSchema = /* @__PURE__ */ z.object({
   segmentIndex: z.number().int().nonnegative(),
 });
 /** One 835 service line. */
-export type RemittanceLine = z.infer<typeof RemittanceLineSchema>;
+export interface RemittanceLine extends z.infer<typeof RemittanceLineSchema> {}
 
 /** One 835 claim (2100 CLP): status, amounts, claim-level adjustments, lines and what it names. */
 export const RemittanceClaimSchema = /* @__PURE__ */ z.object({
@@ -112,7 +112,7 @@ export const RemittanceClaimSchema = /* @__PURE__ */ z.object({
   segmentIndex: z.number().int().nonnegative(),
 });
 /** One 835 claim. */
-export type RemittanceClaim = z.infer<typeof RemittanceClaimSchema>;
+export interface RemittanceClaim extends z.infer<typeof RemittanceClaimSchema> {}
 
 /** One PLB reason/amount pair: signed amount (positive reduces payment), reason and reference. */
 export const ProviderAdjustmentSchema = /* @__PURE__ */ z.object({
@@ -125,7 +125,7 @@ export const ProviderAdjustmentSchema = /* @__PURE__ */ z.object({
   segmentIndex: z.number().int().nonnegative(),
 });
 /** One PLB reason/amount pair. */
-export type ProviderAdjustment = z.infer<typeof ProviderAdjustmentSchema>;
+export interface ProviderAdjustment extends z.infer<typeof ProviderAdjustmentSchema> {}
 
 /** A party named in the 835 header (N1*PR payer, N1*PE payee). */
 export const RemittancePartySchema = /* @__PURE__ */ z.object({
@@ -134,7 +134,7 @@ export const RemittancePartySchema = /* @__PURE__ */ z.object({
   id: text().optional(),
 });
 /** A party named in the 835 header. */
-export type RemittanceParty = z.infer<typeof RemittancePartySchema>;
+export interface RemittanceParty extends z.infer<typeof RemittancePartySchema> {}
 
 /**
  * One 835 transaction (one payment): header facts, claims, PLB adjustments and where it came from
@@ -165,7 +165,7 @@ export const RemittanceSchema = /* @__PURE__ */ z.object({
   providerAdjustments: z.array(ProviderAdjustmentSchema).readonly(),
 });
 /** One 835 transaction (one payment). */
-export type Remittance = z.infer<typeof RemittanceSchema>;
+export interface Remittance extends z.infer<typeof RemittanceSchema> {}
 
 /** A postal address as an 837P writes it (N3/N4). */
 export const ClaimAddressSchema = /* @__PURE__ */ z.object({
@@ -176,7 +176,7 @@ export const ClaimAddressSchema = /* @__PURE__ */ z.object({
   zip: z.string(),
 });
 /** A postal address as an 837P writes it. */
-export type ClaimAddress = z.infer<typeof ClaimAddressSchema>;
+export interface ClaimAddress extends z.infer<typeof ClaimAddressSchema> {}
 
 /** A provider on an encounter or claim: NPI as sent (checked by the front-end edits), name, taxonomy. */
 export const ClaimProviderSchema = /* @__PURE__ */ z.object({
@@ -187,7 +187,7 @@ export const ClaimProviderSchema = /* @__PURE__ */ z.object({
   taxonomy: text().optional(),
 });
 /** A provider on an encounter or claim. */
-export type ClaimProvider = z.infer<typeof ClaimProviderSchema>;
+export interface ClaimProvider extends z.infer<typeof ClaimProviderSchema> {}
 
 /** One procedure line of an encounter: code, modifiers, units, charge and diagnosis pointers (1-based). */
 export const EncounterLineSchema = /* @__PURE__ */ z.object({
@@ -200,7 +200,7 @@ export const EncounterLineSchema = /* @__PURE__ */ z.object({
   controlNumber: text().optional(),
 });
 /** One procedure line of an encounter. */
-export type EncounterLine = z.infer<typeof EncounterLineSchema>;
+export interface EncounterLine extends z.infer<typeof EncounterLineSchema> {}
 
 /**
  * A visit ready for billing: date and place of service, providers, ICD-10-CM diagnoses (without
@@ -222,7 +222,7 @@ export const EncounterSchema = /* @__PURE__ */ z.object({
   priorAuthorization: text().optional(),
 });
 /** A visit ready for billing. */
-export type Encounter = z.infer<typeof EncounterSchema>;
+export interface Encounter extends z.infer<typeof EncounterSchema> {}
 
 /**
  * What an earlier payer did with one service line (837P 2430 SVD/CAS/DTP*573): that payer's id
@@ -238,7 +238,7 @@ export const LineAdjudicationSchema = /* @__PURE__ */ z.object({
   adjudicationDate: IsoDateSchema.optional(),
 });
 /** What an earlier payer did with one service line. */
-export type LineAdjudication = z.infer<typeof LineAdjudicationSchema>;
+export interface LineAdjudication extends z.infer<typeof LineAdjudicationSchema> {}
 
 /** One service line of a professional claim (2400 LX/SV1/DTP*472/REF*6R). */
 export const ServiceLineSchema = /* @__PURE__ */ z.object({
@@ -254,7 +254,7 @@ export const ServiceLineSchema = /* @__PURE__ */ z.object({
   priorAdjudications: z.array(LineAdjudicationSchema).readonly().optional(),
 });
 /** One service line of a professional claim. */
-export type ServiceLine = z.infer<typeof ServiceLineSchema>;
+export interface ServiceLine extends z.infer<typeof ServiceLineSchema> {}
 
 /** A person on a claim (subscriber or patient): names, member id, date of birth and gender as sent. */
 export const ClaimPersonSchema = /* @__PURE__ */ z.object({
@@ -266,7 +266,7 @@ export const ClaimPersonSchema = /* @__PURE__ */ z.object({
   address: ClaimAddressSchema.optional(),
 });
 /** A person on a claim. */
-export type ClaimPerson = z.infer<typeof ClaimPersonSchema>;
+export interface ClaimPerson extends z.infer<typeof ClaimPersonSchema> {}
 
 /**
  * Another payer of the patient's as a claim names it: payer id and name, its SBR01 order, and the
@@ -283,7 +283,7 @@ export const OtherPayerSchema = /* @__PURE__ */ z.object({
   relationship: z.string().optional(),
 });
 /** Another payer of the patient's as a claim names it. */
-export type OtherPayer = z.infer<typeof OtherPayerSchema>;
+export interface OtherPayer extends z.infer<typeof OtherPayerSchema> {}
 
 /**
  * An earlier payer's adjudication of the whole claim (837P 2320/2330A/2330B): the payer and its
@@ -345,7 +345,7 @@ export const ClaimSchema = /* @__PURE__ */ z.object({
   payerClaimNumber: text().optional(),
 });
 /** A professional claim. */
-export type Claim = z.infer<typeof ClaimSchema>;
+export interface Claim extends z.infer<typeof ClaimSchema> {}
 
 /** One ledger entry of a patient account. */
 export const LedgerEntrySchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
@@ -388,7 +388,7 @@ export const PatientAccountSchema = /* @__PURE__ */ z.object({
   hold: z.enum(['dispute', 'insurance-pending', 'payment-plan']).optional(),
 });
 /** A patient account. */
-export type PatientAccount = z.infer<typeof PatientAccountSchema>;
+export interface PatientAccount extends z.infer<typeof PatientAccountSchema> {}
 
 /** Aging bucket labels, inclusive upper bounds in days. */
 export const AGING_BUCKETS = ['0-30', '31-60', '61-90', '91-120', '120+'] as const;
@@ -416,7 +416,7 @@ export const StatementItemSchema = /* @__PURE__ */ z.object({
   open: positiveCents(),
 });
 /** One open item on a statement. */
-export type StatementItem = z.infer<typeof StatementItemSchema>;
+export interface StatementItem extends z.infer<typeof StatementItemSchema> {}
 
 /** What a statement run decided for one account. */
 export const StatementActionSchema = /* @__PURE__ */ z.enum([
@@ -449,7 +449,7 @@ export const StatementSchema = /* @__PURE__ */ z.object({
   refundDueBy: IsoDateSchema.optional(),
 });
 /** A patient statement. */
-export type Statement = z.infer<typeof StatementSchema>;
+export interface Statement extends z.infer<typeof StatementSchema> {}
 
 /** How a payment plan is laid out: a count or an installment amount, first due date, frequency. */
 export const PaymentPlanTermsSchema = /* @__PURE__ */ z.union([
@@ -477,7 +477,7 @@ export const PaymentPlanSchema = /* @__PURE__ */ z.object({
     .readonly(),
 });
 /** A payment plan. */
-export type PaymentPlan = z.infer<typeof PaymentPlanSchema>;
+export interface PaymentPlan extends z.infer<typeof PaymentPlanSchema> {}
 
 /**
  * Parses an encounter.

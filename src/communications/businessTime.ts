@@ -34,7 +34,7 @@ export const BusinessCalendarSchema = /* @__PURE__ */ z.object({
   cutoff: WallTimeSchema.optional(),
 });
 /** A practice's business calendar. */
-export type BusinessCalendar = z.infer<typeof BusinessCalendarSchema>;
+export interface BusinessCalendar extends z.infer<typeof BusinessCalendarSchema> {}
 
 /** Business days searched before giving up (a calendar with no open day). */
 const SEARCH_DAYS = 3660;

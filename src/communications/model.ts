@@ -31,7 +31,7 @@ export const ConsentEventSchema = /* @__PURE__ */ z.object({
   evidence: z.string().max(200).optional(),
 });
 /** One consent event on one channel. */
-export type ConsentEvent = z.infer<typeof ConsentEventSchema>;
+export interface ConsentEvent extends z.infer<typeof ConsentEventSchema> {}
 
 /**
  * What reminders need to know about a patient: the zone they live in (absent: the clinic's), the
@@ -48,7 +48,7 @@ export const PatientContactSchema = /* @__PURE__ */ z.object({
   consent: z.array(ConsentEventSchema).max(1000),
 });
 /** A patient's zone, channel preferences and consent log. */
-export type PatientContact = z.infer<typeof PatientContactSchema>;
+export interface PatientContact extends z.infer<typeof PatientContactSchema> {}
 
 /**
  * When a reminder goes out, relative to the appointment:
@@ -92,7 +92,7 @@ export const ReminderRulesSchema = /* @__PURE__ */ z.object({
   locationNames: z.record(LocationIdSchema, label()).optional(),
 });
 /** Reminder rules: offsets, window, quiet-hours policy, limits and templates. */
-export type ReminderRules = z.infer<typeof ReminderRulesSchema>;
+export interface ReminderRules extends z.infer<typeof ReminderRulesSchema> {}
 
 /** Which template a reminder uses: `standard` may name the location, `generic` never does. */
 export type ReminderTemplate = 'reminder.standard' | 'reminder.generic';

@@ -18,7 +18,7 @@ export const RecallPatientSchema = /* @__PURE__ */ z.object({
   inactive: z.boolean().optional(),
 });
 /** A patient as the recall list needs them. */
-export type RecallPatient = z.infer<typeof RecallPatientSchema>;
+export interface RecallPatient extends z.infer<typeof RecallPatientSchema> {}
 
 /** A visit, kept or booked, and its kind. */
 export const RecallVisitSchema = /* @__PURE__ */ z.object({
@@ -28,7 +28,7 @@ export const RecallVisitSchema = /* @__PURE__ */ z.object({
   status: z.enum(['kept', 'booked']),
 });
 /** A visit, kept or booked. */
-export type RecallVisit = z.infer<typeof RecallVisitSchema>;
+export interface RecallVisit extends z.infer<typeof RecallVisitSchema> {}
 
 /** A follow-up the provider set: see the patient again `months` after `from`. */
 export const FollowUpSchema = /* @__PURE__ */ z.object({
@@ -38,7 +38,7 @@ export const FollowUpSchema = /* @__PURE__ */ z.object({
   weeks: z.number().int().min(0).max(520).optional(),
 });
 /** A follow-up the provider set. */
-export type FollowUp = z.infer<typeof FollowUpSchema>;
+export interface FollowUp extends z.infer<typeof FollowUpSchema> {}
 
 /** Recall rules: provider follow-ups and how far ahead to look (default 30 days). */
 export const RecallRulesSchema = /* @__PURE__ */ z.object({
@@ -46,7 +46,7 @@ export const RecallRulesSchema = /* @__PURE__ */ z.object({
   lookaheadDays: z.number().int().min(0).max(366).optional(),
 });
 /** Recall rules. */
-export type RecallRules = z.infer<typeof RecallRulesSchema>;
+export interface RecallRules extends z.infer<typeof RecallRulesSchema> {}
 
 /** What a patient is recalled for. */
 export type RecallKind = 'medicare-ippe' | 'medicare-awv' | 'well-child' | 'follow-up';

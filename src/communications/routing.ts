@@ -74,7 +74,7 @@ export const IncomingMessageSchema = /* @__PURE__ */ z.object({
   from: z.enum(['patient', 'family', 'provider', 'pharmacy', 'payer', 'other']).optional(),
 });
 /** An incoming call or message. */
-export type IncomingMessage = z.infer<typeof IncomingMessageSchema>;
+export interface IncomingMessage extends z.infer<typeof IncomingMessageSchema> {}
 
 /**
  * Routing rules: the practice's zone (its business calendar defaults to Monday-Friday 08:00-17:00
@@ -88,7 +88,7 @@ export const RoutingRulesSchema = /* @__PURE__ */ z.object({
   extraRedFlags: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
 });
 /** Routing rules. */
-export type RoutingRules = z.infer<typeof RoutingRulesSchema>;
+export interface RoutingRules extends z.infer<typeof RoutingRulesSchema> {}
 
 /**
  * Parses routing rules.

@@ -287,7 +287,10 @@ export const wallMinutesToMs = (date: IsoDate, minutes: number, zone: IanaZone):
 };
 
 /**
- * {@link wallMinutesToMs} for an `HH:mm` wall time.
+ * Converts a wall-clock time `HH:mm` on a date in a zone to an instant, with the DST policy of
+ * this module: a time in a spring-forward gap becomes the first instant after the gap; a time in a
+ * fall-back overlap becomes the earlier of its two instants. Never depends on the host zone or on
+ * the date the code runs.
  *
  * Takes validated values only (from {@link parseIsoDate}, {@link parseWallTime} and
  * {@link parseZone}, or the literal constructors); for those it always returns a finite instant.

@@ -104,7 +104,7 @@ export const ClearinghouseEligibilitySchema = /* @__PURE__ */ z.looseObject({
  * @example
  * const j: ClearinghouseEligibility = { controlNumber: '1', benefitsInformation: [{ code: '6', serviceTypeCodes: ['30'] }] };
  */
-export type ClearinghouseEligibility = z.input<typeof ClearinghouseEligibilitySchema>;
+export interface ClearinghouseEligibility extends z.input<typeof ClearinghouseEligibilitySchema> {}
 
 // Stedi / Change date keys → DTP qualifiers (insurance.md §3.9 names, camel-cased by the vendor).
 const DATE_KEYS: Readonly<Record<string, string>> = {

@@ -34,7 +34,7 @@ export const EligibilityQuerySchema = /* @__PURE__ */ z.object({
  * @example
  * const q: EligibilityQuery = { serviceType: '98', dateOfService: '2026-11-23', providerNetwork: 'in' };
  */
-export type EligibilityQuery = z.input<typeof EligibilityQuerySchema>;
+export interface EligibilityQuery extends z.input<typeof EligibilityQuerySchema> {}
 
 /**
  * Parses a visit query.

@@ -123,7 +123,7 @@ export const PayerSchema = /* @__PURE__ */ z.object({
  * @example
  * const p: Payer = PayerSchema.parse({ id: 'payer-aetna', name: 'Aetna' });
  */
-export type Payer = z.infer<typeof PayerSchema>;
+export interface Payer extends z.infer<typeof PayerSchema> {}
 
 /**
  * What one copay is charged per: `line` (every line), `visit` (once per benefit and visit: the
@@ -231,7 +231,7 @@ export const BenefitSchema = /* @__PURE__ */ z.object({
  * @example
  * const b: Benefit = BenefitSchema.parse({ ... });
  */
-export type Benefit = z.infer<typeof BenefitSchema>;
+export interface Benefit extends z.infer<typeof BenefitSchema> {}
 
 /**
  * Deductible and out-of-pocket amounts of one network tier. `family: null` means self-only
@@ -250,7 +250,7 @@ export const TierLimitsSchema = /* @__PURE__ */ z.object({
  * @example
  * const t: TierLimits = TierLimitsSchema.parse({ ... });
  */
-export type TierLimits = z.infer<typeof TierLimitsSchema>;
+export interface TierLimits extends z.infer<typeof TierLimitsSchema> {}
 
 /**
  * The set of benefits a member has under a plan, with the plan-wide design switches:
@@ -301,7 +301,7 @@ export const BenefitSetSchema = /* @__PURE__ */ z.object({
  * @example
  * const set: BenefitSet = unwrapOr(parseBenefitSet(json), undefined)!;
  */
-export type BenefitSet = z.infer<typeof BenefitSetSchema>;
+export interface BenefitSet extends z.infer<typeof BenefitSetSchema> {}
 
 /**
  * A plan a payer offers.
@@ -322,7 +322,7 @@ export const PlanSchema = /* @__PURE__ */ z.object({
  * @example
  * const plan: Plan = PlanSchema.parse({ ... });
  */
-export type Plan = z.infer<typeof PlanSchema>;
+export interface Plan extends z.infer<typeof PlanSchema> {}
 
 /**
  * What a member has met so far in one network bucket.
@@ -342,7 +342,7 @@ export const AccumulatorBucketSchema = /* @__PURE__ */ z.object({
  * @example
  * const b: AccumulatorBucket = { deductible: 0 as Cents, oop: 0 as Cents };
  */
-export type AccumulatorBucket = z.infer<typeof AccumulatorBucketSchema>;
+export interface AccumulatorBucket extends z.infer<typeof AccumulatorBucketSchema> {}
 
 /** An empty record with no prototype, so any benefit id (`__proto__`, `constructor`) is an own key. */
 const nullRecord = (): Record<string, number> => Object.create(null) as Record<string, number>;
@@ -386,7 +386,7 @@ export const AccumulatorsSchema = /* @__PURE__ */ z.object({
  * @example
  * const a: Accumulators = unwrapOr(parseAccumulators(json), undefined)!;
  */
-export type Accumulators = z.infer<typeof AccumulatorsSchema>;
+export interface Accumulators extends z.infer<typeof AccumulatorsSchema> {}
 
 /**
  * Employment behind a coverage, for COB order: the subscriber's current job (`active`), a
@@ -466,7 +466,7 @@ export const CoverageSchema = /* @__PURE__ */ z.object({
  * @example
  * const c: Coverage = unwrapOr(parseCoverage(json), undefined)!;
  */
-export type Coverage = z.infer<typeof CoverageSchema>;
+export interface Coverage extends z.infer<typeof CoverageSchema> {}
 
 /**
  * Yearly limits set by law (ACA maximum OOP, IRS HDHP bounds, Medicare deductibles), keyed by plan
@@ -490,7 +490,7 @@ export const AnnualLimitsSchema = /* @__PURE__ */ z.object({
  * @example
  * const l: AnnualLimits = ANNUAL_LIMITS[1]!;
  */
-export type AnnualLimits = z.infer<typeof AnnualLimitsSchema>;
+export interface AnnualLimits extends z.infer<typeof AnnualLimitsSchema> {}
 
 /**
  * Parses a payer.
@@ -589,7 +589,7 @@ export const ClaimLineSchema = /* @__PURE__ */ z.object({
  * @example
  * const line: ClaimLine = ClaimLineSchema.parse({ id: '1', serviceDate: '2026-03-02', serviceType: '98', network: 'in', allowed: 18000 });
  */
-export type ClaimLine = z.infer<typeof ClaimLineSchema>;
+export interface ClaimLine extends z.infer<typeof ClaimLineSchema> {}
 
 /**
  * Parses claim lines.

@@ -54,7 +54,7 @@ export const PayerOrderPatientSchema = /* @__PURE__ */ z.object({
  * @example
  * const p: PayerOrderPatient = { dateOfBirth: isoDate('2015-06-01'), parents: { livingTogether: true, jointDecree: false } };
  */
-export type PayerOrderPatient = z.infer<typeof PayerOrderPatientSchema>;
+export interface PayerOrderPatient extends z.infer<typeof PayerOrderPatientSchema> {}
 
 /**
  * The patient facts as {@link determinePayerOrder} takes them: dates as plain `YYYY-MM-DD` strings,
@@ -63,7 +63,7 @@ export type PayerOrderPatient = z.infer<typeof PayerOrderPatientSchema>;
  * @example
  * const p: PayerOrderPatientInput = { dateOfBirth: '2015-06-01', parents: { livingTogether: true } };
  */
-export type PayerOrderPatientInput = z.input<typeof PayerOrderPatientSchema>;
+export interface PayerOrderPatientInput extends z.input<typeof PayerOrderPatientSchema> {}
 
 /**
  * Parses the patient facts for payer order.

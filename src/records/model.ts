@@ -49,7 +49,7 @@ export const PersonNameSchema = /* @__PURE__ */ z.object({
   until: IsoDateSchema.optional(),
 });
 /** A person's name: family, given, middle names, suffix (Jr, Sr, III) and a preferred name. */
-export type PersonName = z.infer<typeof PersonNameSchema>;
+export interface PersonName extends z.infer<typeof PersonNameSchema> {}
 
 /** A postal address. `line` holds the street lines; US addresses use USPS abbreviations after normalizing. */
 export const AddressSchema = /* @__PURE__ */ z.object({
@@ -62,7 +62,7 @@ export const AddressSchema = /* @__PURE__ */ z.object({
   country: z.string().trim().min(2).max(3).default('US'),
 });
 /** A postal address. */
-export type Address = z.infer<typeof AddressSchema>;
+export interface Address extends z.infer<typeof AddressSchema> {}
 
 /** A phone number with its use. After normalizing, `value` is E.164 (`+14155550132`). */
 export const ContactPhoneSchema = /* @__PURE__ */ z.object({
@@ -74,7 +74,7 @@ export const ContactPhoneSchema = /* @__PURE__ */ z.object({
     .optional(),
 });
 /** A phone number with its use. */
-export type ContactPhone = z.infer<typeof ContactPhoneSchema>;
+export interface ContactPhone extends z.infer<typeof ContactPhoneSchema> {}
 
 /**
  * Kinds of patient identifier, after HL7 v2 table 0203 (MR, SS, MC = Medicare MBI, MA = Medicaid,
@@ -99,7 +99,7 @@ export const PatientIdentifierSchema = /* @__PURE__ */ z.object({
   value: text(),
 });
 /** An identifier with its assigning system. */
-export type PatientIdentifier = z.infer<typeof PatientIdentifierSchema>;
+export interface PatientIdentifier extends z.infer<typeof PatientIdentifierSchema> {}
 
 /**
  * How an emergency contact or guarantor relates to the patient.
@@ -128,7 +128,7 @@ export const RelatedPersonSchema = /* @__PURE__ */ z.object({
   patientId: PatientIdSchema.optional(),
 });
 /** A related person: emergency contact or guarantor. */
-export type RelatedPerson = z.infer<typeof RelatedPersonSchema>;
+export interface RelatedPerson extends z.infer<typeof RelatedPersonSchema> {}
 
 /** Consent and acknowledgement kinds a front desk collects. */
 export const ConsentKindSchema = /* @__PURE__ */ z.enum([
@@ -149,7 +149,7 @@ export const ConsentSchema = /* @__PURE__ */ z.object({
   expiresOn: IsoDateSchema.optional(),
 });
 /** A signed consent. */
-export type Consent = z.infer<typeof ConsentSchema>;
+export interface Consent extends z.infer<typeof ConsentSchema> {}
 
 /** How the patient prefers to be contacted. */
 export const CommunicationPreferencesSchema = /* @__PURE__ */ z.object({
@@ -160,7 +160,7 @@ export const CommunicationPreferencesSchema = /* @__PURE__ */ z.object({
   interpreterNeeded: z.boolean().default(false),
 });
 /** How the patient prefers to be contacted. */
-export type CommunicationPreferences = z.infer<typeof CommunicationPreferencesSchema>;
+export interface CommunicationPreferences extends z.infer<typeof CommunicationPreferencesSchema> {}
 
 /** A patient chart's demographics and administrative data. */
 export const PatientSchema = /* @__PURE__ */ z.object({
@@ -188,7 +188,7 @@ export const PatientSchema = /* @__PURE__ */ z.object({
   createdOn: IsoDateSchema.optional(),
 });
 /** A patient chart's demographics and administrative data. */
-export type Patient = z.infer<typeof PatientSchema>;
+export interface Patient extends z.infer<typeof PatientSchema> {}
 
 /**
  * Parses a patient from outside data (no standardization: see `normalizePatient`).
@@ -215,7 +215,7 @@ export const PractitionerSchema = /* @__PURE__ */ z.object({
   emails: z.array(email()).max(5).default([]),
 });
 /** A practitioner of the clinic, identified by NPI. */
-export type Practitioner = z.infer<typeof PractitionerSchema>;
+export interface Practitioner extends z.infer<typeof PractitionerSchema> {}
 
 /**
  * Parses a practitioner from outside data.
@@ -275,7 +275,7 @@ export const DocumentSchema = /* @__PURE__ */ z.object({
   referralId: ReferralIdSchema.optional(),
 });
 /** A received document. */
-export type MedicalDocument = z.infer<typeof DocumentSchema>;
+export interface MedicalDocument extends z.infer<typeof DocumentSchema> {}
 
 /**
  * Parses a received document from outside data.

@@ -39,7 +39,7 @@ export const ReferralPartySchema = /* @__PURE__ */ z.object({
   specialty: z.string().min(1),
 });
 /** A provider on either end of a referral. */
-export type ReferralParty = z.infer<typeof ReferralPartySchema>;
+export interface ReferralParty extends z.infer<typeof ReferralPartySchema> {}
 
 /** A document the payer or specialist needs with the referral; `document` once attached. */
 export const ReferralAttachmentSchema = /* @__PURE__ */ z.object({
@@ -48,7 +48,7 @@ export const ReferralAttachmentSchema = /* @__PURE__ */ z.object({
   document: DocumentIdSchema.optional(),
 });
 /** A document the payer or specialist needs with the referral. */
-export type ReferralAttachment = z.infer<typeof ReferralAttachmentSchema>;
+export interface ReferralAttachment extends z.infer<typeof ReferralAttachmentSchema> {}
 
 /**
  * X12 278 UM02 certification types, as request kinds (secondary source: signaledi.com HCR/UM02
@@ -118,7 +118,7 @@ export const AuthorizationPeriodSchema = /* @__PURE__ */ z.object({
   zone: IanaZoneSchema,
 });
 /** The validity window of an authorization, dates inclusive, in a zone. */
-export type AuthorizationPeriod = z.infer<typeof AuthorizationPeriodSchema>;
+export interface AuthorizationPeriod extends z.infer<typeof AuthorizationPeriodSchema> {}
 
 /** One requested service line of an authorization (PAS `Claim.item` / X12 2000F loop). */
 export const AuthorizationItemSchema = /* @__PURE__ */ z.object({
@@ -129,7 +129,7 @@ export const AuthorizationItemSchema = /* @__PURE__ */ z.object({
   actionCode: X12ActionCodeSchema.optional(),
 });
 /** One requested service line of an authorization. */
-export type AuthorizationItem = z.infer<typeof AuthorizationItemSchema>;
+export interface AuthorizationItem extends z.infer<typeof AuthorizationItemSchema> {}
 
 /** The payer's reason for an adverse decision: HCR03 (X12 list 886) and/or CARC code, and text. */
 export const DenialReasonSchema = /* @__PURE__ */ z.object({
@@ -138,7 +138,7 @@ export const DenialReasonSchema = /* @__PURE__ */ z.object({
   text: z.string().min(1).optional(),
 });
 /** The payer's reason for an adverse decision. */
-export type DenialReason = z.infer<typeof DenialReasonSchema>;
+export interface DenialReason extends z.infer<typeof DenialReasonSchema> {}
 
 /**
  * One authorization request and the payer's answer. Each request (initial, resubmission, appeal,
@@ -172,7 +172,7 @@ export const AuthorizationSchema = /* @__PURE__ */ z.object({
   noShowsUseVisits: z.boolean().optional(),
 });
 /** One authorization request and the payer's answer. */
-export type Authorization = z.infer<typeof AuthorizationSchema>;
+export interface Authorization extends z.infer<typeof AuthorizationSchema> {}
 
 /**
  * What happened to a linked appointment, as far as the referral knows: `cancelled` is one
@@ -188,7 +188,7 @@ export const AppointmentLinkSchema = /* @__PURE__ */ z.object({
   status: AppointmentLinkStatusSchema,
 });
 /** An appointment booked under the referral. */
-export type AppointmentLink = z.infer<typeof AppointmentLinkSchema>;
+export interface AppointmentLink extends z.infer<typeof AppointmentLinkSchema> {}
 
 /** A consult note from the receiving provider: interim (PCC-59) or final outcome (PCC-57). */
 export const ConsultNoteSchema = /* @__PURE__ */ z.object({
@@ -197,7 +197,7 @@ export const ConsultNoteSchema = /* @__PURE__ */ z.object({
   receivedAt: IsoInstantSchema,
 });
 /** A consult note from the receiving provider. */
-export type ConsultNote = z.infer<typeof ConsultNoteSchema>;
+export interface ConsultNote extends z.infer<typeof ConsultNoteSchema> {}
 
 /**
  * Why a referral is in `denied`: a payer's adverse decision (A3) and a specialist's decline (360X
@@ -236,7 +236,7 @@ export const AuthorizationRequestSchema = /* @__PURE__ */ z.object({
     .readonly(),
 });
 /** A new authorization request as an event carries it. */
-export type AuthorizationRequest = z.infer<typeof AuthorizationRequestSchema>;
+export interface AuthorizationRequest extends z.infer<typeof AuthorizationRequestSchema> {}
 
 /** A payer decision as the referral records it (built by `applyAuthorizationResponse`). */
 export const AuthorizationDecisionRecordSchema = /* @__PURE__ */ AuthorizationSchema.pick({
@@ -327,7 +327,7 @@ export const ReferralHistoryEntrySchema = /* @__PURE__ */ z.object({
   event: ReferralEventSchema,
 });
 /** One accepted event in a referral's append-only history. */
-export type ReferralHistoryEntry = z.infer<typeof ReferralHistoryEntrySchema>;
+export interface ReferralHistoryEntry extends z.infer<typeof ReferralHistoryEntrySchema> {}
 
 /**
  * A referral from a referring provider to a receiving provider (specialist, imaging), with its
@@ -356,7 +356,7 @@ export const ReferralSchema = /* @__PURE__ */ z.object({
   history: z.array(ReferralHistoryEntrySchema).readonly(),
 });
 /** A referral with its whole lifecycle. */
-export type Referral = z.infer<typeof ReferralSchema>;
+export interface Referral extends z.infer<typeof ReferralSchema> {}
 
 /**
  * A payer's answer to an authorization request, as read from an X12 278 response (HCR, DTP, HSD
@@ -392,7 +392,7 @@ export const AuthorizationResponseSchema = /* @__PURE__ */ z.object({
     .optional(),
 });
 /** A payer's answer to an authorization request. */
-export type AuthorizationResponse = z.infer<typeof AuthorizationResponseSchema>;
+export interface AuthorizationResponse extends z.infer<typeof AuthorizationResponseSchema> {}
 
 /**
  * Parses a payer's authorization response.

@@ -63,7 +63,7 @@ export const ProviderSchema = /* @__PURE__ */ z.object({
   workWeek: WorkWeekSchema.optional(),
 });
 /** A clinician who sees patients, working in one IANA zone at one or more locations. */
-export type Provider = z.infer<typeof ProviderSchema>;
+export interface Provider extends z.infer<typeof ProviderSchema> {}
 
 /** A site (clinic building, telehealth hub) with its own zone. */
 export const LocationSchema = /* @__PURE__ */ z.object({
@@ -74,7 +74,7 @@ export const LocationSchema = /* @__PURE__ */ z.object({
   workWeek: WorkWeekSchema.optional(),
 });
 /** A site (clinic building, telehealth hub) with its own zone. */
-export type Location = z.infer<typeof LocationSchema>;
+export interface Location extends z.infer<typeof LocationSchema> {}
 
 /** Whether a resource is a room or a piece of equipment. */
 export const ResourceCategorySchema = /* @__PURE__ */ z.enum(['room', 'equipment']);
@@ -95,7 +95,7 @@ export const ResourceSchema = /* @__PURE__ */ z.object({
   capacity: z.number().int().min(1).max(1000).optional(),
 });
 /** A room or a device that an appointment may need. */
-export type Resource = z.infer<typeof ResourceSchema>;
+export interface Resource extends z.infer<typeof ResourceSchema> {}
 
 /** Which patients an appointment type is for. */
 export const PatientStatusSchema = /* @__PURE__ */ z.enum(['new', 'established', 'any']);
@@ -150,7 +150,7 @@ export const AppointmentTypeSchema = /* @__PURE__ */ z.object({
   weekStart: z.number().int().min(1).max(7).optional(),
 });
 /** A kind of visit and its booking rules. */
-export type AppointmentType = z.infer<typeof AppointmentTypeSchema>;
+export interface AppointmentType extends z.infer<typeof AppointmentTypeSchema> {}
 
 /** Who a template or exception belongs to: a provider or a resource (room, device). */
 export const ScheduleOwnerSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
@@ -169,7 +169,7 @@ export const WallWindowSchema = /* @__PURE__ */ z.object({
   end: WallTimeSchema,
 });
 /** A wall-clock window, overnight when `end <= start`. */
-export type WallWindow = z.infer<typeof WallWindowSchema>;
+export interface WallWindow extends z.infer<typeof WallWindowSchema> {}
 
 /** A weekday as RFC 5545 writes it: `MO` ... `SU`. */
 export const WeekdayCodeSchema = /* @__PURE__ */ z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']);
@@ -225,7 +225,7 @@ export const AvailabilityTemplateSchema = /* @__PURE__ */ z
     path: ['dtstart'],
   });
 /** Recurring availability of a provider or resource. */
-export type AvailabilityTemplate = z.infer<typeof AvailabilityTemplateSchema>;
+export interface AvailabilityTemplate extends z.infer<typeof AvailabilityTemplateSchema> {}
 
 /**
  * A change to recurring availability.
@@ -292,7 +292,7 @@ export const AppointmentHistoryEntrySchema = /* @__PURE__ */ z.object({
   actor: ActorIdSchema.optional(),
 });
 /** One status change of an appointment. */
-export type AppointmentHistoryEntry = z.infer<typeof AppointmentHistoryEntrySchema>;
+export interface AppointmentHistoryEntry extends z.infer<typeof AppointmentHistoryEntrySchema> {}
 
 /**
  * An appointment. `start`/`end` may be absent only for `proposed`, `cancelled` and `waitlist`
@@ -335,7 +335,7 @@ export const AppointmentSchema = /* @__PURE__ */ z
   })
   .refine((a) => inOrder(a.start, a.end), END_AFTER_START);
 /** An appointment with FHIR status, instants, participants, series link and history. */
-export type Appointment = z.infer<typeof AppointmentSchema>;
+export interface Appointment extends z.infer<typeof AppointmentSchema> {}
 
 /** A tentative reservation (FHIR Slot `busy-tentative`); it blocks until `expiresAt` (exclusive). */
 export const HoldSchema = /* @__PURE__ */ z
@@ -351,7 +351,7 @@ export const HoldSchema = /* @__PURE__ */ z
   })
   .refine((h) => inOrder(h.start, h.end), END_AFTER_START);
 /** A tentative reservation that blocks until it expires. */
-export type Hold = z.infer<typeof HoldSchema>;
+export interface Hold extends z.infer<typeof HoldSchema> {}
 
 /** A request to be seen sooner or when something opens up. */
 export const WaitlistEntrySchema = /* @__PURE__ */ z
@@ -382,7 +382,7 @@ export const WaitlistEntrySchema = /* @__PURE__ */ z
     path: ['latest'],
   });
 /** A request to be seen sooner or when something opens up. */
-export type WaitlistEntry = z.infer<typeof WaitlistEntrySchema>;
+export interface WaitlistEntry extends z.infer<typeof WaitlistEntrySchema> {}
 
 /**
  * Everything slot finding looks at: who works when, what exists, and what is already taken.
@@ -441,7 +441,7 @@ export const SchedulingCalendarSchema = /* @__PURE__ */ z
  * Everything slot finding looks at. Treat a calendar value as immutable: the functions memoize
  * derived indexes per calendar object, so build a new object (spread) when something changes.
  */
-export type SchedulingCalendar = z.infer<typeof SchedulingCalendarSchema>;
+export interface SchedulingCalendar extends z.infer<typeof SchedulingCalendarSchema> {}
 
 /** The question "when can ... be seen": a type, a range and optional restrictions. */
 export const SlotQuerySchema = /* @__PURE__ */ z.object({
@@ -460,7 +460,7 @@ export const SlotQuerySchema = /* @__PURE__ */ z.object({
   resources: z.array(ResourceIdSchema).optional(),
 });
 /** The question "when can ... be seen". */
-export type SlotQuery = z.infer<typeof SlotQuerySchema>;
+export interface SlotQuery extends z.infer<typeof SlotQuerySchema> {}
 
 /** How slots are ordered: earliest first, the preferred provider first, or least-loaded first. */
 export const SlotRankingSchema = /* @__PURE__ */ z.enum(['earliest', 'preferred-provider', 'spread-load']);
@@ -482,7 +482,7 @@ export const SlotOptionsSchema = /* @__PURE__ */ z.object({
   allowOverbook: z.boolean().optional(),
 });
 /** Options of `findSlots`. */
-export type SlotOptions = z.infer<typeof SlotOptionsSchema>;
+export interface SlotOptions extends z.infer<typeof SlotOptionsSchema> {}
 
 /** A bookable time: provider, resources, start and end (without buffers) in the provider's zone. */
 export interface Slot {

@@ -68,7 +68,7 @@ export const EligibilityRequestSchema = /* @__PURE__ */ z.object({
  * @example
  * const r: EligibilityRequest = { interchangeControlNumber: 1, reference: 'R1', createdAt: { date: '2026-11-23', time: '08:00' }, sender: { id: 'CLINIC' }, receiver: { id: 'ACME' }, payer: { name: 'ACME', id: '1' }, provider: { name: 'MAPLE', npi: '1234567893' }, subscriber: { memberId: 'W1', lastName: 'DOE' } };
  */
-export type EligibilityRequest = z.input<typeof EligibilityRequestSchema>;
+export interface EligibilityRequest extends z.input<typeof EligibilityRequestSchema> {}
 
 /**
  * Parses a 270 request.
