@@ -370,6 +370,14 @@ export const planReminders = (
 
   const maxPerWeek = rules.maxPerWeek ?? DEFAULT_MAX_PER_WEEK;
   const limit = rules.maxSmsLength ?? DEFAULT_SMS_LENGTH;
+  // The body is the practice name, location names, times written by spokenTime and fixed ASCII
+  // text. When the names are plain GSM-7 (one septet a character), a text fits when its length
+  // does, with no scan of each body.
+  const plainNames =
+    isPlainGsm(rules.practiceName) && Object.values(rules.locationNames ?? {}).every((n) => isPlainGsm(n));
+  const fits = (body: string): boolean => (plainNames ? body.length <= limit : fitsSms(body, limit));
+  // A one-rule message lists the rule's own frozen array (most messages come from one rule).
+  const singleRule = labels.map((l) => Object.freeze([l]));
   const apptOf: (ReminderAppointment | undefined)[] = new Array<ReminderAppointment | undefined>(n);
   const reminderAppointment = (i: number, zone: IanaZone): ReminderAppointment => {
     let made = apptOf[i];
@@ -456,6 +464,7 @@ export const planReminders = (
     channel: Channel,
     day: number,
   ): PlannedReminder | undefined {
+    if (gTo - gFrom === 1) return toSingleMessage(first, p, zone, channel, day);
     // Appointments by start then id, each once; rules in send order, each once.
     const appts: number[] = [];
     const ruleLabels: string[] = [];
@@ -478,10 +487,10 @@ export const planReminders = (
     const template: ReminderTemplate = sensitive ? 'reminder.generic' : 'reminder.standard';
     let form: ReminderForm = 'full';
     let body = reminderBody(rules.practiceName, channel, template, covered, form);
-    if (channel === 'sms' && !fitsSms(body, limit)) {
+    if (channel === 'sms' && !fits(body)) {
       form = 'compact';
       body = reminderBody(rules.practiceName, channel, template, covered, form);
-      if (!fitsSms(body, limit)) {
+      if (!fits(body)) {
         skipGroup(order, gFrom, gTo, 'reminder.too-long');
         return undefined;
       }
@@ -500,6 +509,53 @@ export const planReminders = (
           : covered.map((a) => a.when).join('; '),
     };
     // Two literals rather than a spread: one object per message.
+    return moved === undefined
+      ? { id, patient, channel, sendAt, appointments: covered, rules: ruleLabels, template, fields, body }
+      : {
+          id,
+          patient,
+          channel,
+          sendAt,
+          appointments: covered,
+          rules: ruleLabels,
+          template,
+          fields,
+          body,
+          moved,
+        };
+  }
+
+  /** A day with one candidate: one appointment, one rule (the common case, with fewer arrays). */
+  function toSingleMessage(
+    cand: number,
+    p: number,
+    zone: IanaZone,
+    channel: Channel,
+    day: number,
+  ): PlannedReminder | undefined {
+    const i = cAppt[cand] as number;
+    const covered = [reminderAppointment(i, zone)];
+    const template: ReminderTemplate = sensitiveAppt[i] === 1 ? 'reminder.generic' : 'reminder.standard';
+    let form: ReminderForm = 'full';
+    let body = reminderBody(rules.practiceName, channel, template, covered, form);
+    if (channel === 'sms' && !fits(body)) {
+      form = 'compact';
+      body = reminderBody(rules.practiceName, channel, template, covered, form);
+      if (!fits(body)) {
+        skip((appointments[i] as Appointment).id, 'reminder.too-long', labels[cRule[cand] as number]);
+        return undefined;
+      }
+    }
+    const patient = (patients[p] as PatientContact).patient;
+    const id = `reminder:${patient}:${dayNumberToDate(day)}`;
+    const sendAt = formatInstant(cMs[cand] as number, zone);
+    const ruleLabels = singleRule[cRule[cand] as number] as readonly string[];
+    const fields = {
+      practice: rules.practiceName,
+      form,
+      appointments: (covered[0] as ReminderAppointment).when,
+    };
+    const moved = MOVED[cMoved[cand] as number];
     return moved === undefined
       ? { id, patient, channel, sendAt, appointments: covered, rules: ruleLabels, template, fields, body }
       : {
@@ -543,6 +599,15 @@ const inSendOrder = (messages: readonly PlannedReminder[], ms: readonly number[]
   const out = new Array<PlannedReminder>(count);
   for (let k = 0; k < count; k++) out[k] = messages[(keys[k] as number) % count] as PlannedReminder;
   return out;
+};
+
+/** Whether every character is in GSM-7's basic table as ASCII (printable, not an escape-table character). */
+const isPlainGsm = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c > 126 || !fitsSms(text[i] ?? '', 1)) return false;
+  }
+  return true;
 };
 
 /** Code-unit order, as `<` compares strings. */

@@ -48,6 +48,8 @@ const clinicArb = fc.record({
   window: fc.constantFrom(undefined, { start: '09:00', end: '20:00' }, { start: '00:00', end: '23:59' }),
   maxPerWeek: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
   maxSmsLength: fc.constantFrom(undefined, 70, 100),
+  // plain GSM-7, UCS-2 (curly quote), and GSM-7 escape-table characters (two septets each)
+  locationName: fc.constantFrom('Main St Clinic', 'Women’s Health Center', 'Lab {East} [2]'),
   sent: fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: -24 * 10, max: 24 * 40 })), {
     maxLength: 6,
   }),
@@ -82,7 +84,7 @@ describe('planReminders: the fast path equals the reference', () => {
       offsets: c.offsets,
       quietHours: c.policy,
       sensitiveTypes: ['colposcopy'],
-      locationNames: { 'loc-1': 'Women’s Health Center' },
+      locationNames: { 'loc-1': c.locationName },
       ...(c.window === undefined ? {} : { window: c.window }),
       ...(c.maxPerWeek === undefined ? {} : { maxPerWeek: c.maxPerWeek }),
       ...(c.maxSmsLength === undefined ? {} : { maxSmsLength: c.maxSmsLength }),
