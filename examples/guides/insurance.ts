@@ -389,6 +389,7 @@ export const esrd = () => {
 
 export const hdhp = () => {
   // #region hdhp
+  const noRequirements = { priorAuth: { required: false }, referral: { required: false } };
   const plan = parseBenefitSet({
     planYearStart: '01-01',
     hdhp: true,
@@ -400,7 +401,26 @@ export const hdhp = () => {
       },
       out: { deductible: { individual: 400000, family: 800000 }, oopMax: { individual: null, family: null } },
     },
-    benefits: [],
+    benefits: [
+      // The annual physical and immunizations at $0 before the deductible: the preventive safe harbor.
+      {
+        id: 'preventive',
+        serviceTypes: ['81', '80'],
+        network: 'in',
+        deductible: 'waived',
+        ...noRequirements,
+      },
+      // Telehealth before the deductible: a safe harbor since 2025 (OBBBA), declared on the benefit.
+      {
+        id: 'telehealth',
+        serviceTypes: ['98'],
+        network: 'in',
+        deductible: 'waived',
+        hdhpSafeHarbor: 'telehealth',
+        ...noRequirements,
+      },
+      { id: 'office', serviceTypes: ['98'], network: 'in', coinsurance: 2000, ...noRequirements },
+    ],
   });
   if (!isOk(plan)) throw new Error('check the plan');
   const self = checkHdhpQualification(plan.right, 'self-only', 2026);
@@ -409,8 +429,21 @@ export const hdhp = () => {
   if (isOk(family))
     for (const f of family.right.failures) console.log(f.rule, formatCents(f.limit), f.actual);
   // hdhp.embedded-deductible-below-family-minimum $3,400.00 200000
+
+  // The same plan with a $30 office-visit copay before the deductible is no longer an HDHP.
+  const copayFirst = parseBenefitSet({
+    ...plan.right,
+    benefits: plan.right.benefits.map((b) =>
+      b.id === 'office' ? { ...b, copay: 3000, copayTiming: 'beforeDeductible' } : b,
+    ),
+  });
+  if (!isOk(copayFirst)) throw new Error('check the plan');
+  const office = checkHdhpQualification(copayFirst.right, 'self-only', 2026);
+  if (isOk(office))
+    for (const f of office.right.failures) console.log(f.rule, f.benefitId, f.serviceTypes, f.actual);
+  // hdhp.first-dollar-non-preventive office ['98'] 3000
   // #endregion hdhp
-  return { self, family };
+  return { self, family, office };
 };
 
 if (process.argv[1]?.endsWith('insurance.ts')) {

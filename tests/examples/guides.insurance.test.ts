@@ -112,10 +112,14 @@ describe('insurance.md', () => {
   });
 
   it('HDHP: $2,000 / $8,000 qualifies self-only; inside family coverage the $2,000 is below $3,400', () => {
-    const { self, family } = guide.hdhp();
+    const { self, family, office } = guide.hdhp();
     expect(right(self).qualified).toBe(true);
     expect(right(family).failures.map((f) => [f.rule, f.limit, f.actual])).toEqual([
       ['hdhp.embedded-deductible-below-family-minimum', 340000, 200000],
     ]);
+    // A $30 office-visit copay before the deductible: the 2026 self-only minimum $1,700 is the limit.
+    expect(
+      right(office).failures.map((f) => [f.rule, f.benefitId, f.serviceTypes, f.limit, f.actual]),
+    ).toEqual([['hdhp.first-dollar-non-preventive', 'office', ['98'], 170000, 3000]]);
   });
 });
