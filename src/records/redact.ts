@@ -148,8 +148,8 @@ const redactText = (input: string, policy: RedactionPolicy): RedactedText => {
  * @param policy - as-of date, pseudonym function, extra patterns, known record
  * @returns the redacted projection, or `{ text, counts }`; never fails
  * @example
- * redact(patient, { asOf: '2026-11-23' as IsoDate }); // { birthYear: 1984, age: 42, zip3: '021', ... }
- * redact('Call 617-555-0142 re: MRN 88231', { asOf: '2026-11-23' as IsoDate }).text;
+ * redact(patient, { asOf: isoDate('2026-11-23') }); // { birthYear: 1984, age: 42, zip3: '021', ... }
+ * redact('Call 617-555-0142 re: MRN 88231', { asOf: isoDate('2026-11-23') }).text;
  * // 'Call [REDACTED:PHONE] re: [REDACTED:MRN]'
  */
 export function redact(input: Patient, policy: RedactionPolicy): RedactedPatient;
