@@ -240,7 +240,7 @@ export const buildClaim = (
     ...(first.relationship === '18'
       ? {}
       : { patient: { ...context.patient, relationship: first.relationship ?? RELATIONSHIP_CODE.other } }),
-    billingProvider: { ...b, taxId: { ...b.taxId } },
+    billingProvider: { ...b, taxId: { ...b.taxId }, ...(b.address ? { address: { ...b.address } } : {}) },
     ...(encounter.renderingProvider ? { renderingProvider: { ...encounter.renderingProvider } } : {}),
     ...(encounter.referringProvider ? { referringProvider: { ...encounter.referringProvider } } : {}),
     diagnosisCodeSet: dos >= ICD10_START ? 'icd10' : 'icd9',

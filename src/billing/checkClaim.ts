@@ -23,7 +23,11 @@ export interface ClaimEdit {
 
 /**
  * What the edits may need beyond the claim: the submission date (default the claim's), the
- * payer's timely filing limit in days, and the procedure codes the payer requires an authorization for.
+ * payer's timely filing limit in days, the procedure codes the payer requires an authorization
+ * for, and the code tables the table-driven edits read (E24 billable diagnoses, E30 PC/TC codes,
+ * E32 office-only and telehealth codes, E35 referral requirements, E37 sex and age limits, E38
+ * submitted claims, E39 NCCI pairs, E40 MUE). An edit whose table is absent is not run; tables
+ * change quarterly or yearly and are the caller's to supply (the library ships no code table).
  *
  * @example
  * const ctx: ClaimCheckContext = { submissionDate: '2026-12-01' as IsoDate, timelyFilingDays: 90, authorizationRequired: ['72148'] };
@@ -32,6 +36,32 @@ export interface ClaimCheckContext {
   readonly submissionDate?: IsoDate;
   readonly timelyFilingDays?: number;
   readonly authorizationRequired?: readonly string[];
+  /** E24: whether an ICD-10-CM code is a billable leaf on a date of service (the CMS table of its fiscal year). */
+  readonly billableDiagnosis?: (code: string, dateOfService: IsoDate) => boolean;
+  /** E30: codes with a professional/technical split, the only ones modifiers 26 and TC may go on. */
+  readonly pcTcCodes?: ReadonlySet<string>;
+  /** E32: codes billed only in an office (not with facility places of service 21-24). */
+  readonly officeOnlyCodes?: ReadonlySet<string>;
+  /** E32: the payer's telehealth list (codes allowed with places of service 02 and 10). */
+  readonly telehealthCodes?: ReadonlySet<string>;
+  /** E35: procedure codes the payer wants a referring provider for (DME, lab, imaging, consults). */
+  readonly referringProviderRequired?: readonly string[];
+  /** E35: the plan needs the referral number (REF*9F), as HMO plans requiring referrals do. */
+  readonly referralNumberRequired?: boolean;
+  /** E37: procedure or diagnosis codes limited to one sex. */
+  readonly sexSpecificCodes?: { readonly female?: ReadonlySet<string>; readonly male?: ReadonlySet<string> };
+  /** E37: procedure or diagnosis codes limited to ages (whole years on the date of service, inclusive). */
+  readonly ageLimitedCodes?: ReadonlyMap<string, { readonly min?: number; readonly max?: number }>;
+  /** E38: claims already submitted (a void, frequency 8, takes back the claim it names). */
+  readonly submittedClaims?: readonly Claim[];
+  /** E39: NCCI procedure-to-procedure pairs with their modifier indicator (0 never, 1 with a modifier, 9 not applicable). */
+  readonly ncciPairs?: readonly {
+    readonly column1: string;
+    readonly column2: string;
+    readonly modifierIndicator: '0' | '1' | '9';
+  }[];
+  /** E40: medically unlikely edits, the most units of a code per date of service. */
+  readonly mue?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -140,7 +170,7 @@ const firstServiceDate = (c: Claim): IsoDate | undefined =>
   );
 
 /** The default front-end edits (billing reference §3), by id. */
-export const DEFAULT_CLAIM_RULES: readonly ClaimRule[] = [
+const BASE_RULES: readonly ClaimRule[] = [
   {
     edit: 'E01',
     severity: 'error',
@@ -524,6 +554,424 @@ export const DEFAULT_CLAIM_RULES: readonly ClaimRule[] = [
       ),
   },
 ];
+
+/** USPS state, district, territory and military codes (USPS Publication 28 Appendix B). */
+const USPS_STATES: ReadonlySet<string> = new Set(
+  (
+    'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY ' +
+    'NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR VI GU AS MP AA AE AP'
+  ).split(' '),
+);
+/** A PO box or lockbox in a street line (linear: alternatives of fixed words). */
+const PO_BOX = /\b(?:P\.? ?O\.? ?BOX|POST OFFICE BOX|LOCK ?BOX)\b/i;
+const NINE_DIGIT_ZIP = /^\d{9}$/;
+/** Facility places of service where office-only codes are not billed (billing reference §3 E32). */
+const FACILITY_POS: ReadonlySet<string> = new Set(['21', '22', '23', '24']);
+const TELEHEALTH_POS: ReadonlySet<string> = new Set(['02', '10']);
+/** Anesthesia modifiers (physical status P1-P6, provider AA/QK/QX/QY/QZ): anesthesia codes only. */
+const ANESTHESIA_MODIFIERS: ReadonlySet<string> = new Set([
+  'AA',
+  'QK',
+  'QX',
+  'QY',
+  'QZ',
+  'P1',
+  'P2',
+  'P3',
+  'P4',
+  'P5',
+  'P6',
+]);
+/** Modifiers that let an NCCI pair with indicator 1 through: 59 and its X{EPSU} subsets. */
+const NCCI_MODIFIERS: ReadonlySet<string> = new Set(['59', 'XE', 'XS', 'XP', 'XU']);
+const EVALUATION_MANAGEMENT = /^992\d\d$/;
+/** ICD-10-CM chapter 15 (O00-O9A): pregnancy, childbirth and the puerperium. */
+const PREGNANCY = /^O[\dA]/;
+/** SBR01 codes in paying order. */
+const PAYER_ORDER = 'PSTABCDEFGH';
+/** X12 separators as build837P writes them (front-end edit E44). */
+const SEPARATOR_CHARACTERS = /[*:^~]/;
+
+const sumAmounts = (list: readonly { readonly amount: number }[]): number =>
+  list.reduce((s, a) => s + a.amount, 0);
+
+const ageOn = (dob: string, date: string): number => {
+  const years = Number(date.slice(0, 4)) - Number(dob.slice(0, 4));
+  return date.slice(5) >= dob.slice(5) ? years : years - 1;
+};
+
+const lineDate = (c: Claim, i: number): IsoDate | undefined => c.lines[i]?.serviceDates?.start;
+const sameModifiers = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((m) => b.includes(m));
+
+/** Every string of the claim with its field path (for E44). */
+const textFields = (c: Claim): [string, string][] => {
+  const out: [string, string][] = [];
+  const walk = (path: string, v: unknown): void => {
+    if (typeof v === 'string') out.push([path, v]);
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(`${path}.${i}`, x));
+    else if (v !== null && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) walk(path === '' ? k : `${path}.${k}`, x);
+  };
+  walk('', c);
+  return out;
+};
+
+/** The edits that need the wider context or the other-payer loops (billing reference §3). */
+const MORE_RULES: readonly ClaimRule[] = [
+  {
+    edit: 'E05',
+    severity: 'error',
+    check: (c) => {
+      const a = c.billingProvider.address;
+      if (!a)
+        return fail('billingProvider.address', 'the billing provider needs a street address (2010AA N3/N4)');
+      return [
+        ...when(
+          PO_BOX.test(a.line1),
+          'billingProvider.address.line1',
+          'the billing address must not be a PO box or lockbox (use the pay-to address)',
+        ),
+        ...when(
+          a.line2 !== undefined && PO_BOX.test(a.line2),
+          'billingProvider.address.line2',
+          'the billing address must not be a PO box or lockbox (use the pay-to address)',
+        ),
+        ...when(
+          !NINE_DIGIT_ZIP.test(a.zip),
+          'billingProvider.address.zip',
+          'the billing ZIP code has nine digits',
+        ),
+        ...when(
+          !USPS_STATES.has(a.state),
+          'billingProvider.address.state',
+          'the billing state is a USPS state code',
+        ),
+      ];
+    },
+  },
+  {
+    edit: 'E24',
+    severity: 'error',
+    check: (c, ctx) => {
+      const table = ctx.billableDiagnosis;
+      const first = firstServiceDate(c);
+      if (!table || !first || c.diagnosisCodeSet !== 'icd10') return [];
+      return c.diagnoses.flatMap((d, i) =>
+        when(
+          !table(d, first),
+          `diagnoses.${i}`,
+          'the diagnosis is not a billable ICD-10-CM code on the date of service (a category header, or not valid that fiscal year)',
+        ),
+      );
+    },
+  },
+  {
+    edit: 'E30',
+    severity: 'error',
+    check: (c, ctx) =>
+      c.lines.flatMap((l, i) => {
+        const m = l.procedure.modifiers;
+        const field = `lines.${i}.procedure.modifiers`;
+        const has = (x: string): boolean => m.includes(x);
+        return [
+          ...when(
+            has('50') && (has('LT') || has('RT')),
+            field,
+            'LT and RT do not go with bilateral modifier 50',
+          ),
+          ...when(has('26') && has('TC'), field, 'modifiers 26 and TC exclude each other'),
+          ...when(
+            ctx.pcTcCodes !== undefined && (has('26') || has('TC')) && !ctx.pcTcCodes.has(l.procedure.code),
+            field,
+            'modifiers 26 and TC go only on codes with a professional/technical split',
+          ),
+          ...when(
+            m.some((x) => ANESTHESIA_MODIFIERS.has(x)) && !ANESTHESIA.test(l.procedure.code),
+            field,
+            'anesthesia modifiers go only on anesthesia codes (00100-01999)',
+          ),
+        ];
+      }),
+  },
+  {
+    edit: 'E32',
+    severity: 'error',
+    check: (c, ctx) =>
+      c.lines.flatMap((l, i) => {
+        const pos = l.placeOfService ?? c.placeOfService;
+        const code = l.procedure.code;
+        return [
+          ...when(
+            FACILITY_POS.has(pos) && ctx.officeOnlyCodes?.has(code) === true,
+            `lines.${i}.procedure.code`,
+            'an office-only code is billed with a facility place of service (21-24)',
+          ),
+          ...when(
+            TELEHEALTH_POS.has(pos) && ctx.telehealthCodes !== undefined && !ctx.telehealthCodes.has(code),
+            `lines.${i}.procedure.code`,
+            'a telehealth place of service (02, 10) with a code not on the payer telehealth list',
+          ),
+        ];
+      }),
+  },
+  {
+    edit: 'E35',
+    severity: 'error',
+    check: (c, ctx) => [
+      ...when(
+        c.referringProvider === undefined &&
+          c.lines.some((l) => ctx.referringProviderRequired?.includes(l.procedure.code) === true),
+        'referringProvider',
+        'the payer requires a referring provider (2310A) for a procedure on this claim',
+      ),
+      ...when(
+        ctx.referralNumberRequired === true && c.referralNumber === undefined,
+        'referralNumber',
+        'the plan requires the referral number (REF*9F)',
+      ),
+    ],
+  },
+  {
+    edit: 'E37',
+    severity: 'warning',
+    check: (c, ctx) => {
+      const person = c.patient ?? c.subscriber;
+      const base = c.patient ? 'patient' : 'subscriber';
+      const other =
+        person.gender === 'F'
+          ? ctx.sexSpecificCodes?.male
+          : person.gender === 'M'
+            ? ctx.sexSpecificCodes?.female
+            : undefined;
+      const first = firstServiceDate(c);
+      const age = person.dateOfBirth && first ? ageOn(person.dateOfBirth, first) : undefined;
+      const outOfAge = (code: string): boolean => {
+        const range = ctx.ageLimitedCodes?.get(code);
+        return (
+          range !== undefined &&
+          age !== undefined &&
+          ((range.min !== undefined && age < range.min) || (range.max !== undefined && age > range.max))
+        );
+      };
+      const sexMessage = `a code limited to the other sex than ${base}.gender`;
+      return [
+        ...c.diagnoses.flatMap((d, i) => [
+          ...when(
+            other?.has(d) === true ||
+              (person.gender === 'M' && c.diagnosisCodeSet === 'icd10' && PREGNANCY.test(d)),
+            `diagnoses.${i}`,
+            sexMessage,
+          ),
+          ...when(outOfAge(d), `diagnoses.${i}`, `a code limited to ages that exclude ${base}.dateOfBirth`),
+        ]),
+        ...c.lines.flatMap((l, i) => [
+          ...when(other?.has(l.procedure.code) === true, `lines.${i}.procedure.code`, sexMessage),
+          ...when(
+            outOfAge(l.procedure.code),
+            `lines.${i}.procedure.code`,
+            `a code limited to ages that exclude ${base}.dateOfBirth`,
+          ),
+        ]),
+      ];
+    },
+  },
+  {
+    edit: 'E38',
+    severity: 'error',
+    check: (c, ctx) => {
+      const submitted = ctx.submittedClaims ?? [];
+      if (submitted.length === 0) return [];
+      const voided = new Set(
+        submitted
+          .filter((s) => s.frequency === '8')
+          .flatMap((s) => (s.originalClaimNumber ? [s.originalClaimNumber] : [])),
+      );
+      const live = submitted.filter(
+        (s) =>
+          s.frequency !== '8' &&
+          !(s.payerClaimNumber !== undefined && voided.has(s.payerClaimNumber)) &&
+          // A replacement answers the claim it replaces: that one is not its duplicate.
+          !(
+            c.frequency === '7' &&
+            s.payerClaimNumber !== undefined &&
+            s.payerClaimNumber === c.originalClaimNumber
+          ),
+      );
+      const who = (x: Claim): string => {
+        const p = x.patient ?? x.subscriber;
+        return [x.subscriber.memberId ?? '', p.lastName, p.firstName ?? '', p.dateOfBirth ?? ''].join('|');
+      };
+      const me = who(c);
+      return c.lines.flatMap((l, i) =>
+        when(
+          live.some(
+            (s) =>
+              who(s) === me &&
+              (s.renderingProvider?.npi ?? '') === (c.renderingProvider?.npi ?? '') &&
+              s.lines.some(
+                (o) =>
+                  o.procedure.code === l.procedure.code &&
+                  sameModifiers(o.procedure.modifiers, l.procedure.modifiers) &&
+                  o.charge === l.charge &&
+                  o.serviceDates?.start === l.serviceDates?.start,
+              ),
+          ),
+          `lines.${i}`,
+          'the same patient, date, procedure, modifiers, rendering provider and charge were already submitted (CARC 18)',
+        ),
+      );
+    },
+  },
+  {
+    edit: 'E39',
+    severity: 'error',
+    check: (c, ctx) =>
+      (ctx.ncciPairs ?? []).flatMap((pair) =>
+        pair.modifierIndicator === '9'
+          ? []
+          : c.lines.flatMap((l, j) => {
+              if (l.procedure.code !== pair.column2) return [];
+              const withColumn1 = c.lines.some(
+                (o, k) => k !== j && o.procedure.code === pair.column1 && lineDate(c, k) === lineDate(c, j),
+              );
+              if (!withColumn1) return [];
+              const allowed =
+                pair.modifierIndicator === '1' &&
+                l.procedure.modifiers.some(
+                  (m) =>
+                    NCCI_MODIFIERS.has(m) || (m === '25' && EVALUATION_MANAGEMENT.test(l.procedure.code)),
+                );
+              return when(
+                !allowed,
+                `lines.${j}.procedure.code`,
+                pair.modifierIndicator === '0'
+                  ? 'NCCI: this code is never paid with its column-one code on the same date'
+                  : 'NCCI: this code with its column-one code on the same date needs modifier 59, XE, XS, XP or XU (25 for E/M)',
+              );
+            }),
+      ),
+  },
+  {
+    edit: 'E40',
+    severity: 'error',
+    check: (c, ctx) => {
+      const mue = ctx.mue;
+      if (!mue) return [];
+      const units = new Map<string, { first: number; units: number }>();
+      c.lines.forEach((l, i) => {
+        const key = `${l.procedure.code}|${lineDate(c, i) ?? ''}`;
+        const u = units.get(key);
+        if (u) u.units += l.quantity;
+        else units.set(key, { first: i, units: l.quantity });
+      });
+      return [...units.values()].flatMap(({ first, units: n }) => {
+        const code = c.lines[first]?.procedure.code ?? '';
+        const limit = mue.get(code);
+        return when(
+          limit !== undefined && n > limit,
+          `lines.${first}.quantity`,
+          'units of this code on one date of service exceed its MUE',
+        );
+      });
+    },
+  },
+  {
+    edit: 'E41',
+    severity: 'error',
+    check: (c) => {
+      const causes = c.relatedCauses ?? [];
+      const accident = causes.includes('AA') || causes.includes('OA');
+      return [
+        ...when(
+          causes.includes('AA') && (c.accidentState === undefined || !USPS_STATES.has(c.accidentState)),
+          'accidentState',
+          'an auto accident (CLM11 AA) needs the state it happened in',
+        ),
+        ...when(
+          accident && c.accidentDate === undefined,
+          'accidentDate',
+          'an accident (CLM11 AA or OA) needs its date (DTP*439)',
+        ),
+      ];
+    },
+  },
+  {
+    edit: 'E42',
+    severity: 'error',
+    check: (c) => {
+      const own = PAYER_ORDER.indexOf(c.payerResponsibility);
+      const prior = c.priorPayers ?? [];
+      if (own <= 0) return [];
+      const out: Finding[] = [];
+      if (prior.length < own)
+        out.push({
+          field: 'priorPayers',
+          message:
+            'a claim to a later payer needs each earlier payer’s adjudication (2320 with AMT*D and 2330B)',
+        });
+      prior.forEach((p, k) => {
+        if (p.id === '')
+          out.push({ field: `priorPayers.${k}.id`, message: 'the other payer needs its id (2330B NM109)' });
+        const lineAdjustments = c.lines.reduce(
+          (s, l) =>
+            s +
+            (l.priorAdjudications ?? [])
+              .filter((a) => a.payerId === p.id)
+              .reduce((t, a) => t + sumAmounts(a.adjustments), 0),
+          0,
+        );
+        if (c.totalCharge - sumAmounts(p.adjustments) - lineAdjustments !== p.paid)
+          out.push({
+            field: `priorPayers.${k}.paid`,
+            message: 'COB balancing: CLM02 minus 2320 and 2430 adjustments must equal AMT*D',
+          });
+      });
+      c.lines.forEach((l, i) =>
+        (l.priorAdjudications ?? []).forEach((a, k) => {
+          if (l.charge - sumAmounts(a.adjustments) !== a.paid)
+            out.push({
+              field: `lines.${i}.priorAdjudications.${k}.paid`,
+              message: 'COB balancing: SV102 minus 2430 adjustments must equal SVD02',
+            });
+        }),
+      );
+      return out;
+    },
+  },
+  {
+    edit: 'E43',
+    severity: 'error',
+    check: (c) =>
+      c.filingIndicator !== 'MC'
+        ? []
+        : [
+            ...when(
+              c.billingProvider.taxonomy === undefined,
+              'billingProvider.taxonomy',
+              'Medicaid requires the billing provider taxonomy (PRV*BI)',
+            ),
+            ...when(
+              c.renderingProvider !== undefined && c.renderingProvider.taxonomy === undefined,
+              'renderingProvider.taxonomy',
+              'Medicaid requires the rendering provider taxonomy (PRV*PE)',
+            ),
+          ],
+  },
+  {
+    edit: 'E44',
+    severity: 'error',
+    check: (c) =>
+      textFields(c).flatMap(([field, v]) =>
+        when(SEPARATOR_CHARACTERS.test(v), field, 'a value holds an X12 separator character (* : ^ ~)'),
+      ),
+  },
+];
+
+/** The default front-end edits (billing reference §3), in edit id order. */
+export const DEFAULT_CLAIM_RULES: readonly ClaimRule[] = [...BASE_RULES, ...MORE_RULES].sort((a, b) =>
+  a.edit < b.edit ? -1 : a.edit > b.edit ? 1 : 0,
+);
 
 /**
  * Runs the front-end edits on a claim and returns every failure (not only the first), each with its

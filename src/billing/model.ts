@@ -214,6 +214,8 @@ export const EncounterSchema = /* @__PURE__ */ z.object({
   placeOfService: z.string().regex(/^\d{2}$/, { message: 'must be a two-digit place of service code' }),
   billingProvider: ClaimProviderSchema.extend({
     taxId: z.object({ qualifier: z.enum(['EI', 'SY']), value: text() }),
+    /** 2010AA N3/N4: a street address (no PO box) with a nine-digit ZIP. */
+    address: ClaimAddressSchema.optional(),
   }),
   renderingProvider: ClaimProviderSchema.optional(),
   referringProvider: ClaimProviderSchema.optional(),
@@ -334,6 +336,12 @@ export const ClaimSchema = /* @__PURE__ */ z.object({
   diagnoses: z.array(z.string()).readonly(),
   priorAuthorization: text().optional(),
   referralNumber: text().optional(),
+  /** CLM11-1..3 related causes: `AA` auto accident, `EM` employment, `OA` other accident. */
+  relatedCauses: z.array(text()).max(3).readonly().optional(),
+  /** CLM11-4: the state of an auto accident. */
+  accidentState: text().optional(),
+  /** DTP*439 accident date. */
+  accidentDate: IsoDateSchema.optional(),
   lines: z.array(ServiceLineSchema).readonly(),
   /** Date the claim is (or was) submitted, for timely filing. */
   submissionDate: IsoDateSchema.optional(),

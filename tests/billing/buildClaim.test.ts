@@ -33,6 +33,7 @@ const encounter = (overrides: Record<string, unknown> = {}): Encounter =>
         entity: 'organization',
         lastName: 'MAIN STREET CLINIC',
         taxId: { qualifier: 'EI', value: '123456789' },
+        address: { line1: '120 MAIN ST', city: 'SPRINGFIELD', state: 'IL', zip: '627011234' },
       },
       renderingProvider: { npi: '1003000126', entity: 'person', lastName: 'LINDQVIST', firstName: 'ANNA' },
       diagnoses: ['M25561', 'S83241A'],

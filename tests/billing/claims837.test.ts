@@ -191,6 +191,7 @@ describe('checkClaim', () => {
       lastName: 'MAIN STREET CLINIC',
       taxonomy: '207Q00000X',
       taxId: { qualifier: 'EI', value: '123456789' },
+      address: { line1: '120 MAIN ST', city: 'SPRINGFIELD', state: 'IL', zip: '627011234' },
     },
     renderingProvider: { npi: '1467586115', entity: 'person', lastName: 'OKAFOR', firstName: 'NGOZI' },
     diagnosisCodeSet: 'icd10',

@@ -224,7 +224,12 @@ const claimSegments = (c: Claim, hl: number): { segments: string[]; levels: numb
     levels = 3;
   }
   const pos = [c.placeOfService, 'B', c.frequency].join(SEPARATORS.component);
-  s.push(segment('CLM', c.id, money(c.totalCharge), '', '', pos, 'Y', 'A', 'Y', 'I'));
+  const causes = c.relatedCauses ?? [];
+  const parts = [causes[0] ?? '', causes[1] ?? '', causes[2] ?? '', c.accidentState ?? ''];
+  while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  const related = parts.join(SEPARATORS.component);
+  s.push(segment('CLM', c.id, money(c.totalCharge), '', '', pos, 'Y', 'A', 'Y', 'I', '', related));
+  if (c.accidentDate) s.push(segment('DTP', '439', 'D8', ccyymmdd(c.accidentDate)));
   if (c.originalClaimNumber) s.push(segment('REF', 'F8', c.originalClaimNumber));
   if (c.priorAuthorization) s.push(segment('REF', 'G1', c.priorAuthorization));
   if (c.referralNumber) s.push(segment('REF', '9F', c.referralNumber));

@@ -322,6 +322,13 @@ class Reader837 {
         return this.sv1(s);
       case 'DTP':
         if (this.claim && el(s, 1) === '573') return this.adjudicationDate(s);
+        if (this.claim && !this.claim.line && this.entity === 'claim' && el(s, 1) === '439') {
+          const date = el(s, 2) === 'D8' ? x12IsoDate(el(s, 3)) : undefined;
+          if (date) this.claim.head = { ...this.claim.head, accidentDate: date };
+          else
+            this.notes.push(segmentNote('billing.bad-date', 'warning', 'DTP03 is not a D8 date', s.index, 'DTP', 3));
+          return;
+        }
         if (this.claim?.line && el(s, 1) === '472') {
           const dates = dateSpanOf(el(s, 2), el(s, 3));
           if (dates) this.claim.line = { ...this.claim.line, serviceDates: dates };
@@ -483,6 +490,9 @@ class Reader837 {
         ),
       );
     const [pos = '', , frequency = ''] = this.composite(s, 5);
+    const related = el(s, 11) === '' ? [] : this.composite(s, 11);
+    const causes = related.slice(0, 3).filter((r) => r !== '');
+    const accidentState = related[3] ?? '';
     this.entity = 'claim';
     this.claim = {
       head: {
@@ -496,6 +506,8 @@ class Reader837 {
         subscriber: this.subscriber,
         ...(this.patient ? { patient: this.patient } : {}),
         billingProvider: this.billing,
+        ...(causes.length > 0 ? { relatedCauses: causes } : {}),
+        ...(accidentState ? { accidentState } : {}),
       },
       diagnoses: [],
       codeSet: undefined,
