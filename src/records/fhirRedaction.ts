@@ -473,9 +473,10 @@ const uuidFromNumber = (n: number): string => `00000000-0000-4000-8000-${n.toStr
  * photos and other attachments (signature data too), narrative (`text.div`), device UDIs and serial
  * numbers, Location positions, the display names of references, Bundle links and search queries,
  * and extensions that carry names or geocodes (mother's maiden name, `humanname-*`, geolocation).
- * Addresses keep use, type, state and country; a US ZIP keeps its first three digits,
- * `000` for the 17 areas of 20,000 people or fewer (HHS, "Guidance Regarding Methods for
- * De-identification of PHI", 2012, §2.4, from the 2000 census: {@link SAFE_HARBOR_RESTRICTED_ZIP3});
+ * Addresses keep use, type, state and country; a US ZIP (country US or not given) keeps its first three digits,
+ * `000` for the 17 areas of 20,000 people or fewer (HHS OCR, "Guidance Regarding Methods for
+ * De-identification of PHI", 2012, "When can ZIP codes be included in de-identified information?",
+ * from the 2000 census as published at 67 FR 53182, 53233-53234: {@link SAFE_HARBOR_RESTRICTED_ZIP3});
  * other postal codes go. Every date and dateTime, in any element or extension and in Periods, keeps
  * its year (`1974-12-25` becomes `1974`); instants (`meta.lastUpdated`, `issued`, `timestamp`,
  * `recorded`, a signature's `when`) cannot be written as a year and are removed. A birth date that makes the person older
