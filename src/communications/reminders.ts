@@ -10,7 +10,7 @@
 import { dayNumberToDate, instantToMs, wallTimeMinutes, type IsoInstant } from '../core/calendar.js';
 import type { AppointmentId, AppointmentTypeId, LocationId, PatientId } from '../core/ids.js';
 import { err, ok, type Either } from '../core/result.js';
-import { formatInstant, wallMinutesToMs, type IanaZone } from '../core/time.js';
+import { formatInstant, wallMinutesToMs, zoneOffset, type IanaZone } from '../core/time.js';
 import type { Appointment } from '../scheduling/model.js';
 import { preferredChannel } from './consent.js';
 import { inputError, type CommunicationsInputError } from './errors.js';
@@ -24,7 +24,7 @@ import type {
   ReminderTemplate,
 } from './model.js';
 import { fitsSms, reminderBody, spokenTime, type ReminderForm } from './reminderText.js';
-import { localDayMinute, moveIntoWindow, type MinuteWindow } from './sendingWindow.js';
+import { localDayMinute, type MinuteWindow } from './sendingWindow.js';
 
 const MINUTE = 60_000;
 /** The rolling week of the weekly limit. */
@@ -228,6 +228,19 @@ export const planReminders = (
   const offsets = rules.offsets;
   const ruleCount = offsets.length;
   const labels = offsets.map(offsetLabel);
+  // Offsets as numbers: elapsed minutes, or calendar days and the wall minute to send at.
+  const calendarDays = offsets.map((o) => (o.kind === 'calendar' ? o.daysBefore : ELAPSED));
+  const elapsedMinutes = offsets.map((o) => (o.kind === 'elapsed' ? o.minutesBefore : 0));
+  const calendarMinute = offsets.map((o) => (o.kind === 'calendar' ? wallTimeMinutes(o.at) : 0));
+  const zoneDays = new Map<IanaZone, ZoneDays>();
+  const daysOf = (zone: IanaZone): ZoneDays => {
+    let days = zoneDays.get(zone);
+    if (days === undefined) {
+      days = { zone, offsets: new Map() };
+      zoneDays.set(zone, days);
+    }
+    return days;
+  };
 
   // Patients by number: the last record of a patient wins, as a Map would keep it.
   const contactOf = new Map<PatientId, number>();
@@ -316,26 +329,46 @@ export const planReminders = (
     patientOfAppt[i] = p;
     sensitiveAppt[i] = sensitiveTypes.has(a.type) ? 1 : 0;
     const zone = zoneOf(p);
+    const days = daysOf(zone);
     for (let r = 0; r < ruleCount; r++) {
-      const placed = moveIntoWindow(
-        idealSend(offsets[r] as ReminderOffset, startMs, zone),
-        zone,
-        window,
-        policy,
-      );
-      if (placed === undefined || placed.ms >= startMs) {
+      const ideal =
+        calendarDays[r] === ELAPSED
+          ? startMs - (elapsedMinutes[r] as number) * MINUTE
+          : wallToMs(
+              days,
+              localDay(startMs, zone) - (calendarDays[r] as number),
+              calendarMinute[r] as number,
+            );
+      // Into the window on the patient's wall clock, read at the instant itself.
+      let placed = ideal;
+      let moved = 0;
+      const idealLocal = ideal + zoneOffset(ideal, zone) * MINUTE;
+      const idealDay = Math.floor(idealLocal / DAY);
+      const idealMinute = (idealLocal - idealDay * DAY) / MINUTE;
+      if (idealMinute < window.start || idealMinute > window.end) {
+        const beforeOpening = idealMinute < window.start;
+        placed =
+          policy === 'earlier'
+            ? wallToMs(days, beforeOpening ? idealDay - 1 : idealDay, window.end)
+            : wallToMs(days, beforeOpening ? idealDay : idealDay + 1, window.start);
+        moved = policy === 'earlier' ? 1 : 2;
+      }
+      const local = placed + zoneOffset(placed, zone) * MINUTE;
+      const day = Math.floor(local / DAY);
+      const minute = (local - day * DAY) / MINUTE;
+      if (minute < window.start || minute > window.end || placed >= startMs) {
         skip(a.id, 'reminder.quiet-hours', labels[r]);
         continue;
       }
-      if (placed.ms < nowMs) {
+      if (placed < nowMs) {
         skip(a.id, 'reminder.send-time-passed', labels[r]);
         continue;
       }
       cAppt[count] = i;
       cRule[count] = r;
-      cMs[count] = placed.ms;
-      cDay[count] = localDayMinute(placed.ms, zone).day;
-      cMoved[count] = placed.moved === undefined ? 0 : placed.moved === 'earlier' ? 1 : 2;
+      cMs[count] = placed;
+      cDay[count] = day;
+      cMoved[count] = moved;
       perPatient[p] = (perPatient[p] as number) + 1;
       count++;
     }
@@ -599,6 +632,43 @@ const inSendOrder = (messages: readonly PlannedReminder[], ms: readonly number[]
   const out = new Array<PlannedReminder>(count);
   for (let k = 0; k < count; k++) out[k] = messages[(keys[k] as number) % count] as PlannedReminder;
   return out;
+};
+
+const DAY = 86_400_000;
+/** Marks an elapsed offset in the table of calendar days. */
+const ELAPSED = -1;
+
+/** The local day number of an instant in a zone. */
+const localDay = (ms: number, zone: IanaZone): number =>
+  Math.floor((ms + zoneOffset(ms, zone) * MINUTE) / DAY);
+
+/**
+ * A zone's local days whose UTC offset holds from midnight to midnight, memoised by day for one
+ * plan: on such a day a wall time is one subtraction. `NaN` marks a day with a transition, where
+ * the DST policy of `wallMinutesToMs` decides (gap: first instant after it; overlap: the earlier).
+ */
+interface ZoneDays {
+  readonly zone: IanaZone;
+  readonly offsets: Map<number, number>;
+}
+
+/**
+ * The instant of a wall-clock minute on a local day: `wallMinutesToMs` with a memo of whole days.
+ * Equal to it on every day (a property test compares the plan with the reference, which calls it).
+ */
+const wallToMs = (days: ZoneDays, day: number, minute: number): number => {
+  let offset = days.offsets.get(day);
+  if (offset === undefined) {
+    const guess = zoneOffset(day * DAY, days.zone);
+    const midnight = day * DAY - guess * MINUTE;
+    const holds =
+      zoneOffset(midnight, days.zone) === guess && zoneOffset(midnight + DAY - 1, days.zone) === guess;
+    offset = holds ? guess : Number.NaN;
+    days.offsets.set(day, offset);
+  }
+  return Number.isNaN(offset)
+    ? wallMinutesToMs(dayNumberToDate(day), minute, days.zone)
+    : day * DAY + (minute - offset) * MINUTE;
 };
 
 /** Whether every character is in GSM-7's basic table as ASCII (printable, not an escape-table character). */
