@@ -136,7 +136,11 @@ const authorizationFor = (
  *   `billing.missing-subscriber` (a dependent's coverage without its subscriber),
  *   `billing.invalid-input` (payer order facts or dates malformed, naming the field)
  * @example
- * const claim = buildClaim(encounter, [coverage], { patient: { lastName: 'DOE', firstName: 'JANE' }, payers: [payer] });
+ * const built = buildClaim(encounter, coverages, {
+ *   patient: { lastName: 'DOE', firstName: 'JANE', dateOfBirth: isoDate('1980-02-01'), gender: 'F' },
+ *   payers: [{ id: payerId('payer-acme'), name: 'ACME HEALTH', x12PayerId: '60054' }],
+ * });
+ * if (built._tag === 'Right') checkClaim(built.right);
  */
 export const buildClaim = (
   encounter: Encounter,

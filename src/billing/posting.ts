@@ -55,7 +55,7 @@ export interface PatientShare {
  * patient.total + other` whenever the remittance balances.
  *
  * @example
- * const m: PostedAmounts = { charge: 10000 as Cents, paid: 8000 as Cents, contractual: 0 as Cents, denied: 0 as Cents, patient: share, other: 0 as Cents };
+ * const m: PostedAmounts | undefined = posting.claims[0]?.totals;
  */
 export interface PostedAmounts {
   /** Billed amount (SVC02, or CLP03 for a claim without lines). */
@@ -76,7 +76,7 @@ export interface PostedAmounts {
  * One posted line (or the whole claim, when the payer sent no lines).
  *
  * @example
- * const l: LinePosting = { line: 0, amounts, outcome: 'paid', reasons: ['45'], segmentIndex: 22 };
+ * const l: LinePosting | undefined = posting.claims[0]?.lines[0];
  */
 export interface LinePosting {
   /** Position in the remittance claim's `lines`; absent when the claim had no lines. */

@@ -39,7 +39,7 @@ export type EstimateDifferenceReason =
  * total, with the allowed amount it was computed on.
  *
  * @example
- * const s: ShareSplit = { allowed: 10000 as Cents, deductible: 0 as Cents, copay: 2500 as Cents, coinsurance: 0 as Cents, nonCovered: 0 as Cents, other: 0 as Cents, total: 2500 as Cents };
+ * const s: ShareSplit = { allowed: cents(10000), deductible: cents(0), copay: cents(2500), coinsurance: cents(0), nonCovered: cents(0), other: cents(0), total: cents(2500) };
  */
 export interface ShareSplit {
   readonly allowed: Cents;
@@ -57,7 +57,7 @@ export interface ShareSplit {
  * owes more than they were told), and the likely reasons (empty when the splits agree).
  *
  * @example
- * const l: LineReconciliation = reconcileEstimate(estimate, posting).lines[0]!;
+ * const l: LineReconciliation | undefined = reconcileEstimate(estimate, posting.claims[0]!).lines[0];
  */
 export interface LineReconciliation {
   readonly lineId?: string;
@@ -75,7 +75,7 @@ export interface LineReconciliation {
  * provider's own charge above the allowed amount).
  *
  * @example
- * const r: EstimateReconciliation = reconcileEstimate(estimate, posting);
+ * const r: EstimateReconciliation = reconcileEstimate(estimate, posting.claims[0]!);
  */
 export interface EstimateReconciliation {
   readonly lines: readonly LineReconciliation[];

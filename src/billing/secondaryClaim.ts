@@ -136,7 +136,7 @@ const personOnly = (p: ClaimPerson): ClaimPerson => ({
  *   `billing.unmatched-line` (naming the line), `billing.cob-unbalanced` (naming the field)
  * @example
  * const next = secondaryClaim(claim, remittance);
- * if (next._tag === 'Right') build837P([next.right], envelope);
+ * if (next._tag === 'Right') checkClaim(next.right); // E42: each earlier payer present and balanced
  */
 export const secondaryClaim = (claim: Claim, primaryRemittance: Remittance): Either<BillingError, Claim> => {
   const clp = adjudicationOf(claim, primaryRemittance);

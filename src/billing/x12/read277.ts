@@ -165,7 +165,8 @@ export interface LineStatus {
  * the group of its first status (what the office does next).
  *
  * @example
- * const c: ClaimStatus = file.responses[0]!.claims[0]!;
+ * const read = read277(text);
+ * const c: ClaimStatus | undefined = read._tag === 'Right' ? read.right.responses[0]?.claims[0] : undefined;
  */
 export interface ClaimStatus {
   readonly trace?: string;
@@ -187,7 +188,8 @@ export interface ClaimStatus {
  * (AMT*YU/YY).
  *
  * @example
- * const b: BatchStatus = file.responses[0]!.batches[0]!;
+ * const read = read277(text);
+ * const b: BatchStatus | undefined = read._tag === 'Right' ? read.right.responses[0]?.batches[0] : undefined;
  */
 export interface BatchStatus {
   readonly level: string;
@@ -203,7 +205,8 @@ export interface BatchStatus {
  * 005010X214, from ST03/GS08, else BHT02/BHT06), the payer (NM1*PR name and id), batches and claims.
  *
  * @example
- * const r: ClaimStatusResponse = file.responses[0]!;
+ * const read = read277(text);
+ * const r: ClaimStatusResponse | undefined = read._tag === 'Right' ? read.right.responses[0] : undefined;
  */
 export interface ClaimStatusResponse {
   readonly source: {
