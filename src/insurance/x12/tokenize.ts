@@ -194,7 +194,7 @@ export const shortKey = (text: string, a: number, b: number): number => {
 };
 
 /**
- * The segment ids of the envelope, the 270/271 and the 835/837, by key: the cursor hands out these
+ * The segment ids of the envelope and the 270/271, by key: the cursor hands out these
  * strings instead of slicing a new two- or three-letter string for every segment of a large file.
  * Any other id is sliced as before.
  */
@@ -203,10 +203,7 @@ const SEGMENT_IDS: ReadonlyMap<number, string> = /* @__PURE__ */ new Map(
   // prettier-ignore
   [
     'ISA', 'GS', 'ST', 'BHT', 'HL', 'TRN', 'NM1', 'N3', 'N4', 'PER', 'PRV', 'DMG', 'INS', 'HI', 'DTP',
-    'MPI', 'EB', 'HSD', 'REF', 'AAA', 'MSG', 'III', 'LS', 'LE', 'SE', 'GE', 'IEA', 'BPR', 'CLP', 'CAS',
-    'SVC', 'AMT', 'QTY', 'LQ', 'PLB', 'RDM', 'TS3', 'TS2', 'MIA', 'MOC', 'LX', 'SV1', 'SV2', 'CLM',
-    'SBR', 'PAT', 'OI', 'NTE', 'PWK', 'CR1', 'CRC', 'K3', 'HCP', 'DN1', 'DN2', 'CN1', 'SV5', 'PS1',
-    'LIN', 'CTP', 'ACK', 'STC', 'BGN',
+    'MPI', 'EB', 'HSD', 'REF', 'AAA', 'MSG', 'III', 'LS', 'LE', 'SE', 'GE', 'IEA',
   ].map((id): [number, string] => [shortKey(id, 0, id.length), id]),
 );
 

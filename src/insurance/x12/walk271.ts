@@ -25,7 +25,6 @@ import {
   ELIGIBILITY_BENEFIT_CODES,
   FOLLOW_UP_ACTION_CODES,
   INSURANCE_TYPE_CODES,
-  QUANTITY_QUALIFIER_CODES,
   REJECT_REASON_CODES,
   SERVICE_TYPE_CODES,
   TIME_PERIOD_CODES,
@@ -56,13 +55,6 @@ const DATE_QUALIFIERS: ReadonlyMap<string, string> = /* @__PURE__ */ codeMap<str
 const SERVICE_TYPES: ReadonlyMap<string, string> = /* @__PURE__ */ new Map(
   Object.keys(SERVICE_TYPE_CODES).map((k) => [k, k]),
 );
-/** EB01, EB02, EB04 and EB06 codes, each mapped to itself (as SERVICE_TYPES). */
-const CODES: ReadonlyMap<string, string> = /* @__PURE__ */ new Map(
-  [ELIGIBILITY_BENEFIT_CODES, COVERAGE_LEVEL_CODES, INSURANCE_TYPE_CODES, TIME_PERIOD_CODES].flatMap((t) =>
-    Object.keys(t).map((k): [string, string] => [k, k]),
-  ),
-);
-const canonical = (v: string): string => CODES.get(v) ?? v;
 /** Entity (NM101), id (NM108, REF01), date format (DTP02) and contact (PER) qualifiers of a 271. */
 // prettier-ignore
 const LOOP_QUALIFIERS = [
@@ -81,7 +73,6 @@ const SHORT_CODES: ReadonlyMap<number, string> = /* @__PURE__ */ new Map(
     SERVICE_TYPE_CODES,
     INSURANCE_TYPE_CODES,
     TIME_PERIOD_CODES,
-    QUANTITY_QUALIFIER_CODES,
     REJECT_REASON_CODES,
     FOLLOW_UP_ACTION_CODES,
     DATE_QUALIFIER_CODES,
@@ -484,12 +475,12 @@ export class Walker {
     const serviceTypes = this.serviceTypes(s);
     const { fact, badValue } = benefitFactFrom(
       {
-        code: canonical(code),
-        coverageLevel: canonical(val(s, 2)),
+        code,
+        coverageLevel: val(s, 2),
         serviceTypes,
-        insuranceType: canonical(val(s, 4)),
+        insuranceType: val(s, 4),
         planCoverage: val(s, 5),
-        timePeriod: canonical(val(s, 6)),
+        timePeriod: val(s, 6),
         amount: val(s, 7),
         percent: val(s, 8),
         quantityQualifier: val(s, 9),
@@ -767,23 +758,35 @@ const responsesOf = (
       ? NO_ITEMS
       : [...w.sourceRejections, ...w.receiverRejections];
   const people = peopleOf(w);
+  /** The benefits and warnings: deferred (read271) or read already (the plain reader). */
+  const finish = <T extends object>(base: T, member: number, benefits: readonly BenefitFact[]) =>
+    deferred ? defer(base, deferred, member) : Object.assign(base, { benefits, warnings: w.warnings });
   // Literals with every key in one order (no spreads): one object shape for every response.
-  if (people.length === 0) {
-    const status = eligibilityStatusOf(upper, []);
-    if (deferred) {
-      const base = {
-        source: 'x12',
-        version,
-        controlNumber: t.controlNumber,
-        transactionIndex,
-        payer: w.payer,
-        provider: w.provider,
-        status,
-        rejections: upper,
-      } as const;
-      return [defer(base, deferred, -1)];
-    }
+  if (people.length === 0)
     return [
+      finish(
+        {
+          source: 'x12',
+          version,
+          controlNumber: t.controlNumber,
+          transactionIndex,
+          payer: w.payer,
+          provider: w.provider,
+          status: eligibilityStatusOf(upper, NO_ITEMS),
+          rejections: upper,
+        } as const,
+        -1,
+        NO_ITEMS,
+      ),
+    ];
+  return people.map((n) => {
+    const parentRejections = n.parent?.rejections ?? NO_ITEMS;
+    const rejections =
+      upper.length + parentRejections.length + n.rejections.length === 0
+        ? NO_ITEMS
+        : [...upper, ...parentRejections, ...n.rejections];
+    // The status from the EB01 codes seen (the facts of a deferred walk are not built yet).
+    const response: Mutable<EligibilityResponse> = finish(
       {
         source: 'x12',
         version,
@@ -791,49 +794,14 @@ const responsesOf = (
         transactionIndex,
         payer: w.payer,
         provider: w.provider,
-        status,
-        rejections: upper,
-        benefits: [],
-        warnings: w.warnings,
-      },
-    ];
-  }
-  return people.map((n) => {
-    const parentRejections = n.parent?.rejections ?? NO_ITEMS;
-    const rejections =
-      upper.length + parentRejections.length + n.rejections.length === 0
-        ? NO_ITEMS
-        : [...upper, ...parentRejections, ...n.rejections];
-    let response: Mutable<EligibilityResponse>;
-    if (deferred) {
+        member: n.member,
+        status: eligibilityStatusOf(rejections, n.active ? ACTIVE : n.inactive ? INACTIVE : NO_ITEMS),
+        rejections,
+      } as const,
       // The benefits walk meets the same members in the same order (see Deferred.benefitsOf).
-      const status = eligibilityStatusOf(rejections, n.active ? ACTIVE : n.inactive ? INACTIVE : []);
-      const base = {
-        source: 'x12',
-        version,
-        controlNumber: t.controlNumber,
-        transactionIndex,
-        payer: w.payer,
-        provider: w.provider,
-        member: n.member,
-        status,
-        rejections,
-      } as const;
-      response = defer(base, deferred, w.members.indexOf(n));
-    } else
-      response = {
-        source: 'x12',
-        version,
-        controlNumber: t.controlNumber,
-        transactionIndex,
-        payer: w.payer,
-        provider: w.provider,
-        member: n.member,
-        status: eligibilityStatusOf(rejections, n.benefits),
-        rejections,
-        benefits: n.benefits,
-        warnings: w.warnings,
-      };
+      w.members.indexOf(n),
+      n.benefits,
+    );
     const p = n.parent?.member;
     if (p) {
       const subscriber: Mutable<NonNullable<EligibilityResponse['subscriber']>> = {};
