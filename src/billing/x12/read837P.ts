@@ -326,7 +326,9 @@ class Reader837 {
           const date = el(s, 2) === 'D8' ? x12IsoDate(el(s, 3)) : undefined;
           if (date) this.claim.head = { ...this.claim.head, accidentDate: date };
           else
-            this.notes.push(segmentNote('billing.bad-date', 'warning', 'DTP03 is not a D8 date', s.index, 'DTP', 3));
+            this.notes.push(
+              segmentNote('billing.bad-date', 'warning', 'DTP03 is not a D8 date', s.index, 'DTP', 3),
+            );
           return;
         }
         if (this.claim?.line && el(s, 1) === '472') {
