@@ -105,8 +105,9 @@ const eventOf = (referral: Referral, response: AuthorizationResponse): ReferralE
  * @example
  * applyAuthorizationResponse(referral, {
  *   actionCode: 'A2', certificationNumber: 'AUTH-77812', approvedUnits: 6,
- *   period: { start: '2024-01-02', end: '2024-03-31', zone: 'America/New_York' }, actor: 'payer-gateway',
- * }, '2024-01-02T10:00:00-05:00'); // Right(referral with status 'authorized')
+ *   period: { start: isoDate('2024-01-02'), end: isoDate('2024-03-31'), zone: zone('America/New_York') },
+ *   actor: actorId('payer-gateway'),
+ * }, isoInstant('2024-01-02T10:00:00-05:00')); // Right(referral with status 'authorized')
  */
 export const applyAuthorizationResponse = (
   referral: Referral,

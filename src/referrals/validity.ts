@@ -152,7 +152,7 @@ const stateOf = (status: FhirAppointmentStatus): AuthorizationVisit['state'] =>
  * @returns `Right(AuthorizationStatus)`; `Left` `referral.authorization-not-active` when the
  *   authorization is not approved or lacks a period or granted units
  * @example
- * authorizationStatus(auth77812, appointments, '2024-03-20T12:00:00-04:00' as IsoInstant);
+ * authorizationStatus(authorization, visits, isoInstant('2024-03-20T12:00:00-04:00'));
  * // Right({ used: 4, remaining: 2, window: 'inside', needs: ['extension'], ... })
  */
 export const authorizationStatus = (

@@ -83,7 +83,7 @@ const insideWindow = (auth: Authorization, link: AppointmentLink): boolean => {
  * @param referral - the referral
  * @returns the counts; never fails
  * @example
- * referralVisits(ptReferral); // { approved: 12, requested: 12, partial: false, used: 3, booked: 1, remaining: 9, ... }
+ * referralVisits(referral); // { approved: 12, requested: 12, partial: false, used: 3, booked: 1, remaining: 9, ... }
  */
 export const referralVisits = (referral: Referral): ReferralVisits => {
   const auth = approvedAuthorization(referral);

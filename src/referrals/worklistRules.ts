@@ -92,7 +92,7 @@ export interface ReferralWorklistPolicy {
  * a cancelled or missed visit is rebooked within 2 days.
  *
  * @example
- * referralWorklist(referrals, at, { ...DEFAULT_REFERRAL_WORKLIST_DAYS, zone: 'America/New_York' as IanaZone });
+ * referralWorklist(referrals, at, { ...DEFAULT_REFERRAL_WORKLIST_DAYS, zone: zone('America/New_York') });
  */
 export const DEFAULT_REFERRAL_WORKLIST_DAYS: Omit<ReferralWorklistPolicy, 'zone'> = {
   days: {
