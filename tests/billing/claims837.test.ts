@@ -304,3 +304,33 @@ describe('checkClaim', () => {
     expect(checkClaim(icd10Variant(old!)).map((e) => e.edit)).toContain('E25');
   });
 });
+
+describe('build837P delimiter check: the path-stack walk agrees with the plain reference', () => {
+  it('names the same first unsafe field on arbitrary claim-shaped values', async () => {
+    const { unsafeFieldReference } = await import('../../src/billing/x12/build837P.js');
+    const text = fc.string({ unit: fc.constantFrom('A', 'b', '1', ' ', '*', ':', '^', '~'), maxLength: 6 });
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        text,
+        fc.integer(),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom('id', 'code', 'lines', 'name', '__proto__'), tie('node'), {
+          maxKeys: 3,
+        }),
+      ),
+    })).node;
+    const safe = fc.string({ unit: fc.constantFrom('A', 'b', '1', ' '), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 4 }), safe, (claims, name) => {
+        const envelope = { ...ENVELOPE, sender: { ...ENVELOPE.sender, name } };
+        const reference = unsafeFieldReference(claims as unknown as Claim[], envelope);
+        // Clean values go on to be written, which needs real claims: only unsafe ones are compared.
+        if (reference === undefined) return;
+        const r = build837P(claims as unknown as Claim[], envelope);
+        expect(r._tag === 'Left' && r.left.field).toBe(reference);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

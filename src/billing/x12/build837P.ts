@@ -62,8 +62,63 @@ const segment = (...elements: readonly string[]): string => {
   return elements.slice(0, end).join(SEPARATORS.element);
 };
 
-/** Every text value written, with its field path, for the delimiter check (front-end edit E44). */
-const textValues = (claims: readonly Claim[], envelope: ClaimEnvelope): [string, string][] => {
+/**
+ * The field path of the first text value holding a separator character (front-end edit E44), or
+ * undefined. The walk keeps the path as a stack of keys and joins it only for the value it
+ * reports, so a clean batch allocates no path strings.
+ */
+const unsafeField = (claims: readonly Claim[], envelope: ClaimEnvelope): string | undefined => {
+  const header: [string, string][] = [
+    ['envelope.sender.id', envelope.sender.id],
+    ['envelope.sender.name', envelope.sender.name],
+    ['envelope.sender.contact', envelope.sender.contact],
+    ['envelope.sender.phone', envelope.sender.phone],
+    ['envelope.receiver.id', envelope.receiver.id],
+    ['envelope.receiver.name', envelope.receiver.name],
+  ];
+  for (const [field, value] of header) if (FORBIDDEN.test(value)) return field;
+  const path: (string | number)[] = ['claims'];
+  const walk = (v: unknown): boolean => {
+    if (typeof v === 'string') return FORBIDDEN.test(v);
+    if (typeof v !== 'object' || v === null) return false;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        if (walk(v[i])) return true;
+        path.pop();
+      }
+      return false;
+    }
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      path.push(k);
+      if (walk((v as Record<string, unknown>)[k])) return true;
+      path.pop();
+    }
+    return false;
+  };
+  for (let i = 0; i < claims.length; i++) {
+    path.push(i);
+    if (walk(claims[i])) return path.join('.');
+    path.pop();
+  }
+  return undefined;
+};
+
+/**
+ * Reference form of the delimiter check build837P runs: every text value with its path, in the
+ * same walk order, and the first that holds a separator (a property test compares the two).
+ *
+ * @param claims - the claims
+ * @param envelope - the envelope
+ * @returns the field path of the first unsafe value, or undefined
+ * @example
+ * unsafeFieldReference([], envelope); // undefined unless an envelope value holds * : ^ ~
+ */
+export const unsafeFieldReference = (
+  claims: readonly Claim[],
+  envelope: ClaimEnvelope,
+): string | undefined => {
   const out: [string, string][] = [
     ['envelope.sender.id', envelope.sender.id],
     ['envelope.sender.name', envelope.sender.name],
@@ -79,7 +134,7 @@ const textValues = (claims: readonly Claim[], envelope: ClaimEnvelope): [string,
       for (const [k, x] of Object.entries(v)) walk(`${path}.${k}`, x);
   };
   claims.forEach((c, i) => walk(`claims.${i}`, c));
-  return out;
+  return out.find(([, value]) => FORBIDDEN.test(value))?.[0];
 };
 
 const addressSegments = (a: ClaimAddress | undefined): string[] =>
@@ -300,11 +355,11 @@ export const build837P = (
 ): Either<BillingError, string> => {
   if (claims.length === 0)
     return err(billingError('billing.no-claims', 'an 837P needs at least one claim', { field: 'claims' }));
-  for (const [field, value] of textValues(claims, envelope))
-    if (FORBIDDEN.test(value))
-      return err(
-        billingError('billing.unsafe-text', `${field} holds an X12 separator character (* : ^ ~)`, { field }),
-      );
+  const field = unsafeField(claims, envelope);
+  if (field !== undefined)
+    return err(
+      billingError('billing.unsafe-text', `${field} holds an X12 separator character (* : ^ ~)`, { field }),
+    );
   if (
     !Number.isInteger(envelope.controlNumber) ||
     envelope.controlNumber < 1 ||
