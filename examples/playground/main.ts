@@ -84,7 +84,7 @@ const renderWeek = (): void => {
   );
   byId('exclusions').replaceChildren(
     ...view.exclusions.map((x) =>
-      el('tr', {}, el('td', {}, x.provider), el('td', {}, x.clinicTime), el('td', {}, x.reasons.join(', '))),
+      el('tr', {}, el('td', {}, x.provider), el('td', {}, x.clinicTime), el('td', {}, x.reasons.join('; '))),
     ),
   );
 };
@@ -189,11 +189,11 @@ document.body.append(
     'form',
     { id: 'cost-form' },
     field('deductible', 'Deductible $', DEFAULT_FORM.deductible),
-    field('deductible-met', 'met so far $', DEFAULT_FORM.deductibleMet),
+    field('deductible-met', 'Deductible met so far $', DEFAULT_FORM.deductibleMet),
     field('coinsurance', 'Coinsurance %', DEFAULT_FORM.coinsurancePercent),
     field('copay', 'Copay $', DEFAULT_FORM.copay),
     field('oop-max', 'Out-of-pocket max $', DEFAULT_FORM.oopMax),
-    field('oop-met', 'met so far $', DEFAULT_FORM.oopMet),
+    field('oop-met', 'Out-of-pocket met so far $', DEFAULT_FORM.oopMet),
     el(
       'label',
       {},

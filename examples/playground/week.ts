@@ -22,6 +22,7 @@ import {
   explainSlotExclusions,
   findSlots,
   type SchedulingCalendar,
+  type BookingConflictCode,
 } from '../../src/scheduling/index.js';
 
 export interface WeekQuery {
@@ -78,6 +79,24 @@ export const weekStart = (date: IsoDate): IsoDate => addDays(date, 1 - isoWeekda
 const minutesInDay = (ms: number, dayStartMs: number): number => Math.round((ms - dayStartMs) / 60_000);
 
 /** Computes the week view for one choice of type, patient zone and date. */
+/** Each rule a time breaks, as the front desk would say it. */
+const IN_WORDS: Readonly<Record<BookingConflictCode, string>> = {
+  'booking.outside-availability': 'outside the provider’s hours',
+  'booking.type-not-allowed': 'this visit type is not offered then',
+  'booking.provider-not-eligible': 'the provider does not see this visit type',
+  'booking.overlaps-booking': 'already booked',
+  'booking.overlaps-hold': 'held for another booking',
+  'booking.resource-busy': 'the room or equipment is busy',
+  'booking.resource-missing': 'no room or equipment of the kind needed',
+  'booking.patient-double-booked': 'the patient has another visit then',
+  'booking.notice': 'too soon: less notice than the visit type needs',
+  'booking.horizon': 'too far ahead to book yet',
+  'booking.day-limit': 'the day’s limit for this visit type is reached',
+  'booking.week-limit': 'the week’s limit for this visit type is reached',
+  'booking.overbook-not-allowed': 'full, and overbooking is not allowed',
+  'booking.invalid-times': 'not a valid time range',
+};
+
 export const weekView = (
   calendar: SchedulingCalendar,
   clinicZone: IanaZone,
@@ -159,7 +178,7 @@ export const weekView = (
         ? excluded.right.map((x) => ({
             provider: x.provider,
             clinicTime: hhmm(x.start, clinicZone),
-            reasons: x.conflicts.map((c) => c.code),
+            reasons: x.conflicts.map((c) => IN_WORDS[c.code]),
           }))
         : [],
     ...(error && error._tag === 'Left' ? { error: `${error.left.code}: ${error.left.message}` } : {}),

@@ -46,6 +46,12 @@ describe.skipIf(!status.run)('playground page', () => {
     expect(await page.locator('.day[data-dst="true"]').count()).toBe(0); // no offset change that week
   });
 
+  it('labels every input with a text of its own', async () => {
+    const labels = await page.$$eval('label', (ls) => ls.map((l) => (l.textContent ?? '').trim()));
+    expect(labels.length).toBeGreaterThan(8);
+    expect(labels.filter((l, i) => labels.indexOf(l) !== i)).toEqual([]);
+  });
+
   it('a different visit type gives a different set of slots', async () => {
     const before = await text('#slots');
     await page.selectOption('#type', 'echo-60');
@@ -82,7 +88,9 @@ describe.skipIf(!status.run)('playground page', () => {
     await page.fill('#date', '2026-11-23');
     await page.dispatchEvent('#date', 'change');
     await page.waitForFunction(() => document.querySelectorAll('#exclusions tr').length > 0);
-    expect(await text('#exclusions')).toMatch(/booking\.[a-z-]+/);
+    const reasons = await text('#exclusions');
+    expect(reasons).toMatch(/already booked|outside the provider’s hours|too soon/); // in words
+    expect(reasons).not.toMatch(/booking\.[a-z-]+/); // not codes
   });
 
   it('cost share: the default claim, line by line', async () => {
