@@ -408,7 +408,9 @@ const kindOf = (
  * import { fromFhirCommunication } from 'medoffice/communications';
  * fromFhirCommunication({ resourceType: 'Communication', status: 'completed' }); // Left: category
  */
-export const fromFhirCommunication = (input: unknown): Read<FhirReminder | FhirRoutedMessage> => {
+export const fromFhirCommunication = (
+  input: unknown,
+): Either<CommunicationsFhirError | ValidationError, FhirReminder | FhirRoutedMessage> => {
   const read = readFhir('Communication', CommunicationReadSchema, input);
   if (read._tag === 'Left') return err(wrongResource(read.left, 'Communication'));
   const r = read.right;
@@ -438,7 +440,9 @@ export const fromFhirCommunication = (input: unknown): Read<FhirReminder | FhirR
  * import { fromFhirCommunicationRequest } from 'medoffice/communications';
  * fromFhirCommunicationRequest({ resourceType: 'Communication' }); // Left fhir.wrong-resource
  */
-export const fromFhirCommunicationRequest = (input: unknown): Read<FhirReminder | FhirRoutedMessage> => {
+export const fromFhirCommunicationRequest = (
+  input: unknown,
+): Either<CommunicationsFhirError | ValidationError, FhirReminder | FhirRoutedMessage> => {
   const read = readFhir('CommunicationRequest', CommunicationRequestReadSchema, input);
   if (read._tag === 'Left') return err(wrongResource(read.left, 'CommunicationRequest'));
   const r = read.right;
