@@ -1,4 +1,5 @@
-// `npm run demo`: a morning at the front desk of the built-in sample clinic (examples/data/).
+// `npm run demo`: a morning at the front desk of the built-in sample clinic (examples/data/), then
+// the back office's afternoon (billing).
 // Each module tells its part of the day from examples/day/<module>.ts, in this order.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,6 +14,7 @@ const SECTIONS = [
   'scheduling',
   'visits',
   'communications',
+  'billing',
 ] as const;
 
 const clinic = loadClinic();
