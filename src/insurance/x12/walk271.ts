@@ -712,7 +712,8 @@ const hidden = (r: object): Hidden[typeof DEFERRED] => (r as Hidden)[DEFERRED];
 /*
  * The deferred fields of a response, as own enumerable accessors (JSON.stringify, spreads,
  * structuredClone and deep-equality checks read them like data). The getters are shared by every
- * response, so responses keep one object shape; each reads its transaction's full walk, done once.
+ * response, so responses keep one object shape; each reads its transaction's benefits walk, done
+ * once.
  * Defined one by one: Object.defineProperties turns the object into a slow dictionary.
  */
 const BENEFITS: PropertyDescriptor = {
@@ -743,8 +744,9 @@ const defer = <T extends object>(
 
 /**
  * Turns one walked transaction into responses: one per person, or one for a rejection before any.
- * With `details` (a structure walk), the benefits and warnings of each response are read on first
- * access from the full walk `details` returns, once for all the transaction's responses.
+ * With `deferred` (a structure walk), the benefits and warnings of each response are read on first
+ * access from the transaction's benefits walk, once for all its responses; without, `w` is a full
+ * walk and they are assigned.
  */
 const responsesOf = (
   w: Walker,
@@ -876,11 +878,12 @@ export const read271With = (
 
 /**
  * Reads a 271 interchange in two steps: a structure walk now (envelope, HL tree, names, member
- * segments, rejections, EB01 codes for the status), and for each transaction a full walk of its
- * segments, ST to SE, the first time a benefit list or warning list of one of its responses is
+ * segments, rejections, EB01 codes for the status), and for each transaction a benefits walk from
+ * its first EB to SE the first time a benefit list or warning list of one of its responses is
  * read. Both walks cut segments with the offset cursor. Each transaction becomes its responses at
- * its SE, so no walker outlives its transaction. The results equal read271With's: the full walk
- * is the same walker over the same segments, and the property test holds them to it.
+ * its SE, so no walker outlives its transaction. The results equal read271With's: the two walks
+ * are the same walker over the same segments, each reading its part (see {@link WalkMode}), and
+ * the property test holds them to it.
  *
  * @param text - the interchange text (anything)
  * @param options - the payer's percent convention
