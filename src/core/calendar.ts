@@ -207,18 +207,21 @@ export const isoInstant = (text: string): IsoInstant => valueOrThrow(parseIsoIns
  * instantToMs('2026-11-02T14:00:00Z' as IsoInstant); // 1793628000000
  */
 export const instantToMs = (instant: IsoInstant): number => {
-  // Hot path: the two common shapes, `YYYY-MM-DDTHH:mm:ssZ` and `...±hh:mm`, read by character
-  // codes (the schema already validated them); anything else through the full parser.
-  const n = instant.length;
+  // Hot path: the common shapes, `YYYY-MM-DDTHH:mm:ssZ` and `...±hh:mm`, each also with the `.sss`
+  // milliseconds JavaScript's toISOString writes, read by character codes (the schema already
+  // validated them); anything else through the full parser.
+  const frac = instant.charCodeAt(19) === 46 ? 4 : 0;
+  const n = instant.length - frac;
   // Stryker disable next-line ConditionalExpression,LogicalOperator: the length checks only choose the fast path; both paths give the same ms for every valid instant (tests/core/calendar.test.ts checks each shape)
   if ((n !== 20 && n !== 25) || instant.charCodeAt(10) !== 84 || instant.charCodeAt(16) !== 58)
     return parseInstantMs(instant) ?? Number.NaN;
   const utc =
     civilDay(digits(instant, 0, 4), digits(instant, 5, 2), digits(instant, 8, 2)) * DAY +
-    ((digits(instant, 11, 2) * 60 + digits(instant, 14, 2)) * 60 + digits(instant, 17, 2)) * 1000;
+    ((digits(instant, 11, 2) * 60 + digits(instant, 14, 2)) * 60 + digits(instant, 17, 2)) * 1000 +
+    (frac === 0 ? 0 : digits(instant, 20, 3));
   if (n === 20) return utc;
-  const offset = (digits(instant, 20, 2) * 60 + digits(instant, 23, 2)) * MINUTE;
-  return instant.charCodeAt(19) === 45 ? utc + offset : utc - offset;
+  const offset = (digits(instant, 20 + frac, 2) * 60 + digits(instant, 23 + frac, 2)) * MINUTE;
+  return instant.charCodeAt(19 + frac) === 45 ? utc + offset : utc - offset;
 };
 
 const digits = (s: string, from: number, count: number): number => {

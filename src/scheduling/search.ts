@@ -252,26 +252,26 @@ export const limitClosures = (
   const lastDay = localDay(hi, p.zone);
   const fromDay = weekOf(firstDay, weekStart);
   const toDay = weekOf(lastDay, weekStart) + 7;
-  const perDayCount = new Map<number, number>();
-  const perWeekCount = new Map<number, number>();
-  // A local date lies within a day of the UTC date, whatever the zone's offset.
-  const near = occupanciesNear(
-    ownerBookings(ctx.index, 'provider', p.id),
-    (fromDay - 1) * DAY,
-    (toDay + 1) * DAY,
-    0,
-  );
-  for (const o of near) {
-    // The appointment being rescheduled does not count against its own day or week.
-    if (o.type !== ctx.type.id || o.kind !== 'appointment' || o.id === ctx.excluded) continue;
-    const day = localDay(o.start, p.zone);
-    if (day < fromDay || day >= toDay) continue;
-    perDayCount.set(day, (perDayCount.get(day) ?? 0) + 1);
-    const week = weekOf(day, weekStart);
-    perWeekCount.set(week, (perWeekCount.get(week) ?? 0) + 1);
-  }
-  const perDay = (day: number) => perDayCount.get(day) ?? 0;
-  const perWeek = (week: number) => perWeekCount.get(week) ?? 0;
+  // Counted on first use: a type without limits never asks.
+  let counts: { readonly perDay: Map<number, number>; readonly perWeek: Map<number, number> } | undefined;
+  const counted = () => {
+    if (counts) return counts;
+    counts = { perDay: new Map(), perWeek: new Map() };
+    // A local date lies within a day of the UTC date, whatever the zone's offset.
+    const bookings = ownerBookings(ctx.index, 'provider', p.id);
+    for (const o of occupanciesNear(bookings, (fromDay - 1) * DAY, (toDay + 1) * DAY, 0)) {
+      // The appointment being rescheduled does not count against its own day or week.
+      if (o.type !== ctx.type.id || o.kind !== 'appointment' || o.id === ctx.excluded) continue;
+      const day = localDay(o.start, p.zone);
+      if (day < fromDay || day >= toDay) continue;
+      counts.perDay.set(day, (counts.perDay.get(day) ?? 0) + 1);
+      const week = weekOf(day, weekStart);
+      counts.perWeek.set(week, (counts.perWeek.get(week) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const perDay = (day: number) => counted().perDay.get(day) ?? 0;
+  const perWeek = (week: number) => counted().perWeek.get(week) ?? 0;
   const closed: Interval[] = [];
   if (maxPerDay !== undefined || maxPerWeek !== undefined)
     for (let day = firstDay; day <= lastDay; day++) {

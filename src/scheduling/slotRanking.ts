@@ -169,9 +169,9 @@ export const byKeyPlain = (plan: RankingPlan, group: number, found: FoundSlots):
 /**
  * Positions of found slots in (start, provider position) order, which is rank order except for
  * `spread-load`. Providers are searched in order, so a stable counting sort on the starts does it
- * in linear time: starts fall on whole minutes (wall-clock grids), counted per minute of the
- * stretch; other starts, or a stretch much longer than the slots are many, send the sort to
- * buckets per distinct start.
+ * in linear time: starts already in order (one provider) stay as they are; starts on whole minutes
+ * (wall-clock grids) are counted per minute of the stretch; other starts, or a stretch much longer
+ * than the slots are many, send the sort to buckets per distinct start.
  *
  * @param starts - found starts, epoch ms, grouped by provider in provider order
  * @returns positions in (start, provider) order
@@ -185,6 +185,11 @@ export const byStart = (starts: readonly number[]): Int32Array => {
     lo = Math.min(lo, s);
     hi = Math.max(hi, s);
   }
+  // One provider's slots usually come in start order already: nothing to sort.
+  let sorted = true;
+  for (let i = 1; i < starts.length && sorted; i++)
+    sorted = (starts[i - 1] as number) <= (starts[i] as number);
+  if (sorted) return Int32Array.from(starts.keys());
   const span = (hi - lo) / MINUTE + 1;
   const bucket = new Int32Array(starts.length);
   let counts: Int32Array;

@@ -138,6 +138,9 @@ describe('instants', () => {
     expect(instantToMs(i('2026-11-02T09:00Z'))).toBe(NOV2 + 9 * H);
     expect(instantToMs(i('2026-11-02T09:00:00.250Z'))).toBe(NOV2 + 9 * H + 250);
     expect(instantToMs(i('2026-11-02T09:00:00.250+01:00'))).toBe(NOV2 + 8 * H + 250);
+    expect(instantToMs(i('2026-11-02T09:00:00.007-05:00'))).toBe(NOV2 + 14 * H + 7);
+    expect(instantToMs(i('2026-11-02T09:00:00.5Z'))).toBe(NOV2 + 9 * H + 500);
+    expect(instantToMs(i('2026-11-02T09:00:00.25-01:00'))).toBe(NOV2 + 10 * H + 250);
     expect(instantToMs(i('2026-11-02 09:00:00-05:00'))).toBeNaN();
     // right length and a T, but no colon at 16: not the fast-path shape, so the parser rejects it
     expect(instantToMs(i('2026-11-02T09:00X00Z'))).toBeNaN();

@@ -74,7 +74,12 @@ const instantText = fc.oneof(
     '2026-11-24T09:00:00z',
     '2026-11-24 09:00:00Z',
     '2026-11-24T09:00Z', // valid, another shape
-    '2026-11-24T09:00:00.5-05:00', // valid, another shape
+    '2026-11-24T09:00:00.5-05:00',
+    '2026-11-24T14:00:00.000Z',
+    '2026-11-24T14:00:00.123+05:30',
+    '2026-11-24T14:00:00.1234Z',
+    '2026-11-24T14:00:00.Z',
+    '2026-11-24T14:00:00.12a+05:30',
     '2026-1a-24T09:00:00Z',
     '0099-01-01T00:00:00Z',
     '2026-11-24T09:00:00-0500',
@@ -88,11 +93,12 @@ const instantText = fc.oneof(
       h: fc.integer({ min: 0, max: 25 }),
       mi: fc.integer({ min: 0, max: 61 }),
       s: fc.integer({ min: 0, max: 61 }),
+      fraction: fc.constantFrom('', '', '.5', '.25', '.000', '.999', '.', '.1234'),
       zone: fc.constantFrom('Z', '+00:00', '-05:00', '+05:30', '+23:59', '-24:00', '+09:75'),
     })
     .map(
-      ({ y, mo, d, h, mi, s, zone }) =>
-        `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:${String(s).padStart(2, '0')}${zone}`,
+      ({ y, mo, d, h, mi, s, fraction, zone }) =>
+        `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:${String(s).padStart(2, '0')}${fraction}${zone}`,
     ),
   fc.string({ maxLength: 26 }),
 );
@@ -150,7 +156,7 @@ const plainAppointment = fc
     location: fc.option(fc.constantFrom('main', ' north '), { nil: undefined }),
     startMin: fc.integer({ min: 0, max: 100_000 }),
     lengthMin: fc.integer({ min: -5, max: 120 }),
-    zone: fc.constantFrom('Z', '-05:00', '+05:45', '+14:00'),
+    zone: fc.constantFrom('Z', '-05:00', '+05:45', '+14:00', '.000Z', '.5-05:00'),
     bufferBeforeMinutes: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
     telehealth: fc.option(fc.boolean(), { nil: undefined }),
   })
