@@ -118,7 +118,7 @@ const sameName = (x: PersonName, y: PersonName): boolean =>
  * @returns `Right(MergeProposal)`; `Left` `merge.same-record`, `merge.twins`,
  *   `merge.generational-suffix` or `merge.not-a-match` (below the review threshold)
  * @example
- * const proposal = proposeMerge(existing, walkIn);
+ * const proposal = proposeMerge(patient, duplicate);
  * if (proposal._tag === 'Right') proposal.right.conflicts; // ['phones'] ...
  */
 export const proposeMerge = (

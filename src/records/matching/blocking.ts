@@ -136,6 +136,7 @@ export interface BlockGroups {
  * @param rules - blocking rules
  * @returns singles and blocks, each key → indexes into `features`
  * @example
+ * const features = patients.map((p) => matchFeatures(p));
  * buildBlocks(features, DEFAULT_BLOCKING_RULES).blocks.get('B|19800304'); // [3, 17]
  */
 export const buildBlocks = (

@@ -85,6 +85,7 @@ export const seededRandom = (seed: number): (() => number) => {
  * @param seed - sampler seed
  * @returns their comparisons
  * @example
+ * const features = patients.map((p) => matchFeatures(p));
  * sampleRandomPairs(features, 20_000, 1).length; // 20000
  */
 export const sampleRandomPairs = (
@@ -112,7 +113,9 @@ export const sampleRandomPairs = (
  * @param visit - called with each pair
  * @returns pairs visited and blocks skipped
  * @example
- * forEachCandidatePair(blocks, features.length, 1000, (i, j) => { ... });
+ * const features = patients.map((p) => matchFeatures(p));
+ * const { blocks } = buildBlocks(features, DEFAULT_BLOCKING_RULES);
+ * forEachCandidatePair(blocks, features.length, 1000, (i, j) => console.log(i, j));
  */
 export const forEachCandidatePair = (
   blocks: ReadonlyMap<string, readonly number[]>,
@@ -234,7 +237,8 @@ export const clusterMatches = (pairs: readonly DuplicatePair[]): string[][] =>
  * @param lists - pairs from each block or partition
  * @returns the distinct pairs, highest weight first
  * @example
- * combineDuplicatePairs([scoreBlock(blockA), scoreBlock(blockB)]);
+ * // Two partitions scored apart (on two workers, say), then combined.
+ * combineDuplicatePairs([scoreBlock(patients.slice(0, 500)), scoreBlock(patients.slice(500))]);
  */
 export const combineDuplicatePairs = (lists: readonly (readonly DuplicatePair[])[]): DuplicatePair[] => {
   const seen = new Map<string, DuplicatePair>();

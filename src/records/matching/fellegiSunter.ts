@@ -194,7 +194,7 @@ const FIELDS = Object.keys(LEVELS_OF) as ComparisonField[];
  * @param parameters - Fellegi-Sunter parameters
  * @returns weights per field and level, and the prior weight
  * @example
- * matchWeights(DEFAULT_MATCH_PARAMETERS).fields.birthDate?.exact; // log2(0.88 / 0.00005) ≈ 14.1
+ * matchWeights(DEFAULT_MATCH_PARAMETERS).fields['birthDate']?.['exact']; // log2(0.88 / 0.00005) ≈ 14.1
  */
 export const matchWeights = (
   parameters: MatchParameters,

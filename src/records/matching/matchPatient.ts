@@ -98,6 +98,7 @@ export interface MatchPatientOptions {
  * @param options - thresholds and result limit
  * @returns matches, best first; never fails
  * @example
+ * const index = buildPatientIndex(patients);
  * const [best] = matchPatient(walkIn, index);
  * if (best?.decision === 'match') console.log('existing chart', best.patientId);
  */

@@ -34,7 +34,9 @@ export interface BlockScoringOptions {
  * @param options - parameters, thresholds, block size cap
  * @returns the scored pairs (empty for a block over `maxBlockSize`); never fails
  * @example
- * const pairs = scoreBlock(recordsWithKey, { thresholds: { match: 10, review: 0 } });
+ * // The records that share one blocking key, as a partition holds them.
+ * const block = patients.filter((p) => blockingKeys(p).includes('B|19800304'));
+ * const pairs = scoreBlock(block, { thresholds: { match: 10, review: 0 } });
  */
 export const scoreBlock = (
   block: readonly MatchablePatient[],
