@@ -86,7 +86,7 @@ export type CostShareNote =
  * (`billed - allowed`), kept for display only.
  *
  * @example
- * const m: CostShareAmounts = line.total;
+ * const m: CostShareAmounts = estimate.total;
  */
 export interface CostShareAmounts {
   readonly allowed: Cents;

@@ -67,7 +67,7 @@ export interface EligibilityRejection {
  * A dated qualifier (DTP): a single date or a range, as calendar dates.
  *
  * @example
- * const d: EligibilityDate = { qualifier: '346', name: 'Plan Begin', start: '2026-01-01' };
+ * const d: EligibilityDate = { qualifier: '346', name: 'Plan Begin', start: '2026-01-01', end: '2026-01-01' };
  */
 export interface EligibilityDate {
   /** DTP01 qualifier. */

@@ -46,7 +46,10 @@ export interface NonParService {
  * `patientOwesProvider = collectibleCharge` and `patientNetCost = collectibleCharge - medicarePays`.
  *
  * @example
- * const r: NonParResult = unwrapOr(medicareNonParticipating(service), undefined)!;
+ * const r = medicareNonParticipating({
+ *   charge: cents(15000), feeSchedule: cents(10000), deductibleRemaining: cents(0), assigned: false,
+ * });
+ * if (isOk(r)) r.right satisfies NonParResult;
  */
 export interface NonParResult {
   /** 95% of the fee schedule amount: Medicare's allowed amount. */

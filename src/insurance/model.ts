@@ -229,7 +229,10 @@ export const BenefitSchema = /* @__PURE__ */ z.object({
  * One benefit rule (service types × network tier).
  *
  * @example
- * const b: Benefit = BenefitSchema.parse({ ... });
+ * const b: Benefit = BenefitSchema.parse({
+ *   id: 'office-visit', serviceTypes: ['98'], network: 'in', copay: 2500,
+ *   priorAuth: { required: false }, referral: { required: false },
+ * });
  */
 export interface Benefit extends z.infer<typeof BenefitSchema> {}
 
@@ -248,7 +251,10 @@ export const TierLimitsSchema = /* @__PURE__ */ z.object({
  * Deductible and OOP amounts of one network tier.
  *
  * @example
- * const t: TierLimits = TierLimitsSchema.parse({ ... });
+ * const t: TierLimits = TierLimitsSchema.parse({
+ *   deductible: { individual: 150000, family: 300000 },
+ *   oopMax: { individual: 600000, family: null },
+ * });
  */
 export interface TierLimits extends z.infer<typeof TierLimitsSchema> {}
 
@@ -267,8 +273,18 @@ export interface TierLimits extends z.infer<typeof TierLimitsSchema> {}
  * - `planYearStart`: `MM-DD` the plan year starts (`01-01` calendar year).
  *
  * @example
- * parseBenefitSet({ planYearStart: '01-01', hdhp: false, family: { deductible: 'embedded', oop: 'embedded' },
- *   networkAccumulation: 'separate', tiers: { in: ..., out: ... }, benefits: [...] });
+ * const tier = {
+ *   deductible: { individual: 150000, family: 300000 },
+ *   oopMax: { individual: 600000, family: 1200000 },
+ * };
+ * BenefitSetSchema.parse({
+ *   planYearStart: '01-01', hdhp: false, family: { deductible: 'embedded', oop: 'embedded' },
+ *   networkAccumulation: 'separate', tiers: { in: tier, out: tier },
+ *   benefits: [{
+ *     id: 'office-visit', serviceTypes: ['98'], network: 'in', copay: 2500,
+ *     priorAuth: { required: false }, referral: { required: false },
+ *   }],
+ * });
  */
 export const BenefitSetSchema = /* @__PURE__ */ z.object({
   planId: PlanIdSchema.optional(),
@@ -320,7 +336,7 @@ export const PlanSchema = /* @__PURE__ */ z.object({
  * A plan.
  *
  * @example
- * const plan: Plan = PlanSchema.parse({ ... });
+ * const plan: Plan = PlanSchema.parse({ id: 'plan-gold', payerId: 'payer-aetna', name: 'Gold PPO', planType: 'PPO' });
  */
 export interface Plan extends z.infer<typeof PlanSchema> {}
 
@@ -473,7 +489,12 @@ export interface Coverage extends z.infer<typeof CoverageSchema> {}
  * year. Logic reads them from this data, never from literals.
  *
  * @example
- * AnnualLimitsSchema.parse({ year: 2026, acaOopMax: { self: 1060000, family: 2120000 }, ... });
+ * AnnualLimitsSchema.parse({
+ *   year: 2026, acaOopMax: { self: 1060000, family: 2120000 },
+ *   hdhpMinDeductible: { self: 170000, family: 340000 }, hdhpMaxOop: { self: 850000, family: 1700000 },
+ *   medicarePartBDeductible: 28300, medicarePartADeductible: 173600,
+ *   source: 'CMS revised 2026 premium adjustment percentage; IRS Rev. Proc. 2025-19',
+ * });
  */
 export const AnnualLimitsSchema = /* @__PURE__ */ z.object({
   year: z.number().int().min(2014).max(2100),
@@ -521,7 +542,8 @@ export const parsePlan = (input: unknown): Either<ValidationError, Plan> =>
  * @param input - anything
  * @returns `Right(BenefitSet)` or `Left(ValidationError)` naming the fields
  * @example
- * parseBenefitSet({ planYearStart: '01-01', family: { deductible: 'embedded', oop: 'embedded' }, tiers, benefits: [] });
+ * const tier = { deductible: { individual: 150000, family: 300000 }, oopMax: { individual: 600000, family: 1200000 } };
+ * parseBenefitSet({ planYearStart: '01-01', family: { deductible: 'embedded', oop: 'embedded' }, tiers: { in: tier, out: tier }, benefits: [] });
  */
 export const parseBenefitSet = (input: unknown): Either<ValidationError, BenefitSet> =>
   parseWith('BenefitSet', BenefitSetSchema, input);

@@ -146,7 +146,8 @@ export interface PayerOrderDecision {
  * coverages that do not pay for this service (inactive on the date, unrelated injury coverage).
  *
  * @example
- * const o: PayerOrder = unwrapOr(determinePayerOrder(coverages, patient, ctx), undefined)!;
+ * const o = determinePayerOrder(coverages, { dateOfBirth: isoDate('1958-04-12') }, { dateOfService: '2026-11-23' });
+ * if (isOk(o)) o.right satisfies PayerOrder;
  */
 export interface PayerOrder {
   readonly order: readonly Coverage[];

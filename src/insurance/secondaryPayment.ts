@@ -96,7 +96,7 @@ const c = (n: number): Cents => Math.max(0, n) as Cents;
  * @example
  * // 42 CFR 411.33 example: charge $175, primary allowed $150, paid $120; Medicare fee $125,
  * // deductible met → min(175 - 120, 0.8 × 125, max(125, 150) - 120) = min(55, 100, 30) = $30.
- * secondaryPayment('medicare-secondary', primary, medicare); // Right({ secondaryPays: 3000, ... })
+ * secondaryPayment('medicare-secondary', primary, secondary); // Right({ secondaryPays: 3000, ... })
  */
 export const secondaryPayment = (
   method: SecondaryPaymentMethod,
