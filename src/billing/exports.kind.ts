@@ -32,4 +32,6 @@ export const BILLING_EXPORT_KINDS = {
   reconcileEstimate: 'core',
   read277: 'edge',
   statusCategoryGroup: 'text',
+  toFhirClaim: 'core',
+  fromFhirClaim: 'edge',
 } as const satisfies ExportKinds;

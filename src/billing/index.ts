@@ -134,3 +134,11 @@ export {
   statusCategoryGroup,
   type StatusReport,
 } from './x12/read277.js';
+export {
+  CLAIM_FREQUENCY_EXTENSION,
+  CLAIM_ID_SYSTEM,
+  fromFhirClaim,
+  PAYER_ID_SYSTEM,
+  PAYER_RESPONSIBILITY_EXTENSION,
+  toFhirClaim,
+} from './fhir.js';

@@ -174,6 +174,11 @@ const fhirSamples = async (): Promise<Map<string, { name: string; json: unknown 
   };
   for (const [name, resource] of Object.entries(written))
     add(resource.resourceType, name, JSON.parse(JSON.stringify(resource)));
+  // Nor a Claim: toFhirClaim's output for the billing guide's three claims.
+  const { toFhirClaim } = await import('../../src/billing/index.js');
+  const { claims } = await import('../../examples/guides/billing.js');
+  for (const [name, claim] of Object.entries(claims()))
+    add('Claim', `toFhirClaim ${name}`, JSON.parse(JSON.stringify(toFhirClaim(claim))));
   return byType;
 };
 
