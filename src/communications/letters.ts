@@ -13,10 +13,12 @@ import {
 } from './letterTemplates.js';
 import { readability, type Readability } from './readability.js';
 
-/** The letter's recipient: its kind (for minimum necessary) and name. */
+/** The letter's recipient: its kind (for minimum necessary), name, and id when it is a provider. */
 export interface LetterRecipient {
   readonly kind: RecipientKind;
   readonly name: string;
+  /** The recipient's id (a provider's), checked against `LetterData.referredTo`. */
+  readonly id?: string;
 }
 
 /**
@@ -27,6 +29,11 @@ export interface LetterData {
   readonly patient: PatientId;
   readonly fields: Readonly<Record<string, string>>;
   readonly sourcePatients?: readonly PatientId[];
+  /**
+   * The id of the provider the referral names: a letter about that referral addressed to anyone
+   * else (or to a recipient without an id) is refused (reference edge case 30).
+   */
+  readonly referredTo?: string;
 }
 
 /** A rendered letter. */
@@ -48,6 +55,7 @@ export interface LetterError extends DomainError<
   | 'letter.recipient-not-allowed'
   | 'letter.template-syntax'
   | 'letter.patient-mismatch'
+  | 'letter.recipient-mismatch'
   | 'letter.notice-too-short'
 > {
   readonly fields: readonly string[];
@@ -114,7 +122,8 @@ const fail = (
  * that the template is meant for this recipient kind; that every merge field is a known field
  * (`LETTER_FIELDS`) and its category is allowed for the recipient (minimum necessary, fails
  * closed: a referral's diagnoses never reach a family member); that every source record belongs to
- * the letter's patient; that no field is missing, empty, whitespace-only or a literal
+ * the letter's patient; that a letter about a referral (`referredTo`) goes to the provider the
+ * referral names; that no field is missing, empty, whitespace-only or a literal
  * `undefined`/`null` (all missing fields listed at once, never a partial letter); and, for a
  * dismissal, a notice of at least 30 days. `recipientName` comes from the recipient.
  *
@@ -123,7 +132,7 @@ const fail = (
  * @param recipient - who receives it
  * @returns `Right({ text, html, fields, readability })` or `Left` with code
  *   `letter.template-syntax`, `letter.recipient-not-allowed`, `letter.unknown-field`,
- *   `letter.field-not-allowed`, `letter.patient-mismatch`, `letter.missing-fields` or
+ *   `letter.field-not-allowed`, `letter.patient-mismatch`, `letter.recipient-mismatch`, `letter.missing-fields` or
  *   `letter.notice-too-short`, and `fields` naming each field concerned
  * @example
  * const patient = parseWith('PatientId', PatientIdSchema, 'pat-1');
@@ -166,6 +175,12 @@ export const renderLetter = (
       'letter.patient-mismatch',
       [],
       'sourcePatients: a record of another patient was used to fill this letter',
+    );
+  if (data.referredTo !== undefined && recipient.id !== data.referredTo)
+    return fail(
+      'letter.recipient-mismatch',
+      [],
+      'recipient.id: the letter is addressed to another provider than the referral names (referredTo)',
     );
   const values: Record<string, string> = { ...data.fields, recipientName: recipient.name };
   const missing = used.filter((f) => isBlank(Object.hasOwn(values, f) ? values[f] : undefined));

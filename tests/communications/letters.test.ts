@@ -108,6 +108,19 @@ describe('renderLetter', () => {
     expect(r._tag === 'Left' && r.left.code).toBe('letter.patient-mismatch');
   });
 
+  it('edge 30: a referral letter addressed to a different provider than the referral names is refused', () => {
+    const referral = data(SAMPLE, { referredTo: 'dr-mensah' });
+    const to = (id?: string) =>
+      renderLetter(LETTER_TEMPLATES.referral, referral, {
+        kind: 'specialist',
+        name: 'Dr. Okafor',
+        ...(id === undefined ? {} : { id }),
+      });
+    expect(to('dr-okafor')).toMatchObject({ _tag: 'Left', left: { code: 'letter.recipient-mismatch' } });
+    expect(to()).toMatchObject({ _tag: 'Left', left: { code: 'letter.recipient-mismatch' } });
+    expect(to('dr-mensah')._tag).toBe('Right');
+  });
+
   it('minimum necessary fails closed: clinical fields never reach a family member or an attorney', () => {
     const family: LetterTemplate = {
       id: 'x',
