@@ -508,15 +508,23 @@ export const planReminders = (
       const label = labels[cRule[cand] as number] as string;
       if (!ruleLabels.includes(label)) ruleLabels.push(label);
       if (sensitiveAppt[i] === 1) sensitive = true;
-      const id = (appointments[i] as Appointment).id;
-      if (!appts.some((j) => (appointments[j] as Appointment).id === id)) appts.push(i);
+      if (!appts.includes(i)) appts.push(i);
     }
     appts.sort(
       (x, y) =>
         (startOf[x] as number) - (startOf[y] as number) ||
         compareText((appointments[x] as Appointment).id, (appointments[y] as Appointment).id),
     );
-    const covered = appts.map((i) => reminderAppointment(i, zone));
+    // Each id once, the earliest start kept: two bookings under one id (a data error upstream)
+    // give one line, the same one the reference keeps.
+    const covered = appts
+      .filter(
+        (i, k) =>
+          appts.findIndex(
+            (j) => (appointments[j] as Appointment).id === (appointments[i] as Appointment).id,
+          ) === k,
+      )
+      .map((i) => reminderAppointment(i, zone));
     const template: ReminderTemplate = sensitive ? 'reminder.generic' : 'reminder.standard';
     let form: ReminderForm = 'full';
     let body = reminderBody(rules.practiceName, channel, template, covered, form);

@@ -55,10 +55,37 @@ const clinicArb = fc.record({
   }),
 });
 
+type Clinic = typeof clinicArb extends fc.Arbitrary<infer T> ? T : never;
+
 const key = (s: ReminderPlan['skipped'][number]): string => `${s.appointment}|${s.rule ?? ''}|${s.reason}`;
 
 describe('planReminders: the fast path equals the reference', () => {
-  test.prop([clinicArb], { numRuns: 400 })('same messages in the same order, same skipped reminders', (c) => {
+  // The example: two bookings under one id, one within a reminder's reach of the other's day
+  // (the fast path once listed the later booking where the reference lists the earlier).
+  const twoBookingsOneId: Clinic = {
+    appointments: [
+      [0, 28, 'booked', 'visit', 18],
+      [0, 220, 'booked', 'visit', 18],
+    ],
+    zones: ['America/Santiago', undefined, undefined, undefined, undefined],
+    channels: ['voice', 'sms', 'sms', 'sms', 'sms'],
+    offsets: [
+      { kind: 'elapsed', minutesBefore: 11522 },
+      { kind: 'elapsed', minutesBefore: 1 },
+      { kind: 'calendar', daysBefore: 0, at: '01:00' },
+    ],
+    nowHours: 0,
+    policy: 'earlier',
+    window: { start: '00:00', end: '23:59' },
+    maxPerWeek: undefined,
+    maxSmsLength: undefined,
+    locationName: 'Main St Clinic',
+    sent: [],
+  };
+  test.prop([clinicArb], {
+    numRuns: 400,
+    examples: [[twoBookingsOneId]],
+  })('same messages in the same order, same skipped reminders', (c) => {
     const appointments = c.appointments.map(([p, h, status, type, id]) =>
       appt(`a${id}`, new Date(BASE + h * HOUR + 15 * 60_000 * (id % 3)).toISOString(), {
         patient: `p${p}`,
