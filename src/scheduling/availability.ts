@@ -267,10 +267,10 @@ export interface AvailabilityRange {
  *   `Left` `scheduling.invalid-range` (to before from) / `scheduling.invalid-rule` (unreadable RRULE)
  * @example
  * expandAvailability(
- *   [{ id: 'patel-week', owner: { kind: 'provider', id: 'dr-patel' }, zone: 'America/New_York',
- *      windows: [{ start: '09:00', end: '12:00' }], rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2026-01-05' }],
+ *   [{ id: templateId('patel-week'), owner: { kind: 'provider', id: providerId('dr-patel') }, zone: zone('America/New_York'),
+ *      windows: [{ start: wallTime('09:00'), end: wallTime('12:00') }], rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: isoDate('2026-01-05') }],
  *   [],
- *   { from: '2026-11-02T00:00:00-05:00', to: '2026-11-03T00:00:00-05:00' },
+ *   { from: isoInstant('2026-11-02T00:00:00-05:00'), to: isoInstant('2026-11-03T00:00:00-05:00') },
  * ); // Right([{ owner, intervals: [09:00-12:00 EST on Nov 2 as epoch ms] }])
  */
 export const expandAvailability = (

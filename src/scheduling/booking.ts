@@ -239,12 +239,11 @@ export const checkTime = (
  *   `booking.patient-double-booked`, `booking.notice`, `booking.horizon`, `booking.day-limit`, ...),
  *   or `Left` `scheduling.unknown-type` / `scheduling.unknown-provider` / `scheduling.unknown-resource`
  * @example
- * validateBooking(
- *   { id: 'a9', status: 'booked', type: 'np40', patient: 'p1', provider: 'dr-patel', resources: ['room-1', 'echo-1'],
- *     start: '2026-11-24T10:15:00-05:00', end: '2026-11-24T10:55:00-05:00' },
- *   calendar,
- *   '2026-11-23T14:00:00Z',
- * ); // Right({ overbooked: false })
+ * const booking = parseAppointment({
+ *   id: 'a9', status: 'booked', type: 'np40', patient: 'p1', provider: 'dr-patel', resources: ['room-1', 'echo-1'],
+ *   start: '2026-11-24T10:15:00-05:00', end: '2026-11-24T10:55:00-05:00',
+ * });
+ * if (isOk(booking)) validateBooking(booking.right, calendar, isoInstant('2026-11-23T14:00:00Z')); // Right({ overbooked: false })
  */
 export const validateBooking = (
   appointment: Appointment,

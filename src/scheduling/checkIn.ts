@@ -329,7 +329,7 @@ const paymentItems = (
  * @param at - the check-in instant
  * @returns the verdict (never fails: every problem is an item)
  * @example
- * const verdict = prepareCheckIn(visit, { zone: 'America/New_York', patient, eligibility: { source: response, serviceType: '98', providerNetwork: 'in' } }, '2026-11-23T13:50:00Z');
+ * const verdict = prepareCheckIn(appointment, { zone: zone('America/New_York'), patient, eligibility: { source: response, serviceType: '98', providerNetwork: 'in' } }, isoInstant('2026-11-23T13:50:00Z'));
  * verdict.ready; // false
  * verdict.items[0]; // { code: 'checkin.record', area: 'record', severity: 'blocking', source: 'readiness.consent-missing', ... }
  */

@@ -34,7 +34,7 @@ export interface SlotExclusion {
  *   (default 200)
  * @returns `Right(exclusions)` or the `Left` cases of `findSlots`
  * @example
- * explainSlotExclusions(query, calendar, { now: '2026-11-23T14:00:00Z' });
+ * explainSlotExclusions(query, calendar, { now: isoInstant('2026-11-23T14:00:00Z') });
  * // Right([{ start: '2026-11-24T09:00:00-05:00', provider: 'dr-patel',
  * //          conflicts: [{ code: 'booking.overlaps-booking', appointment: 'a-1001', ... }] }, ...])
  */

@@ -128,7 +128,7 @@ const participantStatus = (s: AppointmentStatus): AppointmentParticipant['status
  * @param appointment - the appointment
  * @returns the FHIR resource
  * @example
- * toFhirAppointment(appointment).participant[0].actor?.reference; // 'Patient/p-1'
+ * toFhirAppointment(appointment).participant[0]?.actor?.reference; // 'Patient/p-1'
  */
 export const toFhirAppointment = (appointment: Appointment): FhirAppointment => {
   const status = participantStatus(appointment.status) ?? 'accepted';
@@ -259,7 +259,7 @@ export interface ScheduleDescription {
  * @param schedule - id, owner, zone, optional location and planning horizon
  * @returns the FHIR resource
  * @example
- * toFhirSchedule({ id: 'sched-patel', owner: { kind: 'provider', id: 'dr-patel' }, zone: 'America/New_York' });
+ * toFhirSchedule({ id: 'sched-patel', owner: { kind: 'provider', id: providerId('dr-patel') }, zone: zone('America/New_York') });
  */
 export const toFhirSchedule = (schedule: ScheduleDescription): FhirSchedule => ({
   resourceType: 'Schedule',
@@ -403,7 +403,7 @@ export const fromFhirSlot = (input: unknown): Either<SchedulingFhirError | Valid
  * @param slots - FHIR Slots
  * @returns normalized half-open intervals
  * @example
- * busyFromFhirSlots([busySlot, tentativeSlot, errorSlot]); // [{ start, end }, ...]
+ * busyFromFhirSlots(fhirSlots); // the Slot resources a FHIR server returned // [{ start, end }, ...]
  */
 export const busyFromFhirSlots = (slots: readonly FhirSlot[]): readonly Interval[] =>
   normalizeIntervals(

@@ -51,7 +51,7 @@ const addMonths = (date: IsoDate, months: number): IsoDate => {
  * @returns `Right(slots)`, `Left` `scheduling.invalid-range` (visit without start, negative amount
  *   or tolerance), `scheduling.unknown-provider`, or the `Left` cases of `findSlots`
  * @example
- * findFollowUpSlots(visit, { amount: 6, unit: 'weeks', toleranceDays: 7 }, { type: 'fu-20' }, calendar, { now: '2026-11-23T14:00:00Z', limit: 5 });
+ * findFollowUpSlots(appointment, { amount: 6, unit: 'weeks', toleranceDays: 7 }, { type: appointmentTypeId('fu-20') }, calendar, { now: isoInstant('2026-11-23T14:00:00Z'), limit: 5 });
  * // Right([{ slot: { start: '2027-01-04T09:00:00-05:00', ... }, target: '2027-01-04', offsetDays: 0 }, ...])
  */
 export const findFollowUpSlots = (

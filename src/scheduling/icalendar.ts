@@ -180,7 +180,7 @@ const STATUS: Record<AppointmentStatus, 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'>
  * @returns `Right(text)`, or `Left` `ical.times-required`, `ical.invalid-zone` (`options.zone` is
  *   no IANA zone the runtime knows) or `ical.invalid-dtstamp` (`options.dtstamp` is no instant)
  * @example
- * toICalendar(appointment, { dtstamp: '2026-11-23T14:00:00Z', summary: 'Visit with Dr. Patel', zone: 'America/New_York' });
+ * toICalendar(appointment, { dtstamp: isoInstant('2026-11-23T14:00:00Z'), summary: 'Visit with Dr. Patel', zone: zone('America/New_York') });
  * // Right('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n...DTSTART;TZID=America/New_York:20261124T090000\r\n...END:VCALENDAR\r\n')
  */
 export const toICalendar = (

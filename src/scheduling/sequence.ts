@@ -80,10 +80,10 @@ const planHolds = (
  *   negative or inverted gaps), or the `Left` cases of `findSlots`
  * @example
  * planSequence(
- *   { steps: [{ query: { type: 'mri-45' } }, { query: { type: 'ortho-consult-30' }, minGapMinutes: 2 * 24 * 60 }],
- *     patient: 'p-1', from: '2026-11-24T00:00:00-05:00', to: '2026-12-15T00:00:00-05:00' },
+ *   { steps: [{ query: { type: appointmentTypeId('mri-45') } }, { query: { type: appointmentTypeId('ortho-consult-30') }, minGapMinutes: 2 * 24 * 60 }],
+ *     patient: patientId('p-1'), from: isoInstant('2026-11-24T00:00:00-05:00'), to: isoInstant('2026-12-15T00:00:00-05:00') },
  *   calendar,
- *   { now: '2026-11-23T14:00:00Z' },
+ *   { now: isoInstant('2026-11-23T14:00:00Z') },
  * ); // Right([{ slots: [mriSlot, consultSlot] }, ...])
  */
 export const planSequence = (

@@ -66,10 +66,10 @@ const MAX_OCCURRENCES = 400;
  *   UNTIL), or the `Left` cases of `findSlots`
  * @example
  * planSeries(
- *   { rrule: 'FREQ=WEEKLY;BYDAY=TU,TH;COUNT=12', dtstart: '2026-11-24', time: '08:00', zone: 'America/New_York' },
- *   { type: 'pt-45', patient: 'p-7' },
+ *   { rrule: 'FREQ=WEEKLY;BYDAY=TU,TH;COUNT=12', dtstart: isoDate('2026-11-24'), time: wallTime('08:00'), zone: zone('America/New_York') },
+ *   { type: appointmentTypeId('pt-45'), patient: patientId('p-7') },
  *   calendar,
- *   { now: '2026-11-23T14:00:00Z' },
+ *   { now: isoInstant('2026-11-23T14:00:00Z') },
  * ); // Right({ provider: 'pt-lee', bookable: 11, occurrences: [{ date: '2026-11-24', status: 'ok', ... }, ...] })
  */
 export const planSeries = (
@@ -180,7 +180,7 @@ const explainAt = (
  * @param newSeriesId - the id of the new series
  * @returns `{ kept, moved }`, both in start order; `moved` is empty when the pivot is unknown
  * @example
- * splitSeries(ptSeries, 'pt-07' as AppointmentId, 'pt-series-2'); // { kept: [6 visits], moved: [6 visits] }
+ * splitSeries(appointments, appointmentId('pt-07'), 'pt-series-2'); // appointments: the series' visits // { kept: [6 visits], moved: [6 visits] }
  */
 export const splitSeries = (
   appointments: readonly Appointment[],

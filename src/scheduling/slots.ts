@@ -142,9 +142,9 @@ export const eligibleProviders = (
  *   `scheduling.patient-status`
  * @example
  * findSlots(
- *   { type: 'echo-new-40', from: '2026-11-24T00:00:00-05:00', to: '2026-12-01T00:00:00-05:00', providers: ['dr-patel'] },
+ *   { type: appointmentTypeId('echo-new-40'), from: isoInstant('2026-11-24T00:00:00-05:00'), to: isoInstant('2026-12-01T00:00:00-05:00'), providers: [providerId('dr-patel')] },
  *   calendar,
- *   { now: '2026-11-23T14:00:00Z', limit: 5 },
+ *   { now: isoInstant('2026-11-23T14:00:00Z'), limit: 5 },
  * ); // Right([{ start: '2026-11-24T14:00:00-05:00', provider: 'dr-patel', resources: ['room-1', 'echo-1'], ... }])
  */
 export const findSlots = (
@@ -247,7 +247,7 @@ function* stretches(s: StretchSettings): Generator<{ readonly from: number; read
  * @returns `Right(slot)`, `Right(undefined)` when nothing is free in the range, or the `Left`
  *   cases of `findSlots`
  * @example
- * firstAvailable({ type: 'follow-up-20', from: '2026-11-23T09:00:00-05:00', to: '2026-12-23T00:00:00-05:00' }, calendar, { now: '2026-11-23T14:00:00Z' });
+ * firstAvailable({ type: appointmentTypeId('follow-up-20'), from: isoInstant('2026-11-23T09:00:00-05:00'), to: isoInstant('2026-12-23T00:00:00-05:00') }, calendar, { now: isoInstant('2026-11-23T14:00:00Z') });
  */
 export const firstAvailable = (
   query: SlotQuery,

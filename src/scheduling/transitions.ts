@@ -175,7 +175,7 @@ const MESSAGES: Record<LifecycleError['code'], string> = {
  *   `lifecycle.invalid-times`, `lifecycle.too-early`, `lifecycle.out-of-order`,
  *   `lifecycle.check-in-not-ready`
  * @example
- * transitionAppointment(appointment, { type: 'cancel', reason: 'patient called' }, '2026-11-23T15:00:00Z');
+ * transitionAppointment(appointment, { type: 'cancel', reason: 'patient called' }, isoInstant('2026-11-23T15:00:00Z'));
  * // Right({ appointment: { ...appointment, status: 'cancelled', cancelationReason: 'patient called', history: [...] } })
  */
 export const transitionAppointment = (

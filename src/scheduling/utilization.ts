@@ -62,7 +62,7 @@ const rate = (booked: number, available: number): BasisPoints =>
  * @returns `Right(report)` with one entry per provider and day that has availability or bookings,
  *   or the `Left` cases of `expandAvailability` (`scheduling.invalid-range`, `scheduling.invalid-rule`)
  * @example
- * utilization(calendar, { from: '2026-11-23T00:00:00-05:00', to: '2026-11-28T00:00:00-05:00' });
+ * utilization(calendar, { from: isoInstant('2026-11-23T00:00:00-05:00'), to: isoInstant('2026-11-28T00:00:00-05:00') });
  * // Right({ days: [{ provider: 'dr-patel', date: '2026-11-23', availableMinutes: 420, bookedMinutes: 300, fillRate: 7143 }, ...], ... })
  */
 export const utilization = (

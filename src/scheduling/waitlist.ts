@@ -77,7 +77,7 @@ const inWindows = (entry: WaitlistEntry, start: number, end: number, zone: IanaZ
  * @returns `Right({ matches, misses })`; misses list every coded reason, or the `Left` of
  *   `validateBooking` for an unknown provider or resource in the freed slot
  * @example
- * matchWaitlist(freedSlot, waitlist, calendar, '2026-11-23T14:00:00Z');
+ * matchWaitlist(freedSlot, waitlist, calendar, isoInstant('2026-11-23T14:00:00Z'));
  * // Right({ matches: [{ entry: { id: 'w-3', ... }, start: '2026-11-23T10:20:00-05:00', rank: 1 }], misses: [...] })
  */
 export const matchWaitlist = (

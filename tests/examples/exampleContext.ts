@@ -7,6 +7,7 @@ export const EXAMPLE_CONTEXT: Readonly<Record<string, string>> = {
   appointment: "import('medoffice/scheduling').Appointment",
   appointments: "readonly import('medoffice/scheduling').Appointment[]",
   slot: "import('medoffice/scheduling').Slot",
+  fhirSlots: "readonly import('fhir/r4.js').Slot[]",
   slots: "readonly import('medoffice/scheduling').Slot[]",
   freedSlot: "import('medoffice/scheduling').Slot",
   query: "import('medoffice/scheduling').SlotQuery",

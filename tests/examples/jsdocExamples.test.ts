@@ -2,13 +2,12 @@
 // that imports the module's exports (and medoffice/core's) by name, under the repository's strict
 // compiler options. Values an example calls a function on without building them (the referral,
 // the calendar, the 271 text) are declared from EXAMPLE_CONTEXT with the library's types, so the
-// call itself is still checked against the real signature.
+// call itself is still checked against the real signature. Every example must compile.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { EXAMPLE_CONTEXT } from './exampleContext.js';
 import { snippetErrors, type Snippet } from './compileSnippets.js';
-import { KNOWN_EXAMPLE_FAILURES } from './knownExampleFailures.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MODULES = ['core', 'records', 'insurance', 'referrals', 'billing', 'scheduling', 'communications'];
@@ -85,27 +84,17 @@ const exampleSnippets = (): Snippet[] =>
 
 describe('JSDoc examples', () => {
   const snippets = exampleSnippets();
-  let failing: string[] = [];
 
   it('are found for the public exports', () => {
     expect(snippets.length).toBeGreaterThan(300);
     expect(snippets.some((s) => s.name.endsWith(' findSlots'))).toBe(true);
   });
 
-  it('type-check, but for the known failures listed to be fixed', () => {
+  it('type-check, every one', () => {
     const errors = snippetErrors(snippets);
-    failing = Object.keys(errors).sort();
-    if (process.env['SHOW_EXAMPLE_ERRORS']) for (const f of failing) console.log(f, errors[f]?.[0]);
     console.log(
-      `JSDoc examples: ${snippets.length} of public exports, ${snippets.length - failing.length} type-check, ${failing.length} known failures`,
+      `JSDoc examples: ${snippets.length} of public exports, ${snippets.length - Object.keys(errors).length} type-check`,
     );
-    const unexpected = Object.fromEntries(
-      Object.entries(errors).filter(([name]) => !KNOWN_EXAMPLE_FAILURES.includes(name)),
-    );
-    expect(unexpected).toEqual({});
+    expect(errors).toEqual({});
   }, 300_000);
-
-  it('the known-failure list only shrinks: an entry that now passes must be removed', () => {
-    expect(KNOWN_EXAMPLE_FAILURES.filter((name) => !failing.includes(name))).toEqual([]);
-  });
 });
