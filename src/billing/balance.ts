@@ -25,7 +25,7 @@ export type BalanceRule = 'line' | 'claim' | 'claim-line-charges' | 'patient-res
  * amount, and `difference = computed − stated`.
  *
  * @example
- * const i: Imbalance = { rule: 'line', claim: 0, line: 1, segmentIndex: 22, computed: 5000 as Cents, stated: 4900 as Cents, difference: 100 as Cents, hold: true };
+ * const i: Imbalance = { rule: 'line', claim: 0, line: 1, segmentIndex: 22, computed: cents(5000), stated: cents(4900), difference: cents(100), hold: true };
  */
 export interface Imbalance {
   /** The rule that fails. */

@@ -30,7 +30,7 @@ export interface ClaimEdit {
  * change quarterly or yearly and are the caller's to supply (the library ships no code table).
  *
  * @example
- * const ctx: ClaimCheckContext = { submissionDate: '2026-12-01' as IsoDate, timelyFilingDays: 90, authorizationRequired: ['72148'] };
+ * const ctx: ClaimCheckContext = { submissionDate: isoDate('2026-12-01'), timelyFilingDays: 90, authorizationRequired: ['72148'] };
  */
 export interface ClaimCheckContext {
   readonly submissionDate?: IsoDate;

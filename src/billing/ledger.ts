@@ -16,7 +16,7 @@ import type { LedgerEntry, PatientAccount } from './model.js';
  * One charge with money still owed on it.
  *
  * @example
- * const o: OpenCharge = { charge: 'ch-1', date: '2026-11-20' as IsoDate, serviceDate: '2026-11-02' as IsoDate, open: 4000 as Cents };
+ * const o: OpenCharge = { charge: 'ch-1', date: isoDate('2026-11-20'), serviceDate: isoDate('2026-11-02'), open: cents(4000) };
  */
 export interface OpenCharge {
   readonly charge: string;
@@ -31,7 +31,7 @@ export interface OpenCharge {
  * credit and the date since which it has been above zero.
  *
  * @example
- * const b: AccountBalance = { balance: 0 as Cents, open: [], credit: 0 as Cents };
+ * const b: AccountBalance = { balance: cents(0), open: [], credit: cents(0) };
  */
 export interface AccountBalance {
   /** `Σ open − credit`: positive the patient owes, negative the office owes the patient. */
@@ -139,7 +139,7 @@ const balanceOf = (t: Tally): AccountBalance => {
  * @returns the balance (never fails: entries a `recordEntry` would refuse are ignored where they
  *   cannot apply, such as a reversal of an unknown entry)
  * @example
- * accountBalance({ id: 'a1', patient: 'pat-1' as PatientId, entries: [] }).balance; // 0
+ * accountBalance({ id: 'a1', patient: patientId('pat-1'), entries: [] }).balance; // 0
  */
 export const accountBalance = (account: PatientAccount): AccountBalance => balanceOf(tally(account.entries));
 
@@ -155,7 +155,7 @@ export const accountBalance = (account: PatientAccount): AccountBalance => balan
  *   `billing.over-application`, `billing.refund-exceeds-credit`, `billing.unknown-entry` or
  *   `billing.not-reversible`
  * @example
- * recordEntry(account, { kind: 'refund', id: 'rf-1', date: '2026-12-01' as IsoDate, amount: 500 as Cents });
+ * recordEntry(account, { kind: 'refund', id: 'rf-1', date: isoDate('2026-12-01'), amount: cents(500) });
  */
 export const recordEntry = (
   account: PatientAccount,
@@ -239,7 +239,7 @@ export type PaymentOrder = 'oldest-first' | 'pro-rata' | { readonly charges: rea
  * A payment (or an adjustment such as a discount) to apply.
  *
  * @example
- * const p: IncomingPayment = { id: 'pay-1', date: '2026-12-01' as IsoDate, amount: 5000 as Cents };
+ * const p: IncomingPayment = { id: 'pay-1', date: isoDate('2026-12-01'), amount: cents(5000) };
  */
 export interface IncomingPayment {
   readonly id: string;
@@ -261,7 +261,7 @@ export interface IncomingPayment {
  *   positive whole number of cents), `billing.unknown-entry` (an ordered charge is not open) or any
  *   `recordEntry` error
  * @example
- * applyPayment(account, { id: 'pay-1', date: '2026-12-01' as IsoDate, amount: 5000 as Cents }, 'oldest-first');
+ * applyPayment(account, { id: 'pay-1', date: isoDate('2026-12-01'), amount: cents(5000) }, 'oldest-first');
  */
 export const applyPayment = (
   account: PatientAccount,

@@ -33,7 +33,7 @@ const dueDate = (first: IsoDate, frequency: PaymentPlanTerms['frequency'], k: nu
  *   number of cents) or `billing.installments` (a count outside 1-600, more installments than
  *   cents, or an installment amount that needs more than 600 installments)
  * @example
- * planPayments(10000 as Cents, { installments: 3, firstDue: '2027-01-31' as IsoDate, frequency: 'monthly' });
+ * planPayments(cents(10000), { installments: 3, firstDue: isoDate('2027-01-31'), frequency: 'monthly' });
  * // Right: 33.34 on Jan 31, 33.33 on Feb 28, 33.33 on Mar 31
  */
 export const planPayments = (balance: Cents, terms: PaymentPlanTerms): Either<BillingError, PaymentPlan> => {

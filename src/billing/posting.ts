@@ -39,7 +39,7 @@ export type LineOutcome =
  * any other PR reason `other`; `total` is their sum.
  *
  * @example
- * const s: PatientShare = { deductible: 0 as Cents, coinsurance: 2000 as Cents, copay: 0 as Cents, nonCovered: 0 as Cents, other: 0 as Cents, total: 2000 as Cents };
+ * const s: PatientShare = { deductible: cents(0), coinsurance: cents(2000), copay: cents(0), nonCovered: cents(0), other: cents(0), total: cents(2000) };
  */
 export interface PatientShare {
   readonly deductible: Cents;
@@ -133,7 +133,7 @@ export interface ClaimPosting {
  * claim number is known), `forwarding-balance` (FB), `returned-refund` (72) or `other`.
  *
  * @example
- * const p: ProviderAdjustmentPosting = { reason: 'L6', kind: 'interest', amount: -127 as Cents, segmentIndex: 40 };
+ * const p: ProviderAdjustmentPosting = { reason: 'L6', kind: 'interest', amount: cents(-127), segmentIndex: 40 };
  */
 export interface ProviderAdjustmentPosting {
   readonly reason: string;
@@ -150,7 +150,7 @@ export interface ProviderAdjustmentPosting {
  * A denial to work: which claim and line, the denying reasons, remarks and the next step.
  *
  * @example
- * const d: DenialWork = { claim: 0, claimId: 'CLM-1', reasons: ['197'], remarks: [], amount: 12000 as Cents, nextStep: 'appeal' };
+ * const d: DenialWork = { claim: 0, claimId: 'CLM-1', reasons: ['197'], remarks: [], amount: cents(12000), nextStep: 'appeal' };
  */
 export interface DenialWork {
   readonly claim: number;

@@ -22,7 +22,7 @@ import {
  * A practice's statement policy; every field has the default named beside it.
  *
  * @example
- * const p: StatementPolicy = { anchor: 'service-date', smallBalance: 1000 as Cents, smallBalanceAction: 'write-off' };
+ * const p: StatementPolicy = { anchor: 'service-date', smallBalance: cents(1000), smallBalanceAction: 'write-off' };
  */
 export interface StatementPolicy {
   /** Aging anchor: the date the patient's share was determined (default) or the date of service. */
@@ -80,7 +80,7 @@ const stageOf = (days: number, thresholds: readonly number[]): DunningStage => {
  * @param policy - the practice's {@link StatementPolicy} (defaults named there)
  * @returns the statement (never fails)
  * @example
- * statement(account, '2026-12-31' as IsoDate, { anchor: 'service-date' }).buckets['31-60'];
+ * statement(account, isoDate('2026-12-31'), { anchor: 'service-date' }).buckets['31-60'];
  */
 export const statement = (
   account: PatientAccount,

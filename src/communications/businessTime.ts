@@ -58,7 +58,7 @@ export interface BusinessClock {
  * @param calendar - the practice's calendar
  * @returns a clock to count business time with
  * @example
- * businessClock({ zone: 'America/New_York' as IanaZone }).open; // 480
+ * businessClock({ zone: zone('America/New_York') }).open; // 480
  */
 export const businessClock = (calendar: BusinessCalendar): BusinessClock => {
   const weekdays = new Set(calendar.weekdays ?? [1, 2, 3, 4, 5]);
@@ -94,7 +94,7 @@ const at = (clock: BusinessClock, day: number, minute: number): number =>
  * @param ms - epoch milliseconds
  * @returns true on a business day between opening (included) and closing (excluded)
  * @example
- * isOpen(businessClock({ zone: 'America/New_York' as IanaZone }), Date.UTC(2026, 10, 23, 14)); // true (Monday 09:00 EST)
+ * isOpen(businessClock({ zone: zone('America/New_York') }), Date.UTC(2026, 10, 23, 14)); // true (Monday 09:00 EST)
  */
 export const isOpen = (clock: BusinessClock, ms: number): boolean => {
   const { day, minute } = localDayMinute(ms, clock.zone);
@@ -127,7 +127,7 @@ const firstBusinessDay = (
  * @param n - business days allowed (1 = the same business day)
  * @returns epoch milliseconds of that day's close, or undefined with no open day
  * @example
- * closeOfBusinessDay(businessClock({ zone: 'America/New_York' as IanaZone }), Date.UTC(2026, 6, 2, 19), 1); // Thu Jul 2 17:00 EDT
+ * closeOfBusinessDay(businessClock({ zone: zone('America/New_York') }), Date.UTC(2026, 6, 2, 19), 1); // Thu Jul 2 17:00 EDT
  */
 export const closeOfBusinessDay = (clock: BusinessClock, ms: number, n: number): number | undefined => {
   const first = firstBusinessDay(clock, ms);
@@ -149,7 +149,7 @@ export const closeOfBusinessDay = (clock: BusinessClock, ms: number, n: number):
  * @param ms - when the message came in
  * @returns epoch milliseconds, or undefined with no open day
  * @example
- * sameDayDeadline(businessClock({ zone: 'America/New_York' as IanaZone }), Date.UTC(2026, 6, 2, 14)); // Thu Jul 2 17:00 EDT
+ * sameDayDeadline(businessClock({ zone: zone('America/New_York') }), Date.UTC(2026, 6, 2, 14)); // Thu Jul 2 17:00 EDT
  */
 export const sameDayDeadline = (clock: BusinessClock, ms: number): number | undefined => {
   const first = firstBusinessDay(clock, ms);
@@ -167,7 +167,7 @@ export const sameDayDeadline = (clock: BusinessClock, ms: number): number | unde
  * @param minutes - business minutes to add
  * @returns epoch milliseconds, or undefined with no open day
  * @example
- * addBusinessMinutes(businessClock({ zone: 'America/New_York' as IanaZone }), Date.UTC(2026, 6, 2, 20, 30), 60); // Fri Jul 3 09:00 EDT
+ * addBusinessMinutes(businessClock({ zone: zone('America/New_York') }), Date.UTC(2026, 6, 2, 20, 30), 60); // Fri Jul 3 09:00 EDT
  */
 export const addBusinessMinutes = (clock: BusinessClock, ms: number, minutes: number): number | undefined => {
   let left = minutes;

@@ -20,7 +20,7 @@ const NEEDS_GRANT: ReadonlySet<Channel> = new Set(['sms', 'voice']);
  * @param atMs - the instant, epoch milliseconds
  * @returns true when the channel may be used
  * @example
- * channelPermitted({ patient: 'p1' as PatientId, preferences: ['email'], consent: [] }, 'email', 0); // true
+ * channelPermitted({ patient: patientId('p1'), preferences: ['email'], consent: [] }, 'email', 0); // true
  */
 export const channelPermitted = (contact: PatientContact, channel: Channel, atMs: number): boolean => {
   const latest = latestConsent(contact, channel, atMs);
@@ -35,7 +35,7 @@ export const channelPermitted = (contact: PatientContact, channel: Channel, atMs
  * @param atMs - the instant, epoch milliseconds
  * @returns `granted`, `revoked`, or undefined when the log says nothing yet
  * @example
- * latestConsent({ patient: 'p1' as PatientId, preferences: [], consent: [] }, 'sms', 0); // undefined
+ * latestConsent({ patient: patientId('p1'), preferences: [], consent: [] }, 'sms', 0); // undefined
  */
 export const latestConsent = (
   contact: PatientContact,
@@ -63,7 +63,7 @@ export const latestConsent = (
  * @param atMs - the instant, epoch milliseconds
  * @returns the channel, or undefined when none is permitted
  * @example
- * preferredChannel({ patient: 'p1' as PatientId, preferences: ['sms', 'email'], consent: [] }, 0); // 'email'
+ * preferredChannel({ patient: patientId('p1'), preferences: ['sms', 'email'], consent: [] }, 0); // 'email'
  */
 export const preferredChannel = (contact: PatientContact, atMs: number): Channel | undefined =>
   contact.preferences.find((c) => channelPermitted(contact, c, atMs));

@@ -107,7 +107,7 @@ const later = (a: IsoDate | undefined, b: IsoDate): IsoDate => (a === undefined 
  * @param asOf - the date of the list
  * @returns the list, overdue first, then by due date and patient (no Left case)
  * @example
- * recallList([], [], {}, '2026-11-23' as IsoDate); // []
+ * recallList([], [], {}, isoDate('2026-11-23')); // []
  */
 export const recallList = (
   patients: readonly RecallPatient[],

@@ -16,7 +16,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * @param minuteOfDay - minutes since local midnight
  * @returns such as `Tue Nov 24 at 9:00 AM`
  * @example
- * spokenTime('2026-11-24' as IsoDate, 540); // 'Tue Nov 24 at 9:00 AM'
+ * spokenTime(isoDate('2026-11-24'), 540); // 'Tue Nov 24 at 9:00 AM'
  */
 export const spokenTime = (date: IsoDate, minuteOfDay: number): string => {
   const minute = Math.floor(minuteOfDay);

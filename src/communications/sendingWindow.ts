@@ -22,7 +22,7 @@ export interface MinuteWindow {
  * @param zone - IANA zone
  * @returns days since 1970-01-01 on the zone's calendar, and minutes since its midnight
  * @example
- * localDayMinute(Date.UTC(2026, 0, 1, 14), 'America/New_York' as IanaZone); // { day: 20454, minute: 540 }
+ * localDayMinute(Date.UTC(2026, 0, 1, 14), zone('America/New_York')); // { day: 20454, minute: 540 }
  */
 export const localDayMinute = (
   ms: number,
@@ -41,7 +41,7 @@ export const localDayMinute = (
  * @param window - minutes since midnight, both ends allowed
  * @returns true inside
  * @example
- * inWindow(Date.UTC(2026, 0, 1, 13), 'America/New_York' as IanaZone, { start: 480, end: 1260 }); // true (08:00)
+ * inWindow(Date.UTC(2026, 0, 1, 13), zone('America/New_York'), { start: 480, end: 1260 }); // true (08:00)
  */
 export const inWindow = (ms: number, zone: IanaZone, window: MinuteWindow): boolean => {
   const { minute } = localDayMinute(ms, zone);
@@ -62,7 +62,7 @@ const at = (day: number, minute: number, zone: IanaZone): number =>
  * @param policy - which way to move
  * @returns the instant and how it moved, or undefined
  * @example
- * moveIntoWindow(Date.UTC(2026, 0, 1, 11), 'America/New_York' as IanaZone, { start: 480, end: 1260 }, 'later'); // 08:00 EST
+ * moveIntoWindow(Date.UTC(2026, 0, 1, 11), zone('America/New_York'), { start: 480, end: 1260 }, 'later'); // 08:00 EST
  */
 export const moveIntoWindow = (
   ms: number,

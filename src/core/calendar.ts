@@ -204,7 +204,7 @@ export const isoInstant = (text: string): IsoInstant => valueOrThrow(parseIsoIns
  * @param instant - an {@link IsoInstant}
  * @returns epoch milliseconds
  * @example
- * instantToMs('2026-11-02T14:00:00Z' as IsoInstant); // 1793628000000
+ * instantToMs(isoInstant('2026-11-02T14:00:00Z')); // 1793628000000
  */
 export const instantToMs = (instant: IsoInstant): number => {
   // Hot path: the common shapes, `YYYY-MM-DDTHH:mm:ssZ` and `...±hh:mm`, each also with the `.sss`
@@ -236,7 +236,7 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
  * Days since 1970-01-01 of a calendar date (no zone involved).
  *
  * @example
- * dateToDayNumber('1970-01-02' as IsoDate); // 1
+ * dateToDayNumber(isoDate('1970-01-02')); // 1
  */
 export const dateToDayNumber = (date: IsoDate): number =>
   civilDay(digits(date, 0, 4), digits(date, 5, 2), digits(date, 8, 2));
@@ -276,7 +276,7 @@ export const dayNumberToDate = (day: number): IsoDate => {
  * @param days - days to add (negative to go back)
  * @returns the date `days` later
  * @example
- * addDays('2026-02-27' as IsoDate, 2); // '2026-03-01'
+ * addDays(isoDate('2026-02-27'), 2); // '2026-03-01'
  */
 export const addDays = (date: IsoDate, days: number): IsoDate =>
   dayNumberToDate(dateToDayNumber(date) + days);
@@ -291,7 +291,7 @@ export const addDays = (date: IsoDate, days: number): IsoDate =>
  * @param months - months to add (negative to go back)
  * @returns the date `months` later, clamped to the month's end
  * @example
- * addMonths('2027-01-31' as IsoDate, 1); // '2027-02-28'
+ * addMonths(isoDate('2027-01-31'), 1); // '2027-02-28'
  */
 export const addMonths = (date: IsoDate, months: number): IsoDate => {
   const index = digits(date, 0, 4) * 12 + digits(date, 5, 2) - 1 + months;
@@ -315,7 +315,7 @@ export const dayNumberWeekday = (day: number): number => ((((day + 3) % 7) + 7) 
  * ISO weekday of a date: 1 = Monday ... 7 = Sunday.
  *
  * @example
- * isoWeekday('2026-11-23' as IsoDate); // 1 (a Monday)
+ * isoWeekday(isoDate('2026-11-23')); // 1 (a Monday)
  */
 export const isoWeekday = (date: IsoDate): number => dayNumberWeekday(dateToDayNumber(date));
 
@@ -323,7 +323,7 @@ export const isoWeekday = (date: IsoDate): number => dayNumberWeekday(dateToDayN
  * Whole minutes of a wall time since midnight (`24:00` is 1440).
  *
  * @example
- * wallTimeMinutes('09:30' as WallTime); // 570
+ * wallTimeMinutes(wallTime('09:30')); // 570
  */
 export const wallTimeMinutes = (time: WallTime): number =>
   Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
@@ -332,7 +332,7 @@ export const wallTimeMinutes = (time: WallTime): number =>
  * Every date from `range.from` to `range.to`, inclusive.
  *
  * @example
- * datesIn({ from: '2026-11-23' as IsoDate, to: '2026-11-25' as IsoDate }); // 3 dates
+ * datesIn({ from: isoDate('2026-11-23'), to: isoDate('2026-11-25') }); // 3 dates
  */
 export const datesIn = (range: DateRange): readonly IsoDate[] => {
   const out: IsoDate[] = [];

@@ -125,7 +125,7 @@ const withThousands = (digits: string): string => {
  * @param amount - cents
  * @returns the amount in dollars with two decimals and thousands separators
  * @example
- * formatCents(123450 as Cents); // '$1,234.50'
+ * formatCents(cents(123450)); // '$1,234.50'
  */
 export const formatCents = (amount: Cents): string => {
   const abs = Math.abs(amount);
@@ -137,7 +137,7 @@ export const formatCents = (amount: Cents): string => {
  * Adds two amounts.
  *
  * @example
- * addCents(100 as Cents, 250 as Cents); // 350
+ * addCents(cents(100), cents(250)); // 350
  */
 export const addCents = (a: Cents, b: Cents): Cents => (a + b) as Cents;
 
@@ -145,7 +145,7 @@ export const addCents = (a: Cents, b: Cents): Cents => (a + b) as Cents;
  * Subtracts `b` from `a` (may go negative; use {@link maxCents} with {@link ZERO_CENTS} to floor).
  *
  * @example
- * subtractCents(100 as Cents, 250 as Cents); // -150
+ * subtractCents(cents(100), cents(250)); // -150
  */
 export const subtractCents = (a: Cents, b: Cents): Cents => (a - b) as Cents;
 
@@ -153,7 +153,7 @@ export const subtractCents = (a: Cents, b: Cents): Cents => (a - b) as Cents;
  * The smaller of two amounts.
  *
  * @example
- * minCents(100 as Cents, 250 as Cents); // 100
+ * minCents(cents(100), cents(250)); // 100
  */
 export const minCents = (a: Cents, b: Cents): Cents => (a < b ? a : b);
 
@@ -161,7 +161,7 @@ export const minCents = (a: Cents, b: Cents): Cents => (a < b ? a : b);
  * The larger of two amounts.
  *
  * @example
- * maxCents(ZERO_CENTS, -5 as Cents); // 0
+ * maxCents(ZERO_CENTS, cents(-5)); // 0
  */
 export const maxCents = (a: Cents, b: Cents): Cents => (a > b ? a : b);
 
@@ -171,7 +171,7 @@ export const maxCents = (a: Cents, b: Cents): Cents => (a > b ? a : b);
  * @param amounts - cents
  * @returns the total (0 for an empty list)
  * @example
- * sumCents([100 as Cents, 250 as Cents]); // 350
+ * sumCents([cents(100), cents(250)]); // 350
  */
 export const sumCents = (amounts: readonly Cents[]): Cents => {
   let total = 0;
@@ -238,7 +238,7 @@ const divideBig = (n: bigint, d: bigint, mode: RoundingMode): bigint => {
  * @param mode - rounding, default `half-up` (ties toward +∞), per DESIGN.md
  * @returns the rounded share in cents
  * @example
- * applyRate(12345 as Cents, 2000 as BasisPoints); // 2469 (20% of $123.45 = $24.69)
+ * applyRate(cents(12345), basisPoints(2000)); // 2469 (20% of $123.45 = $24.69)
  */
 export const applyRate = (amount: Cents, rate: BasisPoints, mode: RoundingMode = 'half-up'): Cents => {
   const product = amount * rate;
@@ -258,7 +258,7 @@ export const applyRate = (amount: Cents, rate: BasisPoints, mode: RoundingMode =
  * @returns `Right(shares)` in weight order, or `Left` `money.no-weights` when the weights are
  *   empty, negative, fractional or all zero
  * @example
- * allocate(100 as Cents, [1, 1, 1]); // Right([34, 33, 33])
+ * allocate(cents(100), [1, 1, 1]); // Right([34, 33, 33])
  */
 export const allocate = (amount: Cents, weights: readonly number[]): Either<MoneyError, readonly Cents[]> => {
   const total = weights.reduce((s, w) => s + w, 0);

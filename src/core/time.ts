@@ -91,7 +91,7 @@ export const zone = (name: string): IanaZone => valueOrThrow(parseZone(name));
  * @param zone - IANA zone
  * @returns minutes east of UTC (New York in January: -300)
  * @example
- * zoneOffset(Date.UTC(2026, 0, 15), 'America/New_York' as IanaZone); // -300
+ * zoneOffset(Date.UTC(2026, 0, 15), zone('America/New_York')); // -300
  */
 export const zoneOffset = (ms: number, zone: IanaZone): number => offsetMinutes(zone, ms);
 
@@ -118,7 +118,7 @@ export interface WallClock {
  *   `time.invalid-zone` for a zone the runtime does not know (only reachable through a cast),
  *   never a wall clock of NUL characters
  * @example
- * toWallClock(Date.UTC(2026, 10, 1, 5, 30), 'America/New_York' as IanaZone);
+ * toWallClock(Date.UTC(2026, 10, 1, 5, 30), zone('America/New_York'));
  * // { date: '2026-11-01', time: '01:30', offsetMinutes: -240 }
  */
 export const toWallClock = (ms: number, zone: IanaZone): WallClock => {
@@ -165,7 +165,7 @@ let writtenYmd = 0;
  *   ECMAScript time range), and `time.invalid-zone` for a zone the runtime does not know (only
  *   reachable through a cast): this function takes validated values, such as `instantToMs` gives
  * @example
- * formatInstant(Date.UTC(2026, 10, 2, 14), 'America/New_York' as IanaZone); // '2026-11-02T09:00:00-05:00'
+ * formatInstant(Date.UTC(2026, 10, 2, 14), zone('America/New_York')); // '2026-11-02T09:00:00-05:00'
  */
 export const formatInstant = (ms: number, zone: IanaZone): IsoInstant => {
   // ISO 8601 offsets have no seconds: a local-mean-time offset such as Kolkata's +05:21:10 before
@@ -260,7 +260,7 @@ const offsetSuffix = (minutes: number): string => {
  * @param zone - IANA zone
  * @returns epoch milliseconds
  * @example
- * wallMinutesToMs('2026-03-08' as IsoDate, 150, 'America/New_York' as IanaZone);
+ * wallMinutesToMs(isoDate('2026-03-08'), 150, zone('America/New_York'));
  * // 02:30 does not exist that day: 03:00 EDT = Date.UTC(2026, 2, 8, 7)
  */
 export const wallMinutesToMs = (date: IsoDate, minutes: number, zone: IanaZone): number => {
@@ -304,7 +304,7 @@ export const wallMinutesToMs = (date: IsoDate, minutes: number, zone: IanaZone):
  * @throws RangeError `time.invalid-date`, `time.invalid-wall-time` or `time.invalid-zone` for a
  *   value that is not a validated one
  * @example
- * wallTimeToMs('2026-11-01' as IsoDate, '01:30' as WallTime, 'America/New_York' as IanaZone);
+ * wallTimeToMs(isoDate('2026-11-01'), wallTime('01:30'), zone('America/New_York'));
  * // ambiguous: the earlier instant, 01:30 EDT = Date.UTC(2026, 10, 1, 5, 30)
  */
 export const wallTimeToMs = (date: IsoDate, time: WallTime, zone: IanaZone): number => {
@@ -322,7 +322,7 @@ export const wallTimeToMs = (date: IsoDate, time: WallTime, zone: IanaZone): num
  * @param zone - IANA zone
  * @returns a half-open interval of epoch milliseconds
  * @example
- * dayBounds('2026-03-08' as IsoDate, 'America/New_York' as IanaZone); // 23 hours long
+ * dayBounds(isoDate('2026-03-08'), zone('America/New_York')); // 23 hours long
  */
 export const dayBounds = (
   date: IsoDate,

@@ -10,7 +10,7 @@ import type { Cents } from '../core/money.js';
  * What a source reported: `total` (EB06 23/22/25/32), `remaining` (29/33), `used` (24).
  *
  * @example
- * const r: AccumulatorReport = { total: 150000 as Cents, remaining: 25000 as Cents };
+ * const r: AccumulatorReport = { total: cents(150000), remaining: cents(25000) };
  */
 export interface AccumulatorReport {
   readonly total?: Cents;
@@ -40,7 +40,7 @@ export type KnownAmount = Cents | { readonly unknown: string };
  * Met and remaining amounts of an accumulator, each known or not, with warnings.
  *
  * @example
- * const r: AccumulatorAmounts = resolveAccumulatorAmounts({ total: 150000 as Cents, used: 125000 as Cents });
+ * const r: AccumulatorAmounts = resolveAccumulatorAmounts({ total: cents(150000), used: cents(125000) });
  */
 export interface AccumulatorAmounts {
   readonly total: KnownAmount;
@@ -59,7 +59,7 @@ const unknown = (reason: string) => ({ unknown: reason });
  * @returns the total, met and remaining amounts, each a number of cents or `{ unknown: reason }`
  * @example
  * // T23: calendar-year total $1,500 and remaining $250 → met $1,250.
- * resolveAccumulatorAmounts({ total: 150000 as Cents, remaining: 25000 as Cents });
+ * resolveAccumulatorAmounts({ total: cents(150000), remaining: cents(25000) });
  * // → { total: 150000, met: 125000, remaining: 25000, warnings: [] }
  */
 export const resolveAccumulatorAmounts = (report: AccumulatorReport): AccumulatorAmounts => {

@@ -14,7 +14,7 @@ import type { CostShareEstimate } from './costShare.js';
  * - `deposit`: a fixed `amount` or a `percent` of the estimated responsibility, never more than it.
  *
  * @example
- * const policy: CheckInPolicy = { kind: 'deposit', percent: 5000 as BasisPoints };
+ * const policy: CheckInPolicy = { kind: 'deposit', percent: basisPoints(5000) };
  */
 export type CheckInPolicy =
   | { readonly kind: 'copay-only' }

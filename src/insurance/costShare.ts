@@ -752,7 +752,7 @@ export const remainingAmounts = (
  * @example
  * // T10: allowed $500, deductible remaining $300, 20% coinsurance → patient $340, plan $160.
  * const r = estimateCostShare(
- *   [{ id: '1', serviceDate: '2026-03-02' as IsoDate, serviceType: '98', network: 'in', allowed: 50000 as Cents }],
+ *   [{ id: '1', serviceDate: isoDate('2026-03-02'), serviceType: '98', network: 'in', allowed: cents(50000) }],
  *   benefits, accumulators, { order: 'claim' },
  * );
  */

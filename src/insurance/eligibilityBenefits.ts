@@ -41,7 +41,7 @@ export interface EligibilityBenefitsOptions {
  * One copay the payer sent for the service, with its messages and source (T7).
  *
  * @example
- * const c: CopayCandidate = { amount: 1000 as Cents, messages: ["Patient's Primary Care Physician"], provenance: { loop: 'json', segmentIndex: 35, raw: 'benefitsInformation[35]' } };
+ * const c: CopayCandidate = { amount: cents(1000), messages: ["Patient's Primary Care Physician"], provenance: { loop: 'json', segmentIndex: 35, raw: 'benefitsInformation[35]' } };
  */
 export interface CopayCandidate {
   readonly amount: Cents;

@@ -28,7 +28,7 @@ const COORDINATION_MONTHS = 30;
  * The treatment dates ESRD-based Medicare entitlement is computed from (any that apply).
  *
  * @example
- * const d: EsrdDates = { dialysisStart: '2026-03-10' as IsoDate };
+ * const d: EsrdDates = { dialysisStart: isoDate('2026-03-10') };
  */
 export interface EsrdDates {
   /** First day of a regular course of dialysis. */
@@ -45,7 +45,7 @@ export interface EsrdDates {
  * ESRD-based Medicare entitlement and the coordination period it starts.
  *
  * @example
- * const p: EsrdPeriod = unwrapOr(esrdCoordinationPeriod({ dialysisStart: '2026-03-10' as IsoDate }), undefined)!;
+ * const p: EsrdPeriod = unwrapOr(esrdCoordinationPeriod({ dialysisStart: isoDate('2026-03-10') }), undefined)!;
  */
 export interface EsrdPeriod {
   /** First day of the first month of ESRD-based Medicare entitlement. */
@@ -97,7 +97,7 @@ const lastDay = (month: number): IsoDate => {
  * @example
  * // Dialysis from 2026-03-10: waiting period March-May, Medicare from 2026-06-01, coordination
  * // through 2028-11-30, Medicare primary from 2028-12-01.
- * esrdCoordinationPeriod({ dialysisStart: '2026-03-10' as IsoDate });
+ * esrdCoordinationPeriod({ dialysisStart: isoDate('2026-03-10') });
  */
 export const esrdCoordinationPeriod = (dates: EsrdDates): Either<EsrdError, EsrdPeriod> => {
   const { dialysisStart, selfDialysisTrainingStart, transplantAdmission, transplant } = dates;

@@ -27,7 +27,7 @@ const MEDICARE_SHARE_PERCENT = 80;
  * the patient's Part B deductible still to meet.
  *
  * @example
- * const s: NonParService = { feeSchedule: 10000 as Cents, charge: 15000 as Cents, assigned: false, deductibleRemaining: 0 as Cents };
+ * const s: NonParService = { feeSchedule: cents(10000), charge: cents(15000), assigned: false, deductibleRemaining: cents(0) };
  */
 export interface NonParService {
   /** The participating (full) Medicare physician fee schedule amount. */
@@ -99,7 +99,7 @@ const percentOf = (amount: number, percent: number, mode: RoundingMode): number 
  * @example
  * // Fee schedule $100, charge $150, unassigned, deductible met: non-par $95, limiting charge
  * // $109.25; Medicare pays the patient $76; the patient pays the provider $109.25, nets $33.25.
- * medicareNonParticipating({ feeSchedule: 10000 as Cents, charge: 15000 as Cents, assigned: false, deductibleRemaining: 0 as Cents });
+ * medicareNonParticipating({ feeSchedule: cents(10000), charge: cents(15000), assigned: false, deductibleRemaining: cents(0) });
  */
 export const medicareNonParticipating = (
   service: NonParService,

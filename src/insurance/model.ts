@@ -356,7 +356,7 @@ export const AccumulatorBucketSchema = /* @__PURE__ */ z.object({
  * Met amounts in one bucket.
  *
  * @example
- * const b: AccumulatorBucket = { deductible: 0 as Cents, oop: 0 as Cents };
+ * const b: AccumulatorBucket = { deductible: cents(0), oop: cents(0) };
  */
 export interface AccumulatorBucket extends z.infer<typeof AccumulatorBucketSchema> {}
 

@@ -33,7 +33,7 @@ export type SecondaryPaymentMethod =
  * (`obligatedToAccept`, a contracted provider; default true).
  *
  * @example
- * const p: PrimaryResult = { charge: 17500 as Cents, allowed: 15000 as Cents, paid: 12000 as Cents, patientResponsibility: 3000 as Cents, obligatedToAccept: false };
+ * const p: PrimaryResult = { charge: cents(17500), allowed: cents(15000), paid: cents(12000), patientResponsibility: cents(3000), obligatedToAccept: false };
  */
 export interface PrimaryResult {
   readonly charge: Cents;

@@ -58,8 +58,8 @@ const inChapterRanges = (c: string): boolean => {
  * @param code - a code in stored form (no dot)
  * @returns true for the 7th-character categories known to the library
  * @example
- * takesSeventhCharacter('S52521' as Icd10CmCode); // true
- * takesSeventhCharacter('E119' as Icd10CmCode); // false
+ * const fracture = validateIcd10Cm('S52521'); // a code read from outside
+ * if (isOk(fracture)) takesSeventhCharacter(fracture.right); // true (S52: a 7th character is required)
  */
 export const takesSeventhCharacter = (code: Icd10CmCode): boolean =>
   /^[A-Z]\d\d/.test(code) &&
@@ -187,7 +187,8 @@ export const checkIcd10Specificity = (
  * @param code - stored form
  * @returns `E11.9`, `S52.521A`; 3-character codes unchanged
  * @example
- * formatIcd10Cm('E119' as Icd10CmCode); // 'E11.9'
+ * const diabetes = validateIcd10Cm('E119');
+ * if (isOk(diabetes)) formatIcd10Cm(diabetes.right); // 'E11.9'
  */
 export const formatIcd10Cm = (code: Icd10CmCode): string =>
   code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code;

@@ -55,7 +55,7 @@ export interface CheckInReadiness {
  * @param asOf - `YYYY-MM-DD`
  * @returns completed years
  * @example
- * patientAgeOn('2010-05-20' as IsoDate, '2026-05-19' as IsoDate); // 15
+ * patientAgeOn(isoDate('2010-05-20'), isoDate('2026-05-19')); // 15
  */
 export const patientAgeOn = (birthDate: IsoDate, asOf: IsoDate): number => {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
@@ -75,7 +75,7 @@ export const patientAgeOn = (birthDate: IsoDate, asOf: IsoDate): number => {
  * @param asOf - the visit date, `YYYY-MM-DD`
  * @returns `{ ready, items }`; never fails
  * @example
- * checkInReadiness(patient, { verifyEveryDays: 180 }, '2026-11-23' as IsoDate);
+ * checkInReadiness(patient, { verifyEveryDays: 180 }, isoDate('2026-11-23'));
  * // { ready: false, items: [{ code: 'readiness.demographics-stale', severity: 'blocking', ... }] }
  */
 export const checkInReadiness = (

@@ -410,7 +410,7 @@ const step = (r: Referral, event: ReferralEvent, at: IsoInstant): Step => {
  *   `referral.consult-note-required`, `referral.no-visit-kept`,
  *   `referral.authorization-still-valid`, `referral.loop-closed`
  * @example
- * const r = transitionReferral(draft, { type: 'submit', actor: 'u-maria' as ActorId }, '2026-11-23T09:00:00-05:00' as IsoInstant);
+ * const r = transitionReferral(draft, { type: 'submit', actor: actorId('u-maria') }, isoInstant('2026-11-23T09:00:00-05:00'));
  * if (isOk(r)) r.right.status; // 'submitted'
  */
 export const transitionReferral = (

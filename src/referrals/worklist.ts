@@ -36,9 +36,9 @@ const STEPS = REFERRAL_WORKLIST_REASONS.map((reason) => REFERRAL_WORK_STEPS[reas
  * @param policy - step days and the zone for due times
  * @returns the items, most urgent first
  * @example
- * referralWorklist(referrals, '2026-11-23T08:00:00-05:00' as IsoInstant, {
+ * referralWorklist(referrals, isoInstant('2026-11-23T08:00:00-05:00'), {
  *   ...DEFAULT_REFERRAL_WORKLIST_DAYS,
- *   zone: 'America/New_York' as IanaZone,
+ *   zone: zone('America/New_York'),
  * }); // [{ reason: 'open-loop', action: 'chase the consult note ...', overdueDays: 6, ... }, ...]
  */
 export const referralWorklist = (

@@ -180,7 +180,7 @@ export const workItem = (
  * @param at - now
  * @returns the item, or undefined for a closed or cancelled referral
  * @example
- * worklistItemOf(referral, { ...DEFAULT_REFERRAL_WORKLIST_DAYS, zone: 'America/New_York' as IanaZone }, '2026-11-23T08:00:00-05:00' as IsoInstant);
+ * worklistItemOf(referral, { ...DEFAULT_REFERRAL_WORKLIST_DAYS, zone: zone('America/New_York') }, isoInstant('2026-11-23T08:00:00-05:00'));
  * // { reason: 'open-loop', action: 'chase the consult note from the specialist', owner: 'receiving-provider', overdueDays: 3, ... }
  */
 export const worklistItemOf = (

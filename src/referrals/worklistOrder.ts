@@ -125,7 +125,7 @@ const sortTies = (ids: readonly ReferralId[], order: Int32Array, from: number, t
  * @param atMs - now, epoch ms
  * @returns the positions, most urgent first
  * @example
- * listOrder(Float64Array.of(3, 1), Uint8Array.of(2, 2), ['ref-a', 'ref-b'] as ReferralId[], 2, 2);
+ * listOrder(Float64Array.of(3, 1), Uint8Array.of(2, 2), [referralId('ref-a'), referralId('ref-b')], 2, 2);
  * // Int32Array [1, 0]: ref-b is overdue, ref-a not yet due
  */
 export const listOrder = (

@@ -81,7 +81,7 @@ export const compileTemplate = (t: AvailabilityTemplate): Either<SchedulingError
  * @param zone - IANA zone
  * @returns epoch ms
  * @example
- * wallDayMinutesToMs(20_781, 540, 'America/New_York' as IanaZone); // 2026-11-24T09:00-05:00
+ * wallDayMinutesToMs(20_781, 540, zone('America/New_York')); // 2026-11-24T09:00-05:00
  */
 export const wallDayMinutesToMs = (day: number, minutes: number, zone: IanaZone): number => {
   const local = day * DAY + minutes * 60_000;
@@ -166,7 +166,7 @@ export const cutBlocks = <B extends Interval>(blocks: readonly B[], cut: readonl
  * @param zone - IANA zone
  * @returns the day number of the local date
  * @example
- * localDay(Date.UTC(2026, 10, 25, 3), 'America/New_York' as IanaZone); // 20_781 (2026-11-24)
+ * localDay(Date.UTC(2026, 10, 25, 3), zone('America/New_York')); // 20_781 (2026-11-24)
  */
 export const localDay = (ms: number, zone: IanaZone): number =>
   Math.floor((ms + zoneOffset(ms, zone) * 60_000) / DAY);
@@ -231,7 +231,7 @@ export const expandOwnerBlocks = (
  * Whether an exception can concern an owner (its own, or a holiday for everyone).
  *
  * @example
- * exceptionConcerns({ kind: 'holiday', date: '2026-11-26' as IsoDate }, owner); // true
+ * exceptionConcerns({ kind: 'holiday', date: isoDate('2026-11-26') }, owner); // true
  */
 export const exceptionConcerns = (x: AvailabilityException, owner: ScheduleOwner): boolean =>
   x.owner === undefined ? x.kind === 'holiday' : sameOwner(x.owner, owner);

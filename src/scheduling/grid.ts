@@ -50,7 +50,7 @@ const steadyOffset = (zone: IanaZone, from: number, to: number): number | undefi
  * @returns nothing; `out` grows
  * @example
  * const out: number[] = [];
- * gridStarts({ day: 20_520, zone: 'America/New_York' as IanaZone, anchorMinutes: 0, step: 90 * 60_000 }, lo, hi, out);
+ * gridStarts({ day: 20_520, zone: zone('America/New_York'), anchorMinutes: 0, step: 90 * 60_000 }, lo, hi, out);
  */
 export const gridStarts = (grid: WallGrid, from: number, last: number, out: number[]): void => {
   if (!(from <= last)) return;

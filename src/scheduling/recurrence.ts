@@ -250,7 +250,7 @@ export const occurrenceDays = (r: CompiledRule, from: number, to: number): reado
  * @param to - last date wanted
  * @returns `Right(dates)` or `Left` `recurrence.invalid-rule`
  * @example
- * recurrenceDates('FREQ=WEEKLY;BYDAY=MO', '2026-11-02' as IsoDate, '2026-11-01' as IsoDate, '2026-11-30' as IsoDate);
+ * recurrenceDates('FREQ=WEEKLY;BYDAY=MO', isoDate('2026-11-02'), isoDate('2026-11-01'), isoDate('2026-11-30'));
  * // Right(['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30'])
  */
 export const recurrenceDates = (

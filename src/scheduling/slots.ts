@@ -46,7 +46,7 @@ export interface PreparedSearch {
  * @param options - `now` and `excludeAppointment`
  * @returns the prepared search or the `Left` cases of `findSlots`
  * @example
- * prepareSearch(query, calendar, { now: '2026-11-23T14:00:00Z' as IsoInstant });
+ * prepareSearch(query, calendar, { now: isoInstant('2026-11-23T14:00:00Z') });
  */
 export const prepareSearch = (
   query: SlotQuery,
@@ -273,7 +273,7 @@ export interface SlotDay {
  * @param zone - the display zone
  * @returns one entry per local date
  * @example
- * groupSlotsByDay(slots, 'Asia/Kolkata' as IanaZone); // [{ date: '2026-11-24', slots: [...] }, ...]
+ * groupSlotsByDay(slots, zone('Asia/Kolkata')); // [{ date: '2026-11-24', slots: [...] }, ...]
  */
 export const groupSlotsByDay = (slots: readonly Slot[], zone: IanaZone): readonly SlotDay[] => {
   const days = new Map<IsoDate, Slot[]>();

@@ -15,7 +15,7 @@ import { dayNumberToDate, dateToDayNumber, type IsoDate, type WallTime } from '.
  * Kathmandu) and UTC.
  *
  * @example
- * TEST_ZONES.includes('Australia/Lord_Howe' as IanaZone); // true
+ * TEST_ZONES.includes(zone('Australia/Lord_Howe')); // true
  */
 export const TEST_ZONES: readonly IanaZone[] = [
   'America/New_York',
@@ -67,7 +67,7 @@ export const basisPointsArbitrary: fc.Arbitrary<BasisPoints> = fc
  * @param to - last date
  * @returns an arbitrary of `YYYY-MM-DD`
  * @example
- * fc.sample(isoDateArbitrary('2026-03-01' as IsoDate, '2026-03-31' as IsoDate), 1); // ['2026-03-08']
+ * fc.sample(isoDateArbitrary(isoDate('2026-03-01'), isoDate('2026-03-31')), 1); // ['2026-03-08']
  */
 export const isoDateArbitrary = (
   from = '2020-01-01' as IsoDate,

@@ -1,5 +1,5 @@
 // What a user copies holds no casts to the library's types (DESIGN.md rule 12): the README, the
-// guides and the examples build branded values with the literal constructors (`isoDate(...)`,
+// guides, the examples and the JSDoc examples build branded values with the literal constructors (`isoDate(...)`,
 // `zone(...)`, `cents(...)`) or parse outside data. A cast would compile where a typo in a date or
 // a zone does not throw, so the copied code would carry the bug silently.
 import { describe, expect, it } from 'vitest';
@@ -24,8 +24,14 @@ const filesUnder = (dir: string, suffix: string): string[] =>
     .filter((e) => e.isFile() && e.name.endsWith(suffix))
     .map((e) => join(e.parentPath, e.name));
 
-/** Code a reader copies: whole example programs, and the code blocks of the markdown pages. */
+const EXAMPLE = /@example\n((?: \*(?: [^\n]*)?\n)+?) \*(?: @|\/)/gu;
+
+/** Code a reader copies: example programs, the markdown pages' code blocks, JSDoc examples. */
 const copiedCode = (): { readonly file: string; readonly code: string }[] => [
+  ...filesUnder('src', '.ts').map((file) => ({
+    file,
+    code: [...readFileSync(file, 'utf8').matchAll(EXAMPLE)].map((m) => m[1] ?? '').join('\n'),
+  })),
   ...filesUnder('examples', '.ts').map((file) => ({ file, code: readFileSync(file, 'utf8') })),
   ...[join(ROOT, 'README.md'), ...filesUnder('docs/guides', '.md')].map((file) => ({
     file,
@@ -53,7 +59,7 @@ describe('no casts to library types in what users copy', () => {
     expect(castsTo("const s = {} as unknown as Slot['type'];", types)).toEqual(['Slot']);
   });
 
-  it('README, guides and examples have none', () => {
+  it('README, guides, examples and JSDoc examples have none', () => {
     const found = copiedCode().flatMap(({ file, code }) =>
       castsTo(code, types).map((t) => `${relative(ROOT, file)}: as ${t}`),
     );

@@ -21,7 +21,7 @@ import type {
  * Who sends and receives the interchange, its control number, date and time, and usage.
  *
  * @example
- * const e: ClaimEnvelope = { sender: { id: 'CLINIC01', name: 'MAIN STREET CLINIC', contact: 'BILLING OFFICE', phone: '5555550100' }, receiver: { id: 'CLEARHOUSE', name: 'CLEARINGHOUSE' }, controlNumber: 1, date: '2026-12-01' as IsoDate, time: '0930', usage: 'T' };
+ * const e: ClaimEnvelope = { sender: { id: 'CLINIC01', name: 'MAIN STREET CLINIC', contact: 'BILLING OFFICE', phone: '5555550100' }, receiver: { id: 'CLEARHOUSE', name: 'CLEARINGHOUSE' }, controlNumber: 1, date: isoDate('2026-12-01'), time: '0930', usage: 'T' };
  */
 export interface ClaimEnvelope {
   /** Submitter (1000A) and ISA06/GS02 sender id. */
@@ -347,7 +347,7 @@ const claimSegments = (c: Claim, hl: number): { segments: string[]; levels: numb
  *   (`*`, `:`, `^`, `~`; front-end edit E44) or a field would not fit the envelope, naming the field
  *   path, and `billing.no-claims` for an empty list
  * @example
- * const text = build837P([claim], { sender: { id: 'CLINIC01', name: 'MAIN STREET CLINIC', contact: 'BILLING', phone: '5555550100' }, receiver: { id: 'CH01', name: 'CLEARINGHOUSE' }, controlNumber: 1, date: '2026-12-01' as IsoDate, time: '0930', usage: 'T' });
+ * const text = build837P([claim], { sender: { id: 'CLINIC01', name: 'MAIN STREET CLINIC', contact: 'BILLING', phone: '5555550100' }, receiver: { id: 'CH01', name: 'CLEARINGHOUSE' }, controlNumber: 1, date: isoDate('2026-12-01'), time: '0930', usage: 'T' });
  */
 export const build837P = (
   claims: readonly Claim[],

@@ -144,7 +144,7 @@ export interface StatusReport {
  * The status of one service line (SVC with its STC, REF*FJ line item control number, DTP*472).
  *
  * @example
- * const l: LineStatus = { procedure: ['HC', '99203'], charge: 15000 as Cents, reports: [], segmentIndex: 40 };
+ * const l: LineStatus = { procedure: ['HC', '99203'], charge: cents(15000), reports: [], segmentIndex: 40 };
  */
 export interface LineStatus {
   /** SVC01 composite parts (qualifier, code, modifiers). */
