@@ -393,6 +393,10 @@ const kindOf = (
     : undefined;
 };
 
+/** A Communication or CommunicationRequest whose category is neither a reminder nor a queue of ours. */
+const unsupportedCategory = (): CommunicationsFhirError =>
+  fhirError('fhir.unsupported', 'category', 'must be communication-category reminder or a medoffice queue');
+
 /**
  * Reads a FHIR R4 Communication as a sent reminder (category `reminder` of the communication-category
  * code system) or a routed message (a category in `MEDOFFICE_QUEUE_SYSTEM`). A reminder needs a
@@ -415,14 +419,7 @@ export const fromFhirCommunication = (
   if (read._tag === 'Left') return err(wrongResource(read.left, 'Communication'));
   const r = read.right;
   const kind = kindOf(r);
-  if (kind === undefined)
-    return err(
-      fhirError(
-        'fhir.unsupported',
-        'category',
-        'must be communication-category reminder or a medoffice queue',
-      ),
-    );
+  if (kind === undefined) return err(unsupportedCategory());
   return kind.kind === 'reminder'
     ? readReminder(r, r.sent, 'sent')
     : readRouted(r, kind.queue, r.received, 'received', true);
@@ -447,14 +444,7 @@ export const fromFhirCommunicationRequest = (
   if (read._tag === 'Left') return err(wrongResource(read.left, 'CommunicationRequest'));
   const r = read.right;
   const kind = kindOf(r);
-  if (kind === undefined)
-    return err(
-      fhirError(
-        'fhir.unsupported',
-        'category',
-        'must be communication-category reminder or a medoffice queue',
-      ),
-    );
+  if (kind === undefined) return err(unsupportedCategory());
   return kind.kind === 'reminder'
     ? readReminder(r, r.occurrenceDateTime, 'occurrenceDateTime')
     : readRouted(r, kind.queue, r.occurrenceDateTime, 'occurrenceDateTime', false);
