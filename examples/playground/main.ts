@@ -19,6 +19,9 @@ const ZONES = [
   'Europe/London',
   'Asia/Kolkata',
 ];
+/** The example week: the sample clinic's extra Sunday hours fall on the day New York falls back. */
+const DST_EXAMPLE = { date: '2026-11-01', patientZone: 'Europe/London' } as const;
+const SLOTS_LISTED_PER_DAY = 6;
 const FIRST_HOUR = 6;
 const LAST_HOUR = 20;
 
@@ -77,10 +80,18 @@ const renderWeek = (): void => {
   byId('now').textContent = view.now;
   byId('week').replaceChildren(...view.days.map(dayEl));
   byId('slot-count').textContent = String(view.slots.length);
+  // The first few of each day, so a late day of the week (the DST Sunday) is listed too.
+  const perDay = new Map<string, number>();
+  const listed = view.slots.filter((s) => {
+    const [day = ''] = s.clinicTime.split(' ');
+    const seen = perDay.get(day) ?? 0;
+    perDay.set(day, seen + 1);
+    return seen < SLOTS_LISTED_PER_DAY;
+  });
   byId('slots').replaceChildren(
-    ...view.slots
-      .slice(0, 40)
-      .map((s) => el('li', {}, `${s.provider} ${s.clinicTime} clinic time = ${s.patientTime} patient time`)),
+    ...listed.map((s) =>
+      el('li', {}, `${s.provider} ${s.clinicTime} clinic time = ${s.patientTime} patient time`),
+    ),
   );
   byId('exclusions').replaceChildren(
     ...view.exclusions.map((x) =>
@@ -149,6 +160,15 @@ document.body.append(
       el('select', { id: 'zone' }, ...ZONES.map((z) => el('option', { value: z }, z))),
     ),
     el('label', {}, ' Week of ', el('input', { id: 'date', type: 'date', value: clinic.today })),
+    el('button', { id: 'dst-week', type: 'button' }, 'Example: the week New York falls back'),
+  ),
+  el(
+    'p',
+    {},
+    `On Sunday ${DST_EXAMPLE.date} New York's clocks go back from 02:00 to 01:00 (a 25-hour day), and `,
+    'the sample clinic holds a Sunday morning clinic that day. The example shows that week with the patient ',
+    `in ${DST_EXAMPLE.patientZone}, which changed a week earlier: the same 08:00 clinic slot is 12:00 in `,
+    'London on a weekday before the change and 13:00 on the Sunday.',
   ),
   el(
     'p',
@@ -233,6 +253,11 @@ document.body.append(
 );
 
 byId('week-form').addEventListener('change', renderWeek);
+byId('dst-week').addEventListener('click', () => {
+  byId<HTMLInputElement>('date').value = DST_EXAMPLE.date;
+  byId<HTMLSelectElement>('zone').value = DST_EXAMPLE.patientZone;
+  renderWeek();
+});
 byId('estimate').addEventListener('click', renderCostShare);
 byId('cost-form').addEventListener('change', renderCostShare);
 renderWeek();

@@ -83,6 +83,24 @@ describe.skipIf(!status.run)('playground page', () => {
     expect(await text('.day[data-date="2026-11-01"] h3')).toContain('25 h');
   });
 
+  it('the DST example week: the clinic is open on the Sunday New York falls back', async () => {
+    await page.click('#dst-week');
+    // Week of Monday 2026-10-26; Sunday 2026-11-01 is 25 hours long in New York.
+    await page.waitForSelector('.day[data-date="2026-11-01"][data-dst="true"]');
+    expect(await text('.day[data-date="2026-11-01"] h3')).toContain('25 h');
+    // clinic.json: extra hours for dr-okafor on 2026-11-01, 08:00-12:00 New York time.
+    expect(await page.locator('.day[data-date="2026-11-01"] .block.open').count()).toBe(1);
+    expect(await page.locator('.day[data-date="2026-11-01"] .block.slot').count()).toBeGreaterThan(0);
+    const slots = await text('#slots');
+    // 08:00 EST (UTC-5) on Nov 1 is 13:00 UTC, and London is on GMT (+00:00) since Oct 25.
+    expect(slots).toContain(
+      'dr-okafor 2026-11-01 08:00 clinic time = 2026-11-01T13:00:00+00:00 patient time',
+    );
+    // A weekday before the change: 08:00 EDT (UTC-4) is 12:00 in London.
+    expect(slots).toMatch(/2026-10-2\d 08:00 clinic time = 2026-10-2\dT12:00:00\+00:00 patient time/);
+    expect(await page.locator('#zone').inputValue()).toBe('Europe/London');
+  });
+
   it('lists the times not offered with the rule each breaks', async () => {
     await page.selectOption('#zone', 'America/New_York');
     await page.fill('#date', '2026-11-23');
