@@ -324,14 +324,14 @@ export const toFhirPractitioner = (p: Practitioner): FhirPractitioner => ({
 
 /**
  * Maps a FHIR R4 Practitioner to a practitioner and validates it: the `official` (else first)
- * name, name suffixes as credentials, the `us-npi` identifier as the NPI (its check digit must
- * hold: all Synthea NPIs do), work phones and emails, the first qualification text as the
- * specialty.
+ * name, name suffixes as credentials, the `us-npi` identifier as the NPI (it must start with 1 or 2
+ * and its check digit must hold, so Synthea's synthetic `999...` NPIs are refused), work phones and
+ * emails, the first qualification text as the specialty.
  *
  * @param input - anything (a FHIR R4 Practitioner, such as parsed JSON)
  * @returns `Right(Practitioner)`; `Left(ValidationError)` with model `FHIR Practitioner` and the
  *   FHIR path when an element it reads has the wrong shape, or with model `Practitioner` when the
- *   id or name is missing or the NPI fails its check digit
+ *   id or name is missing or the NPI fails its first digit or check digit
  * @example
  * fromFhirPractitioner(JSON.parse(text)); // Right({ id: 'f001', name: { family: 'van den broek', given: 'Eric' }, credentials: ['MD'] ... })
  * fromFhirPractitioner({ identifier: [null] }); // Left({ code: 'validation.failed', model: 'FHIR Practitioner', issues: [{ path: 'identifier.0', ... }] })
