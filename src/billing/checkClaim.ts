@@ -163,6 +163,11 @@ const providers = (c: Claim): [string, Claim['billingProvider'] | undefined][] =
   ['referringProvider', c.referringProvider],
 ];
 
+/** HCPCS Level II J-codes (drugs administered other than orally), which Medicaid wants with an NDC. */
+const J_CODE = /^J\d{4}$/;
+/** The 11-digit NDC of the 837P (LIN03 with LIN02 N4): the 5-4-2 form without hyphens. */
+const NDC_11 = /^\d{11}$/;
+
 const firstServiceDate = (c: Claim): IsoDate | undefined =>
   c.lines.reduce<IsoDate | undefined>(
     (m, l) => (l.serviceDates && (!m || l.serviceDates.start < m) ? l.serviceDates.start : m),
@@ -354,6 +359,24 @@ const BASE_RULES: readonly ClaimRule[] = [
               l.serviceDates !== undefined && l.serviceDates.end > on,
               `lines.${i}.serviceDates`,
               'date of service must not be after the submission date',
+            ),
+          );
+    },
+  },
+  {
+    // E19's other half (no date of service before the date of birth) is E08.
+    edit: 'E19',
+    severity: 'error',
+    check: (c) => {
+      const person = c.patient ?? c.subscriber;
+      const death = person.dateOfDeath;
+      return death === undefined
+        ? []
+        : c.lines.flatMap((l, i) =>
+            when(
+              l.serviceDates !== undefined && l.serviceDates.end > death,
+              `lines.${i}.serviceDates`,
+              'date of service must not be after the date of death (PAT06)',
             ),
           );
     },
@@ -955,6 +978,17 @@ const MORE_RULES: readonly ClaimRule[] = [
               c.renderingProvider !== undefined && c.renderingProvider.taxonomy === undefined,
               'renderingProvider.taxonomy',
               'Medicaid requires the rendering provider taxonomy (PRV*PE)',
+            ),
+            ...c.lines.flatMap((l, i) =>
+              !J_CODE.test(l.procedure.code)
+                ? []
+                : l.drug === undefined
+                  ? fail(`lines.${i}.drug`, 'Medicaid requires the NDC (2410 LIN*N4) on a J-code line')
+                  : when(
+                      !NDC_11.test(l.drug.ndc),
+                      `lines.${i}.drug.ndc`,
+                      'an NDC is 11 digits (5-4-2, no hyphens)',
+                    ),
             ),
           ],
   },

@@ -254,6 +254,10 @@ export const ServiceLineSchema = /* @__PURE__ */ z.object({
   controlNumber: text().optional(),
   /** 2430: each earlier payer's adjudication of this line, on a claim to a later payer. */
   priorAdjudications: z.array(LineAdjudicationSchema).readonly().optional(),
+  /** 2410: the drug given, by its 11-digit NDC (LIN*N4), with the CTP04 quantity and CTP05 unit (F2, GR, ME, ML, UN). */
+  drug: z
+    .object({ ndc: text(), quantity: z.number().finite().optional(), unit: text().optional() })
+    .optional(),
 });
 /** One service line of a professional claim. */
 export interface ServiceLine extends z.infer<typeof ServiceLineSchema> {}
@@ -266,6 +270,8 @@ export const ClaimPersonSchema = /* @__PURE__ */ z.object({
   dateOfBirth: IsoDateSchema.optional(),
   gender: z.string().optional(),
   address: ClaimAddressSchema.optional(),
+  /** PAT06 (PAT05 `D8`): the date of death, which no date of service may follow (edit E19). */
+  dateOfDeath: IsoDateSchema.optional(),
 });
 /** A person on a claim. */
 export interface ClaimPerson extends z.infer<typeof ClaimPersonSchema> {}

@@ -82,7 +82,8 @@ const relationContact = (r: RelatedPerson, code: 'C' | 'BP'): PatientContact => 
  * Maps a patient to a FHIR R4 Patient. Names: the current one `official` (given then middle
  * names), the preferred name `usual`, previous names `old` with `period.end`. Identifiers carry a
  * v2-0203 type (MR, SS, MC for the MBI, MA, DL, PPN). The emergency contact is a `contact` with
- * v2-0131 `C`, the guarantor one with `BP` (billing contact person). Consents are not part of
+ * v2-0131 `C`, the guarantor one with `BP` (billing contact person). A date of death is
+ * `deceasedDateTime` (a date), `deceased` true or false `deceasedBoolean`. Consents are not part of
  * Patient (FHIR Consent) and are left out.
  *
  * @param p - the patient
@@ -127,6 +128,8 @@ export const toFhirPatient = (p: Patient): FhirPatient => {
     ...(p.addresses.length > 0 ? { address: p.addresses.map(toFhirAddress) } : {}),
     ...(typeof p.multipleBirth === 'number' ? { multipleBirthInteger: p.multipleBirth } : {}),
     ...(typeof p.multipleBirth === 'boolean' ? { multipleBirthBoolean: p.multipleBirth } : {}),
+    ...(typeof p.deceased === 'string' ? { deceasedDateTime: p.deceased } : {}),
+    ...(typeof p.deceased === 'boolean' ? { deceasedBoolean: p.deceased } : {}),
     ...(contact.length > 0 ? { contact } : {}),
     ...(language !== undefined
       ? {
@@ -137,6 +140,9 @@ export const toFhirPatient = (p: Patient): FhirPatient => {
       : {}),
   };
 };
+
+/** The `YYYY-MM-DD` start of a FHIR date or dateTime. */
+const CALENDAR_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
 
 /** The elements of a FHIR Patient that {@link fromFhirPatient} reads. */
 const FhirPatientSchema = /* @__PURE__ */ z.object({
@@ -149,6 +155,8 @@ const FhirPatientSchema = /* @__PURE__ */ z.object({
   birthDate: z.string().optional(),
   multipleBirthInteger: z.number().optional(),
   multipleBirthBoolean: z.boolean().optional(),
+  deceasedBoolean: z.boolean().optional(),
+  deceasedDateTime: z.string().optional(),
   address: z.array(FhirAddressSchema).optional(),
   identifier: z.array(FhirIdentifierSchema).optional(),
   contact: z
@@ -238,6 +246,8 @@ const hasRelationship = (c: ReadContact, code: string): boolean =>
  * v2-0131 `C` become the emergency contact, `BP` the guarantor.
  *
  * A Patient without `gender` (0..1 in R4; the US Core examples leave it out) has sex `unknown`.
+ * `deceasedDateTime` gives the date of death (its calendar date as written, in its own offset; a
+ * year or year-month alone gives `deceased: true`), `deceasedBoolean` gives `deceased` as is.
  *
  * @param input - anything (a FHIR R4 Patient, such as parsed JSON)
  * @returns `Right(Patient)`; `Left(ValidationError)` with model `FHIR Patient` and the FHIR path
@@ -266,6 +276,9 @@ export const fromFhirPatient = (input: unknown): Either<ValidationError, Patient
   const language = resource.communication?.find((c) => c.preferred) ?? resource.communication?.[0];
   const languageCode = language?.language.coding?.[0]?.code;
   const multipleBirth = resource.multipleBirthInteger ?? resource.multipleBirthBoolean;
+  // The calendar date as written in the dateTime (its own offset); a year or month alone says only "deceased".
+  const deathDate = CALENDAR_DATE_PREFIX.exec(resource.deceasedDateTime ?? '')?.[0];
+  const deceased = deathDate ?? (resource.deceasedDateTime !== undefined ? true : resource.deceasedBoolean);
   return parsePatient({
     id: resource.id,
     active: resource.active ?? true,
@@ -274,6 +287,7 @@ export const fromFhirPatient = (input: unknown): Either<ValidationError, Patient
     birthDate: resource.birthDate,
     sex: resource.gender ?? 'unknown',
     ...(multipleBirth !== undefined ? { multipleBirth } : {}),
+    ...(deceased !== undefined ? { deceased } : {}),
     addresses: (resource.address ?? []).filter((a) => a.use !== 'old').map(fromFhirAddress),
     phones: telecom
       .filter((t) => t.system === 'phone' && t.value !== undefined && t.use !== 'old')

@@ -60,6 +60,7 @@ export interface MergeOptions {
 const SCALARS = [
   'name',
   'birthDate',
+  'deceased',
   'sex',
   'genderIdentity',
   'multipleBirth',

@@ -15,14 +15,15 @@ type Field = keyof Patient;
 const FIELDS: Readonly<Record<RecordsRole, readonly Field[]>> = {
   // Registration and check-in: contact, consents, guarantor, coverage ids.
   'front-desk': [
-    'active', 'name', 'previousNames', 'birthDate', 'sex', 'multipleBirth', 'addresses', 'phones', 'emails', 'identifiers',
+    'active', 'name', 'previousNames', 'birthDate', 'deceased', 'sex', 'multipleBirth', 'addresses', 'phones', 'emails', 'identifiers',
     'communication', 'emergencyContact', 'guarantor', 'consents', 'verifiedOn',
   ],
   // Claims and statements: who is billed, where, under which member ids.
-  billing: ['active', 'name', 'birthDate', 'sex', 'addresses', 'phones', 'identifiers', 'guarantor'],
+  // A date of death too: no claim may carry a date of service after it (PAT06, edit E19).
+  billing: ['active', 'name', 'birthDate', 'deceased', 'sex', 'addresses', 'phones', 'identifiers', 'guarantor'],
   // Care: who the patient is and how to talk to them; no address, payer ids or SSN.
   clinician: [
-    'active', 'name', 'birthDate', 'sex', 'genderIdentity', 'multipleBirth', 'identifiers', 'communication',
+    'active', 'name', 'birthDate', 'deceased', 'sex', 'genderIdentity', 'multipleBirth', 'identifiers', 'communication',
     'emergencyContact', 'consents',
   ],
 }; // prettier-ignore

@@ -174,6 +174,8 @@ export const PatientSchema = /* @__PURE__ */ z.object({
   genderIdentity: z.string().trim().max(100).optional(),
   /** Set for twins and other multiple births: birth order (1, 2, ...) or true when unknown. */
   multipleBirth: z.union([z.boolean(), z.number().int().min(1).max(10)]).optional(),
+  /** Whether the patient died (FHIR `deceasedBoolean`), or the date of death when known (`deceasedDateTime`). */
+  deceased: z.union([z.boolean(), IsoDateSchema]).optional(),
   addresses: z.array(AddressSchema).max(10).default([]),
   phones: z.array(ContactPhoneSchema).max(10).default([]),
   emails: z.array(email()).max(10).default([]),

@@ -320,6 +320,47 @@ describe('front-end edits with context', () => {
     expect(edits(claim({ filingIndicator: 'CI', billingProvider: noTaxonomy }))).toEqual([]);
   });
 
+  it('E19: no date of service after the date of death (PAT06), on the patient or the subscriber', () => {
+    const lines = [
+      line('99213', 15000, { pointers: [1, 2] }),
+      line('87880', 5000, { serviceDates: { start: '2026-11-23', end: '2026-11-24' } }),
+    ];
+    const subscriber = { ...claim().subscriber, dateOfDeath: '2026-11-23' };
+    // The death date itself is a valid date of service; the range ending the day after is not.
+    expect(edits(claim({ subscriber, lines }))).toEqual([['E19', 'lines.1.serviceDates', 'error']]);
+    expect(edits(claim({ subscriber: { ...subscriber, dateOfDeath: '2026-11-22' }, lines }))).toEqual([
+      ['E19', 'lines.0.serviceDates', 'error'],
+      ['E19', 'lines.1.serviceDates', 'error'],
+    ]);
+    // With a patient loop the patient's date of death counts, not the subscriber's.
+    const patient = { lastName: 'RIVERA', firstName: 'LUZ', relationship: '19', dateOfDeath: '2026-11-20' };
+    expect(edits(claim({ subscriber, patient, lines })).map((e) => e.join(' '))).toEqual([
+      'E19 lines.0.serviceDates error',
+      'E19 lines.1.serviceDates error',
+    ]);
+    const message = checkClaim(claim({ subscriber, lines }), DEFAULT_CLAIM_RULES, SUBMITTED)[0]?.message;
+    expect(message).not.toContain('2026');
+  });
+
+  it('E43: Medicaid wants an 11-digit NDC on a J-code line (2410 LIN*N4)', () => {
+    const medicaid = (drug?: Record<string, unknown>): Claim =>
+      claim({
+        filingIndicator: 'MC',
+        renderingProvider: { ...claim().renderingProvider, taxonomy: '207Q00000X' },
+        lines: [line('99213', 15000, { pointers: [1, 2] }), line('J1550', 5000, drug ? { drug } : {})],
+      });
+    expect(edits(medicaid())).toEqual([['E43', 'lines.1.drug', 'error']]);
+    // 5-4-2 with hyphens is how a package label prints it, not how the 837P carries it.
+    expect(edits(medicaid({ ndc: '00026-0635-12', quantity: 10, unit: 'ML' }))).toEqual([
+      ['E43', 'lines.1.drug.ndc', 'error'],
+    ]);
+    expect(edits(medicaid({ ndc: '00026063512', quantity: 10, unit: 'ML' }))).toEqual([]);
+    // A commercial plan (CI) does not run the Medicaid edit; 99213 is no J-code either way.
+    expect(
+      edits(claim({ lines: [line('99213', 15000, { pointers: [1, 2] }), line('J1550', 5000)] })),
+    ).toEqual([]);
+  });
+
   it('E44: a separator character in any text value, named by its path and never its value', () => {
     const e = checkClaim(
       claim({ subscriber: { ...claim().subscriber, lastName: 'RIV*ERA' } }),
@@ -347,6 +388,7 @@ describe('front-end edits with context', () => {
       'E39',
       'E40',
       'E41',
+      'E19',
       'E42',
       'E43',
       'E44',

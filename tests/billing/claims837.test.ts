@@ -128,6 +128,48 @@ describe('read837P and build837P on every public 837P', () => {
     ]);
   });
 
+  it('drug example 10.1: the J-code line carries its NDC and CTP quantity (2410 LIN*N4, CTP04, CTP05)', () => {
+    const [c] = claimsOf(dataFile('x12/837p/LinuxForHealth__x12__demo.drug.example10.1.837'));
+    // As written: SV1*HC:J1550*53.37, then LIN**N4*00026063512 and CTP****10.00*ML.
+    expect(c!.lines.map((l) => [l.procedure.code, l.charge, l.drug])).toEqual([
+      ['90782', 5000, undefined],
+      ['J1550', 5337, { ndc: '00026063512', quantity: 10, unit: 'ML' }],
+    ]);
+    // The file's plan is commercial (SBR09 CI); as a Medicaid claim the NDC satisfies E43.
+    const medicaid = { ...c!, filingIndicator: 'MC' };
+    expect(checkClaim(medicaid).filter((e) => e.edit === 'E43' && e.field.startsWith('lines'))).toEqual([]);
+    const { drug: _drug, ...withoutDrug } = medicaid.lines[1]!;
+    expect(
+      checkClaim({ ...medicaid, lines: [medicaid.lines[0]!, withoutDrug] })
+        .filter((e) => e.edit === 'E43')
+        .map((e) => e.field),
+    ).toContain('lines.1.drug');
+  });
+
+  it('a date of death (PAT05 D8, PAT06) is read from 2000B or 2000C and written back', () => {
+    const [c] = claimsOf(dataFile('x12/837p/LinuxForHealth__x12__demo.example1.837'));
+    const deceased = { ...c!, patient: { ...c!.patient!, dateOfDeath: '2006-10-05' as IsoDate } };
+    const text = build837P([deceased], ENVELOPE);
+    expect(text._tag === 'Right' && text.right).toContain('PAT*19****D8*20061005~');
+    expect(roundTrip([deceased])).toEqual([deceased]);
+    // The lines of 2006-10-10 follow the date of death: E19 names them.
+    expect(
+      checkClaim(deceased)
+        .filter((e) => e.edit === 'E19')
+        .map((e) => e.field),
+    ).toEqual(['lines.2.serviceDates', 'lines.3.serviceDates']);
+    const { patient: _p, ...self } = deceased;
+    const subscriberDied = {
+      ...self,
+      subscriber: { ...self.subscriber, dateOfDeath: '2006-10-05' as IsoDate },
+    };
+    const selfText = build837P([subscriberDied], ENVELOPE);
+    expect(selfText._tag === 'Right' && selfText.right).toContain(
+      'SBR*P*18*2222-SJ******CI~PAT*****D8*20061005~',
+    );
+    expect(roundTrip([subscriberDied])).toEqual([subscriberDied]);
+  });
+
   it('a composite written with > under an ISA16 of : is read with a warning naming the element', () => {
     const r = read837P(dataFile('x12/837p/LinuxForHealth__x12__demo.example6.837'));
     if (r._tag === 'Left') throw new Error('unreadable');

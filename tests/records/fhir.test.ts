@@ -22,6 +22,30 @@ const ndjson = <T>(path: string): T[] =>
     .map((l) => JSON.parse(l) as T);
 
 describe('FHIR R4 Patient (HL7 examples, Synthea bulk NDJSON)', () => {
+  it('deceased both ways: deceasedBoolean as is, deceasedDateTime as the date it names', () => {
+    const example = fromFhirPatient(json<FhirPatient>('r4-examples/Patient-example.json'));
+    expect(example._tag === 'Right' && example.right.deceased).toBe(false); // "deceasedBoolean": false
+    const synthea = ndjson<FhirPatient>('bulk-ndjson-10-patients/Patient.000.ndjson');
+    // The three deceased Synthea patients, dates read off their deceasedDateTime by eye.
+    const dates = synthea
+      .map((p) => fromFhirPatient(p))
+      .flatMap((r) => (r._tag === 'Right' && typeof r.right.deceased === 'string' ? [r.right.deceased] : []));
+    expect(dates.sort()).toEqual(['1971-10-01', '1989-05-09', '1994-11-11']);
+    const alive = synthea.filter((p) => p.deceasedDateTime === undefined).map((p) => fromFhirPatient(p));
+    expect(alive.every((r) => r._tag === 'Right' && r.right.deceased === undefined)).toBe(true);
+    for (const deceased of [true, false, '1994-11-11' as IsoDate]) {
+      const base = synthea[0]!;
+      const read = fromFhirPatient({ ...base, deceasedDateTime: undefined });
+      if (read._tag !== 'Right') throw new Error('unreadable');
+      const fhir = toFhirPatient({ ...read.right, deceased });
+      expect(typeof deceased === 'string' ? fhir.deceasedDateTime : fhir.deceasedBoolean).toBe(deceased);
+      expect(fromFhirPatient(fhir)).toMatchObject({ _tag: 'Right', right: { deceased } });
+    }
+    // A year alone says the patient died, not when.
+    const yearOnly = fromFhirPatient({ ...synthea[0]!, deceasedDateTime: '1994' });
+    expect(yearOnly._tag === 'Right' && yearOnly.right.deceased).toBe(true);
+  });
+
   it('reads Patient/example: official name, usual as preferred, maiden as previous', () => {
     const r = fromFhirPatient(json<FhirPatient>('r4-examples/Patient-example.json'));
     expect(r._tag).toBe('Right');

@@ -180,6 +180,10 @@ const demographics = (p: ClaimPerson): string[] =>
       ]
     : [];
 
+/** PAT02-PAT06 for a date of death: four empty elements, then `D8` and the date. */
+const deathElements = (p: ClaimPerson): string[] =>
+  p.dateOfDeath ? ['', '', '', 'D8', ccyymmdd(p.dateOfDeath)] : [];
+
 /** CAS segments: consecutive adjustments of one group share a segment, six triplets at most. */
 const casSegments = (adjustments: readonly Adjustment[]): string[] => {
   const out: string[] = [];
@@ -262,6 +266,8 @@ const claimSegments = (c: Claim, hl: number): { segments: string[]; levels: numb
       c.filingIndicator ?? '',
     ),
   );
+  // 2000B PAT carries the date of death only when the subscriber is the patient.
+  if (!c.patient && c.subscriber.dateOfDeath) s.push(segment('PAT', '', ...deathElements(c.subscriber)));
   s.push(
     personName('IL', c.subscriber, 'MI'),
     ...addressSegments(c.subscriber.address),
@@ -270,7 +276,10 @@ const claimSegments = (c: Claim, hl: number): { segments: string[]; levels: numb
   s.push(segment('NM1', 'PR', '2', c.payer.name, '', '', '', '', 'PI', c.payer.id));
   let levels = 2;
   if (c.patient) {
-    s.push(segment('HL', String(hl + 2), String(hl + 1), '23', '0'), segment('PAT', c.patient.relationship));
+    s.push(
+      segment('HL', String(hl + 2), String(hl + 1), '23', '0'),
+      segment('PAT', c.patient.relationship, ...deathElements(c.patient)),
+    );
     s.push(
       personName('QC', c.patient, ''),
       ...addressSegments(c.patient.address),
@@ -327,6 +336,11 @@ const claimSegments = (c: Claim, hl: number): { segments: string[]; levels: numb
           : segment('DTP', '472', 'RD8', `${ccyymmdd(l.serviceDates.start)}-${ccyymmdd(l.serviceDates.end)}`),
       );
     if (l.controlNumber) s.push(segment('REF', '6R', l.controlNumber));
+    if (l.drug) {
+      s.push(segment('LIN', '', 'N4', l.drug.ndc));
+      if (l.drug.quantity !== undefined && l.drug.unit !== undefined)
+        s.push(segment('CTP', '', '', '', String(l.drug.quantity), l.drug.unit));
+    }
     for (const a of l.priorAdjudications ?? []) s.push(...lineAdjudicationSegments(a));
   });
   return { segments: s, levels };

@@ -295,8 +295,14 @@ class Reader837 {
         if (this.claim) this.otherPayer(s);
         return;
       case 'PAT':
-        if (this.level === '23') this.patient = { lastName: '', relationship: el(s, 1) };
+        return this.pat(s);
+      case 'LIN':
+        // 2410 drug identification: only the NDC (LIN02 N4) is read.
+        if (this.claim?.line && el(s, 2) === 'N4' && el(s, 3) !== '')
+          this.claim.line = { ...this.claim.line, drug: { ndc: el(s, 3) } };
         return;
+      case 'CTP':
+        return this.ctp(s);
       case 'DMG':
         return this.dmg(s);
       case 'N3':
@@ -455,6 +461,35 @@ class Reader837 {
     return s.id === 'N3'
       ? { line1: el(s, 1), ...(el(s, 2) ? { line2: el(s, 2) } : {}), city: '', state: '', zip: '' }
       : { ...before, city: el(s, 1), state: el(s, 2), zip: el(s, 3) };
+  }
+
+  /** PAT: the patient's relationship (2000C PAT01) and date of death (PAT05 D8, PAT06) in 2000B or 2000C. */
+  private pat(s: X12Segment): void {
+    if (this.claim) return;
+    const death = el(s, 5) === 'D8' ? x12IsoDate(el(s, 6)) : undefined;
+    if (el(s, 6) !== '' && death === undefined)
+      this.notes.push(
+        segmentNote('billing.bad-date', 'warning', 'PAT06 is not a D8 date', s.index, 'PAT', 6),
+      );
+    const facts = death ? { dateOfDeath: death } : {};
+    if (this.level === '23') this.patient = { lastName: '', relationship: el(s, 1), ...facts };
+    else if (this.level === '22' && this.subscriber) this.subscriber = { ...this.subscriber, ...facts };
+  }
+
+  /** CTP: the quantity (CTP04) and unit (CTP05-1) of the 2410 drug. */
+  private ctp(s: X12Segment): void {
+    const line = this.claim?.line;
+    if (!line?.drug) return;
+    const quantity = x12Quantity(el(s, 4));
+    const [unit = ''] = this.composite(s, 5);
+    this.claim!.line = {
+      ...line,
+      drug: {
+        ...line.drug,
+        ...(quantity !== undefined ? { quantity } : {}),
+        ...(unit !== '' ? { unit } : {}),
+      },
+    };
   }
 
   private dmg(s: X12Segment): void {
