@@ -12,6 +12,7 @@
  * checks both against each other on generated and hostile appointments (DESIGN.md rule 13).
  */
 import { FHIR_APPOINTMENT_STATUSES } from '../referrals/validity.js';
+import { civilDay } from '../internal/civil.js';
 import { instantToMs, type IsoInstant } from '../core/calendar.js';
 import type { Appointment } from './model.js';
 
@@ -40,44 +41,76 @@ const two = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1)
 const daysInMonth = (y: number, m: number): number =>
   m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : 30 + ((m + (m >> 3)) & 1);
 
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+/** Character codes of the instant's separators. */
+const DASH = 45;
+const PLUS = 43;
+const COLON = 58;
+const LETTER_T = 84;
+const LETTER_Z = 90;
+const DOT = 46;
+/** `YYYY-MM-DDTHH:mm:ssZ` is the shortest plain instant, `...ss.sss+hh:mm` the longest. */
+const SHORTEST_INSTANT = 20;
+const LONGEST_INSTANT = 29;
+/** Where the text after the seconds starts, and how many fraction digits the reader takes. */
+const AFTER_SECONDS = 19;
+const MOST_FRACTION_DIGITS = 3;
+
 /**
- * Whether `s` is a valid instant of the shapes storage writes: `YYYY-MM-DDTHH:mm:ss`, optionally
- * `.s` to `.sss` (JavaScript's `toISOString` writes `.000`), then `Z` or `±hh:mm` (the schema reads
- * any other text, such as an instant without seconds).
+ * The epoch ms of `s` when it is a valid instant of the shapes storage writes, else NaN:
+ * `YYYY-MM-DDTHH:mm:ss`, optionally `.s` to `.sss` (JavaScript's `toISOString` writes `.000`), then
+ * `Z` or `±hh:mm` (the schema reads any other text, such as an instant without seconds). Checked
+ * and read in one pass; for every text it accepts the value is `instantToMs`'s
+ * (tests/scheduling/fastPaths.prop.test.ts).
+ *
+ * @param s - the text
+ * @returns epoch ms, or NaN when the text is not a valid instant of a plain shape
+ * @example
+ * plainInstantMs('2026-11-24T09:00:00-05:00'); // 1795528800000
  */
-const plainInstant = (s: string): boolean => {
+export const plainInstantMs = (s: string): number => {
   const n = s.length;
-  if (n < 20 || n > 29) return false;
+  if (n < SHORTEST_INSTANT || n > LONGEST_INSTANT) return Number.NaN;
   if (
-    s.charCodeAt(4) !== 45 ||
-    s.charCodeAt(7) !== 45 ||
-    s.charCodeAt(10) !== 84 ||
-    s.charCodeAt(13) !== 58 ||
-    s.charCodeAt(16) !== 58
+    s.charCodeAt(4) !== DASH ||
+    s.charCodeAt(7) !== DASH ||
+    s.charCodeAt(10) !== LETTER_T ||
+    s.charCodeAt(13) !== COLON ||
+    s.charCodeAt(16) !== COLON
   )
-    return false;
+    return Number.NaN;
   const y = two(s, 0) * 100 + two(s, 2);
   const mo = two(s, 5);
   const d = two(s, 8);
+  const h = two(s, 11);
+  const mi = two(s, 14);
+  const sec = two(s, 17);
   // A non-digit reads as NaN, and every comparison with NaN is false.
-  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo))) return false;
-  if (!(two(s, 11) <= 23 && two(s, 14) <= 59 && two(s, 17) <= 59)) return false;
-  // Fractional seconds: a dot and one to three digits.
-  let zone = 19;
-  if (s.charCodeAt(19) === 46) {
-    zone = 20;
-    while (zone < 23 && digit(s, zone) >= 0) zone++;
-    if (zone === 20) return false;
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo))) return Number.NaN;
+  if (!(h <= 23 && mi <= 59 && sec <= 59)) return Number.NaN;
+  // Fractional seconds: a dot and one to three digits, read as milliseconds.
+  let zone = AFTER_SECONDS;
+  let ms = 0;
+  if (s.charCodeAt(AFTER_SECONDS) === DOT) {
+    zone = AFTER_SECONDS + 1;
+    for (let scale = 100; zone <= AFTER_SECONDS + MOST_FRACTION_DIGITS; zone++, scale /= 10) {
+      const f = digit(s, zone);
+      if (!(f >= 0)) break;
+      ms += f * scale;
+    }
+    if (zone === AFTER_SECONDS + 1) return Number.NaN;
   }
-  if (n === zone + 1) return s.charCodeAt(zone) === 90;
+  const utc = civilDay(y, mo, d) * DAY + ((h * 60 + mi) * 60 + sec) * 1000 + ms;
+  if (n === zone + 1) return s.charCodeAt(zone) === LETTER_Z ? utc : Number.NaN;
   const sign = s.charCodeAt(zone);
-  return (
-    n === zone + 6 &&
-    (sign === 43 || sign === 45) &&
-    s.charCodeAt(zone + 3) === 58 &&
-    two(s, zone + 1) <= 23 &&
-    two(s, zone + 4) <= 59
-  );
+  const oh = two(s, zone + 1);
+  const om = two(s, zone + 4);
+  if (!(n === zone + 6 && (sign === PLUS || sign === DASH) && s.charCodeAt(zone + 3) === COLON))
+    return Number.NaN;
+  if (!(oh <= 23 && om <= 59)) return Number.NaN;
+  const offset = (oh * 60 + om) * MINUTE;
+  return sign === DASH ? utc + offset : utc - offset;
 };
 
 /** A plain object read field by field (the names below are those of `AppointmentSchema`). */
@@ -129,29 +162,35 @@ const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : 
 
 const idList = (v: unknown): string[] | undefined => {
   if (!Array.isArray(v)) return undefined;
-  const out: string[] = [];
+  // Ids are mostly stored trimmed already: then a copy of the exact size is all the schema's is.
+  let trimmed = true;
   for (const x of v) {
     const r = id(x);
     if (r === undefined) return undefined;
-    out.push(r);
+    trimmed &&= r === x;
   }
-  return out;
+  return trimmed ? (v.slice() as string[]) : v.map((x: string) => x.trim());
 };
 
-// Checked above to be an instant of one of the two plain shapes.
-const instant = (v: unknown): IsoInstant | undefined =>
-  typeof v === 'string' && plainInstant(v) ? (v as IsoInstant) : undefined;
+/** An instant field: absent, or a plain instant (its ms noted), or unread. */
+const instantField = (a: Plain, v: unknown, key: string): number | undefined | typeof UNREAD => {
+  if (v === undefined) return Object.hasOwn(a, key) ? UNREAD : undefined;
+  if (typeof v !== 'string') return UNREAD;
+  const ms = plainInstantMs(v);
+  return ms === ms ? ms : UNREAD;
+};
 
 /**
- * Reads one appointment of the plain shape; `undefined` when the input is anything else, valid or
- * not (the schema decides those).
- *
- * @param input - one element of a calendar's `appointments`
- * @returns a new appointment equal to what `AppointmentSchema` returns, or undefined
- * @example
- * readPlainAppointment({ id: 'a1', status: 'booked', type: 'np40', patient: 'p1', provider: 'dr-patel', start: '2026-11-24T09:00:00-05:00', end: '2026-11-24T09:40:00-05:00' });
+ * Where `readPlain` leaves the epoch ms of the appointment it read (NaN for a time it lacks):
+ * the list reader keeps them in columns, so that nobody reads the text again.
  */
-export const readPlainAppointment = (input: unknown): Appointment | undefined => {
+interface Times {
+  start: number;
+  end: number;
+}
+
+/** Reads one appointment of the plain shape into a new object, or undefined (see below). */
+const readPlain = (input: unknown, times: Times): Appointment | undefined => {
   if (!isPlainObject(input)) return undefined;
   // Fields of the schema this reader does not check send the input to the schema.
   if (
@@ -175,8 +214,10 @@ export const readPlainAppointment = (input: unknown): Appointment | undefined =>
     return undefined;
   const resources = optional(input, input.resources, 'resources', idList);
   const location = optional(input, input.location, 'location', id);
-  const start = optional(input, input.start, 'start', instant);
-  const end = optional(input, input.end, 'end', instant);
+  const startText = input.start;
+  const endText = input.end;
+  const start = instantField(input, startText, 'start');
+  const end = instantField(input, endText, 'end');
   const before = optional(input, input.bufferBeforeMinutes, 'bufferBeforeMinutes', wholeMinutes);
   const after = optional(input, input.bufferAfterMinutes, 'bufferAfterMinutes', wholeMinutes);
   const telehealth = optional(input, input.telehealth, 'telehealth', bool);
@@ -193,12 +234,29 @@ export const readPlainAppointment = (input: unknown): Appointment | undefined =>
   // FHIR app-2 and app-3, and end after start: the schema's refinements.
   if ((start === undefined) !== (end === undefined)) return undefined;
   if (start === undefined && !TIMELESS.has(status)) return undefined;
-  if (start !== undefined && end !== undefined && !(instantToMs(start) < instantToMs(end))) return undefined;
+  if (start !== undefined && end !== undefined && !(start < end)) return undefined;
+  times.start = start ?? Number.NaN;
+  times.end = end ?? Number.NaN;
+  // The common shapes are built whole (one object, every field in it; adding fields one by one
+  // allocates a second store for them): every field was checked against its schema's rule above.
+  if (
+    start !== undefined &&
+    location === undefined &&
+    before === undefined &&
+    after === undefined &&
+    telehealth === undefined
+  )
+    return (
+      resources === undefined
+        ? { id: appointmentId, status, type, patient, provider, start: startText, end: endText }
+        : { id: appointmentId, status, type, patient, provider, resources, start: startText, end: endText }
+    ) as Appointment;
   const out: Plain = { id: appointmentId, status, type, patient, provider };
   if (resources !== undefined) out.resources = resources;
   if (location !== undefined) out.location = location;
-  if (start !== undefined) out.start = start;
-  if (end !== undefined) out.end = end;
+  // Checked above: present exactly when the ms are.
+  if (start !== undefined) out.start = startText;
+  if (end !== undefined) out.end = endText;
   if (before !== undefined) out.bufferBeforeMinutes = before;
   if (after !== undefined) out.bufferAfterMinutes = after;
   if (telehealth !== undefined) out.telehealth = telehealth;
@@ -206,10 +264,28 @@ export const readPlainAppointment = (input: unknown): Appointment | undefined =>
   return out as Appointment;
 };
 
-/** A calendar's appointments grouped by provider and by resource, unread. */
+/**
+ * Reads one appointment of the plain shape; `undefined` when the input is anything else, valid or
+ * not (the schema decides those).
+ *
+ * @param input - one element of a calendar's `appointments`
+ * @returns a new appointment equal to what `AppointmentSchema` returns, or undefined
+ * @example
+ * readPlainAppointment({ id: 'a1', status: 'booked', type: 'np40', patient: 'p1', provider: 'dr-patel', start: '2026-11-24T09:00:00-05:00', end: '2026-11-24T09:40:00-05:00' });
+ */
+export const readPlainAppointment = (input: unknown): Appointment | undefined =>
+  readPlain(input, { start: Number.NaN, end: Number.NaN });
+
+/**
+ * A calendar's appointments grouped by provider and by resource, as positions in the list, with
+ * the start and end of every appointment in epoch ms (NaN where it has none): what a search needs
+ * to find an owner's bookings without reading the instants' text again.
+ */
 export interface BookingGroups {
-  readonly byProvider: ReadonlyMap<string, readonly Appointment[]>;
-  readonly byResource: ReadonlyMap<string, readonly Appointment[]>;
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  readonly byProvider: ReadonlyMap<string, readonly number[]>;
+  readonly byResource: ReadonlyMap<string, readonly number[]>;
 }
 
 /**
@@ -219,14 +295,60 @@ export interface BookingGroups {
  */
 const parsedGroups = new WeakMap<readonly Appointment[], BookingGroups>();
 
-const push = (map: Map<string, Appointment[]>, key: string, a: Appointment): void => {
+const push = (map: Map<string, number[]>, key: string, at: number): void => {
   const list = map.get(key);
-  if (list) list.push(a);
-  else map.set(key, [a]);
+  if (list) list.push(at);
+  else map.set(key, [at]);
+};
+
+/** An instant's epoch ms, or NaN when absent. */
+const msOf = (instant: IsoInstant | undefined): number =>
+  instant === undefined ? Number.NaN : instantToMs(instant);
+
+/**
+ * Reads a calendar's appointment list: each appointment by the plain-shape reader, or else by
+ * `fallback` (the schema); undefined as soon as one is invalid. The groups and times of the list
+ * it returns are noted for `groupBookings`.
+ *
+ * @param list - the `appointments` of outside data
+ * @param fallback - the schema's reading of one appointment (undefined when invalid)
+ * @returns new appointments, or undefined when one is invalid
+ * @example
+ * readAppointmentList([], (a) => AppointmentSchema.safeParse(a).data);
+ */
+export const readAppointmentList = (
+  list: readonly unknown[],
+  fallback: (input: unknown) => Appointment | undefined,
+): Appointment[] | undefined => {
+  const n = list.length;
+  const out: Appointment[] = [];
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const byProvider = new Map<string, number[]>();
+  const byResource = new Map<string, number[]>();
+  const times: Times = { start: Number.NaN, end: Number.NaN };
+  for (let i = 0; i < n; i++) {
+    let a = readPlain(list[i], times);
+    if (a === undefined) {
+      a = fallback(list[i]);
+      if (a === undefined) return undefined;
+      times.start = msOf(a.start);
+      times.end = msOf(a.end);
+    }
+    out.push(a);
+    starts[i] = times.start;
+    ends[i] = times.end;
+    push(byProvider, a.provider, i);
+    const resources = a.resources;
+    if (resources) for (const r of resources) push(byResource, r, i);
+  }
+  parsedGroups.set(out, { starts, ends, byProvider, byResource });
+  return out;
 };
 
 /**
- * Groups appointments by provider and by resource (reference copies, nothing read).
+ * Groups appointments by provider and by resource (positions), with their times in epoch ms; the
+ * parser's groups for a list it returned, else worked out here (a calendar built in memory).
  *
  * @param list - appointments
  * @returns the groups
@@ -236,13 +358,19 @@ const push = (map: Map<string, Appointment[]>, key: string, a: Appointment): voi
 export const groupBookings = (list: readonly Appointment[]): BookingGroups => {
   const known = parsedGroups.get(list);
   if (known) return known;
-  const byProvider = new Map<string, Appointment[]>();
-  const byResource = new Map<string, Appointment[]>();
-  for (const a of list) {
-    push(byProvider, a.provider, a);
-    if (a.resources) for (const r of a.resources) push(byResource, r, a);
+  const n = list.length;
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const byProvider = new Map<string, number[]>();
+  const byResource = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const a = list[i] as Appointment;
+    starts[i] = msOf(a.start);
+    ends[i] = msOf(a.end);
+    push(byProvider, a.provider, i);
+    if (a.resources) for (const r of a.resources) push(byResource, r, i);
   }
-  const groups = { byProvider, byResource };
+  const groups = { starts, ends, byProvider, byResource };
   parsedGroups.set(list, groups);
   return groups;
 };

@@ -11,7 +11,7 @@ import { normalizeIntervals, type Interval } from '../core/interval.js';
 import { ok, type Either } from '../core/result.js';
 import { instantToMs } from '../core/calendar.js';
 import { exceptionConcerns, expandOwnerBlocks, ownerKey, type AvailabilityBlock } from './availability.js';
-import { groupBookings } from './appointmentReader.js';
+import { groupBookings, type BookingGroups } from './appointmentReader.js';
 import type { SchedulingError } from './errors.js';
 import type {
   Appointment,
@@ -90,7 +90,7 @@ export interface CalendarIndex {
   readonly holidays: readonly AvailabilityException[];
   readonly holds: readonly Occupancy[];
   /** Appointments per patient (unread), grouped on first use: see `ownerBookings`. */
-  readonly grouped: { patient?: ReadonlyMap<string, readonly Appointment[]> };
+  readonly grouped: { patient?: ReadonlyMap<string, readonly number[]> };
   /** Sorted occupancies per owner kind and id, read on first use. */
   readonly sorted: Record<BookingOwner, Map<string, SortedOccupancy | undefined>>;
   readonly blocks: Map<string, Map<number, AvailabilityBlock[]>>;
@@ -208,26 +208,32 @@ export const indexCalendar = (calendar: SchedulingCalendar): CalendarIndex => {
   return index;
 };
 
-/** The calendar's appointments grouped by one kind of owner, unread. */
+/** Positions of the calendar's appointments grouped by one kind of owner, with their times. */
 const groupedBy = (
   index: CalendarIndex,
   owner: BookingOwner,
-): ReadonlyMap<string, readonly Appointment[]> => {
-  if (owner !== 'patient') {
-    const groups = groupBookings(index.calendar.appointments);
-    return owner === 'provider' ? groups.byProvider : groups.byResource;
+): { readonly groups: ReadonlyMap<string, readonly number[]>; readonly times: BookingGroups } => {
+  const times = groupBookings(index.calendar.appointments);
+  if (owner !== 'patient')
+    return { groups: owner === 'provider' ? times.byProvider : times.byResource, times };
+  let byPatient = index.grouped.patient;
+  if (!byPatient) {
+    const groups = new Map<string, number[]>();
+    index.calendar.appointments.forEach((a, i) => {
+      const list = groups.get(a.patient);
+      if (list) list.push(i);
+      else groups.set(a.patient, [i]);
+    });
+    byPatient = groups;
+    index.grouped.patient = groups;
   }
-  const known = index.grouped.patient;
-  if (known) return known;
-  const byPatient = new Map<string, Appointment[]>();
-  for (const a of index.calendar.appointments) push(byPatient, a.patient, a);
-  index.grouped.patient = byPatient;
-  return byPatient;
+  return { groups: byPatient, times };
 };
 
 /**
- * The blocking bookings of one provider, resource or patient, read to epoch ms and sorted by start
- * on first use; undefined when there are none.
+ * The blocking bookings of one provider, resource or patient, sorted by start on first use (their
+ * times were read by the parser, or by `groupBookings` for a calendar built in memory); undefined
+ * when there are none.
  *
  * @param index - the calendar index
  * @param owner - which kind of owner
@@ -243,29 +249,36 @@ export const ownerBookings = (
 ): SortedOccupancy | undefined => {
   const cache = index.sorted[owner];
   if (cache.has(id)) return cache.get(id);
-  const blocking: Appointment[] = [];
-  const at: number[] = [];
+  const { groups, times } = groupedBy(index, owner);
+  const list = index.calendar.appointments;
+  const blocking: number[] = [];
   let maxSpan = 0;
   let maxBefore = 0;
-  for (const a of groupedBy(index, owner).get(id) ?? []) {
-    if (!BLOCKING_APPOINTMENT_STATUSES.has(a.status) || a.start === undefined || a.end === undefined)
-      continue;
-    const start = instantToMs(a.start);
-    const end = instantToMs(a.end);
-    if (!(start < end)) continue;
-    const { before, after } = ownBuffers(a, index.types);
+  for (const i of groups.get(id) ?? []) {
+    const a = list[i] as Appointment;
+    const start = times.starts[i] as number;
+    const end = times.ends[i] as number;
+    // NaN (no times) fails the comparison too.
+    if (!BLOCKING_APPOINTMENT_STATUSES.has(a.status) || !(start < end)) continue;
+    const type =
+      a.bufferBeforeMinutes === undefined || a.bufferAfterMinutes === undefined
+        ? index.types.get(a.type)
+        : undefined;
+    const before = (a.bufferBeforeMinutes ?? type?.bufferBeforeMinutes ?? 0) * MINUTE;
+    const after = (a.bufferAfterMinutes ?? type?.bufferAfterMinutes ?? 0) * MINUTE;
     maxSpan = Math.max(maxSpan, end + after - (start - before));
     maxBefore = Math.max(maxBefore, before);
-    blocking.push(a);
-    at.push(start);
+    blocking.push(i);
   }
-  const order = Int32Array.from(at.keys()).sort((x, y) => (at[x] as number) - (at[y] as number));
+  const order = Int32Array.from(blocking).sort(
+    (x, y) => (times.starts[x] as number) - (times.starts[y] as number) || x - y,
+  );
   const sorted: SortedOccupancy | undefined =
     blocking.length === 0
       ? undefined
       : {
-          starts: Float64Array.from(order, (i) => at[i] as number),
-          appointments: Array.from(order, (i) => blocking[i] as Appointment),
+          starts: Float64Array.from(order, (i) => times.starts[i] as number),
+          appointments: Array.from(order, (i) => list[i] as Appointment),
           read: [],
           types: index.types,
           maxSpan,

@@ -31,7 +31,7 @@ import {
 } from '../core/calendar.js';
 import { FHIR_APPOINTMENT_STATUSES } from '../referrals/validity.js';
 import { rrulePartProblems } from './rruleParts.js';
-import { groupBookings, readPlainAppointment } from './appointmentReader.js';
+import { readAppointmentList } from './appointmentReader.js';
 
 /** Whether two optional instants are in order (end strictly after start), or one is absent. */
 const inOrder = (start: IsoInstant | undefined, end: IsoInstant | undefined): boolean =>
@@ -594,15 +594,8 @@ const readAppointments = (input: unknown): Appointment[] | undefined => {
   if (typeof input !== 'object' || input === null || !('appointments' in input)) return undefined;
   const list = input.appointments;
   if (!Array.isArray(list)) return undefined;
-  const out: Appointment[] = [];
-  for (const a of list) {
-    const read = readPlainAppointment(a) ?? AppointmentSchema.safeParse(a).data;
-    if (read === undefined) return undefined;
-    out.push(read);
-  }
-  // Grouped now, while the list is warm in the cache: a search on the calendar starts from these.
-  groupBookings(out);
-  return out;
+  // Grouped and timed while the list is warm in the cache: a search on the calendar starts from these.
+  return readAppointmentList(list, (a) => AppointmentSchema.safeParse(a).data);
 };
 
 /**

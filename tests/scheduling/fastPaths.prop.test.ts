@@ -5,7 +5,12 @@ import { wallMinutesToMs, type IanaZone } from '../../src/core/time.js';
 import { dayNumberToDate } from '../../src/core/calendar.js';
 import { wallDayMinutesToMs } from '../../src/scheduling/availability.js';
 import { parseWith } from '../../src/core/errors.js';
-import { readPlainAppointment } from '../../src/scheduling/appointmentReader.js';
+import {
+  groupBookings,
+  plainInstantMs,
+  readPlainAppointment,
+} from '../../src/scheduling/appointmentReader.js';
+import { instantToMs, IsoInstantSchema } from '../../src/core/calendar.js';
 import { indexCalendar, occupanciesNear, ownerBookings } from '../../src/scheduling/calendarIndex.js';
 import {
   AppointmentSchema,
@@ -213,6 +218,38 @@ const rawAppointment = fc
     ),
   );
 
+describe('the plain instant reader agrees with the instant schema and instantToMs', () => {
+  test.prop([instantText], { numRuns: 3000 })('reads only valid instants, to the same ms', (text) => {
+    const ms = plainInstantMs(text);
+    if (Number.isNaN(ms)) return;
+    const schema = IsoInstantSchema.safeParse(text);
+    expect(schema.success).toBe(true);
+    if (schema.success) expect(ms).toBe(instantToMs(schema.data));
+  });
+
+  test.prop(
+    [
+      fc.integer({ min: -62_000_000_000_000, max: 253_000_000_000_000 }),
+      fc.integer({ min: -1439, max: 1439 }),
+    ],
+    { numRuns: 2000 },
+  )('every instant toISOString writes, also in seconds and at any minute offset', (at, offsetMinutes) => {
+    const iso = new Date(at).toISOString();
+    // Years beyond 0-9999 are written with a sign and six digits: another shape, for the schema.
+    if (!/^\d{4}-/.test(iso)) return;
+    expect(plainInstantMs(iso)).toBe(at);
+    expect(plainInstantMs(`${iso.slice(0, 19)}Z`)).toBe(Math.floor(at / 1000) * 1000);
+    const sign = offsetMinutes < 0 ? '-' : '+';
+    const abs = Math.abs(offsetMinutes);
+    const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+    for (const text of [iso.slice(0, 19) + offset, iso.slice(0, 23) + offset, iso.slice(0, 21) + offset]) {
+      const schema = IsoInstantSchema.safeParse(text);
+      expect(schema.success).toBe(true);
+      if (schema.success) expect(plainInstantMs(text)).toBe(instantToMs(schema.data));
+    }
+  });
+});
+
 describe('appointment reader agrees with AppointmentSchema', () => {
   test.prop([rawAppointment], { numRuns: 3000 })('answers only what the schema answers', (raw) => {
     const fast = readPlainAppointment(raw);
@@ -239,6 +276,33 @@ describe('appointment reader agrees with AppointmentSchema', () => {
       expect(parseSchedulingCalendar(input)).toStrictEqual(
         parseWith('SchedulingCalendar', SchedulingCalendarSchema, input),
       );
+    },
+  );
+
+  test.prop([fc.array(rawAppointment, { maxLength: 8 })], { numRuns: 300 })(
+    'the groups and times noted by the parser = those worked out from the parsed list',
+    (appointments) => {
+      const parsed = parseSchedulingCalendar({
+        providers: [],
+        locations: [],
+        resources: [],
+        appointmentTypes: [],
+        templates: [],
+        exceptions: [],
+        appointments,
+        holds: [],
+      });
+      if (parsed._tag === 'Left') return;
+      const list = parsed.right.appointments;
+      const noted = groupBookings(list);
+      // A copy of the list is not the parser's: its groups are worked out from the appointments.
+      const plain = groupBookings([...list]);
+      expect(noted).not.toBe(plain);
+      expect(noted).toStrictEqual(plain);
+      list.forEach((a, i) => {
+        expect(noted.starts[i]).toBe(a.start === undefined ? Number.NaN : instantToMs(a.start));
+        expect(noted.ends[i]).toBe(a.end === undefined ? Number.NaN : instantToMs(a.end));
+      });
     },
   );
 
