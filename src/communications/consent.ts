@@ -2,6 +2,7 @@
  * Channel permission from a patient's consent log, evaluated at one instant.
  */
 import { instantToMs } from '../core/calendar.js';
+import { isFictionalPhone } from '../records/phone.js';
 import type { Channel, PatientContact } from './model.js';
 
 /**
@@ -11,9 +12,14 @@ import type { Channel, PatientContact } from './model.js';
  */
 const NEEDS_GRANT: ReadonlySet<Channel> = new Set(['sms', 'voice']);
 
+/** Channels that reach the patient's phone number. */
+const PHONE_CHANNELS: ReadonlySet<Channel> = new Set(['sms', 'voice']);
+
 /**
  * Whether the patient allows a channel at an instant: the latest consent event at or before `atMs`
- * on that channel decides (events after it are not yet known to have happened).
+ * on that channel decides (events after it are not yet known to have happened). A phone number in
+ * the block reserved for fiction (555-0100 to 555-0199, NANPA) is test data: texts and calls to it
+ * are never permitted, whatever the consent log says, so test records are never dialled or texted.
  *
  * @param contact - the patient's preferences and consent log
  * @param channel - the channel asked about
@@ -23,6 +29,8 @@ const NEEDS_GRANT: ReadonlySet<Channel> = new Set(['sms', 'voice']);
  * channelPermitted({ patient: patientId('p1'), preferences: ['email'], consent: [] }, 'email', 0); // true
  */
 export const channelPermitted = (contact: PatientContact, channel: Channel, atMs: number): boolean => {
+  if (PHONE_CHANNELS.has(channel) && contact.phone !== undefined && isFictionalPhone(contact.phone))
+    return false;
   const latest = latestConsent(contact, channel, atMs);
   return latest === undefined ? !NEEDS_GRANT.has(channel) : latest === 'granted';
 };

@@ -10,8 +10,10 @@ import { PhoneE164Schema } from '../../src/records/phone.js';
 import type { IsoInstant } from '../../src/core/calendar.js';
 import { appt, contact, instant, rules } from './fixtures.js';
 
-const FAMILY = '+16175550134'; // 555-0100..0199: fictional numbers (NANPA)
-const MOBILE = '+16175550188';
+// Exchange 555 outside the block reserved for fiction (555-0100..0199, NANPA): planReminders never
+// texts a number in that block, and these tests are about texting.
+const FAMILY = '+16175552634';
+const MOBILE = '+16175552688';
 const AT = '2026-11-20T18:05:00-05:00';
 const reply = (text: string, from = MOBILE, extra: Partial<InboundReply> = {}): InboundReply => ({
   from: PhoneE164Schema.parse(from),
@@ -195,7 +197,7 @@ describe('other replies', () => {
     expect(reasons(o)).toEqual(['reply.free-text']);
     for (const t of o.staff) {
       expect(t.message).not.toContain('parking');
-      expect(t.message).not.toContain('5550188');
+      expect(t.message).not.toContain('5552688');
     }
   });
 
