@@ -71,11 +71,24 @@ export const reminderBody = (
     const when = previous?.startsWith(`${day} at `) === true ? a.when.slice(day.length + 4) : a.when;
     return template === 'reminder.standard' && a.location !== undefined ? `${when} at ${a.location}` : when;
   });
-  if (form === 'compact') return `${practice}: appt ${listed(whens)}. Y=confirm R=reschedule STOP=opt out`;
+  // Joined rather than concatenated: one flat string, not a tree of pieces kept as long as the
+  // text (a plan keeps a text per message).
+  if (form === 'compact')
+    return [practice, ': appt ', listed(whens), '. Y=confirm R=reschedule STOP=opt out'].join('');
   const noun = appointments.length > 1 ? 'appointments' : 'appointment';
   const reply =
     channel === 'voice' ? 'Press 1 to confirm or 2 to reschedule.' : 'Reply Y to confirm or R to reschedule.';
-  return `${practice}: reminder of your ${noun} on ${listed(whens)}. ${reply} ${OPT_OUT[channel]}`;
+  return [
+    practice,
+    ': reminder of your ',
+    noun,
+    ' on ',
+    listed(whens),
+    '. ',
+    reply,
+    ' ',
+    OPT_OUT[channel],
+  ].join('');
 };
 
 /** GSM 03.38 characters that take two septets (the escape table): ^ { } \\ [ ~ ] |. */

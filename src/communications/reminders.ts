@@ -232,14 +232,21 @@ export const planReminders = (
   const calendarDays = offsets.map((o) => (o.kind === 'calendar' ? o.daysBefore : ELAPSED));
   const elapsedMinutes = offsets.map((o) => (o.kind === 'elapsed' ? o.minutesBefore : 0));
   const calendarMinute = offsets.map((o) => (o.kind === 'calendar' ? wallTimeMinutes(o.at) : 0));
-  const zoneDays = new Map<IanaZone, ZoneDays>();
-  const daysOf = (zone: IanaZone): ZoneDays => {
-    let days = zoneDays.get(zone);
-    if (days === undefined) {
-      days = { zone, offsets: new Map() };
-      zoneDays.set(zone, days);
+  const clocks = new Map<IanaZone, ZoneClock>();
+  const tableBase = Math.floor(nowMs / DAY) - TABLE_BACK;
+  const clockOf = (zone: IanaZone): ZoneClock => {
+    let clock = clocks.get(zone);
+    if (clock === undefined) {
+      clock = {
+        zone,
+        base: tableBase,
+        utc: new Float64Array(TABLE_DAYS).fill(Number.NaN),
+        local: new Float64Array(TABLE_DAYS).fill(Number.NaN),
+        sendAt: new Map(),
+      };
+      clocks.set(zone, clock);
     }
-    return days;
+    return clock;
   };
 
   // Patients by number: the last record of a patient wins, as a Map would keep it.
@@ -269,6 +276,7 @@ export const planReminders = (
   }
 
   const channelOf = new Int8Array(patients.length).fill(CHANNEL_UNKNOWN);
+  const clockOfPatient: (ZoneClock | undefined)[] = new Array<ZoneClock | undefined>(patients.length);
   const sensitiveTypes = new Set<AppointmentTypeId>(rules.sensitiveTypes ?? []);
   const skipped: SkippedReminder[] = [];
   const skip = (appointment: AppointmentId, reason: SkipReason, rule?: string): void => {
@@ -328,32 +336,32 @@ export const planReminders = (
     startOf[i] = startMs;
     patientOfAppt[i] = p;
     sensitiveAppt[i] = sensitiveTypes.has(a.type) ? 1 : 0;
-    const zone = zoneOf(p);
-    const days = daysOf(zone);
+    let clock = clockOfPatient[p];
+    if (clock === undefined) {
+      clock = clockOf(zoneOf(p));
+      clockOfPatient[p] = clock;
+    }
+    const startDay = Math.floor((startMs + offsetAt(clock, startMs) * MINUTE) / DAY);
     for (let r = 0; r < ruleCount; r++) {
       const ideal =
         calendarDays[r] === ELAPSED
           ? startMs - (elapsedMinutes[r] as number) * MINUTE
-          : wallToMs(
-              days,
-              localDay(startMs, zone) - (calendarDays[r] as number),
-              calendarMinute[r] as number,
-            );
+          : wallToMs(clock, startDay - (calendarDays[r] as number), calendarMinute[r] as number);
       // Into the window on the patient's wall clock, read at the instant itself.
       let placed = ideal;
       let moved = 0;
-      const idealLocal = ideal + zoneOffset(ideal, zone) * MINUTE;
+      const idealLocal = ideal + offsetAt(clock, ideal) * MINUTE;
       const idealDay = Math.floor(idealLocal / DAY);
       const idealMinute = (idealLocal - idealDay * DAY) / MINUTE;
       if (idealMinute < window.start || idealMinute > window.end) {
         const beforeOpening = idealMinute < window.start;
         placed =
           policy === 'earlier'
-            ? wallToMs(days, beforeOpening ? idealDay - 1 : idealDay, window.end)
-            : wallToMs(days, beforeOpening ? idealDay : idealDay + 1, window.start);
+            ? wallToMs(clock, beforeOpening ? idealDay - 1 : idealDay, window.end)
+            : wallToMs(clock, beforeOpening ? idealDay : idealDay + 1, window.start);
         moved = policy === 'earlier' ? 1 : 2;
       }
-      const local = placed + zoneOffset(placed, zone) * MINUTE;
+      const local = placed + offsetAt(clock, placed) * MINUTE;
       const day = Math.floor(local / DAY);
       const minute = (local - day * DAY) / MINUTE;
       if (minute < window.start || minute > window.end || placed >= startMs) {
@@ -411,19 +419,116 @@ export const planReminders = (
   const fits = (body: string): boolean => (plainNames ? body.length <= limit : fitsSms(body, limit));
   // A one-rule message lists the rule's own frozen array (most messages come from one rule).
   const singleRule = labels.map((l) => Object.freeze([l]));
+  const sameLabel = labels.map((l) => labels.indexOf(l));
+  // The result is most of the cost (its objects survive every young-generation collection of the
+  // call), so what many messages say alike is made once and shared, frozen: the text of a local
+  // time, the body and fields of a one-appointment message (one per local time, location, channel,
+  // template and form, not one per message), an appointment's one-item list, each zone's send
+  // instants and each day's date. The memos live for one call and hold at most one entry per
+  // appointment or candidate.
   const apptOf: (ReminderAppointment | undefined)[] = new Array<ReminderAppointment | undefined>(n);
+  const coveredOf: (readonly ReminderAppointment[] | undefined)[] = new Array<
+    readonly ReminderAppointment[] | undefined
+  >(n);
+  /** Per appointment: the key of its local time text (day, minute, and whether it says "your time"). */
+  const whenKeyOf = new Float64Array(n);
+  const whenText = new Map<number, string>();
   const reminderAppointment = (i: number, zone: IanaZone): ReminderAppointment => {
     let made = apptOf[i];
     if (made === undefined) {
       const a = appointments[i] as Appointment;
-      const local = localDayMinute(startOf[i] as number, zone);
-      const when = `${spokenTime(dayNumberToDate(local.day), local.minute)}${zone === rules.clinicZone ? '' : ' your time'}`;
+      const startMs = startOf[i] as number;
+      const clock = clockOfPatient[patientOfAppt[i] as number] as ZoneClock;
+      const localMs = startMs + offsetAt(clock, startMs) * MINUTE;
+      const day = Math.floor(localMs / DAY);
+      const minute = Math.floor((localMs - day * DAY) / MINUTE);
+      const yourTime = zone === rules.clinicZone ? 0 : 1;
+      // Days from the tables' base keep the key a small integer (a cheap map key).
+      const key = ((day - tableBase) * MINUTES_PER_DAY + minute) * 2 + yourTime;
+      let when = whenText.get(key);
+      if (when === undefined) {
+        when = `${spokenTime(dayNumberToDate(day), minute)}${yourTime === 0 ? '' : ' your time'}`;
+        whenText.set(key, when);
+      }
+      whenKeyOf[i] = key;
       const location = sensitiveAppt[i] === 1 ? undefined : locationName(rules, a.location);
       const start = a.start as IsoInstant;
-      made = location === undefined ? { id: a.id, start, when } : { id: a.id, start, when, location };
+      made = Object.freeze(
+        location === undefined ? { id: a.id, start, when } : { id: a.id, start, when, location },
+      );
       apptOf[i] = made;
     }
     return made;
+  };
+  const singleCovered = (i: number, zone: IanaZone): readonly ReminderAppointment[] => {
+    let covered = coveredOf[i];
+    if (covered === undefined) {
+      covered = Object.freeze([reminderAppointment(i, zone)]);
+      coveredOf[i] = covered;
+    }
+    return covered;
+  };
+  /** One-appointment bodies by location name ('' for none), then by time text, channel, template and form. */
+  const singleBodies = new Map<string, Map<number, string>>();
+  const singleFields = new Map<number, Readonly<Record<string, string>>>();
+  const fieldsOf = (i: number, form: ReminderForm, when: string): Readonly<Record<string, string>> => {
+    const key = (whenKeyOf[i] as number) * 2 + (form === 'full' ? 0 : 1);
+    let fields = singleFields.get(key);
+    if (fields === undefined) {
+      fields = Object.freeze({ practice: rules.practiceName, form, appointments: when });
+      singleFields.set(key, fields);
+    }
+    return fields;
+  };
+  const tableStartMs = tableBase * DAY;
+  const sendAtOf = (ms: number, p: number): IsoInstant => {
+    const clock = clockOfPatient[p] as ZoneClock;
+    // Minutes from the tables' base: a small integer key for sends on whole minutes.
+    const key = (ms - tableStartMs) / MINUTE;
+    let text = clock.sendAt.get(key);
+    if (text === undefined) {
+      text = formatInstant(ms, clock.zone);
+      clock.sendAt.set(key, text);
+    }
+    return text;
+  };
+  const dateText = new Map<number, string>();
+  const idPrefix: (string | undefined)[] = new Array<string | undefined>(patients.length);
+  /** `reminder:<patient>:<date>` from the patient's prefix and the day's date, both made once. */
+  const messageId = (p: number, day: number): string => {
+    let prefix = idPrefix[p];
+    if (prefix === undefined) {
+      prefix = `reminder:${(patients[p] as PatientContact).patient}:`;
+      idPrefix[p] = prefix;
+    }
+    let date = dateText.get(day);
+    if (date === undefined) {
+      date = dayNumberToDate(day);
+      dateText.set(day, date);
+    }
+    return prefix + date;
+  };
+
+  /** Appointment order in a message: by start, then id. */
+  const startsBefore = (x: number, y: number): boolean => {
+    const dx = startOf[x] as number;
+    const dy = startOf[y] as number;
+    return (
+      dx < dy || (dx === dy && (appointments[x] as Appointment).id < (appointments[y] as Appointment).id)
+    );
+  };
+  // The rule lists of several-rule days, by the sequence of their rules (one frozen list each).
+  const ruleLists = new Map<number, readonly string[]>();
+  const rulesOf = (key: number): readonly string[] => {
+    let list = ruleLists.get(key);
+    if (list === undefined) {
+      const made: string[] = [];
+      for (let k = key; k > 0; k = Math.floor(k / RULES_KEY_BASE))
+        made.unshift(labels[(k % RULES_KEY_BASE) - 1] as string);
+      list = Object.freeze(made);
+      ruleLists.set(key, list);
+    }
+    return list;
   };
 
   const messages: PlannedReminder[] = [];
@@ -497,34 +602,55 @@ export const planReminders = (
     channel: Channel,
     day: number,
   ): PlannedReminder | undefined {
-    if (gTo - gFrom === 1) return toSingleMessage(first, p, zone, channel, day);
-    // Appointments by start then id, each once; rules in send order, each once.
+    if (gTo - gFrom === 1) return toSingleMessage(gFrom, gTo, first, p, zone, channel, day);
+    // Appointments by start then id, each once; rules in send order, each once (a day holds a
+    // few candidates: linear scans and an insertion sort, no callbacks).
     const appts: number[] = [];
-    const ruleLabels: string[] = [];
+    let rulesKey = 0;
+    let ruleSeen = 0;
     let sensitive = false;
     for (let c = gFrom; c < gTo; c++) {
       const cand = order[c] as number;
       const i = cAppt[cand] as number;
-      const label = labels[cRule[cand] as number] as string;
-      if (!ruleLabels.includes(label)) ruleLabels.push(label);
+      // Two offsets with one label are one rule in the list.
+      const r = sameLabel[cRule[cand] as number] as number;
+      if ((ruleSeen & (1 << r)) === 0) {
+        ruleSeen |= 1 << r;
+        rulesKey = rulesKey * RULES_KEY_BASE + r + 1;
+      }
       if (sensitiveAppt[i] === 1) sensitive = true;
-      if (!appts.includes(i)) appts.push(i);
+      if (!appts.includes(i)) {
+        let j = appts.length;
+        appts.push(i);
+        while (j > 0 && startsBefore(i, appts[j - 1] as number)) {
+          appts[j] = appts[j - 1] as number;
+          j--;
+        }
+        appts[j] = i;
+      }
     }
-    appts.sort(
-      (x, y) =>
-        (startOf[x] as number) - (startOf[y] as number) ||
-        compareText((appointments[x] as Appointment).id, (appointments[y] as Appointment).id),
-    );
+    const ruleLabels = rulesOf(rulesKey);
     // Each id once, the earliest start kept: two bookings under one id (a data error upstream)
     // give one line, the same one the reference keeps.
-    const covered = appts
-      .filter(
-        (i, k) =>
-          appts.findIndex(
-            (j) => (appointments[j] as Appointment).id === (appointments[i] as Appointment).id,
-          ) === k,
-      )
-      .map((i) => reminderAppointment(i, zone));
+    const kept: number[] = [];
+    for (const i of appts) {
+      const id = (appointments[i] as Appointment).id;
+      if (!kept.some((k) => (appointments[k] as Appointment).id === id)) kept.push(i);
+    }
+    if (kept.length === 1)
+      return toSingleMessage(
+        gFrom,
+        gTo,
+        first,
+        p,
+        zone,
+        channel,
+        day,
+        kept[0] as number,
+        ruleLabels,
+        sensitive,
+      );
+    const covered = kept.map((i) => reminderAppointment(i, zone));
     const template: ReminderTemplate = sensitive ? 'reminder.generic' : 'reminder.standard';
     let form: ReminderForm = 'full';
     let body = reminderBody(rules.practiceName, channel, template, covered, form);
@@ -539,8 +665,8 @@ export const planReminders = (
     const patient = (patients[p] as PatientContact).patient;
     const ms = cMs[first] as number;
     const moved = MOVED[cMoved[first] as number];
-    const id = `reminder:${patient}:${dayNumberToDate(day)}`;
-    const sendAt = formatInstant(ms, zone);
+    const id = messageId(p, day);
+    const sendAt = sendAtOf(ms, p);
     const fields = {
       practice: rules.practiceName,
       form,
@@ -566,36 +692,53 @@ export const planReminders = (
         };
   }
 
-  /** A day with one candidate: one appointment, one rule (the common case, with fewer arrays). */
+  /** A day with one candidate: one appointment, one rule (the common case: every part shared). */
   function toSingleMessage(
+    gFrom: number,
+    gTo: number,
     cand: number,
     p: number,
     zone: IanaZone,
     channel: Channel,
     day: number,
+    i = cAppt[cand] as number,
+    ruleLabels = singleRule[cRule[cand] as number] as readonly string[],
+    // Any sensitive candidate makes the message generic (a second booking under the same id too).
+    sensitive = sensitiveAppt[i] === 1,
   ): PlannedReminder | undefined {
-    const i = cAppt[cand] as number;
-    const covered = [reminderAppointment(i, zone)];
-    const template: ReminderTemplate = sensitiveAppt[i] === 1 ? 'reminder.generic' : 'reminder.standard';
+    const covered = singleCovered(i, zone);
+    const template: ReminderTemplate = sensitive ? 'reminder.generic' : 'reminder.standard';
+    const appointment = covered[0] as ReminderAppointment;
+    let bodies = singleBodies.get(appointment.location ?? '');
+    if (bodies === undefined) {
+      bodies = new Map();
+      singleBodies.set(appointment.location ?? '', bodies);
+    }
+    // Time text, then channel, template and form: 4 x 2 x 2 variants of one time.
+    const textKey =
+      ((whenKeyOf[i] as number) * CHANNELS.length + (channelOf[p] as number)) * 4 + (sensitive ? 2 : 0);
     let form: ReminderForm = 'full';
-    let body = reminderBody(rules.practiceName, channel, template, covered, form);
+    let body = bodies.get(textKey);
+    if (body === undefined) {
+      body = reminderBody(rules.practiceName, channel, template, covered, form);
+      bodies.set(textKey, body);
+    }
     if (channel === 'sms' && !fits(body)) {
       form = 'compact';
-      body = reminderBody(rules.practiceName, channel, template, covered, form);
+      body = bodies.get(textKey + 1);
+      if (body === undefined) {
+        body = reminderBody(rules.practiceName, channel, template, covered, form);
+        bodies.set(textKey + 1, body);
+      }
       if (!fits(body)) {
-        skip((appointments[i] as Appointment).id, 'reminder.too-long', labels[cRule[cand] as number]);
+        skipGroup(order, gFrom, gTo, 'reminder.too-long');
         return undefined;
       }
     }
     const patient = (patients[p] as PatientContact).patient;
-    const id = `reminder:${patient}:${dayNumberToDate(day)}`;
-    const sendAt = formatInstant(cMs[cand] as number, zone);
-    const ruleLabels = singleRule[cRule[cand] as number] as readonly string[];
-    const fields = {
-      practice: rules.practiceName,
-      form,
-      appointments: (covered[0] as ReminderAppointment).when,
-    };
+    const id = messageId(p, day);
+    const sendAt = sendAtOf(cMs[cand] as number, p);
+    const fields = fieldsOf(i, form, appointment.when);
     const moved = MOVED[cMoved[cand] as number];
     return moved === undefined
       ? { id, patient, channel, sendAt, appointments: covered, rules: ruleLabels, template, fields, body }
@@ -643,40 +786,72 @@ const inSendOrder = (messages: readonly PlannedReminder[], ms: readonly number[]
 };
 
 const DAY = 86_400_000;
+const MINUTES_PER_DAY = 1440;
+/** Rule lists are keyed by their rule numbers + 1 in base 11 (at most 10 rules: an exact double). */
+const RULES_KEY_BASE = 11;
 /** Marks an elapsed offset in the table of calendar days. */
 const ELAPSED = -1;
 
-/** The local day number of an instant in a zone. */
-const localDay = (ms: number, zone: IanaZone): number =>
-  Math.floor((ms + zoneOffset(ms, zone) * MINUTE) / DAY);
+/**
+ * The zone tables of one plan cover this many days from a little over a year before `now` (an
+ * offset reaches at most 366 days back), about three years; instants outside ask `zoneOffset`.
+ */
+const TABLE_DAYS = 1536;
+const TABLE_BACK = 370;
 
 /**
- * A zone's local days whose UTC offset holds from midnight to midnight, memoised by day for one
- * plan: on such a day a wall time is one subtraction. `NaN` marks a day with a transition, where
- * the DST policy of `wallMinutesToMs` decides (gap: first instant after it; overlap: the earlier).
+ * One zone's offsets for one plan, in two tables of days from `base`: `utc` holds the offset of
+ * each UTC day whose two midnights agree (the test `zoneOffset` itself makes), `local` the offset of
+ * each local day it holds from midnight to midnight. `NaN` is not yet asked; `Infinity` marks a
+ * day with a transition, where `zoneOffset` and the DST policy of `wallMinutesToMs` decide (gap:
+ * first instant after it; overlap: the earlier). A table read is a few times cheaper than the
+ * shared zone memo, which several zones in turn keep missing.
  */
-interface ZoneDays {
+interface ZoneClock {
   readonly zone: IanaZone;
-  readonly offsets: Map<number, number>;
+  readonly base: number;
+  readonly utc: Float64Array;
+  readonly local: Float64Array;
+  /** Send instants written in the zone, by minutes from the base (one text per instant and zone). */
+  readonly sendAt: Map<number, IsoInstant>;
 }
 
-/**
- * The instant of a wall-clock minute on a local day: `wallMinutesToMs` with a memo of whole days.
- * Equal to it on every day (a property test compares the plan with the reference, which calls it).
- */
-const wallToMs = (days: ZoneDays, day: number, minute: number): number => {
-  let offset = days.offsets.get(day);
-  if (offset === undefined) {
-    const guess = zoneOffset(day * DAY, days.zone);
-    const midnight = day * DAY - guess * MINUTE;
-    const holds =
-      zoneOffset(midnight, days.zone) === guess && zoneOffset(midnight + DAY - 1, days.zone) === guess;
-    offset = holds ? guess : Number.NaN;
-    days.offsets.set(day, offset);
+/** `zoneOffset(ms, clock.zone)`, from the table when the day is in it. */
+const offsetAt = (clock: ZoneClock, ms: number): number => {
+  const utcDay = Math.floor(ms / DAY);
+  const d = utcDay - clock.base;
+  if (d >= 0 && d < TABLE_DAYS) {
+    let offset = clock.utc[d] as number;
+    if (Number.isNaN(offset)) {
+      const before = zoneOffset(utcDay * DAY, clock.zone);
+      offset = before === zoneOffset((utcDay + 1) * DAY, clock.zone) ? before : Number.POSITIVE_INFINITY;
+      clock.utc[d] = offset;
+    }
+    if (offset !== Number.POSITIVE_INFINITY) return offset;
   }
-  return Number.isNaN(offset)
-    ? wallMinutesToMs(dayNumberToDate(day), minute, days.zone)
-    : day * DAY + (minute - offset) * MINUTE;
+  return zoneOffset(ms, clock.zone);
+};
+
+/**
+ * The instant of a wall-clock minute on a local day: `wallMinutesToMs`, with the day's offset
+ * from the table when it holds all day. Equal to it on every day (a property test compares the
+ * plan with the reference, which calls it).
+ */
+const wallToMs = (clock: ZoneClock, day: number, minute: number): number => {
+  const d = day - clock.base;
+  if (d >= 0 && d < TABLE_DAYS) {
+    let offset = clock.local[d] as number;
+    if (Number.isNaN(offset)) {
+      const guess = zoneOffset(day * DAY, clock.zone);
+      const midnight = day * DAY - guess * MINUTE;
+      const holds =
+        zoneOffset(midnight, clock.zone) === guess && zoneOffset(midnight + DAY - 1, clock.zone) === guess;
+      offset = holds ? guess : Number.POSITIVE_INFINITY;
+      clock.local[d] = offset;
+    }
+    if (offset !== Number.POSITIVE_INFINITY) return day * DAY + (minute - offset) * MINUTE;
+  }
+  return wallMinutesToMs(dayNumberToDate(day), minute, clock.zone);
 };
 
 /** Whether every character is in GSM-7's basic table as ASCII (printable, not an escape-table character). */

@@ -82,9 +82,19 @@ describe('planReminders: the fast path equals the reference', () => {
     locationName: 'Main St Clinic',
     sent: [],
   };
+  // Two bookings under one id on one day, the later one of a sensitive type: the message lists
+  // the earlier booking and still uses the generic template (any sensitive candidate decides).
+  const sensitiveSecondBooking: Clinic = {
+    ...twoBookingsOneId,
+    appointments: [
+      [0, 30, 'booked', 'visit', 18],
+      [0, 32, 'booked', 'colposcopy', 18],
+    ],
+    offsets: [{ kind: 'calendar', daysBefore: 1, at: '10:00' }],
+  };
   test.prop([clinicArb], {
     numRuns: 400,
-    examples: [[twoBookingsOneId]],
+    examples: [[twoBookingsOneId], [sensitiveSecondBooking]],
   })('same messages in the same order, same skipped reminders', (c) => {
     const appointments = c.appointments.map(([p, h, status, type, id]) =>
       appt(`a${id}`, new Date(BASE + h * HOUR + 15 * 60_000 * (id % 3)).toISOString(), {
