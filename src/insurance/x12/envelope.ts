@@ -33,33 +33,64 @@ export interface GroupRead<T> {
   readonly transactions: readonly TransactionRead<T>[];
 }
 
+/** ST01-ST03 and where ST was, as the envelope reads them once for every reader. */
+export interface TransactionHeader {
+  readonly type: string;
+  readonly controlNumber: string;
+  /** ST03, `''` when not sent. */
+  readonly implementation: string;
+  readonly stIndex: number;
+}
+
 /**
- * What a reader does with the segments of each transaction: `begin` at ST, with the GS08 version of
- * its group (return undefined to
- * skip the transaction's segments), `segment` for each segment ST to SE inclusive, `end` at SE.
+ * What a reader does with the segments of each transaction: `begin` at ST, with the transaction's
+ * header and the GS08 version of its group (return undefined to skip the transaction's segments),
+ * `segment` for each segment ST to SE inclusive, `end` at SE. A handler that sets `keep` to false
+ * gets no transactions in the groups the envelope returns (every check and warning is the same):
+ * a reader that builds its results as transactions end then holds nothing per transaction.
  */
 export interface TransactionHandler<V extends SegmentView, S, T> {
-  begin(st: V, type: string, groupVersion: string): S | undefined;
+  readonly keep?: boolean;
+  begin(st: V, header: TransactionHeader, groupVersion: string): S | undefined;
   segment(state: S, s: V): void;
   end(state: S | undefined): T;
 }
 
 interface OpenGroup<T> {
-  gsIndex: number | undefined;
-  functionalId: string;
-  controlNumber: string;
-  version: string;
-  transactions: TransactionRead<T>[];
+  readonly gsIndex: number | undefined;
+  readonly functionalId: string;
+  readonly controlNumber: string;
+  readonly version: string;
+  /** The transactions, when the handler keeps them. */
+  readonly transactions: TransactionRead<T>[];
+  /** Transactions closed in the group, kept or not. */
+  count: number;
+  /** ST indexes of the transactions whose ST03 differs from GS08. */
+  readonly versionMismatches: number[];
+  /** Whether a transaction's ST01 differs from what GS01 announces. */
+  idMismatch: boolean;
 }
 
-interface OpenTransaction<S> {
-  readonly type: string;
-  readonly controlNumber: string;
-  readonly implementation: string;
-  readonly stIndex: number;
-  readonly state: S | undefined;
+interface OpenTransaction<S> extends TransactionHeader {
+  state: S | undefined;
   count: number;
 }
+
+const openGroup = <T>(
+  gsIndex: number | undefined,
+  functionalId: string,
+  controlNumber: string,
+  version: string,
+): OpenGroup<T> => ({
+  gsIndex,
+  functionalId,
+  controlNumber,
+  version,
+  transactions: [],
+  count: 0,
+  versionMismatches: [],
+  idMismatch: false,
+});
 
 /** Checks the group trailer and the version and functional id against the transactions. */
 const closeGroup = <T>(
@@ -67,15 +98,13 @@ const closeGroup = <T>(
   ge: SegmentView | undefined,
   warnings: X12Warning[],
 ): GroupRead<T> => {
-  if (ge && Number(ge.el(1)) !== g.transactions.length)
+  if (ge && Number(ge.el(1)) !== g.count)
     warnings.push(x12Warning('x12.se-count', 'GE01 does not count the transactions of the group', ge.index));
   if (ge && ge.el(2) !== g.controlNumber)
     warnings.push(x12Warning('x12.control-mismatch', 'GE02 does not match GS06', ge.index));
-  for (const t of g.transactions) {
-    if (t.implementation && g.version && t.implementation !== g.version)
-      warnings.push(x12Warning('x12.version-mismatch', 'ST03 differs from GS08', t.stIndex));
-  }
-  if (g.gsIndex !== undefined && g.transactions.some((t) => lookup(IDS, g.functionalId) !== t.type))
+  for (const stIndex of g.versionMismatches)
+    warnings.push(x12Warning('x12.version-mismatch', 'ST03 differs from GS08', stIndex));
+  if (g.gsIndex !== undefined && g.idMismatch)
     warnings.push(
       x12Warning('x12.functional-id', 'GS01 does not match the transaction type in ST01', g.gsIndex),
     );
@@ -107,6 +136,7 @@ export const readEnvelope = <V extends SegmentView, S, T>(
   warnings: X12Warning[],
 ): Either<X12Error, { groups: readonly GroupRead<T>[]; segmentCount: number }> => {
   const groups: GroupRead<T>[] = [];
+  const keep = handler.keep !== false;
   let group: OpenGroup<T> | undefined;
   let tx: OpenTransaction<S> | undefined;
   for (let s = next(); s !== undefined; s = next()) {
@@ -123,21 +153,22 @@ export const readEnvelope = <V extends SegmentView, S, T>(
               s.index,
             ),
           );
-        if (s.el(2) !== tx.controlNumber)
+        if (!s.elIs(2, tx.controlNumber))
           warnings.push(x12Warning('x12.control-mismatch', 'SE02 does not match ST02', s.index));
-        (group ??= {
-          gsIndex: undefined,
-          functionalId: '',
-          controlNumber: '',
-          version: '',
-          transactions: [],
-        }).transactions.push({
-          type: tx.type,
-          controlNumber: tx.controlNumber,
-          implementation: tx.implementation,
-          stIndex: tx.stIndex,
-          body: handler.end(tx.state),
-        });
+        const g = (group ??= openGroup(undefined, '', '', ''));
+        g.count++;
+        if (tx.implementation && g.version && tx.implementation !== g.version)
+          g.versionMismatches.push(tx.stIndex);
+        if (lookup(IDS, g.functionalId) !== tx.type) g.idMismatch = true;
+        const body = handler.end(tx.state);
+        if (keep)
+          g.transactions.push({
+            type: tx.type,
+            controlNumber: tx.controlNumber,
+            implementation: tx.implementation,
+            stIndex: tx.stIndex,
+            body,
+          });
         tx = undefined;
       } else if (id === 'ST' || id === 'GE' || id === 'IEA')
         return err(x12Error('x12.truncated', `ST at segment ${tx.stIndex} has no SE`, s.index));
@@ -145,13 +176,19 @@ export const readEnvelope = <V extends SegmentView, S, T>(
     }
     if (id === 'ST') {
       if (!group) warnings.push(x12Warning('x12.missing-trailer', 'ST outside a GS/GE group', s.index));
-      const type = s.el(1);
-      const controlNumber = s.el(2);
-      const implementation = s.el(3);
-      const stIndex = s.index;
-      const state = handler.begin(s, type, group?.version ?? '');
+      const open: OpenTransaction<S> = {
+        type: s.el(1),
+        controlNumber: s.el(2),
+        // ST03 is mostly GS08 again: then the group's string, not a new one per transaction.
+        implementation: group && s.elIs(3, group.version) ? group.version : s.el(3),
+        stIndex: s.index,
+        state: undefined,
+        count: 1,
+      };
+      const state = handler.begin(s, open, group?.version ?? '');
+      open.state = state;
       if (state !== undefined) handler.segment(state, s);
-      tx = { type, controlNumber, implementation, stIndex, count: 1, state };
+      tx = open;
     } else if (id === 'GS') {
       if (group) {
         warnings.push(
@@ -159,13 +196,7 @@ export const readEnvelope = <V extends SegmentView, S, T>(
         );
         groups.push(closeGroup(group, undefined, warnings));
       }
-      group = {
-        gsIndex: s.index,
-        functionalId: s.el(1),
-        controlNumber: s.el(6),
-        version: s.el(8),
-        transactions: [],
-      };
+      group = openGroup(s.index, s.el(1), s.el(6), s.el(8));
     } else if (id === 'GE') {
       if (group) groups.push(closeGroup(group, s, warnings));
       else warnings.push(x12Warning('x12.segment-outside-transaction', 'GE without GS', s.index));

@@ -21,6 +21,8 @@ export interface SegmentView {
   readonly length: number;
   /** Element `n` trimmed, `''` when absent. */
   el(n: number): string;
+  /** Whether element `n` trimmed is `value` (`el(n) === value`, without making the string). */
+  elIs(n: number, value: string): boolean;
   /** Element `n` as sent, `''` when absent. */
   rawEl(n: number): string;
   /** The segment text (elements joined by the element separator, surrounding whitespace trimmed). */
@@ -158,6 +160,9 @@ export class ArraySegmentView implements SegmentView {
   el(n: number): string {
     return (this.segment.elements[n] ?? '').trim();
   }
+  elIs(n: number, value: string): boolean {
+    return this.el(n) === value;
+  }
   rawEl(n: number): string {
     return this.segment.elements[n] ?? '';
   }
@@ -231,6 +236,8 @@ export class SegmentCursor implements SegmentView {
   private found = 0;
   private complete = false;
   private readonly trim: boolean;
+  /** The element separator's character code. */
+  private readonly sepCode: number;
 
   /**
    * @param text - the text from ISA on
@@ -250,6 +257,7 @@ export class SegmentCursor implements SegmentView {
     this.pos = from;
     this.index = index;
     this.trim = d.element.trim() !== '';
+    this.sepCode = d.element.charCodeAt(0);
   }
 
   /** Where the current segment starts in the text (after the whitespace trimmed before it). */
@@ -273,18 +281,41 @@ export class SegmentCursor implements SegmentView {
       }
       if (b > a) {
         this.bounds[0] = a;
-        this.found = 1;
-        this.complete = false;
         this.start = a;
         this.end = b;
         this.index++;
-        this.scan(1);
-        const known = SEGMENT_IDS.get(shortKey(text, a, (this.bounds[1] as number) - 1));
-        this.id = known ?? this.el(0);
+        this.id = this.readId(a, b);
         return this;
       }
     }
     return undefined;
+  }
+
+  /**
+   * The id of the segment at [a, b), with bounds[1] set: the characters up to the first element
+   * separator read one by one and keyed as they go (an id is at most three characters, so this
+   * is shorter than a search and a second pass for the key), the table's string when known.
+   * Anything else (a longer id, a non-ASCII one) falls back to the general scan.
+   */
+  private readId(a: number, b: number): string {
+    const text = this.text;
+    const sep = this.sepCode;
+    let key = 0;
+    for (let i = a; i <= a + ID_MAX_LENGTH; i++) {
+      if (i === b || text.charCodeAt(i) === sep) {
+        this.bounds[1] = i + 1;
+        this.found = 2;
+        this.complete = i === b;
+        return SEGMENT_IDS.get(key) ?? this.el(0);
+      }
+      const c = text.charCodeAt(i);
+      if (c >= ID_CHAR_BITS) break;
+      key = key * ID_CHAR_BITS + c;
+    }
+    this.found = 1;
+    this.complete = false;
+    this.scan(1);
+    return this.el(0);
   }
 
   /**
@@ -293,14 +324,17 @@ export class SegmentCursor implements SegmentView {
    */
   private scan(n: number): void {
     const bounds = this.bounds;
-    const sep = this.d.element;
+    const sep = this.sepCode;
+    const text = this.text;
+    const end = this.end;
     while (!this.complete && this.found <= n) {
-      // Native indexOf finds a separator faster than a loop over characters; the search may
-      // look a few characters into the next segment.
-      const i = this.text.indexOf(sep, bounds[this.found - 1] as number);
-      if (i >= 0 && i < this.end) bounds[this.found++] = i + 1;
+      // A loop over characters, not indexOf: most elements are a few characters long, where the
+      // native call costs more than the search, and the loop stops at the segment end.
+      let i = bounds[this.found - 1] as number;
+      while (i < end && text.charCodeAt(i) !== sep) i++;
+      if (i < end) bounds[this.found++] = i + 1;
       else {
-        bounds[this.found++] = this.end + 1;
+        bounds[this.found++] = end + 1;
         this.complete = true;
       }
     }
@@ -325,6 +359,18 @@ export class SegmentCursor implements SegmentView {
     }
     const value = this.text.slice(a, b);
     return mayTrim(this.text.charCodeAt(a)) || mayTrim(this.text.charCodeAt(b - 1)) ? value.trim() : value;
+  }
+
+  elIs(n: number, value: string): boolean {
+    this.scan(n + 1);
+    if (n + 1 >= this.found) return value === '';
+    const a = this.bounds[n] as number;
+    const b = (this.bounds[n + 1] as number) - 1;
+    const text = this.text;
+    // An element with whitespace (or anything non-ASCII) at either end is compared trimmed.
+    if (a < b && (mayTrim(text.charCodeAt(a)) || mayTrim(text.charCodeAt(b - 1))))
+      return this.el(n) === value;
+    return b - a === value.length && text.startsWith(value, a);
   }
 
   rawEl(n: number): string {

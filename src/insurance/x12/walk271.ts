@@ -29,7 +29,7 @@ import {
   SERVICE_TYPE_CODES,
   TIME_PERIOD_CODES,
 } from './codes.js';
-import { readEnvelope, type TransactionHandler, type TransactionRead } from './envelope.js';
+import { readEnvelope, type TransactionHandler, type TransactionHeader } from './envelope.js';
 import { x12Error, x12Warning, type X12Error, type X12Warning } from './errors.js';
 import { codeMap } from './lookup.js';
 import { x12Components, x12Repetitions, type X12Delimiters } from './parse.js';
@@ -55,11 +55,11 @@ const DATE_QUALIFIERS: ReadonlyMap<string, string> = /* @__PURE__ */ codeMap<str
 const SERVICE_TYPES: ReadonlyMap<string, string> = /* @__PURE__ */ new Map(
   Object.keys(SERVICE_TYPE_CODES).map((k) => [k, k]),
 );
-/** Entity (NM101), id (NM108, REF01), date format (DTP02) and contact (PER) qualifiers of a 271. */
+/** Entity (NM101), id (NM108, REF01), date format (DTP02) and contact (PER) qualifiers of a 271, and ST01. */
 // prettier-ignore
 const LOOP_QUALIFIERS = [
   'PR', '1P', 'IL', '03', 'P3', 'PI', 'XX', 'MI', 'SV', 'FI', '24', '34', '46', 'II', 'D8', 'RD8',
-  'ZZ', 'IC', 'TE', 'UR', 'FX', 'EM', '6P', '1L', '18', 'IG', '0F',
+  'ZZ', 'IC', 'TE', 'UR', 'FX', 'EM', '6P', '1L', '18', 'IG', '0F', '271',
 ];
 
 /**
@@ -103,6 +103,23 @@ const LIST_CACHE_KEY_LENGTH = 200;
  */
 export type ServiceTypeLists = Map<string, readonly string[]>;
 
+/** Most dates an interchange holds, and the longest value (an RD8 range), kept in one read's date cache. */
+const DATE_CACHE_ENTRIES = 1024;
+const DATE_CACHE_KEY_LENGTH = 17;
+
+/**
+ * Dates already read in one read271 call, by the DTP03 or DMG02 value as sent: the plan dates of
+ * a batch are mostly the same in every transaction, and each would otherwise build its own
+ * strings. Only values that read as dates are kept.
+ */
+export type DateRanges = Map<string, { readonly start: string; readonly end: string }>;
+
+/** What the walks of one read271 call share: EB03 lists and dates already read. */
+export interface ReadCaches {
+  readonly lists: ServiceTypeLists;
+  readonly dates: DateRanges;
+}
+
 /** Repetition or component separators of other common conventions (insurance reference §2.1, T4). */
 const FOREIGN_SEPARATORS = ['>', ':', '^'] as const;
 
@@ -118,9 +135,9 @@ interface MemberNode {
     dates: readonly EligibilityDate[];
     traceNumbers: readonly TraceNumber[];
   };
-  rejections: EligibilityRejection[];
+  rejections: readonly EligibilityRejection[];
   /** The facts, in order (left empty when the walker only reads the structure). */
-  benefits: BenefitFact[];
+  benefits: readonly BenefitFact[];
   /** EBs seen, facts built or not. */
   benefitCount: number;
   /** Whether an EB01 1-5 (active) or 6-8 (inactive) was seen: the status without the facts. */
@@ -149,7 +166,7 @@ const append = <K extends keyof FactLists>(b: OpenBenefit, key: K, item: FactLis
 };
 
 /**
- * A member list with one more item: the shared empty list is replaced by a list of its own (most
+ * A list with one more item: the shared empty list is replaced by a list of its own (most
  * members have one or two dates and trace numbers, and a pushed-to empty array reserves 17 slots).
  */
 const added = <T>(list: readonly T[], item: T): readonly T[] => {
@@ -204,8 +221,8 @@ const memberNode = (level: 'subscriber' | 'dependent', parent: MemberNode | unde
     dates: NO_ITEMS,
     traceNumbers: NO_ITEMS,
   },
-  rejections: [],
-  benefits: [],
+  rejections: NO_ITEMS,
+  benefits: NO_ITEMS,
   benefitCount: 0,
   active: false,
   inactive: false,
@@ -213,8 +230,17 @@ const memberNode = (level: 'subscriber' | 'dependent', parent: MemberNode | unde
 
 /** The payer and provider read last in an interchange, shared by the next transactions that name the same. */
 interface LastParties {
-  payer?: EligibilityParty;
-  provider?: EligibilityParty;
+  payer?: KnownParty;
+  provider?: KnownParty;
+}
+
+/** A party and the NM1 elements it was read from (NM103, NM104, NM109, NM108, trimmed). */
+interface KnownParty {
+  readonly party: EligibilityParty;
+  readonly last: string;
+  readonly first: string;
+  readonly id: string;
+  readonly idQualifier: string;
 }
 
 /**
@@ -237,16 +263,20 @@ export interface FirstEb {
   readonly member: number;
 }
 
+/** The payer or provider of a transaction that names none: one object, shared and frozen. */
+const NO_PARTY: EligibilityParty = /* @__PURE__ */ Object.freeze({});
+
 /**
- * State while walking one transaction (see {@link WalkMode}).
+ * State while walking one transaction (see {@link WalkMode}); a structure walker serves every
+ * transaction of a read, {@link Walker.reset} between them.
  */
 export class Walker {
-  readonly warnings: X12Warning[] = [];
-  readonly sourceRejections: EligibilityRejection[] = [];
-  readonly receiverRejections: EligibilityRejection[] = [];
-  readonly members: MemberNode[] = [];
-  payer: EligibilityParty = {};
-  provider: EligibilityParty = {};
+  warnings: X12Warning[] = [];
+  sourceRejections: readonly EligibilityRejection[] = NO_ITEMS;
+  receiverRejections: readonly EligibilityRejection[] = NO_ITEMS;
+  members: readonly MemberNode[] = NO_ITEMS;
+  payer: EligibilityParty = NO_PARTY;
+  provider: EligibilityParty = NO_PARTY;
   letter = 'A';
   named = false;
   node: MemberNode | undefined;
@@ -262,8 +292,30 @@ export class Walker {
     readonly options: Read271Options,
     readonly mode: WalkMode = 'full',
     private readonly lastParties?: LastParties,
-    private readonly lists?: ServiceTypeLists,
+    private readonly caches?: ReadCaches,
   ) {}
+
+  /**
+   * Makes the walker ready for the next transaction, as a new one would be. A list that holds
+   * anything is replaced, not emptied: the transaction's responses may keep it (the warnings),
+   * and setting an array's length is a slow runtime call.
+   */
+  reset(): void {
+    if (this.warnings.length > 0) this.warnings = [];
+    this.sourceRejections = NO_ITEMS;
+    this.receiverRejections = NO_ITEMS;
+    this.members = NO_ITEMS;
+    this.payer = NO_PARTY;
+    this.provider = NO_PARTY;
+    this.letter = 'A';
+    this.named = false;
+    this.node = undefined;
+    this.subscriber = undefined;
+    this.inBenefit = false;
+    this.benefit = undefined;
+    this.entity = undefined;
+    this.inLs = false;
+  }
 
   /** Whether warnings about segments outside the benefit loops are this walk's to give. */
   get structureWarnings(): boolean {
@@ -277,7 +329,7 @@ export class Walker {
     if (first.member >= 0) {
       const node = memberNode('subscriber', undefined);
       this.node = node;
-      this.members.push(node);
+      this.members = added(this.members, node);
     }
   }
 
@@ -292,7 +344,8 @@ export class Walker {
   closeBenefit(): void {
     if (!this.inBenefit) return;
     const b = this.benefit;
-    if (b) this.node?.benefits.push(b);
+    const node = this.node;
+    if (b && node) node.benefits = added(node.benefits, b);
     this.inBenefit = false;
     this.benefit = undefined;
     this.entity = undefined;
@@ -314,7 +367,7 @@ export class Walker {
     );
     if (code === '22') this.subscriber = node;
     this.node = node;
-    this.members.push(node);
+    this.members = added(this.members, node);
   }
 
   rejection(s: SegmentView): EligibilityRejection {
@@ -346,9 +399,9 @@ export class Walker {
     }
     if (this.mode === 'benefits') return;
     const r = this.rejection(s);
-    if (this.letter === 'A') this.sourceRejections.push(r);
-    else if (this.letter === 'B') this.receiverRejections.push(r);
-    else this.node?.rejections.push(r);
+    if (this.letter === 'A') this.sourceRejections = added(this.sourceRejections, r);
+    else if (this.letter === 'B') this.receiverRejections = added(this.receiverRejections, r);
+    else if (this.node) this.node.rejections = added(this.node.rejections, r);
   }
 
   nm1(s: SegmentView): void {
@@ -365,28 +418,38 @@ export class Walker {
     this.named = true;
     if (this.mode === 'benefits') return;
     if (this.letter === 'A' || this.letter === 'B') {
-      const name = fullName(val(s, 3), val(s, 4));
       const payer = this.letter === 'A';
-      const id = val(s, 9);
-      const idQualifier = val(s, 8);
       const last = this.lastParties?.[payer ? 'payer' : 'provider'];
-      // The payer and provider of a batch are mostly the same in every transaction: an equal
-      // party read before is shared (results are read-only) instead of kept once per transaction.
+      // The payer and provider of a batch are mostly the same in every transaction: a party
+      // read before from the same elements is shared (results are read-only) instead of kept
+      // once per transaction, and its elements are compared where they stand, not sliced.
       let party: EligibilityParty;
       if (
         last !== undefined &&
-        (last.name ?? '') === name &&
-        (last.id ?? '') === id &&
-        (last.idQualifier ?? '') === idQualifier
+        s.elIs(3, last.last) &&
+        s.elIs(4, last.first) &&
+        s.elIs(9, last.id) &&
+        s.elIs(8, last.idQualifier)
       )
-        party = last;
+        party = last.party;
       else {
+        const lastName = val(s, 3);
+        const firstName = val(s, 4);
+        const id = val(s, 9);
+        const idQualifier = val(s, 8);
         const p: Mutable<EligibilityParty> = {};
-        put(p, 'name', name);
+        put(p, 'name', fullName(lastName, firstName));
         put(p, 'id', id);
         put(p, 'idQualifier', idQualifier);
         party = p;
-        if (this.lastParties) this.lastParties[payer ? 'payer' : 'provider'] = p;
+        if (this.lastParties)
+          this.lastParties[payer ? 'payer' : 'provider'] = {
+            party,
+            last: lastName,
+            first: firstName,
+            id,
+            idQualifier,
+          };
       }
       if (payer) this.payer = party;
       else this.provider = party;
@@ -401,7 +464,7 @@ export class Walker {
   }
 
   date(s: SegmentView): EligibilityDate | undefined {
-    const range = x12DateRange(val(s, 2), val(s, 3));
+    const range = this.dateRange(val(s, 2), val(s, 3));
     if (!range) {
       this.warnings.push(x12Warning('x12.bad-value', 'DTP03 is not a D8 or RD8 date', s.index));
       return undefined;
@@ -417,6 +480,23 @@ export class Walker {
         ),
       );
     return { qualifier, name: known ?? 'Non-standard date qualifier', start: range.start, end: range.end };
+  }
+
+  /**
+   * {@link x12DateRange}, through the read's date cache. Its answer depends on the value alone
+   * except for an RD8 value without a dash (never a date), which is not looked up.
+   */
+  dateRange(format: string, value: string): { readonly start: string; readonly end: string } | undefined {
+    const dates = this.caches?.dates;
+    if (dates === undefined || (format === 'RD8' && !value.includes('-'))) return x12DateRange(format, value);
+    const cached = dates.get(value);
+    if (cached !== undefined) return cached;
+    const range = x12DateRange(format, value);
+    if (range !== undefined && value.length <= DATE_CACHE_KEY_LENGTH) {
+      if (dates.size >= DATE_CACHE_ENTRIES) dates.clear();
+      dates.set(value, range);
+    }
+    return range;
   }
 
   ref(s: SegmentView): EligibilityReference {
@@ -439,15 +519,18 @@ export class Walker {
     } else if (s.id === 'TRN') {
       m.traceNumbers = added(m.traceNumbers, traceNumber(val(s, 1), val(s, 2), val(s, 3), val(s, 4)));
     } else if (s.id === 'DMG') {
-      const range = val(s, 2) === '' ? undefined : x12DateRange('D8', val(s, 2));
+      const birth = val(s, 2);
+      const range = birth === '' ? undefined : this.dateRange('D8', birth);
       if (range) m.birthDate = range.start;
-      else if (val(s, 2) !== '')
+      else if (birth !== '')
         this.warnings.push(
           x12Warning('x12.bad-value', 'DMG02 is not a D8 date (CCYYMMDD, a real calendar day)', s.index),
         );
-      if (val(s, 3) !== '') m.gender = val(s, 3);
+      const gender = val(s, 3);
+      if (gender !== '') m.gender = gender;
     } else if (s.id === 'INS') {
-      if (val(s, 2) !== '') m.relationship = val(s, 2);
+      const relationship = val(s, 2);
+      if (relationship !== '') m.relationship = relationship;
       m.demographicsCorrected = val(s, 3) === '001' && val(s, 4) === '25';
     }
   }
@@ -507,7 +590,7 @@ export class Walker {
    */
   serviceTypes(s: SegmentView): readonly string[] {
     const raw = s.rawEl(3);
-    const cached = this.lists?.get(raw);
+    const cached = this.caches?.lists.get(raw);
     if (cached !== undefined) return cached;
     const codes = x12Repetitions(raw, this.d) as string[];
     let warned = false;
@@ -530,7 +613,7 @@ export class Walker {
       else codes[i] = known;
     }
     if (unknown === 0) {
-      const lists = this.lists;
+      const lists = this.caches?.lists;
       if (lists !== undefined && !warned && codes.length > 0 && raw.length <= LIST_CACHE_KEY_LENGTH) {
         if (lists.size >= LIST_CACHE_ENTRIES) lists.clear();
         lists.set(raw, Object.freeze(codes));
@@ -599,27 +682,24 @@ export class Walker {
   }
 }
 
-const versionOf = (
-  t: Pick<TransactionRead<unknown>, 'implementation'>,
-  groupVersion: string | undefined,
-): EligibilityResponse['version'] => {
-  const v = t.implementation || groupVersion || '';
+const versionOf = (implementation: string, groupVersion: string): EligibilityResponse['version'] => {
+  const v = implementation || groupVersion;
   return v.startsWith('005010') ? '5010' : v.startsWith('004010') ? '4010' : 'unknown';
 };
 
+/** Whether `n` is the parent of another member (a subscriber with dependents). */
+const hasDependents = (w: Walker, n: MemberNode): boolean => {
+  for (const m of w.members) if (m.parent === n) return true;
+  return false;
+};
+
 /**
- * The people who get a response: dependents, and subscribers with facts or rejections of their
+ * Whether a member gets a response: dependents, and subscribers with facts or rejections of their
  * own or no dependents (a subscriber with dependents and nothing of its own is only their
  * policyholder; HL04 is not trusted: IG examples send 0 and a dependent loop anyway).
  */
-const peopleOf = (w: Walker): MemberNode[] =>
-  w.members.filter(
-    (n) =>
-      n.level === 'dependent' ||
-      n.benefitCount > 0 ||
-      n.rejections.length > 0 ||
-      !w.members.some((m) => m.parent === n),
-  );
+const isPerson = (w: Walker, n: MemberNode): boolean =>
+  n.level === 'dependent' || n.benefitCount > 0 || n.rejections.length > 0 || !hasDependents(w, n);
 
 const ACTIVE: readonly Pick<BenefitFact, 'kind'>[] = [{ kind: 'active' }];
 const INACTIVE: readonly Pick<BenefitFact, 'kind'>[] = [{ kind: 'inactive' }];
@@ -657,31 +737,41 @@ const mergeWarnings = (a: readonly X12Warning[], b: X12Warning[]): readonly X12W
   return out;
 };
 
+/** What the deferred transactions of one read share. */
+interface DeferredRead {
+  readonly text: string;
+  readonly d: X12Delimiters;
+  readonly options: Read271Options;
+  readonly caches: ReadCaches;
+}
+
 /**
- * A transaction read by a structure walk: its warnings, where its first EB is, and the benefits
- * walk from there to SE, done on first use.
+ * A transaction read by a structure walk: its warnings, where its first EB is (the state a
+ * benefits walk starts from), and the benefits walk from there to SE, done on first use.
  */
-class Deferred {
+class Deferred implements FirstEb {
   private details: Details | undefined;
   constructor(
-    private readonly text: string,
-    private readonly d: X12Delimiters,
-    private readonly options: Read271Options,
-    private readonly lists: ServiceTypeLists,
-    private readonly first: FirstEb | undefined,
+    private readonly read: DeferredRead,
     private readonly structureWarnings: readonly X12Warning[],
+    /** The first EB's offset, -1 when the transaction has none. */
+    readonly offset: number,
+    readonly index: number,
+    readonly letter: string,
+    readonly inLs: boolean,
+    readonly member: number,
   ) {}
 
   get(): Details {
     if (this.details) return this.details;
-    const first = this.first;
-    if (first === undefined) {
+    if (this.offset < 0) {
       this.details = { members: [], base: 0, warnings: this.structureWarnings };
       return this.details;
     }
-    const w = new Walker(this.d, this.options, 'benefits', undefined, this.lists);
-    w.resume(first);
-    const c = new SegmentCursor(this.text, first.offset, this.d, first.index - 1, SHORT_CODES);
+    const { text, d, options, caches } = this.read;
+    const w = new Walker(d, options, 'benefits', undefined, caches);
+    w.resume(this);
+    const c = new SegmentCursor(text, this.offset, d, this.index - 1, SHORT_CODES);
     for (let s = c.next(); s !== undefined; s = c.next()) {
       w.segment(s);
       if (s.id === 'SE') break;
@@ -689,7 +779,7 @@ class Deferred {
     w.closeBenefit();
     this.details = {
       members: w.members,
-      base: Math.max(first.member, 0),
+      base: Math.max(this.member, 0),
       warnings: mergeWarnings(this.structureWarnings, w.warnings),
     };
     return this.details;
@@ -702,12 +792,37 @@ class Deferred {
   }
 }
 
-/** Where a deferred response keeps its transaction and person: a key no enumeration sees. */
-const DEFERRED = Symbol('medoffice.x12.deferred');
-interface Hidden {
-  readonly [DEFERRED]: { readonly tx: Deferred; readonly person: number };
+/** A base class whose constructor returns the object it is given (see {@link DeferredLink}). */
+class Given {
+  constructor(o: object) {
+    return o;
+  }
 }
-const hidden = (r: object): Hidden[typeof DEFERRED] => (r as Hidden)[DEFERRED];
+
+/**
+ * Where a deferred response keeps its transaction and person: two private fields, which no
+ * enumeration, spread, structuredClone or deep-equality check sees. Constructed over a response
+ * (through {@link Given}), it adds them to that object with two plain stores: a hidden key
+ * defined with Object.defineProperty cost a descriptor, a holder object and a slow runtime call
+ * per response.
+ */
+class DeferredLink extends Given {
+  readonly #tx: Deferred;
+  readonly #person: number;
+  constructor(response: object, tx: Deferred, person: number) {
+    super(response);
+    this.#tx = tx;
+    this.#person = person;
+  }
+
+  static benefits(response: object): readonly BenefitFact[] {
+    return #tx in response ? response.#tx.benefitsOf(response.#person) : NO_ITEMS;
+  }
+
+  static warnings(response: object): readonly X12Warning[] {
+    return #tx in response ? response.#tx.get().warnings : NO_ITEMS;
+  }
+}
 
 /*
  * The deferred fields of a response, as own enumerable accessors (JSON.stringify, spreads,
@@ -719,14 +834,13 @@ const hidden = (r: object): Hidden[typeof DEFERRED] => (r as Hidden)[DEFERRED];
 const BENEFITS: PropertyDescriptor = {
   enumerable: true,
   get(this: object): readonly BenefitFact[] {
-    const { tx, person } = hidden(this);
-    return tx.benefitsOf(person);
+    return DeferredLink.benefits(this);
   },
 };
 const WARNINGS: PropertyDescriptor = {
   enumerable: true,
   get(this: object): readonly X12Warning[] {
-    return hidden(this).tx.get().warnings;
+    return DeferredLink.warnings(this);
   },
 };
 
@@ -736,52 +850,45 @@ const defer = <T extends object>(
   tx: Deferred,
   person: number,
 ): T & Pick<EligibilityResponse, 'benefits' | 'warnings'> => {
-  Object.defineProperty(response, DEFERRED, { value: { tx, person } });
+  new DeferredLink(response, tx, person);
   Object.defineProperty(response, 'benefits', BENEFITS);
   return Object.defineProperty(response, 'warnings', WARNINGS) as T &
     Pick<EligibilityResponse, 'benefits' | 'warnings'>;
 };
 
+/** The benefits and warnings of a response: deferred (read271) or read already (the plain reader). */
+const finish = <T extends object>(
+  w: Walker,
+  base: T,
+  deferred: Deferred | undefined,
+  member: number,
+  benefits: readonly BenefitFact[],
+): T & Pick<EligibilityResponse, 'benefits' | 'warnings'> =>
+  deferred ? defer(base, deferred, member) : Object.assign(base, { benefits, warnings: w.warnings });
+
 /**
- * Turns one walked transaction into responses: one per person, or one for a rejection before any.
- * With `deferred` (a structure walk), the benefits and warnings of each response are read on first
- * access from the transaction's benefits walk, once for all its responses; without, `w` is a full
- * walk and they are assigned.
+ * Turns one walked transaction into responses, added to `out`: one per person, or one for a
+ * rejection before any. With `deferred` (a structure walk), the benefits and warnings of each
+ * response are read on first access from the transaction's benefits walk, once for all its
+ * responses; without, `w` is a full walk and they are assigned.
  */
 const responsesOf = (
   w: Walker,
-  t: Pick<TransactionRead<unknown>, 'controlNumber'>,
+  controlNumber: string,
   transactionIndex: number,
   version: EligibilityResponse['version'],
-  deferred?: Deferred,
-): EligibilityResponse[] => {
+  deferred: Deferred | undefined,
+  out: EligibilityResponse[],
+): void => {
   const upper =
     w.sourceRejections.length + w.receiverRejections.length === 0
       ? NO_ITEMS
       : [...w.sourceRejections, ...w.receiverRejections];
-  const people = peopleOf(w);
-  /** The benefits and warnings: deferred (read271) or read already (the plain reader). */
-  const finish = <T extends object>(base: T, member: number, benefits: readonly BenefitFact[]) =>
-    deferred ? defer(base, deferred, member) : Object.assign(base, { benefits, warnings: w.warnings });
+  const before = out.length;
   // Literals with every key in one order (no spreads): one object shape for every response.
-  if (people.length === 0)
-    return [
-      finish(
-        {
-          source: 'x12',
-          version,
-          controlNumber: t.controlNumber,
-          transactionIndex,
-          payer: w.payer,
-          provider: w.provider,
-          status: eligibilityStatusOf(upper, NO_ITEMS),
-          rejections: upper,
-        } as const,
-        -1,
-        NO_ITEMS,
-      ),
-    ];
-  return people.map((n) => {
+  for (let j = 0; j < w.members.length; j++) {
+    const n = w.members[j] as MemberNode;
+    if (!isPerson(w, n)) continue;
     const parentRejections = n.parent?.rejections ?? NO_ITEMS;
     const rejections =
       upper.length + parentRejections.length + n.rejections.length === 0
@@ -789,10 +896,11 @@ const responsesOf = (
         : [...upper, ...parentRejections, ...n.rejections];
     // The status from the EB01 codes seen (the facts of a deferred walk are not built yet).
     const response: Mutable<EligibilityResponse> = finish(
+      w,
       {
         source: 'x12',
         version,
-        controlNumber: t.controlNumber,
+        controlNumber,
         transactionIndex,
         payer: w.payer,
         provider: w.provider,
@@ -800,8 +908,9 @@ const responsesOf = (
         status: eligibilityStatusOf(rejections, n.active ? ACTIVE : n.inactive ? INACTIVE : NO_ITEMS),
         rejections,
       } as const,
+      deferred,
       // The benefits walk meets the same members in the same order (see Deferred.benefitsOf).
-      w.members.indexOf(n),
+      j,
       n.benefits,
     );
     const p = n.parent?.member;
@@ -814,8 +923,27 @@ const responsesOf = (
       put(subscriber, 'middleName', p.middleName ?? '');
       response.subscriber = subscriber;
     }
-    return response;
-  });
+    out.push(response);
+  }
+  if (out.length === before)
+    out.push(
+      finish(
+        w,
+        {
+          source: 'x12',
+          version,
+          controlNumber,
+          transactionIndex,
+          payer: w.payer,
+          provider: w.provider,
+          status: eligibilityStatusOf(upper, NO_ITEMS),
+          rejections: upper,
+        } as const,
+        deferred,
+        -1,
+        NO_ITEMS,
+      ),
+    );
 };
 
 /** A tokenizer: from the text after ISA, a function giving the next segment (undefined at the end). */
@@ -825,7 +953,7 @@ const walking = (
   d: X12Delimiters,
   options: Read271Options,
 ): TransactionHandler<SegmentView, Walker, Walker | undefined> => ({
-  begin: (_st, type) => (type === '271' ? new Walker(d, options) : undefined),
+  begin: (_st, header) => (header.type === '271' ? new Walker(d, options) : undefined),
   segment: (w, s) => w.segment(s),
   end: (w) => {
     w?.closeBenefit();
@@ -869,7 +997,7 @@ export const read271With = (
         );
         continue;
       }
-      for (const r of responsesOf(t.body, t, i, versionOf(t, g.version))) responses.push(r);
+      responsesOf(t.body, t.controlNumber, i, versionOf(t.implementation, g.version), undefined, responses);
     }
   if (index === 0 || responses.length === 0)
     return err(x12Error('x12.empty', 'the interchange holds no 271 transaction'));
@@ -877,13 +1005,94 @@ export const read271With = (
 };
 
 /**
+ * The structure walk of read271 as an envelope handler: one walker for every transaction of the
+ * read (reset at each ST), each transaction turned into its responses at its SE, so nothing is
+ * kept per transaction but its responses and what their deferred benefits walk needs.
+ */
+class StructureRead implements TransactionHandler<SegmentCursor, StructureRead, undefined> {
+  readonly keep = false;
+  readonly responses: EligibilityResponse[] = [];
+  /** ST indexes of the transactions that are not 271s, warned after the envelope's own warnings. */
+  readonly skipped: number[] = [];
+  private readonly walker: Walker;
+  private transactionIndex = -1;
+  private header: TransactionHeader | undefined;
+  private groupVersion = '';
+  /** The first EB of the transaction: offset (-1 before it), index, and the walk's state there. */
+  private ebOffset = -1;
+  private ebIndex = 0;
+  private ebLetter = '';
+  private ebInLs = false;
+  private ebMember = -1;
+
+  constructor(
+    private readonly read: DeferredRead,
+    lastParties: LastParties,
+  ) {
+    this.walker = new Walker(read.d, read.options, 'structure', lastParties, read.caches);
+  }
+
+  begin(_st: SegmentCursor, header: TransactionHeader, groupVersion: string): StructureRead | undefined {
+    this.transactionIndex++;
+    if (header.type !== '271') {
+      this.skipped.push(header.stIndex);
+      return undefined;
+    }
+    this.walker.reset();
+    this.header = header;
+    this.groupVersion = groupVersion;
+    this.ebOffset = -1;
+    return this;
+  }
+
+  segment(_self: StructureRead, s: SegmentCursor): void {
+    const w = this.walker;
+    if (this.ebOffset < 0 && s.id === 'EB') {
+      this.ebOffset = s.offset;
+      this.ebIndex = s.index;
+      this.ebLetter = w.letter;
+      this.ebInLs = w.inLs;
+      // The node is the member read last, when there is one.
+      this.ebMember = w.node ? w.members.length - 1 : -1;
+    }
+    w.segment(s);
+  }
+
+  end(self: StructureRead | undefined): undefined {
+    const header = this.header;
+    if (self === undefined || header === undefined) return undefined;
+    const w = this.walker;
+    w.closeBenefit();
+    const deferred = new Deferred(
+      this.read,
+      w.warnings.length === 0 ? NO_ITEMS : w.warnings,
+      this.ebOffset,
+      this.ebIndex,
+      this.ebLetter,
+      this.ebInLs,
+      this.ebMember,
+    );
+    responsesOf(
+      w,
+      header.controlNumber,
+      this.transactionIndex,
+      versionOf(header.implementation, this.groupVersion),
+      deferred,
+      this.responses,
+    );
+    this.header = undefined;
+    return undefined;
+  }
+}
+
+/**
  * Reads a 271 interchange in two steps: a structure walk now (envelope, HL tree, names, member
  * segments, rejections, EB01 codes for the status), and for each transaction a benefits walk from
  * its first EB to SE the first time a benefit list or warning list of one of its responses is
  * read. Both walks cut segments with the offset cursor. Each transaction becomes its responses at
- * its SE, so no walker outlives its transaction. The results equal read271With's: the two walks
- * are the same walker over the same segments, each reading its part (see {@link WalkMode}), and
- * the property test holds them to it.
+ * its SE, so no walker state outlives its transaction. The results equal read271With's: the two
+ * walks are the same walker over the same segments, each reading its part (see {@link WalkMode}),
+ * and the property test holds them to it.
  *
  * @param text - the interchange text (anything)
  * @param options - the payer's percent convention
@@ -899,68 +1108,16 @@ export const read271Lazily = (text: unknown, options: Read271Options): Either<X1
   const header = readIsa(body.right, warnings);
   if (header._tag === 'Left') return header;
   const { delimiters: d, isa, end } = header.right;
-  const source = body.right;
-  const responses: EligibilityResponse[] = [];
-  /** ST indexes of the transactions that are not 271s, warned after the envelope's own warnings. */
-  const skipped: number[] = [];
-  const lastParties: LastParties = {};
-  const lists: ServiceTypeLists = new Map();
-  let index = 0;
-  interface Open {
-    readonly walker: Walker;
-    first?: FirstEb;
-    readonly transactionIndex: number;
-    readonly groupVersion: string;
-    readonly controlNumber: string;
-    readonly implementation: string;
-  }
-  const structure: TransactionHandler<SegmentCursor, Open, undefined> = {
-    begin: (st, type, groupVersion) => {
-      const transactionIndex = index++;
-      if (type !== '271') {
-        skipped.push(st.index);
-        return undefined;
-      }
-      const walker = new Walker(d, options, 'structure', lastParties);
-      return { walker, transactionIndex, groupVersion, controlNumber: st.el(2), implementation: st.el(3) };
-    },
-    segment: (o, s) => {
-      const w = o.walker;
-      if (o.first === undefined && s.id === 'EB')
-        o.first = {
-          offset: s.offset,
-          index: s.index,
-          letter: w.letter,
-          inLs: w.inLs,
-          // The node is the member read last, when there is one.
-          member: w.node ? w.members.length - 1 : -1,
-        };
-      w.segment(s);
-    },
-    end: (o) => {
-      if (!o) return undefined;
-      const w = o.walker;
-      w.closeBenefit();
-      const deferred = new Deferred(
-        source,
-        d,
-        options,
-        lists,
-        o.first,
-        w.warnings.length === 0 ? NO_ITEMS : w.warnings,
-      );
-      for (const r of responsesOf(w, o, o.transactionIndex, versionOf(o, o.groupVersion), deferred))
-        responses.push(r);
-      return undefined;
-    },
-  };
-  const c = new SegmentCursor(source, end, d, 0, SHORT_CODES);
+  const caches: ReadCaches = { lists: new Map(), dates: new Map() };
+  const structure = new StructureRead({ text: body.right, d, options, caches }, {});
+  const c = new SegmentCursor(body.right, end, d, 0, SHORT_CODES);
   const read = readEnvelope(() => c.next(), isa, structure, warnings);
   if (read._tag === 'Left') return read;
-  for (const at of skipped)
+  for (const at of structure.skipped)
     warnings.push(
       x12Warning('x12.unexpected-transaction', 'a transaction that is not a 271 was skipped', at),
     );
+  const responses = structure.responses;
   if (responses.length === 0) return err(x12Error('x12.empty', 'the interchange holds no 271 transaction'));
   return ok({ interchangeControlNumber: (isa[13] ?? '').trim(), responses, warnings });
 };
