@@ -192,8 +192,39 @@ export const household = () => {
   });
   const middle = scoreMatch(comparePatients(other, same));
   console.log(middle.decision, middle.guards); // 'review' ['identifier-conflict']
+  // An SSN that agrees is identity evidence only beside a birth date or given name that agrees too:
+  // the sisters' charts both carry their mother's number, keyed from the insurance card.
+  const ssn = (value: string) => [{ kind: 'SSN', system: 'http://hl7.org/fhir/sid/us-ssn', value }];
+  const guarantorSsn = scoreMatch(
+    comparePatients(
+      chart({ ...emily, identifiers: ssn('512-40-1057') }),
+      chart({ ...hannah, identifiers: ssn('512-40-1057') }),
+    ),
+  );
+  console.log(guarantorSsn.decision, guarantorSsn.guards); // 'review' ['household']
+  // Margaret Anne Ward goes by Anne: registered again after a move, under her middle name, with
+  // her own SSN and birth date. Without the SSN she waits in review; with it, she is one person.
+  const margaret = chart({
+    id: 'pat-205',
+    name: { family: 'Ward', given: 'Margaret', middle: ['Anne'] },
+    birthDate: '1984-02-11',
+    sex: 'female',
+    identifiers: ssn('498-17-5520'),
+    ...home,
+  });
+  const anne = chart({
+    id: 'pat-206',
+    name: { family: 'Ward', given: 'Anne' },
+    birthDate: '1984-02-11',
+    sex: 'female',
+    identifiers: ssn('498-17-5520'),
+    addresses: [{ line: ['940 PINE AVE'], city: 'DENVER', state: 'CO', postalCode: '80209' }],
+    phones: [{ use: 'mobile', value: '+17205550188' }],
+  });
+  const goesByMiddle = scoreMatch(comparePatients(margaret, anne));
+  console.log(goesByMiddle.decision, goesByMiddle.guards); // 'match' []
   // #endregion household
-  return { sisters, middle };
+  return { sisters, middle, guarantorSsn, goesByMiddle };
 };
 
 export const duplicates = () => {

@@ -79,6 +79,12 @@ describe('records.md', () => {
     expect([middle.decision, middle.guards]).toEqual(['review', ['identifier-conflict']]);
   });
 
+  it("household: sisters under their mother's SSN stay at review; one woman under her middle name and her own SSN matches", () => {
+    const { guarantorSsn, goesByMiddle } = guide.household();
+    expect([guarantorSsn.decision, guarantorSsn.guards]).toEqual(['review', ['household']]);
+    expect([goesByMiddle.decision, goesByMiddle.guards]).toEqual(['match', []]);
+  });
+
   it('duplicates: one cluster, the Chen pair; the neighbour Wei Chan stays apart', () => {
     const report = guide.duplicates();
     expect(report.clusters).toEqual([['pat-002', 'pat-101']]);

@@ -139,6 +139,152 @@ describe('household guard', () => {
   });
 });
 
+describe('a full SSN as identity evidence', () => {
+  // One household (12 Elm Street, one home phone, family name Ward); every chart records its sex.
+  const ssn = (value: string) => ({
+    identifiers: [{ kind: 'SSN', system: 'http://hl7.org/fhir/sid/us-ssn', value }],
+  });
+  const GUARANTOR = '512-40-1057';
+  const decide = (a: MatchablePatient, b: MatchablePatient) => {
+    const c = comparePatients(a, b);
+    return { guards: c.guards, ssn: c.levels.ssn, decision: scoreMatch(c).decision };
+  };
+
+  it('siblings with SSNs of their own stay out of match', () => {
+    const r = decide(
+      member('a', 'Emily', '2012-04-09', ssn('512-40-2231')),
+      member('b', 'Hannah', '2015-10-22', ssn('498-17-5520')),
+    );
+    expect(r.ssn).toBe('different');
+    expect(r.guards).toContain('household');
+    expect(r.decision).not.toBe('match');
+  });
+
+  it('twins with consecutive SSNs (one digit apart) are never a match', () => {
+    const r = decide(
+      member('a', 'Emily', '2012-04-09', ssn('512-40-2231')),
+      member('b', 'Grace', '2012-04-09', ssn('512-40-2232')),
+    );
+    expect(r.ssn).toBe('similar');
+    expect(r.guards).toContain('twins');
+    expect(r.decision).toBe('non-match');
+  });
+
+  it("twins whose charts both carry the guarantor's SSN are still never a match", () => {
+    const r = decide(
+      member('a', 'Emily', '2012-04-09', ssn(GUARANTOR)),
+      member('b', 'Grace', '2012-04-09', ssn(GUARANTOR)),
+    );
+    expect(r.ssn).toBe('exact');
+    expect(r.guards).toContain('twins');
+    expect(r.decision).toBe('non-match');
+  });
+
+  it("a parent and a child, or two siblings, under the guarantor's SSN are at most review", () => {
+    const mother = member('m', 'Laura', '1979-06-30', ssn(GUARANTOR));
+    const emily = member('a', 'Emily', '2012-04-09', ssn(GUARANTOR));
+    const hannah = member('b', 'Hannah', '2015-10-22', ssn(GUARANTOR));
+    // Born on one day four years apart: the birth dates are one digit apart.
+    const grace = member('c', 'Grace', '2016-04-09', ssn(GUARANTOR));
+    for (const [x, y] of [
+      [mother, emily],
+      [emily, hannah],
+      [emily, grace],
+    ] as const) {
+      const r = decide(x, y);
+      expect(r.ssn).toBe('exact');
+      expect(r.guards).toContain('household');
+      expect(r.decision).toBe('review');
+    }
+  });
+
+  it("a son named after his father, under his father's SSN, suffix on one chart: at most review", () => {
+    const sr = member('a', 'Robert', '1961-05-02', {
+      sex: 'male',
+      name: { given: 'Robert', family: 'Ward', suffix: 'Sr' },
+      ...ssn(GUARANTOR),
+    });
+    const jr = member('b', 'Robert', '1990-08-17', { sex: 'male', ...ssn(GUARANTOR) });
+    const r = decide(sr, jr);
+    expect(r.guards).toEqual(['household']);
+    expect(r.decision).toBe('review');
+  });
+
+  it('the same person with another given name on one chart (the middle name she goes by) and the same SSN reaches match', () => {
+    // She moved house in between (no street or phone shared, family name kept): without the SSN
+    // the distinct given name holds the pair at review; with it, it is one person.
+    const moved = {
+      addresses: [{ line: ['940 Pine Ave'], city: 'Denver', state: 'CO', postalCode: '80209' }],
+      phones: [{ value: '720-555-0188' }],
+    };
+    const first = member('a', 'Margaret', '1984-02-11', {
+      name: { middle: ['Anne'] },
+      ...ssn('498-17-5520'),
+    });
+    const second = member('b', 'Anne', '1984-02-11', { ...moved, ...ssn('498-17-5520') });
+    const without = decide({ ...first, identifiers: [] }, { ...second, identifiers: [] });
+    expect(without.guards).toContain('household');
+    expect(without.decision).toBe('review');
+    const r = decide(first, second);
+    expect(r.guards).toEqual([]);
+    expect(r.decision).toBe('match');
+  });
+
+  it('the same person with a garbled given name, the same birth date and SSN, and no sex recorded (FEBRL-style) reaches match', () => {
+    const at = (line: string) => ({
+      addresses: [{ line: [line], city: 'Kinross', state: 'NSW', postalCode: '2795' }],
+      phones: [],
+    });
+    const a = member('a', 'Archie', '1974-08-21', {
+      sex: undefined,
+      ...at('1 Wellington Street'),
+      ...ssn('4372981'),
+    });
+    const b = member('b', 'Areceih', '1974-08-21', {
+      sex: undefined,
+      ...at('1 Wellingtfn Street'),
+      ...ssn('4372981'),
+    });
+    const r = decide(a, b);
+    expect(r.ssn).toBe('exact');
+    expect(r.guards).toEqual([]);
+    expect(r.decision).toBe('match');
+    // One digit off the SSN (a twin's next number) is no identity evidence.
+    const twin = decide(a, { ...b, ...ssn('4372982') });
+    expect(twin.decision).not.toBe('match');
+  });
+});
+
+describe('one name written two ways', () => {
+  it('given and family name exchanged with a birth date beyond a typo, at the same street, is one name and matches', () => {
+    const a = member('a', 'Gabriel', '1977-09-13', { name: { given: 'Gabriel', family: 'Thomas' } });
+    const b = member('b', 'Thomas', '1976-09-15', { name: { given: 'Thomas', family: 'Gabriel' } });
+    const c = comparePatients(a, b);
+    expect(c.levels.given).toBe('swapped');
+    expect(c.guards).toEqual([]);
+  });
+
+  it('Bryan and Ryan, a father and his son at one address, are two names (Jaro-Winkler 0.93): at most review', () => {
+    const c = comparePatients(
+      member('a', 'Bryan', '1953-12-17', { sex: 'male' }),
+      member('b', 'Ryan', '1988-05-23', { sex: 'male' }),
+    );
+    expect(c.levels.given).toBe('jw-0.92');
+    expect(c.guards).toContain('household');
+    expect(scoreMatch(c).decision).toBe('review');
+  });
+
+  it('twins whose names only sound alike (Owen and Wayne) are never a match', () => {
+    const c = comparePatients(
+      member('a', 'Owen', '1986-11-05', { sex: 'male' }),
+      member('b', 'Wayne', '1986-11-05', { sex: 'male' }),
+    );
+    expect(c.levels.given).toBe('phonetic');
+    expect(c.guards).toContain('twins');
+    expect(scoreMatch(c).decision).toBe('non-match');
+  });
+});
+
 describe('partial identifiers', () => {
   const base = (id: string, { name, ...extra }: Partial<MatchablePatient> = {}): MatchablePatient => ({
     id,
@@ -223,6 +369,16 @@ describe('10,000 households (siblings, twins, Jr/Sr, spouses) with planted dupli
     expect(familyPairs.some((p) => p.guards.includes('household'))).toBe(true);
     expect(familyPairs.some((p) => p.guards.includes('twins'))).toBe(true);
     expect(familyPairs.some((p) => p.guards.includes('generational-suffix'))).toBe(true);
+    // It provokes with SSNs too: family members under one keyed (guarantor's) number, and twins
+    // with consecutive numbers, are among the candidates, and none of them is a match.
+    const byId = new Map(set.records.map((r) => [r.record.id, r.record]));
+    const ssnLevels = familyPairs.map((p) => {
+      const a = byId.get(p.a);
+      const b = byId.get(p.b);
+      return a === undefined || b === undefined ? 'missing' : comparePatients(a, b).levels.ssn;
+    });
+    expect(ssnLevels.filter((l) => l === 'exact').length).toBeGreaterThan(100);
+    expect(ssnLevels.filter((l) => l === 'similar').length).toBeGreaterThan(50);
   }, 120_000);
 });
 

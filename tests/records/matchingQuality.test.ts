@@ -1,9 +1,11 @@
 // Matching quality on public ground truth (FEBRL 1-4, Splink fake_1000): pairwise precision,
-// recall and F1 against the labels. SSN is never loaded. The figures are also written to
-// docs/benchmarks.md by bench/records.bench.ts with the same threshold.
+// recall and F1 against the labels, without SSN and (FEBRL) with soc_sec_id as the SSN. The
+// figures are also written to docs/benchmarks.md by bench/records.bench.ts with the same threshold.
 import { describe, expect, it } from 'vitest';
+import { matchFeatures } from '../../src/records/index.js';
 import {
   dedupeQuality,
+  FEBRL_SSN_SYSTEM,
   febrl4LinkQuality,
   loadFake1000,
   loadFake1000LabelledMatches,
@@ -49,5 +51,38 @@ describe('matching quality on public ground truth (no SSN)', () => {
     const { clusters, pairs } = dedupeQuality(data);
     expect(clusters.f1).toBeGreaterThanOrEqual(0.9);
     expect(pairs.precision).toBeGreaterThanOrEqual(0.99);
+  });
+});
+
+describe('matching quality with FEBRL soc_sec_id as the SSN', () => {
+  it('the loader records soc_sec_id as an SSN identifier, compared as a full number', () => {
+    const [first] = loadFebrl('dataset1.csv', { ssn: true });
+    const ids = first?.record.identifiers ?? [];
+    expect(ids).toHaveLength(1);
+    expect(ids[0]?.kind).toBe('SSN');
+    expect(ids[0]?.system).toBe(FEBRL_SSN_SYSTEM);
+    expect(ids[0]?.value).toMatch(/^\d{7}$/);
+    expect(first === undefined ? '' : matchFeatures(first.record).ssn).toBe(ids[0]?.value);
+    // Without the option the identifier is not there: the main figures are measured without it.
+    expect(loadFebrl('dataset1.csv')[0]?.record.identifiers).toBeUndefined();
+  });
+
+  it.each(['dataset1.csv', 'dataset2.csv', 'dataset3.csv'])(
+    '%s: an agreeing SSN merges more true duplicates and no false ones',
+    (file) => {
+      const without = dedupeQuality(loadFebrl(file));
+      const withSsn = dedupeQuality(loadFebrl(file, { ssn: true }));
+      expect(withSsn.pairs.precision).toBeGreaterThanOrEqual(0.99);
+      expect(withSsn.pairs.f1).toBeGreaterThanOrEqual(0.98);
+      expect(withSsn.autoMatch.precision).toBeGreaterThanOrEqual(0.999);
+      expect(withSsn.autoMatch.recall).toBeGreaterThan(without.autoMatch.recall);
+    },
+  );
+
+  it('FEBRL 4 linkage with SSN: F1 ≥ 0.99, automatic links more than without', () => {
+    const m = febrl4LinkQuality({ ssn: true });
+    expect(m.f1).toBeGreaterThanOrEqual(0.99);
+    expect(m.autoMatch.precision).toBeGreaterThanOrEqual(0.999);
+    expect(m.autoMatch.recall).toBeGreaterThan(febrl4LinkQuality().autoMatch.recall);
   });
 });

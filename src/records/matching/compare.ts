@@ -101,20 +101,28 @@ export type ComparisonField = keyof PatientComparisonLevels;
  * - `twins` (never a match): a multiple birth is recorded on either record and the given names
  *   are not the same, nicknames or close variants (Jaro-Winkler ≥ 0.92, unless the sexes
  *   differ: Alexander and Alexandra); or, unflagged, the same birth date, family name (or a
- *   typo of it) and street or phone with distinct given names, when both records record their
- *   sex (registration data always does, and without it a replaced given name can't be told from
- *   a twin).
+ *   typo of it) and street or phone with distinct given names (Jaro-Winkler below 0.88, or
+ *   alike only in sound from different first letters: Owen and Wayne), when both records record
+ *   their sex (registration data always does, and without it a replaced given name can't be
+ *   told from a twin). An agreeing SSN does not lift it: twins' charts may both carry their
+ *   guarantor's number.
  * - `generational-suffix` (never a match): different Jr / Sr / II / III.
  * - `household` (at most `review`): the records share household evidence (the same street line
  *   or phone, or the family name or a typo of it: family members and cousins share them, so they
  *   say little about identity) and either the given names are distinct (Jaro-Winkler below 0.88
- *   and neither a nickname nor a phonetic variant) without both an exactly agreeing birth date
+ *   and neither a nickname nor a phonetic variant from the same first letter) without both an
+ *   exactly agreeing birth date
  *   and a shared street or phone; or the birth dates differ by more than a plausible typo (digit
- *   transposition, day/month swap, one digit) while the given names differ at all, a suffix is
- *   recorded on one record only (Jr / Sr half recorded), or no street, phone or e-mail address
- *   is shared (a namesake elsewhere). Siblings, spouses, a parent and a child, cousins. The same name at the
- *   same street or phone with a birth date no typo explains stays a match: one keying error,
- *   which is also all that tells a father and son apart when neither suffix is recorded.
+ *   transposition, day/month swap, one digit) while the given names are not one name (the same,
+ *   a nickname of it, or given and family exchanged, with no sex disagreeing: Bryan and Ryan are
+ *   two names), a suffix is recorded on one record only (Jr / Sr half recorded), or no street,
+ *   phone or e-mail address is shared (a namesake elsewhere). Siblings, spouses, a parent and a
+ *   child, cousins. The same name at the same street or phone with a birth date no typo explains
+ *   stays a match: one keying error, which is also all that tells a father and son apart when
+ *   neither suffix is recorded. A full SSN that agrees exactly lifts the guard when a second
+ *   personal attribute agrees too: the same birth date (or day and month swapped), or one name
+ *   with no suffix half recorded. It does not on its own: a dependent's chart may carry the
+ *   guarantor's number, and a near miss (one digit) may be a twin's consecutive number.
  * - `identifier-conflict` (at most `review`): a partial identifier disagrees: the last four SSN
  *   digits, the middle name (not an initial or typo of it) or the earlier family names.
  */
@@ -222,6 +230,17 @@ const sharedLevel = (xs: readonly string[], ys: readonly string[]): FuzzyLevel =
 const DISTINCT_GIVEN: ReadonlySet<NameLevel> = new Set(['jw-0.70', 'different']);
 /** Birth-date levels no single keying error explains. */
 const BEYOND_TYPO: ReadonlySet<DateLevel> = new Set(['same-year-month', 'within-year', 'different']);
+/**
+ * Birth-date levels of one date: exact, or day and month swapped within the year. Not one edit:
+ * siblings born on one day four years apart (2011-11-20 and 2015-11-20) are one edit apart.
+ */
+const SAME_DATE: ReadonlySet<DateLevel> = new Set(['exact', 'day-month-swap']);
+/**
+ * Given-name levels of one name written another way (beside `exact`): a nickname, or given and
+ * family name exchanged. Not a close spelling: Bryan and Ryan, a father and his son, are
+ * Jaro-Winkler 0.93.
+ */
+const SAME_NAME: ReadonlySet<NameLevel> = new Set(['nickname', 'swapped']);
 
 const US_ZIP = /^\d{5}$/;
 
@@ -285,7 +304,10 @@ export const compareFeatures = (a: MatchFeatures, b: MatchFeatures): PatientComp
   const guards: MatchGuard[] = [];
   const givenDiffers =
     given !== 'exact' && given !== 'nickname' && given !== 'missing' && given !== 'jw-0.92';
-  const givenDistinct = DISTINCT_GIVEN.has(given);
+  // Two names that only sound alike from different first letters are two names (Owen and Wayne,
+  // twins of the household set): a misspelling keeps the first letter far more often than not.
+  const givenDistinct =
+    DISTINCT_GIVEN.has(given) || (given === 'phonetic' && a.given.charAt(0) !== b.given.charAt(0));
   // Alexander and Alexandra are close strings but, with different sexes, two names.
   const namesDiffer =
     givenDistinct ||
@@ -315,12 +337,25 @@ export const compareFeatures = (a: MatchFeatures, b: MatchFeatures): PatientComp
   const householdEvidence = sameHousehold || (family !== 'different' && family !== 'missing');
   const suffixOnOneSide = (a.suffix === '') !== (b.suffix === '');
   const namesakePlaced = sameHousehold || levels.email === 'exact';
-  if (
+  // One name written two ways (a nickname, given and family exchanged) is the same name, unless
+  // the sexes differ (Alexander and Alexandra, both Alex).
+  const sameName = given === 'exact' || (SAME_NAME.has(given) && levels.sex !== 'different');
+  const householdGuard =
     householdEvidence &&
     ((givenDistinct && !(birthDate === 'exact' && sameHousehold)) ||
-      (BEYOND_TYPO.has(birthDate) && (given !== 'exact' || suffixOnOneSide || !namesakePlaced)))
-  )
-    guards.push('household');
+      (BEYOND_TYPO.has(birthDate) && (!sameName || suffixOnOneSide || !namesakePlaced)));
+  // A full SSN that agrees exactly belongs to one person: twins and siblings have their own
+  // (twins' numbers are often consecutive, so a near miss says nothing). What a family does
+  // share is a number keyed from the wrong chart (the guarantor's SSN on a dependent's), so it
+  // identifies only with a second personal attribute that agrees: the birth date (exact, or day
+  // and month swapped), or the given name (exact, a nickname, or given and family exchanged) when
+  // no suffix is half recorded. A parent and child, or siblings, under one keyed number differ on
+  // both; a Jr under his father's number shares the name, and the suffix on one chart keeps them
+  // apart. A missing value agrees with nothing. The twins and Jr / Sr guards stay whatever the
+  // SSN: twins under their guarantor's number share the birth date.
+  const identifiedBySsn =
+    levels.ssn === 'exact' && (SAME_DATE.has(birthDate) || (sameName && !suffixOnOneSide));
+  if (householdGuard && !identifiedBySsn) guards.push('household');
   if (
     levels.ssnLast4 === 'different' ||
     levels.middleName === 'different' ||

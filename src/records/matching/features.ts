@@ -45,7 +45,9 @@ export interface MatchablePatient {
   readonly emails?: readonly string[] | undefined;
   /**
    * Identifiers; SSN compared as digits (a value with only four digits, such as `xxx-xx-1234`,
-   * is the last four), MRN only within one system.
+   * is the last four; seven to nine digits are a full number: nine for a US SSN, seven or eight
+   * for another country's social security number, such as FEBRL's `soc_sec_id`), MRN only within
+   * one system.
    */
   readonly identifiers?:
     readonly { readonly kind: string; readonly system: string; readonly value: string }[] | undefined;
@@ -87,7 +89,7 @@ export interface MatchFeatures {
   readonly phones: readonly string[];
   /** Emails, lower case. */
   readonly emails: readonly string[];
-  /** SSN digits or ''. */
+  /** Full SSN digits (seven to nine) or ''. */
   readonly ssn: string;
   /** Last four SSN digits (of a full SSN or of a recorded last four) or ''. */
   readonly ssnLast4: string;
@@ -156,8 +158,12 @@ export const matchFeatures = (p: MatchablePatient, cache?: PhoneticCache): Match
   const address = p.addresses?.[0];
   const dob = /^\d{4}-\d{2}-\d{2}$/.test(p.birthDate ?? '') ? (p.birthDate as string).replace(/-/g, '') : '';
   const ssn = p.identifiers?.find((i) => i.kind === 'SSN')?.value.replace(/\D/g, '') ?? '';
-  const SSN_DIGITS = 9;
+  // A full number has seven to nine digits (a US SSN nine; other social security numbers, such
+  // as FEBRL's soc_sec_id, seven or eight); four digits are a recorded last four.
+  const FULL_MIN = 7;
+  const FULL_MAX = 9;
   const LAST_FOUR = 4;
+  const full = ssn.length >= FULL_MIN && ssn.length <= FULL_MAX;
   return {
     id: p.id,
     given,
@@ -178,8 +184,8 @@ export const matchFeatures = (p: MatchablePatient, cache?: PhoneticCache): Match
     zip: (address?.postalCode ?? '').trim().slice(0, 5),
     phones: (p.phones ?? []).map((ph) => phoneDigits(ph.value)).filter((d) => d.length >= 7),
     emails: (p.emails ?? []).map((e) => e.trim().toLowerCase()).filter((e) => e.includes('@')),
-    ssn: ssn.length === SSN_DIGITS ? ssn : '',
-    ssnLast4: ssn.length === SSN_DIGITS || ssn.length === LAST_FOUR ? ssn.slice(-LAST_FOUR) : '',
+    ssn: full ? ssn : '',
+    ssnLast4: full || ssn.length === LAST_FOUR ? ssn.slice(-LAST_FOUR) : '',
     mrns: (p.identifiers ?? []).filter((i) => i.kind === 'MRN').map((i) => `${i.system}|${i.value.trim()}`),
   };
 };

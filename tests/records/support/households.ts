@@ -4,6 +4,12 @@
 // makes. Built to provoke the dangerous error (merging two family members), independently of the
 // matcher: the truth is who was generated, never what the matcher says. Shared by the household
 // test and bench/records.bench.ts.
+//
+// Each person has an SSN of their own; some charts record it in full, some only its last four,
+// the others none. Twins' numbers are consecutive (issued together), and some dependents' charts
+// (children, a twin, a Jr, now and then a spouse) carry the guarantor's number, keyed from the
+// insurance card instead of the patient's own: so an agreeing SSN is not proof of one person here
+// either, and a rule that treats it as such merges family members.
 import { areNicknames, type MatchablePatient } from '../../../src/records/index.js';
 import { seededRandom } from '../../../src/records/matching/duplicates.js';
 
@@ -97,10 +103,23 @@ interface Person {
   readonly birth: readonly [number, number, number];
   readonly sex: 'male' | 'female';
   readonly multipleBirth: boolean;
-  readonly ssnLast4: string | undefined;
+  /** The person's own SSN, `AAA-GG-SSSS`. */
+  readonly ssn: string;
+  /** How the person's charts record an SSN: in full, the last four only, or not at all. */
+  readonly ssnForm: 'full' | 'last4' | undefined;
   readonly mobile: string | undefined;
   readonly role: HouseholdRecord['role'];
 }
+
+/** Shares of people whose charts record the full SSN, and only its last four. */
+const FULL_SSN = 0.35;
+const LAST_FOUR_ONLY = 0.25;
+/** Chance that a dependent's chart carries the guarantor's SSN instead of the patient's own. */
+const GUARANTOR_SSN_ON_CHILD = 0.1;
+const GUARANTOR_SSN_ON_SPOUSE = 0.05;
+const OLD_LAST_FOUR_CHANCE = 0.4;
+/** Offset of the SSN stream's seed from the set's seed. */
+const SSN_STREAM = 0x55a;
 
 /** Errors registration makes on a second record of a person: each a plausible keying error. */
 const TYPOS = ['given-typo', 'nickname', 'family-typo', 'dob-transpose', 'dob-swap', 'dob-digit', 'street-abbrev', 'no-phone', 'middle-initial', 'case'] as const; // prettier-ignore
@@ -114,6 +133,10 @@ const TYPOS = ['given-typo', 'nickname', 'family-typo', 'dob-transpose', 'dob-sw
  */
 export const generateHouseholds = (households: number, seed = 14): HouseholdSet => {
   const next = seededRandom(seed);
+  // SSNs come from a stream of their own, so the households, names, dates and errors are the
+  // ones the set had before it recorded SSNs (the same people, with numbers added).
+  const nextForSsn = seededRandom(seed + SSN_STREAM);
+  const ssnInt = (lo: number, hi: number): number => lo + Math.floor(nextForSsn() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
   const chance = (p: number): boolean => next() < p;
   const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
@@ -145,6 +168,22 @@ export const generateHouseholds = (households: number, seed = 14): HouseholdSet 
         }
       }
     };
+    // Area 001-899 without 666, group 01-99, serial 0001-9998 (room for a twin's next number).
+    const newSsn = (): string => {
+      const area = ssnInt(1, 898);
+      return `${pad(area === 666 ? 667 : area, 3)}-${pad(ssnInt(1, 99), 2)}-${pad(ssnInt(1, 9998), 4)}`;
+    };
+    const nextSsn = (ssn: string): string => `${ssn.slice(0, 7)}${pad(Number(ssn.slice(7)) + 1, 4)}`;
+    const ssnForm = (): Person['ssnForm'] => {
+      const r = nextForSsn();
+      return r < FULL_SSN ? 'full' : r < FULL_SSN + LAST_FOUR_ONLY ? 'last4' : undefined;
+    };
+    // Before the set recorded SSNs, the main stream drew a last four here (a chance, and the
+    // digits when it came up); the draws stay so the people and their errors are unchanged.
+    const keepOldDraws = (): undefined => {
+      if (chance(OLD_LAST_FOUR_CHANCE)) next();
+      return undefined;
+    };
     const dob = (y0: number, y1: number): readonly [number, number, number] => [
       int(y0, y1),
       int(1, 12),
@@ -164,7 +203,8 @@ export const generateHouseholds = (households: number, seed = 14): HouseholdSet 
       birth,
       sex,
       multipleBirth: extra.multipleBirth ?? false,
-      ssnLast4: chance(0.4) ? pad(int(0, 9999), 4) : undefined,
+      ssn: extra.ssn ?? newSsn(),
+      ssnForm: keepOldDraws() ?? ssnForm(),
       mobile: role === 'parent' || role === 'spouse' ? phone() : undefined,
       role,
     });
@@ -206,9 +246,13 @@ export const generateHouseholds = (households: number, seed = 14): HouseholdSet 
         // some charts only.
         const birth = dob(year, year);
         const flagged = chance(0.5);
-        people.push(person(sex, birth, 'twin', { multipleBirth: flagged }));
+        const first = person(sex, birth, 'twin', { multipleBirth: flagged });
+        people.push(first);
         people.push(
-          person(chance(0.5) ? 'male' : 'female', birth, 'twin', { multipleBirth: flagged && chance(0.7) }),
+          person(chance(0.5) ? 'male' : 'female', birth, 'twin', {
+            multipleBirth: flagged && chance(0.7),
+            ssn: nextSsn(first.ssn),
+          }),
         );
         continue;
       }
@@ -217,7 +261,17 @@ export const generateHouseholds = (households: number, seed = 14): HouseholdSet 
 
     for (const p of people) {
       const personId = `h${h}-${p.given}-${p.birth.join('')}`;
+      const guarantor = people[0] as Person;
+      const dependent = p.role === 'child' || p.role === 'twin' || p.role === 'junior';
       const base = (id: string, typo?: (typeof TYPOS)[number]): MatchablePatient => {
+        // The guarantor's number on a dependent's chart, keyed from the insurance card.
+        const keyedSsn =
+          (dependent && nextForSsn() < GUARANTOR_SSN_ON_CHILD) ||
+          (p.role === 'spouse' && nextForSsn() < GUARANTOR_SSN_ON_SPOUSE)
+            ? guarantor.ssn
+            : p.ssn;
+        const ssnValue =
+          p.ssnForm === 'full' ? keyedSsn : p.ssnForm === 'last4' ? keyedSsn.slice(-4) : undefined;
         let given = title(p.given);
         let family = title(p.family);
         let [y, m, d] = p.birth;
@@ -283,9 +337,17 @@ export const generateHouseholds = (households: number, seed = 14): HouseholdSet 
           ...(p.multipleBirth ? { multipleBirth: true } : {}),
           addresses: [{ line: [street], city, state, postalCode: zip }],
           phones,
-          ...(p.ssnLast4 === undefined
+          ...(ssnValue === undefined
             ? {}
-            : { identifiers: [{ kind: 'SSN', system: 'ssn-last4', value: p.ssnLast4 }] }),
+            : {
+                identifiers: [
+                  {
+                    kind: 'SSN',
+                    system: p.ssnForm === 'full' ? 'http://hl7.org/fhir/sid/us-ssn' : 'ssn-last4',
+                    value: ssnValue,
+                  },
+                ],
+              }),
         };
       };
       const firstId = `r${nextId++}`;
