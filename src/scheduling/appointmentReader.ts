@@ -14,9 +14,22 @@
 import { FHIR_APPOINTMENT_STATUSES } from '../referrals/validity.js';
 import { civilDay } from '../internal/civil.js';
 import { instantToMs, type IsoInstant } from '../core/calendar.js';
-import type { Appointment } from './model.js';
+import type { Appointment, AppointmentStatus } from './model.js';
 
 const STATUSES: ReadonlySet<string> = /* @__PURE__ */ new Set(FHIR_APPOINTMENT_STATUSES);
+
+/**
+ * Appointment statuses that occupy time (FHIR R4): a pending appointment is a tentative booking
+ * and blocks like a hold; proposed, waitlist, cancelled and entered-in-error do not block.
+ */
+export const BLOCKING_APPOINTMENT_STATUSES: ReadonlySet<AppointmentStatus> = /* @__PURE__ */ new Set([
+  'pending',
+  'booked',
+  'arrived',
+  'checked-in',
+  'fulfilled',
+  'noshow',
+]);
 /** The statuses that may lack start and end (FHIR app-3). */
 const TIMELESS: ReadonlySet<string> = /* @__PURE__ */ new Set(['proposed', 'cancelled', 'waitlist']);
 
@@ -58,20 +71,20 @@ const AFTER_SECONDS = 19;
 const MOST_FRACTION_DIGITS = 3;
 
 /**
- * The epoch ms of `s` when it is a valid instant of the shapes storage writes, else NaN:
- * `YYYY-MM-DDTHH:mm:ss`, optionally `.s` to `.sss` (JavaScript's `toISOString` writes `.000`), then
+ * Whether `s` is a valid instant of the shapes storage writes, its epoch ms then written to
+ * `column[at]`: `YYYY-MM-DDTHH:mm:ss`, optionally `.s` to `.sss` (JavaScript's `toISOString` writes `.000`), then
  * `Z` or `±hh:mm` (the schema reads any other text, such as an instant without seconds). Checked
  * and read in one pass; for every text it accepts the value is `instantToMs`'s
  * (tests/scheduling/fastPaths.prop.test.ts).
  *
  * @param s - the text
- * @returns epoch ms, or NaN when the text is not a valid instant of a plain shape
- * @example
- * plainInstantMs('2026-11-24T09:00:00-05:00'); // 1795528800000
+ * @param column - where the ms go
+ * @param at - the position in `column`
+ * @returns true when the text is a valid instant of a plain shape (and the ms were written)
  */
-export const plainInstantMs = (s: string): number => {
+const instantInto = (s: string, column: Float64Array, at: number): boolean => {
   const n = s.length;
-  if (n < SHORTEST_INSTANT || n > LONGEST_INSTANT) return Number.NaN;
+  if (n < SHORTEST_INSTANT || n > LONGEST_INSTANT) return false;
   if (
     s.charCodeAt(4) !== DASH ||
     s.charCodeAt(7) !== DASH ||
@@ -79,7 +92,7 @@ export const plainInstantMs = (s: string): number => {
     s.charCodeAt(13) !== COLON ||
     s.charCodeAt(16) !== COLON
   )
-    return Number.NaN;
+    return false;
   const y = two(s, 0) * 100 + two(s, 2);
   const mo = two(s, 5);
   const d = two(s, 8);
@@ -87,8 +100,8 @@ export const plainInstantMs = (s: string): number => {
   const mi = two(s, 14);
   const sec = two(s, 17);
   // A non-digit reads as NaN, and every comparison with NaN is false.
-  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo))) return Number.NaN;
-  if (!(h <= 23 && mi <= 59 && sec <= 59)) return Number.NaN;
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo))) return false;
+  if (!(h <= 23 && mi <= 59 && sec <= 59)) return false;
   // Fractional seconds: a dot and one to three digits, read as milliseconds.
   let zone = AFTER_SECONDS;
   let ms = 0;
@@ -99,19 +112,37 @@ export const plainInstantMs = (s: string): number => {
       if (!(f >= 0)) break;
       ms += f * scale;
     }
-    if (zone === AFTER_SECONDS + 1) return Number.NaN;
+    if (zone === AFTER_SECONDS + 1) return false;
   }
   const utc = civilDay(y, mo, d) * DAY + ((h * 60 + mi) * 60 + sec) * 1000 + ms;
-  if (n === zone + 1) return s.charCodeAt(zone) === LETTER_Z ? utc : Number.NaN;
+  if (n === zone + 1) {
+    column[at] = utc;
+    return s.charCodeAt(zone) === LETTER_Z;
+  }
   const sign = s.charCodeAt(zone);
   const oh = two(s, zone + 1);
   const om = two(s, zone + 4);
-  if (!(n === zone + 6 && (sign === PLUS || sign === DASH) && s.charCodeAt(zone + 3) === COLON))
-    return Number.NaN;
-  if (!(oh <= 23 && om <= 59)) return Number.NaN;
+  if (!(n === zone + 6 && (sign === PLUS || sign === DASH) && s.charCodeAt(zone + 3) === COLON)) return false;
+  if (!(oh <= 23 && om <= 59)) return false;
   const offset = (oh * 60 + om) * MINUTE;
-  return sign === DASH ? utc + offset : utc - offset;
+  column[at] = sign === DASH ? utc + offset : utc - offset;
+  return true;
 };
+
+const SCRATCH = new Float64Array(1);
+
+/**
+ * The epoch ms of `s` when it is a valid instant of the shapes storage writes, else NaN (see
+ * `instantInto`, which the reader uses: it writes the ms into a column, so that no number is boxed
+ * per instant read).
+ *
+ * @param s - the text
+ * @returns epoch ms, or NaN when the text is not a valid instant of a plain shape
+ * @example
+ * plainInstantMs('2026-11-24T09:00:00-05:00'); // 1795528800000
+ */
+export const plainInstantMs = (s: string): number =>
+  instantInto(s, SCRATCH, 0) ? (SCRATCH[0] as number) : Number.NaN;
 
 /** A plain object read field by field (the names below are those of `AppointmentSchema`). */
 interface Plain {
@@ -172,25 +203,25 @@ const idList = (v: unknown): string[] | undefined => {
   return trimmed ? (v.slice() as string[]) : v.map((x: string) => x.trim());
 };
 
-/** An instant field: absent, or a plain instant (its ms noted), or unread. */
-const instantField = (a: Plain, v: unknown, key: string): number | undefined | typeof UNREAD => {
-  if (v === undefined) return Object.hasOwn(a, key) ? UNREAD : undefined;
-  if (typeof v !== 'string') return UNREAD;
-  const ms = plainInstantMs(v);
-  return ms === ms ? ms : UNREAD;
+/**
+ * An instant field into `column[at]`: true when absent (NaN written) or a plain instant, false
+ * when present and unread.
+ */
+const instantField = (a: Plain, v: unknown, key: string, column: Float64Array, at: number): boolean => {
+  if (v === undefined) {
+    column[at] = Number.NaN;
+    return !Object.hasOwn(a, key);
+  }
+  return typeof v === 'string' && instantInto(v, column, at);
 };
 
-/**
- * Where `readPlain` leaves the epoch ms of the appointment it read (NaN for a time it lacks):
- * the list reader keeps them in columns, so that nobody reads the text again.
- */
-interface Times {
-  start: number;
-  end: number;
-}
-
 /** Reads one appointment of the plain shape into a new object, or undefined (see below). */
-const readPlain = (input: unknown, times: Times): Appointment | undefined => {
+const readPlain = (
+  input: unknown,
+  starts: Float64Array,
+  ends: Float64Array,
+  at: number,
+): Appointment | undefined => {
   if (!isPlainObject(input)) return undefined;
   // Fields of the schema this reader does not check send the input to the schema.
   if (
@@ -216,31 +247,28 @@ const readPlain = (input: unknown, times: Times): Appointment | undefined => {
   const location = optional(input, input.location, 'location', id);
   const startText = input.start;
   const endText = input.end;
-  const start = instantField(input, startText, 'start');
-  const end = instantField(input, endText, 'end');
+  if (!instantField(input, startText, 'start', starts, at) || !instantField(input, endText, 'end', ends, at))
+    return undefined;
+  const hasStart = startText !== undefined;
   const before = optional(input, input.bufferBeforeMinutes, 'bufferBeforeMinutes', wholeMinutes);
   const after = optional(input, input.bufferAfterMinutes, 'bufferAfterMinutes', wholeMinutes);
   const telehealth = optional(input, input.telehealth, 'telehealth', bool);
   if (
     resources === UNREAD ||
     location === UNREAD ||
-    start === UNREAD ||
-    end === UNREAD ||
     before === UNREAD ||
     after === UNREAD ||
     telehealth === UNREAD
   )
     return undefined;
   // FHIR app-2 and app-3, and end after start: the schema's refinements.
-  if ((start === undefined) !== (end === undefined)) return undefined;
-  if (start === undefined && !TIMELESS.has(status)) return undefined;
-  if (start !== undefined && end !== undefined && !(start < end)) return undefined;
-  times.start = start ?? Number.NaN;
-  times.end = end ?? Number.NaN;
+  if (hasStart !== (endText !== undefined)) return undefined;
+  if (!hasStart && !TIMELESS.has(status)) return undefined;
+  if (hasStart && !((starts[at] as number) < (ends[at] as number))) return undefined;
   // The common shapes are built whole (one object, every field in it; adding fields one by one
   // allocates a second store for them): every field was checked against its schema's rule above.
   if (
-    start !== undefined &&
+    hasStart &&
     location === undefined &&
     before === undefined &&
     after === undefined &&
@@ -254,9 +282,11 @@ const readPlain = (input: unknown, times: Times): Appointment | undefined => {
   const out: Plain = { id: appointmentId, status, type, patient, provider };
   if (resources !== undefined) out.resources = resources;
   if (location !== undefined) out.location = location;
-  // Checked above: present exactly when the ms are.
-  if (start !== undefined) out.start = startText;
-  if (end !== undefined) out.end = endText;
+  // Checked above: both present or both absent.
+  if (hasStart) {
+    out.start = startText;
+    out.end = endText;
+  }
   if (before !== undefined) out.bufferBeforeMinutes = before;
   if (after !== undefined) out.bufferAfterMinutes = after;
   if (telehealth !== undefined) out.telehealth = telehealth;
@@ -274,16 +304,27 @@ const readPlain = (input: unknown, times: Times): Appointment | undefined => {
  * readPlainAppointment({ id: 'a1', status: 'booked', type: 'np40', patient: 'p1', provider: 'dr-patel', start: '2026-11-24T09:00:00-05:00', end: '2026-11-24T09:40:00-05:00' });
  */
 export const readPlainAppointment = (input: unknown): Appointment | undefined =>
-  readPlain(input, { start: Number.NaN, end: Number.NaN });
+  readPlain(input, SCRATCH_START, SCRATCH_END, 0);
+
+/** Where `readPlainAppointment` lets the reader write the times it does not keep. */
+const SCRATCH_START = new Float64Array(1);
+const SCRATCH_END = new Float64Array(1);
+
+/** Flag of an appointment that blocks its time: a blocking status, and a start before its end. */
+export const BLOCKS = 1;
+/** Flag of an appointment that sets a buffer of its own (else its type's apply). */
+export const OWN_BUFFERS = 2;
 
 /**
  * A calendar's appointments grouped by provider and by resource, as positions in the list, with
- * the start and end of every appointment in epoch ms (NaN where it has none): what a search needs
- * to find an owner's bookings without reading the instants' text again.
+ * the start and end of every appointment in epoch ms (NaN where it has none) and its flags
+ * (`BLOCKS`, `OWN_BUFFERS`): what a search needs to find an owner's bookings without reading the
+ * appointments again.
  */
 export interface BookingGroups {
   readonly starts: Float64Array;
   readonly ends: Float64Array;
+  readonly flags: Uint8Array;
   readonly byProvider: ReadonlyMap<string, readonly number[]>;
   readonly byResource: ReadonlyMap<string, readonly number[]>;
 }
@@ -305,6 +346,11 @@ const push = (map: Map<string, number[]>, key: string, at: number): void => {
 const msOf = (instant: IsoInstant | undefined): number =>
   instant === undefined ? Number.NaN : instantToMs(instant);
 
+/** The flags of an appointment whose times (ms, NaN when absent) are known. */
+const flagsOf = (a: Appointment, start: number, end: number): number =>
+  (BLOCKING_APPOINTMENT_STATUSES.has(a.status) && start < end ? BLOCKS : 0) |
+  (a.bufferBeforeMinutes === undefined && a.bufferAfterMinutes === undefined ? 0 : OWN_BUFFERS);
+
 /**
  * Reads a calendar's appointment list: each appointment by the plain-shape reader, or else by
  * `fallback` (the schema); undefined as soon as one is invalid. The groups and times of the list
@@ -324,25 +370,24 @@ export const readAppointmentList = (
   const out: Appointment[] = [];
   const starts = new Float64Array(n);
   const ends = new Float64Array(n);
+  const flags = new Uint8Array(n);
   const byProvider = new Map<string, number[]>();
   const byResource = new Map<string, number[]>();
-  const times: Times = { start: Number.NaN, end: Number.NaN };
   for (let i = 0; i < n; i++) {
-    let a = readPlain(list[i], times);
+    let a = readPlain(list[i], starts, ends, i);
     if (a === undefined) {
       a = fallback(list[i]);
       if (a === undefined) return undefined;
-      times.start = msOf(a.start);
-      times.end = msOf(a.end);
+      starts[i] = msOf(a.start);
+      ends[i] = msOf(a.end);
     }
     out.push(a);
-    starts[i] = times.start;
-    ends[i] = times.end;
+    flags[i] = flagsOf(a, starts[i] as number, ends[i] as number);
     push(byProvider, a.provider, i);
     const resources = a.resources;
     if (resources) for (const r of resources) push(byResource, r, i);
   }
-  parsedGroups.set(out, { starts, ends, byProvider, byResource });
+  parsedGroups.set(out, { starts, ends, flags, byProvider, byResource });
   return out;
 };
 
@@ -361,16 +406,18 @@ export const groupBookings = (list: readonly Appointment[]): BookingGroups => {
   const n = list.length;
   const starts = new Float64Array(n);
   const ends = new Float64Array(n);
+  const flags = new Uint8Array(n);
   const byProvider = new Map<string, number[]>();
   const byResource = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     const a = list[i] as Appointment;
     starts[i] = msOf(a.start);
     ends[i] = msOf(a.end);
+    flags[i] = flagsOf(a, starts[i] as number, ends[i] as number);
     push(byProvider, a.provider, i);
     if (a.resources) for (const r of a.resources) push(byResource, r, i);
   }
-  const groups = { starts, ends, byProvider, byResource };
+  const groups = { starts, ends, flags, byProvider, byResource };
   parsedGroups.set(list, groups);
   return groups;
 };

@@ -11,7 +11,13 @@ import {
   readPlainAppointment,
 } from '../../src/scheduling/appointmentReader.js';
 import { instantToMs, IsoInstantSchema } from '../../src/core/calendar.js';
-import { indexCalendar, occupanciesNear, ownerBookings } from '../../src/scheduling/calendarIndex.js';
+import {
+  indexCalendar,
+  occupanciesNear,
+  ownerBookings,
+  positionsByStart,
+  positionsByStartPlain,
+} from '../../src/scheduling/calendarIndex.js';
 import {
   AppointmentSchema,
   parseSchedulingCalendar,
@@ -394,6 +400,28 @@ describe('bookings near a range agree with a plain filter', () => {
       expect(got.map(startOf)).toEqual([...got.map(startOf)].sort((a, b) => a - b));
     },
   );
+});
+
+describe('positionsByStart agrees with the plain comparison sort', () => {
+  test.prop(
+    [
+      fc.array(
+        fc.oneof(
+          fc.integer({ min: 0, max: 20 }).map((m) => 1_795_000_000_000 + m * MIN),
+          fc.integer({ min: -3_000_000, max: 3_000_000 }).map((ms) => 1_795_000_000_000 + ms),
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+        ),
+        { maxLength: 80 },
+      ),
+      fc.boolean(),
+    ],
+    { numRuns: 800 },
+  )('same order, ties in position order', (values, sortedInput) => {
+    const starts = Float64Array.from(sortedInput ? [...values].sort((a, b) => a - b) : values);
+    // Ascending positions, some left out (as the non-blocking appointments are).
+    const positions = [...starts.keys()].filter((i) => i % 3 !== 1 || values.length < 5);
+    expect(Array.from(positionsByStart(positions, starts))).toEqual(positionsByStartPlain(positions, starts));
+  });
 });
 
 // --- Ranking: the counting sort against the plain comparison sort -------------------------------
