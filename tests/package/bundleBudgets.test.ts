@@ -2,8 +2,9 @@
 // minified and gzipped, with the peer dependencies (zod, fp-ts) included, since an app ships them
 // too; the size without the peers is reported beside it. Each case has the target and a
 // budget: the budget is what the gate enforces today (the measured size and a little room), and it
-// only moves down toward the target. Where the two differ the gap is known work, stated in
-// docs/benchmarks.md (zod's classic API and luxon are most of it).
+// only moves down: toward the target while over it (the gap is known work, stated in
+// docs/benchmarks.md: zod's classic API and luxon are most of it), and with the measurement once
+// under it, so that what was won stays won.
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundleForBrowser } from '../../scripts/browser.js';
@@ -35,7 +36,9 @@ const CASES: readonly BudgetCase[] = [
     name: 'read271',
     code: "import { read271 } from 'medoffice/insurance'; globalThis.x = [read271];",
     targetKb: 40,
-    budgetKb: 42,
+    // 12.7 kB measured: the 271 reader's modules have a chunk of their own (tsup.config.ts), so
+    // no schema of the insurance barrel, and no zod, comes with it.
+    budgetKb: 14,
   },
   {
     name: 'validateNpi',
@@ -65,6 +68,8 @@ describe.each(CASES)('an app importing $name', ({ name, code, targetKb, budgetKb
     // The peers really were left out (an external import line may add a few bytes where none is used).
     expect(withoutPeers).toBeLessThanOrEqual(withPeers + 0.1);
     expect(withPeers).toBeLessThanOrEqual(budgetKb);
-    expect(budgetKb).toBeGreaterThanOrEqual(targetKb);
+    // A budget under its target follows the measurement (within 2 kB): a case that met its target
+    // keeps what it won, and a further saving lowers the budget with it.
+    expect(budgetKb >= targetKb || withPeers >= budgetKb - 2).toBe(true);
   }, 60_000);
 });
