@@ -62,6 +62,8 @@ export interface Occupancy {
 export interface SortedOccupancy {
   /** Start instants, ascending, epoch ms. */
   readonly starts: Float64Array;
+  /** End instants in the same order, epoch ms. */
+  readonly ends: Float64Array;
   readonly appointments: readonly Appointment[];
   /** Occupancies read so far, by position. */
   readonly read: (Occupancy | undefined)[];
@@ -269,12 +271,23 @@ export const ownerBookings = (
     blocking.push(i);
   }
   const order = positionsByStart(blocking, starts);
+  const n = order.length;
+  const sortedStarts = new Float64Array(n);
+  const sortedEnds = new Float64Array(n);
+  const appointments: Appointment[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    sortedStarts[k] = starts[i] as number;
+    sortedEnds[k] = ends[i] as number;
+    appointments.push(list[i] as Appointment);
+  }
   const sorted: SortedOccupancy | undefined =
-    blocking.length === 0
+    n === 0
       ? undefined
       : {
-          starts: Float64Array.from(order, (i) => starts[i] as number),
-          appointments: Array.from(order, (i) => list[i] as Appointment),
+          starts: sortedStarts,
+          ends: sortedEnds,
+          appointments,
           read: [],
           types: index.types,
           maxSpan,
@@ -438,8 +451,23 @@ export const occupanciesNear = (
 const occupancyAt = (sorted: SortedOccupancy, i: number): Occupancy => {
   const known = sorted.read[i];
   if (known) return known;
-  // Positions hold blocking appointments with times: always an occupancy.
-  const o = appointmentOccupancy(sorted.appointments[i] as Appointment, sorted.types) as Occupancy;
+  // Positions hold blocking appointments with times, read to ms already: `appointmentOccupancy`
+  // without reading the text again (tests/scheduling/fastPaths.prop.test.ts compares the two).
+  const a = sorted.appointments[i] as Appointment;
+  const type = sorted.types.get(a.type);
+  const o: Occupancy = {
+    id: a.id,
+    kind: 'appointment',
+    start: sorted.starts[i] as number,
+    end: sorted.ends[i] as number,
+    before: (a.bufferBeforeMinutes ?? type?.bufferBeforeMinutes ?? 0) * MINUTE,
+    after: (a.bufferAfterMinutes ?? type?.bufferAfterMinutes ?? 0) * MINUTE,
+    provider: a.provider,
+    resources: a.resources ?? [],
+    patient: a.patient,
+    type: a.type,
+    expiresAt: Number.POSITIVE_INFINITY,
+  };
   sorted.read[i] = o;
   return o;
 };

@@ -12,6 +12,7 @@ import {
 } from '../../src/scheduling/appointmentReader.js';
 import { instantToMs, IsoInstantSchema } from '../../src/core/calendar.js';
 import {
+  appointmentOccupancy,
   indexCalendar,
   occupanciesNear,
   ownerBookings,
@@ -377,12 +378,17 @@ describe('bookings near a range agree with a plain filter', () => {
       const lo = base + loMin * MIN;
       const hi = lo + spanMin * MIN;
       const reach = reachMin * MIN;
-      const got = occupanciesNear(
-        ownerBookings(indexCalendar(calendar), 'provider', 'dr'),
-        lo,
-        hi,
-        reach,
-      ).map((o) => o.id);
+      const index = indexCalendar(calendar);
+      const near = occupanciesNear(ownerBookings(index, 'provider', 'dr'), lo, hi, reach);
+      // Each read from the columns as the plain reduction of its appointment reads it.
+      for (const o of near)
+        expect(o).toStrictEqual(
+          appointmentOccupancy(
+            calendar.appointments.find((a) => a.id === o.id) ?? calendar.appointments[0]!,
+            index.types,
+          ),
+        );
+      const got = near.map((o) => o.id);
       // Written from the rule: blocking, its own buffers or else the type's (7 and 3 minutes).
       const want = bookings
         .map((b, i) => ({ b, i }))
