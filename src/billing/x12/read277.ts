@@ -7,10 +7,16 @@
 import { ok, type Either } from '../../core/result.js';
 import type { Cents } from '../../core/money.js';
 import type { IsoDate } from '../../core/calendar.js';
-import type { X12Delimiters, X12Segment } from '../../insurance/x12/parse.js';
+import type { X12Delimiters } from '../../insurance/x12/parse.js';
+import type { SegmentView } from '../../insurance/x12/tokenize.js';
 import type { BillingError, ReadingNote } from '../errors.js';
 import type { DateSpan } from '../model.js';
-import { readBillingInterchange } from './interchange.js';
+import {
+  readBillingTransactions,
+  readBillingTransactionsSplit,
+  type BillingTransactionReader,
+  type TransactionSource,
+} from './interchange.js';
 import { segmentNote, x12Amount, x12Composite, x12IsoDate, x12Quantity } from './values.js';
 
 /**
@@ -232,7 +238,6 @@ export interface ClaimStatusFile {
   readonly notes: readonly ReadingNote[];
 }
 
-const el = (s: X12Segment, n: number): string => (s.elements[n] ?? '').trim();
 /** HL03 levels that carry a claim: subscriber, dependent, and the 277CA patient level. */
 const CLAIM_LEVELS: ReadonlySet<string> = new Set(['22', '23', 'PT']);
 const ACKNOWLEDGEMENT_VERSION = /X214/;
@@ -255,11 +260,12 @@ const dateSpanOf = (format: string, value: string): DateSpan | undefined => {
   return start && end && start <= end ? { start, end } : undefined;
 };
 
-class Reader277 {
+class Reader277 implements BillingTransactionReader<ClaimStatusResponse> {
   readonly batches: OpenBatch[] = [];
   readonly claims: OpenClaim[] = [];
   payer: { name: string; id?: string } | undefined;
   private level = '';
+  private bht06: string | undefined;
   private batch: OpenBatch | undefined;
   private claim: OpenClaim | undefined;
 
@@ -268,8 +274,8 @@ class Reader277 {
     private readonly notes: ReadingNote[],
   ) {}
 
-  private composite(s: X12Segment, n: number): readonly string[] {
-    const { parts, tolerated } = x12Composite(el(s, n), this.d);
+  private composite(s: SegmentView, n: number): readonly string[] {
+    const { parts, tolerated } = x12Composite(s.el(n), this.d);
     if (tolerated)
       this.notes.push(
         segmentNote(
@@ -284,8 +290,8 @@ class Reader277 {
     return parts;
   }
 
-  private amount(s: X12Segment, n: number): Cents | undefined {
-    const v = el(s, n);
+  private amount(s: SegmentView, n: number): Cents | undefined {
+    const v = s.el(n);
     if (v === '') return undefined;
     const a = x12Amount(v);
     if (a === undefined)
@@ -302,8 +308,8 @@ class Reader277 {
     return a;
   }
 
-  private date(s: X12Segment, n: number): IsoDate | undefined {
-    const v = el(s, n);
+  private date(s: SegmentView, n: number): IsoDate | undefined {
+    const v = s.el(n);
     if (v === '') return undefined;
     const d = x12IsoDate(v);
     if (d === undefined)
@@ -320,17 +326,21 @@ class Reader277 {
     return d;
   }
 
-  read(s: X12Segment): void {
+  segment(s: SegmentView): void {
     switch (s.id) {
+      case 'BHT':
+        // The first BHT06 says whether the transaction is an acknowledgement (TH).
+        if (this.bht06 === undefined) this.bht06 = s.el(6);
+        return;
       case 'HL':
         return this.hl(s);
       case 'NM1':
-        if (el(s, 1) === 'PR' && this.level === '20' && !this.payer)
-          this.payer = { name: el(s, 3), ...(el(s, 9) ? { id: el(s, 9) } : {}) };
+        if (s.el(1) === 'PR' && this.level === '20' && !this.payer)
+          this.payer = { name: s.el(3), ...(s.el(9) ? { id: s.el(9) } : {}) };
         return;
       case 'TRN':
-        if (this.claim) this.claim.trace ??= el(s, 2);
-        else if (this.batch) this.batch.trace ??= el(s, 2);
+        if (this.claim) this.claim.trace ??= s.el(2);
+        else if (this.batch) this.batch.trace ??= s.el(2);
         return;
       case 'STC':
         return this.stc(s);
@@ -349,8 +359,8 @@ class Reader277 {
     }
   }
 
-  private hl(s: X12Segment): void {
-    this.level = el(s, 3);
+  private hl(s: SegmentView): void {
+    this.level = s.el(3);
     this.claim = undefined;
     this.batch = undefined;
     if (CLAIM_LEVELS.has(this.level)) {
@@ -362,10 +372,10 @@ class Reader277 {
     }
   }
 
-  private stc(s: X12Segment): void {
+  private stc(s: SegmentView): void {
     const statuses: ClaimStatusCode[] = [];
     for (const n of [1, 10, 11]) {
-      if (el(s, n) === '') continue;
+      if (s.el(n) === '') continue;
       const [category = '', code = '', entity = '', codeList = ''] = this.composite(s, n);
       if (category === '') {
         this.notes.push(
@@ -394,13 +404,13 @@ class Reader277 {
     const report: StatusReport = {
       statuses,
       ...optional('date', this.date(s, 2)),
-      ...optional('action', el(s, 3)),
+      ...optional('action', s.el(3)),
       ...optional('charge', this.amount(s, 4)),
       ...optional('paid', this.amount(s, 5)),
       ...optional('adjudicationDate', this.date(s, 6)),
       ...optional('checkDate', this.date(s, 8)),
-      ...optional('checkNumber', el(s, 9)),
-      ...optional('text', el(s, 12)),
+      ...optional('checkNumber', s.el(9)),
+      ...optional('text', s.el(12)),
       segmentIndex: s.index,
     };
     const line = this.claim?.lines.at(-1);
@@ -413,11 +423,11 @@ class Reader277 {
       );
   }
 
-  private ref(s: X12Segment): void {
+  private ref(s: SegmentView): void {
     const c = this.claim;
     if (!c) return;
-    const q = el(s, 1);
-    const v = el(s, 2);
+    const q = s.el(1);
+    const v = s.el(2);
     const line = c.lines.at(-1);
     if (line) {
       if (q === 'FJ') line.controlNumber = v;
@@ -428,10 +438,10 @@ class Reader277 {
     else if (q === 'D9') c.clearinghouseTrace = v;
   }
 
-  private dtp(s: X12Segment): void {
+  private dtp(s: SegmentView): void {
     const c = this.claim;
-    if (!c || el(s, 1) !== '472') return;
-    const dates = dateSpanOf(el(s, 2), el(s, 3));
+    if (!c || s.el(1) !== '472') return;
+    const dates = dateSpanOf(s.el(2), s.el(3));
     if (!dates) {
       this.notes.push(
         segmentNote('billing.bad-date', 'warning', 'DTP03 is not a D8 or RD8 date', s.index, 'DTP', 3),
@@ -443,7 +453,7 @@ class Reader277 {
     else c.serviceDates = dates;
   }
 
-  private svc(s: X12Segment): void {
+  private svc(s: SegmentView): void {
     const c = this.claim;
     if (!c) {
       this.notes.push(
@@ -453,7 +463,7 @@ class Reader277 {
     }
     const charge = this.amount(s, 2);
     const paid = this.amount(s, 3);
-    const units = x12Quantity(el(s, 7));
+    const units = x12Quantity(s.el(7));
     c.lines.push({
       procedure: this.composite(s, 1).filter((p) => p !== ''),
       ...(charge === undefined ? {} : { charge }),
@@ -464,21 +474,39 @@ class Reader277 {
     });
   }
 
-  private qty(s: X12Segment): void {
+  private qty(s: SegmentView): void {
     const b = this.batch;
-    const count = x12Quantity(el(s, 2));
+    const count = x12Quantity(s.el(2));
     if (!b || count === undefined) return;
-    if (el(s, 1) === '90') b.accepted = { ...b.accepted, count };
-    else if (el(s, 1) === 'AA') b.rejected = { ...b.rejected, count };
+    if (s.el(1) === '90') b.accepted = { ...b.accepted, count };
+    else if (s.el(1) === 'AA') b.rejected = { ...b.rejected, count };
   }
 
-  private amt(s: X12Segment): void {
+  private amt(s: SegmentView): void {
     const b = this.batch;
     if (!b) return;
     const amount = this.amount(s, 2);
     if (amount === undefined) return;
-    if (el(s, 1) === 'YU') b.accepted = { ...b.accepted, amount };
-    else if (el(s, 1) === 'YY') b.rejected = { ...b.rejected, amount };
+    if (s.el(1) === 'YU') b.accepted = { ...b.accepted, amount };
+    else if (s.el(1) === 'YY') b.rejected = { ...b.rejected, amount };
+  }
+
+  finish(source: TransactionSource): ClaimStatusResponse {
+    const acknowledgement = ACKNOWLEDGEMENT_VERSION.test(source.version) || this.bht06 === 'TH';
+    return {
+      source,
+      kind: acknowledgement ? 'acknowledgement' : 'status',
+      ...(this.payer ? { payer: this.payer } : {}),
+      batches: this.batches,
+      // A subscriber level whose claims sit under a dependent level (HL 23) carries no claim itself.
+      claims: this.claims
+        .filter((c) => c.trace !== undefined || c.reports.length > 0 || c.lines.length > 0)
+        .map((c) => ({
+          ...c,
+          acknowledgement:
+            c.reports[0]?.statuses[0]?.group ?? c.lines[0]?.reports[0]?.statuses[0]?.group ?? 'unknown',
+        })),
+    };
   }
 }
 
@@ -501,35 +529,21 @@ class Reader277 {
  * if (r._tag === 'Right') r.right.responses.flatMap((t) => t.claims.map((c) => c.acknowledgement));
  */
 export const read277 = (text: unknown): Either<BillingError, ClaimStatusFile> => {
-  const read = readBillingInterchange(text, '277', 'HN');
+  const read = readBillingTransactions(text, '277', 'HN', (d, notes) => new Reader277(d, notes));
   if (read._tag === 'Left') return read;
-  const { interchange: x, transactions, notes } = read.right;
-  const responses = transactions.map(({ group: g, transaction: t }): ClaimStatusResponse => {
-    const reader = new Reader277(x.delimiters, notes);
-    for (const s of t.segments) reader.read(s);
-    const version = t.implementation ?? g.version ?? x.version;
-    const bht = t.segments.find((s) => s.id === 'BHT');
-    const acknowledgement =
-      ACKNOWLEDGEMENT_VERSION.test(version) || (bht !== undefined && el(bht, 6) === 'TH');
-    return {
-      source: {
-        interchangeControlNumber: x.controlNumber,
-        transactionControlNumber: t.controlNumber,
-        version,
-        segmentIndex: t.segments[0]?.index ?? 0,
-      },
-      kind: acknowledgement ? 'acknowledgement' : 'status',
-      ...(reader.payer ? { payer: reader.payer } : {}),
-      batches: reader.batches,
-      // A subscriber level whose claims sit under a dependent level (HL 23) carries no claim itself.
-      claims: reader.claims
-        .filter((c) => c.trace !== undefined || c.reports.length > 0 || c.lines.length > 0)
-        .map((c) => ({
-          ...c,
-          acknowledgement:
-            c.reports[0]?.statuses[0]?.group ?? c.lines[0]?.reports[0]?.statuses[0]?.group ?? 'unknown',
-        })),
-    };
-  });
-  return ok({ responses, notes });
+  return ok({ responses: read.right.results, notes: read.right.notes });
+};
+
+/**
+ * Reads 277s exactly as {@link read277} does, with the interchange split by parseX12 first.
+ *
+ * @param text - the interchange text (anything)
+ * @returns what {@link read277} returns for the same text
+ * @example
+ * read277Reference(text); // deep-equal to read277(text)
+ */
+export const read277Reference = (text: unknown): Either<BillingError, ClaimStatusFile> => {
+  const read = readBillingTransactionsSplit(text, '277', 'HN', (d, notes) => new Reader277(d, notes));
+  if (read._tag === 'Left') return read;
+  return ok({ responses: read.right.results, notes: read.right.notes });
 };

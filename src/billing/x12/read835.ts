@@ -1,15 +1,25 @@
 /**
  * Reads X12 835 remittance advice (005010X221A1, and the 4010 X091A1 files still in circulation)
- * into remittance facts with provenance. Syntax comes from the shared tolerant X12 reader; this file
- * gives the segments their 835 meaning. Amounts are read exactly and kept as stated: a remittance
- * that does not balance is read as it is (see `checkBalance`), never corrected.
+ * into remittance facts with provenance. The envelope is read with the offset cursor of read271
+ * (see readBillingTransactions): each segment is read where it lies in the text, and only the
+ * elements this reader asks for are cut out. This file gives the segments their 835 meaning.
+ * Amounts are read exactly and kept as stated: a remittance that does not balance is read as it is
+ * (see `checkBalance`), never corrected.
+ *
+ * read835Reference.ts keeps the plain reader this one replaced (split segments, one spread per
+ * change); the property test holds the two to deep-equal results (DESIGN rule 13).
  */
 import { ok, type Either } from '../../core/result.js';
 import type { Cents } from '../../core/money.js';
-import { x12Components, type X12Delimiters, type X12Segment } from '../../insurance/x12/parse.js';
 import type { IsoDate } from '../../core/calendar.js';
+import type { X12Delimiters } from '../../insurance/x12/parse.js';
+import { shortKey, type SegmentView } from '../../insurance/x12/tokenize.js';
 import type { BillingError, ReadingNote } from '../errors.js';
-import { readBillingInterchange } from './interchange.js';
+import {
+  readBillingTransactions,
+  type BillingTransactionReader,
+  type TransactionSource,
+} from './interchange.js';
 import type {
   Adjustment,
   AdjustmentGroup,
@@ -21,7 +31,7 @@ import type {
   RemittanceLine,
   RemittanceParty,
 } from '../model.js';
-import { segmentNote, x12Amount, x12Composite, x12IsoDate, x12Quantity } from './values.js';
+import { centsOf, segmentNote, x12Composite, x12IsoDate, x12Quantity } from './values.js';
 
 /**
  * What `read835` returns: one remittance per 835 transaction (one payment each), and the notes on
@@ -37,7 +47,10 @@ export interface RemittanceFile {
   readonly notes: readonly ReadingNote[];
 }
 
-const GROUPS: ReadonlySet<string> = new Set(['CO', 'PR', 'OA', 'PI', 'CR']);
+/** CAS01 group codes, each mapped to itself (so the fact holds the typed code). */
+const GROUPS: ReadonlyMap<string, AdjustmentGroup> = /* @__PURE__ */ new Map(
+  (['CO', 'PR', 'OA', 'PI', 'CR'] as const).map((g) => [g, g]),
+);
 /** CAS repeats reason/amount/quantity triplets from CAS02; six per segment at most. */
 const CAS_TRIPLETS = 6;
 /** PLB repeats reason:reference/amount pairs from PLB03; six per segment at most. */
@@ -45,25 +58,35 @@ const PLB_PAIRS = 6;
 /** MOA03-MOA07 and MIA05, MIA20-MIA24 carry claim-level remark codes (RARC). */
 const MOA_REMARKS = [3, 4, 5, 6, 7];
 const MIA_REMARKS = [5, 20, 21, 22, 23, 24];
+/** SVC01/SVC06: qualifier, code and at most four modifiers. */
+const PROCEDURE_PARTS = 6;
 
-const el = (s: X12Segment, n: number): string => (s.elements[n] ?? '').trim();
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+/**
+ * A line or claim as it is being read: built once with its lists (filled through the reader's own
+ * handles on them), its optional keys added only when sent (never set to undefined). The reference
+ * builds a new object at each change; the results are deep-equal (key order aside).
+ */
+type OpenLine = Writable<RemittanceLine>;
+type OpenClaim = Writable<RemittanceClaim>;
 
-interface MutableLine {
-  line: Omit<RemittanceLine, 'adjustments' | 'remarks'>;
-  adjustments: Adjustment[];
-  remarks: string[];
-  from?: IsoDate | undefined;
-  to?: IsoDate | undefined;
-}
+/**
+ * The short codes an 835's segments repeat (group codes, qualifiers, date qualifiers, payment
+ * methods, PLB reasons) and the segment ids the cursor does not know already: the cursor hands out
+ * these strings instead of cutting a new one for each element that sends them.
+ */
+const SHORT_CODES: ReadonlyMap<number, string> = /* @__PURE__ */ new Map(
+  // prettier-ignore
+  [
+    'CUR', 'RDM', 'TS2', 'CO', 'PR', 'OA', 'PI', 'CR', 'PE', 'HC', 'QC', 'IL', '74', '82', 'TT', 'PQ',
+    'XX', 'FI', 'MI', '6R', 'B6', 'HE', 'AU', 'ZZ', 'EV', 'CK', 'ACH', 'CHK', 'CCP', 'CTX', 'DA', 'D8',
+    '472', '150', '151', '232', '233', '405', '036', '050', '45', '97', '23', '42', 'MC', 'WO', 'L6',
+    'FB', 'IC', 'TE', 'EM', 'BL', 'UR',
+  ].map((code): [number, string] => [shortKey(code, 0, code.length), code]),
+);
 
-interface MutableClaim {
-  claim: Omit<RemittanceClaim, 'adjustments' | 'remarks' | 'lines'>;
-  adjustments: Adjustment[];
-  remarks: string[];
-  lines: RemittanceLine[];
-  from?: IsoDate | undefined;
-  to?: IsoDate | undefined;
-}
+/** The state of the current service line: none, one being read, or one whose SVC was left out. */
+const SKIPPED = 'skipped';
 
 const span = (from: IsoDate | undefined, to: IsoDate | undefined): DateSpan | undefined => {
   const start = from ?? to;
@@ -71,49 +94,80 @@ const span = (from: IsoDate | undefined, to: IsoDate | undefined): DateSpan | un
   return start && end && start <= end ? { start, end } : undefined;
 };
 
-const finishLine = (l: MutableLine): RemittanceLine => {
-  const dates = span(l.from, l.to);
-  return {
-    ...l.line,
-    adjustments: l.adjustments,
-    remarks: l.remarks,
-    ...(dates ? { serviceDates: dates } : {}),
-  };
-};
-
-const finishClaim = (c: MutableClaim): RemittanceClaim => {
-  const period = span(c.from, c.to);
-  return {
-    ...c.claim,
-    adjustments: c.adjustments,
-    remarks: c.remarks,
-    lines: c.lines,
-    ...(period ? { statementPeriod: period } : {}),
-  };
-};
+const pad = (n: number): string => String(n).padStart(2, '0');
 
 /**
  * Reads SVC01/SVC06: a composite of qualifier, code and up to four modifiers (see `x12Composite`
  * for the tolerated separators); without any separator (an SVC01 written with the element
- * separator) the composite cannot be read.
+ * separator) the composite cannot be read. Written with the ISA16 separator (nearly always), the
+ * parts are cut out one by one; otherwise `x12Composite` reads it, as the reference does.
  */
 const procedureOf = (
   value: string,
   d: X12Delimiters,
 ): { procedure: Procedure; tolerated: boolean } | undefined => {
-  const { parts, tolerated } = x12Composite(value, d);
-  const [qualifier = '', code = ''] = parts;
-  if (parts.length < 2 || qualifier === '' || code === '') return undefined;
-  return { procedure: { qualifier, code, modifiers: parts.slice(2, 6).filter((m) => m !== '') }, tolerated };
+  const separator = d.component;
+  let at = value.indexOf(separator);
+  if (at < 0) {
+    const { parts, tolerated } = x12Composite(value, d);
+    const qualifier = parts[0] ?? '';
+    const code = parts[1] ?? '';
+    if (parts.length < 2 || qualifier === '' || code === '') return undefined;
+    const modifiers: string[] = [];
+    for (let i = 2; i < parts.length && i < PROCEDURE_PARTS; i++) {
+      const m = parts[i] ?? '';
+      if (m !== '') modifiers.push(m);
+    }
+    return { procedure: { qualifier, code, modifiers }, tolerated };
+  }
+  const qualifier = value.slice(0, at).trim();
+  let from = at + 1;
+  at = value.indexOf(separator, from);
+  const code = (at < 0 ? value.slice(from) : value.slice(from, at)).trim();
+  if (qualifier === '' || code === '') return undefined;
+  const modifiers: string[] = [];
+  for (let part = 2; at >= 0 && part < PROCEDURE_PARTS; part++) {
+    from = at + 1;
+    at = value.indexOf(separator, from);
+    const m = (at < 0 ? value.slice(from) : value.slice(from, at)).trim();
+    if (m !== '') modifiers.push(m);
+  }
+  return { procedure: { qualifier, code, modifiers }, tolerated: false };
 };
 
-/** The reader of one 835 transaction: a small state machine over its segments. */
-class Reader835 {
+/** An X12 quantity (CAS04, SVC05, SVC07), or undefined when not sent or not a number. */
+const quantityOf = (value: string): number | undefined => (value === '' ? undefined : x12Quantity(value));
+
+/** PLB03-PLB13: the reason and the reference of a reason:reference composite. */
+const plbReason = (composite: string, d: X12Delimiters): { reason: string; reference: string } => {
+  const at = composite.indexOf(d.component);
+  if (at < 0) return { reason: composite.trim(), reference: '' };
+  const next = composite.indexOf(d.component, at + 1);
+  return {
+    reason: composite.slice(0, at).trim(),
+    reference: composite.slice(at + 1, next < 0 ? composite.length : next).trim(),
+  };
+};
+
+/**
+ * The reader of one 835 transaction: a small state machine over its segments, each read once from
+ * the cursor (an element is cut out once per use, held in a local when used twice).
+ */
+class Reader835 implements BillingTransactionReader<Remittance> {
   private readonly claims: RemittanceClaim[] = [];
   private readonly plb: ProviderAdjustment[] = [];
-  private claim: MutableClaim | undefined;
+  private claim: OpenClaim | undefined;
+  private claimAdjustments: Adjustment[] = [];
+  private claimRemarks: string[] = [];
+  private claimLines: RemittanceLine[] = [];
+  private claimFrom: IsoDate | undefined;
+  private claimTo: IsoDate | undefined;
   /** The current line, or `skipped` when its SVC could not be read (its CAS/DTM go nowhere). */
-  private line: MutableLine | 'skipped' | undefined;
+  private line: OpenLine | typeof SKIPPED | undefined;
+  private lineAdjustments: Adjustment[] = [];
+  private lineRemarks: string[] = [];
+  private lineFrom: IsoDate | undefined;
+  private lineTo: IsoDate | undefined;
   private skipClaim = false;
   private payer: RemittanceParty = { name: '' };
   private payee: RemittanceParty = { name: '' };
@@ -126,8 +180,8 @@ class Reader835 {
     private readonly notes: ReadingNote[],
   ) {}
 
-  private amount(s: X12Segment, n: number, required: boolean): Cents | undefined {
-    const raw = el(s, n);
+  private amount(s: SegmentView, n: number, required: boolean): Cents | undefined {
+    const raw = s.el(n);
     if (raw === '') {
       if (required)
         this.notes.push(
@@ -135,7 +189,7 @@ class Reader835 {
         );
       return undefined;
     }
-    const value = x12Amount(raw);
+    const value = centsOf(raw);
     if (value === undefined)
       this.notes.push(
         segmentNote(
@@ -150,9 +204,10 @@ class Reader835 {
     return value;
   }
 
-  private date(s: X12Segment, n: number): IsoDate | undefined {
-    const v = x12IsoDate(el(s, n));
-    if (v === undefined && el(s, n) !== '')
+  private date(s: SegmentView, n: number): IsoDate | undefined {
+    const raw = s.el(n);
+    const v = x12IsoDate(raw);
+    if (v === undefined && raw !== '')
       this.notes.push(
         segmentNote(
           'billing.bad-date',
@@ -166,24 +221,39 @@ class Reader835 {
     return v;
   }
 
+  private openLine(): OpenLine | undefined {
+    const l = this.line;
+    return l === undefined || l === SKIPPED ? undefined : l;
+  }
+
   private closeLine(): void {
-    if (this.line && this.line !== 'skipped' && this.claim) this.claim.lines.push(finishLine(this.line));
+    const l = this.openLine();
+    if (l !== undefined && this.claim) {
+      const dates = span(this.lineFrom, this.lineTo);
+      if (dates) l.serviceDates = dates;
+      this.claimLines.push(l);
+    }
     this.line = undefined;
   }
 
   private closeClaim(): void {
     this.closeLine();
-    if (this.claim) this.claims.push(finishClaim(this.claim));
+    const c = this.claim;
+    if (c) {
+      const period = span(this.claimFrom, this.claimTo);
+      if (period) c.statementPeriod = period;
+      this.claims.push(c);
+    }
     this.claim = undefined;
     this.skipClaim = false;
   }
 
-  read(s: X12Segment): void {
+  segment(s: SegmentView): void {
     switch (s.id) {
       case 'BPR':
         return this.bpr(s);
       case 'TRN':
-        if (el(s, 1) === '1') this.trace = { number: el(s, 2), originator: el(s, 3) };
+        if (s.el(1) === '1') this.trace = { number: s.el(2), originator: s.el(3) };
         return;
       case 'N1':
         return this.n1(s);
@@ -194,26 +264,32 @@ class Reader835 {
       case 'NM1':
         return this.nm1(s);
       case 'MOA':
+        return this.remarksOf(s, MOA_REMARKS);
       case 'MIA':
-        return this.claimRemarks(s);
+        return this.remarksOf(s, MIA_REMARKS);
       case 'DTM':
         return this.dtm(s);
       case 'SVC':
         return this.svc(s);
-      case 'REF':
-        if (el(s, 1) === '6R' && this.line && this.line !== 'skipped')
-          this.line.line = { ...this.line.line, lineControlNumber: el(s, 2) };
+      case 'REF': {
+        const l = this.openLine();
+        if (l !== undefined && s.el(1) === '6R') l.lineControlNumber = s.el(2);
         return;
-      case 'AMT':
-        if (el(s, 1) === 'B6' && this.line && this.line !== 'skipped') {
+      }
+      case 'AMT': {
+        const l = this.openLine();
+        if (l !== undefined && s.el(1) === 'B6') {
           const allowed = this.amount(s, 2, true);
-          if (allowed !== undefined) this.line.line = { ...this.line.line, allowed };
+          if (allowed !== undefined) l.allowed = allowed;
         }
         return;
-      case 'LQ':
-        if (el(s, 1) === 'HE' && this.line && this.line !== 'skipped' && el(s, 2) !== '')
-          this.line.remarks.push(el(s, 2));
+      }
+      case 'LQ': {
+        if (this.openLine() === undefined || s.el(1) !== 'HE') return;
+        const remark = s.el(2);
+        if (remark !== '') this.lineRemarks.push(remark);
         return;
+      }
       case 'PLB':
         this.closeClaim();
         return this.plbSegment(s);
@@ -224,41 +300,38 @@ class Reader835 {
     }
   }
 
-  private bpr(s: X12Segment): void {
+  private bpr(s: SegmentView): void {
     const amount = this.amount(s, 2, true) ?? (0 as Cents);
-    const debit = el(s, 3) === 'D';
+    const debit = s.el(3) === 'D';
     const date = this.date(s, 16);
-    this.payment = {
-      handling: el(s, 1),
-      amount: (debit ? -amount : amount) as Cents,
-      method: el(s, 4),
-      ...(date ? { date } : {}),
-    };
+    const handling = s.el(1);
+    const method = s.el(4);
+    const signed = (debit ? -amount : amount) as Cents;
+    this.payment = date ? { handling, amount: signed, method, date } : { handling, amount: signed, method };
   }
 
-  private n1(s: X12Segment): void {
-    const party: RemittanceParty = {
-      name: el(s, 2),
-      ...(el(s, 3) ? { idQualifier: el(s, 3) } : {}),
-      ...(el(s, 4) ? { id: el(s, 4) } : {}),
-    };
+  private n1(s: SegmentView): void {
     if (this.claim) return;
-    if (el(s, 1) === 'PR') this.payer = party;
-    else if (el(s, 1) === 'PE') this.payee = party;
+    const code = s.el(1);
+    if (code !== 'PR' && code !== 'PE') return;
+    const party: Writable<RemittanceParty> = { name: s.el(2) };
+    const idQualifier = s.el(3);
+    const id = s.el(4);
+    if (idQualifier !== '') party.idQualifier = idQualifier;
+    if (id !== '') party.id = id;
+    if (code === 'PR') this.payer = party;
+    else this.payee = party;
   }
 
-  private clp(s: X12Segment): void {
+  private clp(s: SegmentView): void {
     this.closeClaim();
     const charge = this.amount(s, 3, true);
     const paid = this.amount(s, 4, true);
-    const pr = el(s, 5) === '' ? undefined : this.amount(s, 5, false);
-    if (
-      charge === undefined ||
-      paid === undefined ||
-      (el(s, 5) !== '' && pr === undefined) ||
-      el(s, 1) === ''
-    ) {
-      if (el(s, 1) === '')
+    const prSent = s.el(5) !== '';
+    const pr = prSent ? this.amount(s, 5, false) : undefined;
+    const claimId = s.el(1);
+    if (charge === undefined || paid === undefined || (prSent && pr === undefined) || claimId === '') {
+      if (claimId === '')
         this.notes.push(
           segmentNote('billing.bad-amount', 'error', 'CLP01 (claim id) is empty', s.index, 'CLP', 1),
         );
@@ -274,38 +347,44 @@ class Reader835 {
       this.skipClaim = true;
       return;
     }
-    const optional = (n: number, key: string): Record<string, string> =>
-      el(s, n) ? { [key]: el(s, n) } : {};
-    this.claim = {
-      claim: {
-        claimId: el(s, 1),
-        status: el(s, 2),
-        charge,
-        paid,
-        ...(pr !== undefined ? { patientResponsibility: pr } : {}),
-        ...optional(6, 'filingIndicator'),
-        ...optional(7, 'payerClaimNumber'),
-        ...optional(8, 'facilityCode'),
-        ...optional(9, 'frequency'),
-        segmentIndex: s.index,
-      },
-      adjustments: [],
-      remarks: [],
-      lines: [],
+    this.claimAdjustments = [];
+    this.claimRemarks = [];
+    this.claimLines = [];
+    this.claimFrom = undefined;
+    this.claimTo = undefined;
+    const claim: OpenClaim = {
+      claimId,
+      status: s.el(2),
+      charge,
+      paid,
+      segmentIndex: s.index,
+      adjustments: this.claimAdjustments,
+      remarks: this.claimRemarks,
+      lines: this.claimLines,
     };
+    if (pr !== undefined) claim.patientResponsibility = pr;
+    const filingIndicator = s.el(6);
+    if (filingIndicator !== '') claim.filingIndicator = filingIndicator;
+    const payerClaimNumber = s.el(7);
+    if (payerClaimNumber !== '') claim.payerClaimNumber = payerClaimNumber;
+    const facilityCode = s.el(8);
+    if (facilityCode !== '') claim.facilityCode = facilityCode;
+    const frequency = s.el(9);
+    if (frequency !== '') claim.frequency = frequency;
+    this.claim = claim;
   }
 
-  private cas(s: X12Segment): void {
-    if (this.skipClaim || this.line === 'skipped') return;
-    const target = this.line ? this.line.adjustments : this.claim?.adjustments;
+  private cas(s: SegmentView): void {
+    if (this.skipClaim || this.line === SKIPPED) return;
+    const target = this.line ? this.lineAdjustments : this.claim ? this.claimAdjustments : undefined;
     if (!target) {
       this.notes.push(
         segmentNote('billing.segment-out-of-place', 'warning', 'CAS outside a claim', s.index, 'CAS'),
       );
       return;
     }
-    const group = el(s, 1);
-    if (!GROUPS.has(group)) {
+    const group = GROUPS.get(s.el(1));
+    if (group === undefined) {
       this.notes.push(
         segmentNote(
           'billing.bad-composite',
@@ -318,61 +397,67 @@ class Reader835 {
       );
       return;
     }
+    const last = s.length - 1;
     for (let t = 0; t < CAS_TRIPLETS; t++) {
       const at = 2 + t * 3;
-      const reason = el(s, at);
+      if (at > last) break;
+      const reason = s.el(at);
       if (reason === '') continue;
       const amount = this.amount(s, at + 1, true);
       if (amount === undefined) continue;
-      const quantity = x12Quantity(el(s, at + 2));
-      target.push({
-        group: group as AdjustmentGroup,
-        reason,
-        amount,
-        ...(quantity !== undefined ? { quantity } : {}),
-        segmentIndex: s.index,
-      });
+      const quantity = quantityOf(s.el(at + 2));
+      target.push(
+        quantity === undefined
+          ? { group, reason, amount, segmentIndex: s.index }
+          : { group, reason, amount, quantity, segmentIndex: s.index },
+      );
     }
   }
 
-  private nm1(s: X12Segment): void {
-    if (!this.claim || this.line) return;
-    if (el(s, 1) === 'QC' && el(s, 9)) this.claim.claim = { ...this.claim.claim, patientId: el(s, 9) };
-    else if (el(s, 1) === 'TT') this.claim.claim = { ...this.claim.claim, crossoverPayer: el(s, 3) };
+  private nm1(s: SegmentView): void {
+    const c = this.claim;
+    if (!c || this.line) return;
+    const entity = s.el(1);
+    if (entity === 'QC') {
+      const id = s.el(9);
+      if (id !== '') c.patientId = id;
+    } else if (entity === 'TT') c.crossoverPayer = s.el(3);
   }
 
-  private claimRemarks(s: X12Segment): void {
+  private remarksOf(s: SegmentView, elements: readonly number[]): void {
     if (!this.claim || this.line) return;
-    for (const n of s.id === 'MOA' ? MOA_REMARKS : MIA_REMARKS)
-      if (el(s, n) !== '') this.claim.remarks.push(el(s, n));
+    for (const n of elements) {
+      const remark = s.el(n);
+      if (remark !== '') this.claimRemarks.push(remark);
+    }
   }
 
-  private dtm(s: X12Segment): void {
-    const q = el(s, 1);
-    if (this.line && this.line !== 'skipped') {
+  private dtm(s: SegmentView): void {
+    const q = s.el(1);
+    if (this.openLine() !== undefined) {
       const v = this.date(s, 2);
       if (v === undefined) return;
-      if (q === '472') this.line.from = this.line.to = v;
-      else if (q === '150') this.line.from = v;
-      else if (q === '151') this.line.to = v;
+      if (q === '472') this.lineFrom = this.lineTo = v;
+      else if (q === '150') this.lineFrom = v;
+      else if (q === '151') this.lineTo = v;
     } else if (this.claim && !this.line) {
       const v = this.date(s, 2);
-      if (q === '232') this.claim.from = v;
-      else if (q === '233') this.claim.to = v;
+      if (q === '232') this.claimFrom = v;
+      else if (q === '233') this.claimTo = v;
     } else if (!this.claim && q === '405') this.productionDate = this.date(s, 2);
   }
 
-  private svc(s: X12Segment): void {
+  private svc(s: SegmentView): void {
     this.closeLine();
     if (this.skipClaim) return;
     if (!this.claim) {
       this.notes.push(
         segmentNote('billing.segment-out-of-place', 'error', 'SVC outside a claim', s.index, 'SVC'),
       );
-      this.line = 'skipped';
+      this.line = SKIPPED;
       return;
     }
-    const read = procedureOf(el(s, 1), this.d);
+    const read = procedureOf(s.el(1), this.d);
     if (!read) {
       this.notes.push(
         segmentNote(
@@ -384,11 +469,10 @@ class Reader835 {
           1,
         ),
       );
-      this.line = 'skipped';
+      this.line = SKIPPED;
       return;
     }
-    const { procedure, tolerated } = read;
-    if (tolerated)
+    if (read.tolerated)
       this.notes.push(
         segmentNote(
           'billing.bad-composite',
@@ -402,64 +486,73 @@ class Reader835 {
     const charge = this.amount(s, 2, true);
     const paid = this.amount(s, 3, true);
     if (charge === undefined || paid === undefined) {
-      this.line = 'skipped';
+      this.line = SKIPPED;
       return;
     }
-    const billed = el(s, 6) ? procedureOf(el(s, 6), this.d)?.procedure : undefined;
-    const unitsPaid = x12Quantity(el(s, 5));
-    const billedUnits = x12Quantity(el(s, 7));
-    this.line = {
-      line: {
-        procedure,
-        charge,
-        paid,
-        ...(el(s, 4) ? { revenueCode: el(s, 4) } : {}),
-        ...(unitsPaid !== undefined ? { unitsPaid } : {}),
-        ...(billed ? { billedProcedure: billed } : {}),
-        ...(billedUnits !== undefined ? { billedUnits } : {}),
-        segmentIndex: s.index,
-      },
-      adjustments: [],
-      remarks: [],
+    this.lineAdjustments = [];
+    this.lineRemarks = [];
+    this.lineFrom = undefined;
+    this.lineTo = undefined;
+    const line: OpenLine = {
+      procedure: read.procedure,
+      charge,
+      paid,
+      segmentIndex: s.index,
+      adjustments: this.lineAdjustments,
+      remarks: this.lineRemarks,
     };
+    if (s.length > 4) {
+      const revenueCode = s.el(4);
+      if (revenueCode !== '') line.revenueCode = revenueCode;
+      const unitsPaid = quantityOf(s.el(5));
+      if (unitsPaid !== undefined) line.unitsPaid = unitsPaid;
+      const billedCode = s.el(6);
+      const billed = billedCode === '' ? undefined : procedureOf(billedCode, this.d)?.procedure;
+      if (billed) line.billedProcedure = billed;
+      const billedUnits = quantityOf(s.el(7));
+      if (billedUnits !== undefined) line.billedUnits = billedUnits;
+    }
+    this.line = line;
   }
 
-  private plbSegment(s: X12Segment): void {
+  private plbSegment(s: SegmentView): void {
     const fiscalPeriodEnd = this.date(s, 2);
+    const last = s.length - 1;
     for (let p = 0; p < PLB_PAIRS; p++) {
       const at = 3 + p * 2;
-      const composite = el(s, at);
+      if (at > last) break;
+      const composite = s.el(at);
       if (composite === '') continue;
       const amount = this.amount(s, at + 1, true);
       if (amount === undefined) continue;
-      const [reason = '', reference = ''] = x12Components(composite, this.d);
-      this.plb.push({
-        providerId: el(s, 1),
-        ...(fiscalPeriodEnd ? { fiscalPeriodEnd } : {}),
+      const { reason, reference } = plbReason(composite, this.d);
+      const entry: Writable<ProviderAdjustment> = {
+        providerId: s.el(1),
         reason,
-        ...(reference ? { reference } : {}),
         amount,
         segmentIndex: s.index,
-      });
+      };
+      if (fiscalPeriodEnd) entry.fiscalPeriodEnd = fiscalPeriodEnd;
+      if (reference) entry.reference = reference;
+      this.plb.push(entry);
     }
   }
 
-  result(source: Remittance['source']): Remittance {
+  finish(source: TransactionSource): Remittance {
     this.closeClaim();
-    return {
+    const r: Writable<Remittance> = {
       source,
       payment: this.payment,
-      ...(this.trace ? { trace: this.trace } : {}),
-      ...(this.productionDate ? { productionDate: this.productionDate } : {}),
       payer: this.payer,
       payee: this.payee,
       claims: this.claims,
       providerAdjustments: this.plb,
     };
+    if (this.trace) r.trace = this.trace;
+    if (this.productionDate) r.productionDate = this.productionDate;
+    return r;
   }
 }
-
-const pad = (n: number): string => String(n).padStart(2, '0');
 
 /**
  * Reads an 835 remittance advice: for each transaction (one payment), the payment (BPR, signed by
@@ -482,18 +575,7 @@ const pad = (n: number): string => String(n).padStart(2, '0');
  * if (r._tag === 'Right') r.right.remittances.length;
  */
 export const read835 = (text: unknown): Either<BillingError, RemittanceFile> => {
-  const read = readBillingInterchange(text, '835', 'HP');
+  const read = readBillingTransactions(text, '835', 'HP', (d, notes) => new Reader835(d, notes), SHORT_CODES);
   if (read._tag === 'Left') return read;
-  const { interchange: x, transactions, notes } = read.right;
-  const remittances = transactions.map(({ group: g, transaction: t }) => {
-    const reader = new Reader835(x.delimiters, notes);
-    for (const s of t.segments) reader.read(s);
-    return reader.result({
-      interchangeControlNumber: x.controlNumber,
-      transactionControlNumber: t.controlNumber,
-      version: t.implementation ?? g.version ?? x.version,
-      segmentIndex: t.segments[0]?.index ?? 0,
-    });
-  });
-  return ok({ remittances, notes });
+  return ok({ remittances: read.right.results, notes: read.right.notes });
 };

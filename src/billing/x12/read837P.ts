@@ -7,9 +7,14 @@
  */
 import { ok, type Either } from '../../core/result.js';
 import type { Cents } from '../../core/money.js';
-import type { X12Delimiters, X12Segment } from '../../insurance/x12/parse.js';
+import type { X12Delimiters } from '../../insurance/x12/parse.js';
+import type { SegmentView } from '../../insurance/x12/tokenize.js';
 import type { BillingError, ReadingNote } from '../errors.js';
-import { readBillingInterchange } from './interchange.js';
+import {
+  readBillingTransactions,
+  readBillingTransactionsSplit,
+  type BillingTransactionReader,
+} from './interchange.js';
 import type {
   Adjustment,
   AdjustmentGroup,
@@ -35,7 +40,6 @@ export interface ClaimFile {
   readonly notes: readonly ReadingNote[];
 }
 
-const el = (s: X12Segment, n: number): string => (s.elements[n] ?? '').trim();
 /** HI qualifiers of principal and other diagnoses: ICD-10-CM (ABK/ABF) and ICD-9-CM (BK/BF). */
 const DIAGNOSIS_QUALIFIERS: Readonly<Record<string, 'icd10' | 'icd9'>> = {
   ABK: 'icd10',
@@ -52,17 +56,17 @@ type BillingProvider = Claim['billingProvider'];
 type Subscriber = Claim['subscriber'];
 type Patient = NonNullable<Claim['patient']>;
 
-const personOf = (s: X12Segment): ClaimPerson => ({
-  lastName: el(s, 3),
-  ...(el(s, 4) ? { firstName: el(s, 4) } : {}),
-  ...(el(s, 9) ? { memberId: el(s, 9) } : {}),
+const personOf = (s: SegmentView): ClaimPerson => ({
+  lastName: s.el(3),
+  ...(s.el(4) ? { firstName: s.el(4) } : {}),
+  ...(s.el(9) ? { memberId: s.el(9) } : {}),
 });
 
-const providerOf = (s: X12Segment): ClaimProvider => ({
-  npi: el(s, 9),
-  entity: el(s, 2) === '1' ? 'person' : 'organization',
-  lastName: el(s, 3),
-  ...(el(s, 4) ? { firstName: el(s, 4) } : {}),
+const providerOf = (s: SegmentView): ClaimProvider => ({
+  npi: s.el(9),
+  entity: s.el(2) === '1' ? 'person' : 'organization',
+  lastName: s.el(3),
+  ...(s.el(4) ? { firstName: s.el(4) } : {}),
 });
 
 const dateSpanOf = (format: string, value: string): DateSpan | undefined => {
@@ -91,7 +95,7 @@ interface OpenClaim {
 }
 
 /** The reader of one 837 transaction: parties by HL level, then claims and lines. */
-class Reader837 {
+class Reader837 implements BillingTransactionReader<readonly Claim[]> {
   readonly claims: Claim[] = [];
   private billing: BillingProvider | undefined;
   /** PRV*BI comes before NM1*85 in 2000A: held until the billing provider is named. */
@@ -111,8 +115,9 @@ class Reader837 {
   ) {}
 
   /** Ends the transaction: the last claim is complete. */
-  finish(): void {
+  finish(): readonly Claim[] {
     this.close();
+    return this.claims;
   }
 
   private close(): void {
@@ -140,7 +145,7 @@ class Reader837 {
   }
 
   /** The adjustments a CAS belongs to: the current 2430 SVD, else the current 2320 other payer. */
-  private cas(s: X12Segment): void {
+  private cas(s: SegmentView): void {
     const c = this.claim;
     if (!c) return;
     const target = c.line
@@ -149,7 +154,7 @@ class Reader837 {
         ? c.priorPayers.at(-1)
         : undefined;
     if (!target) return;
-    const group = el(s, 1);
+    const group = s.el(1);
     if (!GROUPS.has(group)) {
       this.notes.push(
         segmentNote(
@@ -165,9 +170,9 @@ class Reader837 {
     }
     for (let t = 0; t < CAS_TRIPLETS; t++) {
       const at = 2 + t * 3;
-      const reason = el(s, at);
+      const reason = s.el(at);
       if (reason === '') continue;
-      const amount = x12Amount(el(s, at + 1));
+      const amount = x12Amount(s.el(at + 1));
       if (amount === undefined) {
         this.notes.push(
           segmentNote(
@@ -181,7 +186,7 @@ class Reader837 {
         );
         continue;
       }
-      const quantity = x12Quantity(el(s, at + 2));
+      const quantity = x12Quantity(s.el(at + 2));
       target.adjustments.push({
         group: group as AdjustmentGroup,
         reason,
@@ -192,12 +197,12 @@ class Reader837 {
   }
 
   /** 2320 AMT*D (payer paid) and AMT*EAF (remaining patient liability). */
-  private amt(s: X12Segment): void {
+  private amt(s: SegmentView): void {
     const prior = this.claim?.priorPayers.at(-1);
     if (!prior || this.claim?.line || this.entity !== 'other-payer') return;
-    const q = el(s, 1);
+    const q = s.el(1);
     if (q !== 'D' && q !== 'EAF') return;
-    const amount = x12Amount(el(s, 2));
+    const amount = x12Amount(s.el(2));
     if (amount === undefined) {
       this.notes.push(
         segmentNote(
@@ -216,12 +221,12 @@ class Reader837 {
   }
 
   /** 2430 SVD: a prior payer's adjudication of the current line. */
-  private svd(s: X12Segment): void {
+  private svd(s: SegmentView): void {
     const c = this.claim;
     if (!c?.line) return;
     const [qualifier = '', code = '', ...modifiers] = this.composite(s, 3);
-    const paid = x12Amount(el(s, 2));
-    const units = x12Quantity(el(s, 5));
+    const paid = x12Amount(s.el(2));
+    const units = x12Quantity(s.el(5));
     if (paid === undefined || code === '' || units === undefined) {
       this.notes.push(
         segmentNote(
@@ -235,7 +240,7 @@ class Reader837 {
       return;
     }
     c.adjudications.push({
-      payerId: el(s, 1),
+      payerId: s.el(1),
       paid,
       procedure: { qualifier, code, modifiers: modifiers.slice(0, 4).filter((m) => m !== '') },
       units,
@@ -244,7 +249,7 @@ class Reader837 {
   }
 
   /** 2320 SBR: another payer's coverage and adjudication starts. */
-  private otherPayer(s: X12Segment): void {
+  private otherPayer(s: SegmentView): void {
     const c = this.claim;
     if (!c) return;
     this.endLine();
@@ -253,32 +258,32 @@ class Reader837 {
     c.priorPayers.push({
       id: '',
       name: '',
-      responsibility: el(s, 1),
-      ...(el(s, 2) ? { relationship: el(s, 2) } : {}),
-      ...(el(s, 3) ? { groupNumber: el(s, 3) } : {}),
-      ...(el(s, 9) ? { filingIndicator: el(s, 9) } : {}),
+      responsibility: s.el(1),
+      ...(s.el(2) ? { relationship: s.el(2) } : {}),
+      ...(s.el(3) ? { groupNumber: s.el(3) } : {}),
+      ...(s.el(9) ? { filingIndicator: s.el(9) } : {}),
       adjustments: [],
       paid: 0 as Cents,
     });
   }
 
-  read(s: X12Segment): void {
+  segment(s: SegmentView): void {
     switch (s.id) {
       case 'HL':
         this.close();
-        this.level = el(s, 3);
+        this.level = s.el(3);
         this.entity = '';
         if (this.level === '22') this.patient = undefined;
         if (this.level === '20') this.billingTaxonomy = undefined;
         return;
       case 'PRV':
-        if (el(s, 1) === 'BI' && this.level === '20' && !this.claim) {
-          this.billingTaxonomy = el(s, 3);
-          if (this.billing && this.entity === '85') this.billing = { ...this.billing, taxonomy: el(s, 3) };
-        } else if (el(s, 1) === 'PE' && this.claim?.head.renderingProvider && !this.claim.line)
+        if (s.el(1) === 'BI' && this.level === '20' && !this.claim) {
+          this.billingTaxonomy = s.el(3);
+          if (this.billing && this.entity === '85') this.billing = { ...this.billing, taxonomy: s.el(3) };
+        } else if (s.el(1) === 'PE' && this.claim?.head.renderingProvider && !this.claim.line)
           this.claim.head = {
             ...this.claim.head,
-            renderingProvider: { ...this.claim.head.renderingProvider, taxonomy: el(s, 3) },
+            renderingProvider: { ...this.claim.head.renderingProvider, taxonomy: s.el(3) },
           };
         return;
       case 'NM1':
@@ -287,9 +292,9 @@ class Reader837 {
         return this.ref(s);
       case 'SBR':
         if (this.level === '22' && !this.claim) {
-          this.payerResponsibility = el(s, 1);
-          this.filingIndicator = el(s, 9) || undefined;
-          this.subscriber = { lastName: '', ...(el(s, 3) ? { groupNumber: el(s, 3) } : {}) };
+          this.payerResponsibility = s.el(1);
+          this.filingIndicator = s.el(9) || undefined;
+          this.subscriber = { lastName: '', ...(s.el(3) ? { groupNumber: s.el(3) } : {}) };
         }
         // A 2320 SBR (other payer) ends the claim's own party segments.
         if (this.claim) this.otherPayer(s);
@@ -298,8 +303,8 @@ class Reader837 {
         return this.pat(s);
       case 'LIN':
         // 2410 drug identification: only the NDC (LIN02 N4) is read.
-        if (this.claim?.line && el(s, 2) === 'N4' && el(s, 3) !== '')
-          this.claim.line = { ...this.claim.line, drug: { ndc: el(s, 3) } };
+        if (this.claim?.line && s.el(2) === 'N4' && s.el(3) !== '')
+          this.claim.line = { ...this.claim.line, drug: { ndc: s.el(3) } };
         return;
       case 'CTP':
         return this.ctp(s);
@@ -327,9 +332,9 @@ class Reader837 {
       case 'SV1':
         return this.sv1(s);
       case 'DTP':
-        if (this.claim && el(s, 1) === '573') return this.adjudicationDate(s);
-        if (this.claim && !this.claim.line && this.entity === 'claim' && el(s, 1) === '439') {
-          const date = el(s, 2) === 'D8' ? x12IsoDate(el(s, 3)) : undefined;
+        if (this.claim && s.el(1) === '573') return this.adjudicationDate(s);
+        if (this.claim && !this.claim.line && this.entity === 'claim' && s.el(1) === '439') {
+          const date = s.el(2) === 'D8' ? x12IsoDate(s.el(3)) : undefined;
           if (date) this.claim.head = { ...this.claim.head, accidentDate: date };
           else
             this.notes.push(
@@ -337,8 +342,8 @@ class Reader837 {
             );
           return;
         }
-        if (this.claim?.line && el(s, 1) === '472') {
-          const dates = dateSpanOf(el(s, 2), el(s, 3));
+        if (this.claim?.line && s.el(1) === '472') {
+          const dates = dateSpanOf(s.el(2), s.el(3));
           if (dates) this.claim.line = { ...this.claim.line, serviceDates: dates };
           else
             this.notes.push(
@@ -352,7 +357,7 @@ class Reader837 {
   }
 
   /** DTP*573: the date a prior payer adjudicated the claim (2330B) or the line (2430). */
-  private adjudicationDate(s: X12Segment): void {
+  private adjudicationDate(s: SegmentView): void {
     const c = this.claim;
     if (!c) return;
     const target = c.line
@@ -361,7 +366,7 @@ class Reader837 {
         ? c.priorPayers.at(-1)
         : undefined;
     if (!target) return;
-    const date = el(s, 2) === 'D8' ? x12IsoDate(el(s, 3)) : undefined;
+    const date = s.el(2) === 'D8' ? x12IsoDate(s.el(3)) : undefined;
     if (date) target.adjudicationDate = date;
     else
       this.notes.push(
@@ -369,16 +374,16 @@ class Reader837 {
       );
   }
 
-  private nm1(s: X12Segment): void {
-    const q = el(s, 1);
+  private nm1(s: SegmentView): void {
+    const q = s.el(1);
     if (this.claim) {
       const prior = this.claim.priorPayers.at(-1);
       if (this.entity === 'other-payer' && prior) {
         this.claim.party = q;
         if (q === 'IL') prior.subscriber = personOf(s);
         else if (q === 'PR') {
-          prior.id = el(s, 9);
-          prior.name = el(s, 3);
+          prior.id = s.el(9);
+          prior.name = s.el(3);
         }
         return;
       }
@@ -392,13 +397,13 @@ class Reader837 {
       const taxonomy = this.billingTaxonomy;
       this.billing = { ...providerOf(s), ...(taxonomy ? { taxonomy } : {}) };
     } else if (q === 'IL' && this.subscriber) this.subscriber = { ...this.subscriber, ...personOf(s) };
-    else if (q === 'PR' && this.level === '22') this.payer = { id: el(s, 9), name: el(s, 3) };
+    else if (q === 'PR' && this.level === '22') this.payer = { id: s.el(9), name: s.el(3) };
     else if (q === 'QC' && this.patient) this.patient = { ...this.patient, ...personOf(s) };
   }
 
   /** A composite element, warning once per segment when it uses a separator other than ISA16. */
-  private composite(s: X12Segment, n: number): readonly string[] {
-    const { parts, tolerated } = x12Composite(el(s, n), this.d);
+  private composite(s: SegmentView, n: number): readonly string[] {
+    const { parts, tolerated } = x12Composite(s.el(n), this.d);
     if (tolerated)
       this.notes.push(
         segmentNote(
@@ -413,9 +418,9 @@ class Reader837 {
     return parts;
   }
 
-  private ref(s: X12Segment): void {
-    const q = el(s, 1);
-    const v = el(s, 2);
+  private ref(s: SegmentView): void {
+    const q = s.el(1);
+    const v = s.el(2);
     if (!this.claim) {
       if ((q === 'EI' || q === 'SY') && this.entity === '85' && this.billing)
         this.billing = { ...this.billing, taxId: { qualifier: q, value: v } };
@@ -432,7 +437,7 @@ class Reader837 {
   }
 
   /** N3 starts an address, N4 completes it; only the billing provider's, subscriber's and patient's are kept. */
-  private address(s: X12Segment): void {
+  private address(s: SegmentView): void {
     if (this.claim) {
       const prior = this.claim.priorPayers.at(-1);
       if (this.entity === 'other-payer' && this.claim.party === 'IL' && prior?.subscriber)
@@ -455,32 +460,32 @@ class Reader837 {
   }
 
   private addressOf(
-    s: X12Segment,
+    s: SegmentView,
     before: ClaimAddress = { line1: '', city: '', state: '', zip: '' },
   ): ClaimAddress {
     return s.id === 'N3'
-      ? { line1: el(s, 1), ...(el(s, 2) ? { line2: el(s, 2) } : {}), city: '', state: '', zip: '' }
-      : { ...before, city: el(s, 1), state: el(s, 2), zip: el(s, 3) };
+      ? { line1: s.el(1), ...(s.el(2) ? { line2: s.el(2) } : {}), city: '', state: '', zip: '' }
+      : { ...before, city: s.el(1), state: s.el(2), zip: s.el(3) };
   }
 
   /** PAT: the patient's relationship (2000C PAT01) and date of death (PAT05 D8, PAT06) in 2000B or 2000C. */
-  private pat(s: X12Segment): void {
+  private pat(s: SegmentView): void {
     if (this.claim) return;
-    const death = el(s, 5) === 'D8' ? x12IsoDate(el(s, 6)) : undefined;
-    if (el(s, 6) !== '' && death === undefined)
+    const death = s.el(5) === 'D8' ? x12IsoDate(s.el(6)) : undefined;
+    if (s.el(6) !== '' && death === undefined)
       this.notes.push(
         segmentNote('billing.bad-date', 'warning', 'PAT06 is not a D8 date', s.index, 'PAT', 6),
       );
     const facts = death ? { dateOfDeath: death } : {};
-    if (this.level === '23') this.patient = { lastName: '', relationship: el(s, 1), ...facts };
+    if (this.level === '23') this.patient = { lastName: '', relationship: s.el(1), ...facts };
     else if (this.level === '22' && this.subscriber) this.subscriber = { ...this.subscriber, ...facts };
   }
 
   /** CTP: the quantity (CTP04) and unit (CTP05-1) of the 2410 drug. */
-  private ctp(s: X12Segment): void {
+  private ctp(s: SegmentView): void {
     const line = this.claim?.line;
     if (!line?.drug) return;
-    const quantity = x12Quantity(el(s, 4));
+    const quantity = x12Quantity(s.el(4));
     const [unit = ''] = this.composite(s, 5);
     this.claim!.line = {
       ...line,
@@ -492,15 +497,15 @@ class Reader837 {
     };
   }
 
-  private dmg(s: X12Segment): void {
+  private dmg(s: SegmentView): void {
     if (this.claim) return;
-    const dob = x12IsoDate(el(s, 2));
-    const facts = { ...(dob ? { dateOfBirth: dob } : {}), ...(el(s, 3) ? { gender: el(s, 3) } : {}) };
+    const dob = x12IsoDate(s.el(2));
+    const facts = { ...(dob ? { dateOfBirth: dob } : {}), ...(s.el(3) ? { gender: s.el(3) } : {}) };
     if (this.entity === 'QC' && this.patient) this.patient = { ...this.patient, ...facts };
     else if (this.entity === 'IL' && this.subscriber) this.subscriber = { ...this.subscriber, ...facts };
   }
 
-  private clm(s: X12Segment): void {
+  private clm(s: SegmentView): void {
     this.close();
     if (!this.billing || !this.subscriber) {
       this.notes.push(
@@ -514,7 +519,7 @@ class Reader837 {
       );
       return;
     }
-    const total = x12Amount(el(s, 2));
+    const total = x12Amount(s.el(2));
     if (total === undefined)
       this.notes.push(
         segmentNote(
@@ -527,13 +532,13 @@ class Reader837 {
         ),
       );
     const [pos = '', , frequency = ''] = this.composite(s, 5);
-    const related = el(s, 11) === '' ? [] : this.composite(s, 11);
+    const related = s.el(11) === '' ? [] : this.composite(s, 11);
     const causes = related.slice(0, 3).filter((r) => r !== '');
     const accidentState = related[3] ?? '';
     this.entity = 'claim';
     this.claim = {
       head: {
-        id: el(s, 1),
+        id: s.el(1),
         frequency,
         placeOfService: pos,
         totalCharge: total ?? (0 as Cents),
@@ -556,7 +561,7 @@ class Reader837 {
     };
   }
 
-  private hi(s: X12Segment): void {
+  private hi(s: SegmentView): void {
     const c = this.claim;
     if (!c || c.line) return;
     for (let n = 1; n <= HI_ELEMENTS; n++) {
@@ -574,13 +579,13 @@ class Reader837 {
     }
   }
 
-  private sv1(s: X12Segment): void {
+  private sv1(s: SegmentView): void {
     const c = this.claim;
     if (!c) return;
     this.endLine();
     const [qualifier = '', code = '', ...modifiers] = this.composite(s, 1);
-    const charge = x12Amount(el(s, 2));
-    const quantity = x12Quantity(el(s, 4));
+    const charge = x12Amount(s.el(2));
+    const quantity = x12Quantity(s.el(4));
     if (code === '' || charge === undefined || quantity === undefined) {
       this.notes.push(
         segmentNote(
@@ -600,9 +605,9 @@ class Reader837 {
     c.line = {
       procedure: { qualifier, code, modifiers: modifiers.slice(0, 4).filter((m) => m !== '') },
       charge,
-      unit: el(s, 3) === 'MJ' ? 'MJ' : 'UN',
+      unit: s.el(3) === 'MJ' ? 'MJ' : 'UN',
       quantity,
-      ...(el(s, 5) ? { placeOfService: el(s, 5) } : {}),
+      ...(s.el(5) ? { placeOfService: s.el(5) } : {}),
       pointers,
     };
   }
@@ -631,15 +636,21 @@ class Reader837 {
  * if (r._tag === 'Right') r.right.claims.length;
  */
 export const read837P = (text: unknown): Either<BillingError, ClaimFile> => {
-  const read = readBillingInterchange(text, '837', 'HC');
+  const read = readBillingTransactions(text, '837', 'HC', (d, notes) => new Reader837(d, notes));
   if (read._tag === 'Left') return read;
-  const { interchange: x, transactions, notes } = read.right;
-  const claims: Claim[] = [];
-  for (const { transaction } of transactions) {
-    const reader = new Reader837(x.delimiters, notes);
-    for (const s of transaction.segments) reader.read(s);
-    reader.finish();
-    claims.push(...reader.claims);
-  }
-  return ok({ claims, notes });
+  return ok({ claims: read.right.results.flat(), notes: read.right.notes });
+};
+
+/**
+ * Reads 837Ps exactly as {@link read837P} does, with the interchange split by parseX12 first.
+ *
+ * @param text - the interchange text (anything)
+ * @returns what {@link read837P} returns for the same text
+ * @example
+ * read837PReference(text); // deep-equal to read837P(text)
+ */
+export const read837PReference = (text: unknown): Either<BillingError, ClaimFile> => {
+  const read = readBillingTransactionsSplit(text, '837', 'HC', (d, notes) => new Reader837(d, notes));
+  if (read._tag === 'Left') return read;
+  return ok({ claims: read.right.results.flat(), notes: read.right.notes });
 };

@@ -29,6 +29,53 @@ export const x12Amount = (value: string): Cents | undefined => {
   return (m[1] && magnitude !== 0 ? -magnitude : magnitude) as Cents;
 };
 
+const MINUS = 0x2d;
+const POINT = 0x2e;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+/** The most whole digits and decimals {@link x12Amount} accepts. */
+const WHOLE_DIGITS = 15;
+const CENT_DIGITS = 2;
+
+/**
+ * {@link x12Amount} in one pass over the characters of a trimmed value (read835 reads every amount
+ * of a remittance with it): no regular expression, no substring, no padding. Same result as
+ * x12Amount for every trimmed string (a property test holds them to it).
+ *
+ * @param value - the element, already trimmed
+ * @returns signed cents, or undefined when x12Amount gives undefined
+ * @example
+ * centsOf('-1.2'); // -120
+ */
+export const centsOf = (value: string): Cents | undefined => {
+  const length = value.length;
+  let i = 0;
+  const negative = length > 0 && value.charCodeAt(0) === MINUS;
+  if (negative) i++;
+  let whole = 0;
+  let wholeDigits = 0;
+  for (; i < length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < DIGIT_0 || c > DIGIT_9) break;
+    if (++wholeDigits > WHOLE_DIGITS) return undefined;
+    whole = whole * 10 + (c - DIGIT_0);
+  }
+  let cents = 0;
+  let centDigits = 0;
+  if (i < length) {
+    if (value.charCodeAt(i) !== POINT) return undefined;
+    for (i++; i < length; i++) {
+      const c = value.charCodeAt(i);
+      if (c < DIGIT_0 || c > DIGIT_9 || ++centDigits > CENT_DIGITS) return undefined;
+      cents = cents * 10 + (c - DIGIT_0);
+    }
+    if (centDigits === 1) cents *= 10;
+  }
+  if (wholeDigits === 0 && centDigits === 0) return undefined;
+  const magnitude = whole * 100 + cents;
+  return (negative && magnitude !== 0 ? -magnitude : magnitude) as Cents;
+};
+
 /**
  * X12 quantity element → number, or undefined when empty or not a decimal.
  *

@@ -199,9 +199,9 @@ export const shortKey = (text: string, a: number, b: number): number => {
 };
 
 /**
- * The segment ids of the envelope and the 270/271, by key: the cursor hands out these
- * strings instead of slicing a new two- or three-letter string for every segment of a large file.
- * Any other id is sliced as before.
+ * The segment ids of the envelope, the 270/271 and the 835 (which billing reads with this cursor),
+ * by key: the cursor hands out these strings instead of slicing a new two- or three-letter string
+ * for every segment of a large file. Any other id is sliced as before.
  */
 const SEGMENT_IDS: ReadonlyMap<number, string> = /* @__PURE__ */ new Map(
   // String literals (not a split string): V8 interns literals, so comparing ids is cheap.
@@ -209,6 +209,7 @@ const SEGMENT_IDS: ReadonlyMap<number, string> = /* @__PURE__ */ new Map(
   [
     'ISA', 'GS', 'ST', 'BHT', 'HL', 'TRN', 'NM1', 'N3', 'N4', 'PER', 'PRV', 'DMG', 'INS', 'HI', 'DTP',
     'MPI', 'EB', 'HSD', 'REF', 'AAA', 'MSG', 'III', 'LS', 'LE', 'SE', 'GE', 'IEA',
+    'BPR', 'CLP', 'CAS', 'SVC', 'DTM', 'AMT', 'N1', 'MOA', 'MIA', 'LQ', 'PLB', 'LX', 'TS3', 'QTY',
   ].map((id): [number, string] => [shortKey(id, 0, id.length), id]),
 );
 
