@@ -125,7 +125,8 @@ const reminderCommon = (reminder: PlannedReminder) => ({
   medium: [concept(PARTICIPATION_MODE_SYSTEM, REMINDER_MEDIUM[reminder.channel])],
   subject: { reference: `Patient/${reminder.patient}` },
   about: reminder.appointments.map((a) => ({ reference: `Appointment/${a.id}` })),
-  recipient: [{ reference: `Patient/${reminder.patient}` }],
+  // A shared phone's combined message reaches every patient of its household.
+  recipient: (reminder.household ?? [reminder.patient]).map((p) => ({ reference: `Patient/${p}` })),
   payload: [{ contentString: reminder.body }],
 });
 

@@ -90,6 +90,12 @@ export const ReminderRulesSchema = /* @__PURE__ */ z.object({
   sensitiveTypes: z.array(AppointmentTypeIdSchema).optional(),
   /** Location names the standard template may show. */
   locationNames: z.record(LocationIdSchema, label()).optional(),
+  /**
+   * Patients reached by SMS or voice on one phone number (a family phone): one message per number
+   * per day either way; `separate` (default) speaks of one patient per message, `combined` lists
+   * the whole household's appointments of the day in one message.
+   */
+  sharedPhone: z.enum(['separate', 'combined']).optional(),
 });
 /** Reminder rules: offsets, window, quiet-hours policy, limits and templates. */
 export interface ReminderRules extends z.infer<typeof ReminderRulesSchema> {}
@@ -124,6 +130,11 @@ export interface PlannedReminder {
   readonly fields: Readonly<Record<string, string>>;
   /** The rendered text. */
   readonly body: string;
+  /**
+   * Set on a `combined` message to a shared phone number that covers several patients: each of
+   * them, in id order (`patient` is the first). The text names none of them.
+   */
+  readonly household?: readonly PatientId[];
 }
 
 /**

@@ -36,8 +36,10 @@ export interface ReminderReconciliation {
  * Says which queued messages to cancel or replace after bookings change. A message about a
  * cancelled or rescheduled appointment is cancelled when that was its only appointment, otherwise
  * replaced by the same message (same instant, channel and template) without it. A revoked channel
- * cancels every message of that patient on it. Rescheduled appointments and revoked patients are
- * listed for planning again with `planReminders` (a new time, or the next permitted channel).
+ * cancels every message of that patient on it, and a shared phone's `combined` message that lists
+ * the patient in its `household` (its other patients are listed for planning again too).
+ * Rescheduled appointments and revoked patients are listed for planning again with
+ * `planReminders` (a new time, or the next permitted channel).
  *
  * @param planned - the queued messages
  * @param changes - cancellations, reschedules and revocations since they were planned
@@ -73,8 +75,12 @@ export const reconcileReminders = (
   const cancel: { id: string; reason: WithdrawReason }[] = [];
   const replace: { id: string; reason: WithdrawReason; with: PlannedReminder }[] = [];
   for (const m of planned) {
-    if (revoked.has(`${m.channel}\u0000${m.patient}`)) {
+    const addressed = m.household ?? [m.patient];
+    if (addressed.some((p) => revoked.has(`${m.channel}\u0000${p}`))) {
+      // A household's message cannot lose one patient's appointments (it does not say whose each
+      // is): it is withdrawn and the whole household planned again.
       cancel.push({ id: m.id, reason: 'consent-revoked' });
+      for (const p of addressed) if (!replanPatients.includes(p)) replanPatients.push(p);
       continue;
     }
     const reasons = m.appointments.map((a) => gone.get(a.id)).filter((r) => r !== undefined);
@@ -97,7 +103,7 @@ export const reconcileReminders = (
         ...m,
         appointments: left,
         fields: { ...m.fields, appointments: left.map((a) => a.when).join('; ') },
-        body: reminderBody(practice, m.channel, m.template, left, form),
+        body: reminderBody(practice, m.channel, m.template, left, form, m.household !== undefined),
       },
     });
   }

@@ -53,6 +53,8 @@ export type ReminderForm = 'full' | 'compact';
  * @param template - `reminder.generic` never names the location
  * @param appointments - the appointments covered, in time order
  * @param form - full sentences or the compact form
+ * @param household - the message goes to a shared phone for several patients: "household
+ *   appointments", naming nobody
  * @returns the text
  * @example
  * reminderBody('Elm Street Clinic', 'sms', 'reminder.generic', [], 'compact');
@@ -63,6 +65,7 @@ export const reminderBody = (
   template: ReminderTemplate,
   appointments: readonly ReminderAppointment[],
   form: ReminderForm,
+  household = false,
 ): string => {
   // A date said once for several times on it: "Tue Nov 24 at 9:00 AM and 10:00 AM".
   const whens = appointments.map((a, i) => {
@@ -75,20 +78,16 @@ export const reminderBody = (
   // text (a plan keeps a text per message).
   if (form === 'compact')
     return [practice, ': appt ', listed(whens), '. Y=confirm R=reschedule STOP=opt out'].join('');
-  const noun = appointments.length > 1 ? 'appointments' : 'appointment';
+  const whose = household
+    ? 'household appointments'
+    : appointments.length > 1
+      ? 'your appointments'
+      : 'your appointment';
   const reply =
     channel === 'voice' ? 'Press 1 to confirm or 2 to reschedule.' : 'Reply Y to confirm or R to reschedule.';
-  return [
-    practice,
-    ': reminder of your ',
-    noun,
-    ' on ',
-    listed(whens),
-    '. ',
-    reply,
-    ' ',
-    OPT_OUT[channel],
-  ].join('');
+  return [practice, ': reminder of ', whose, ' on ', listed(whens), '. ', reply, ' ', OPT_OUT[channel]].join(
+    '',
+  );
 };
 
 /** GSM 03.38 characters that take two septets (the escape table): ^ { } \\ [ ~ ] |. */

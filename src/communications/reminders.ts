@@ -48,6 +48,7 @@ export type SkipReason =
   | 'reminder.quiet-hours'
   | 'reminder.daily-limit'
   | 'reminder.weekly-limit'
+  | 'reminder.shared-phone'
   | 'reminder.too-long';
 
 /** A reminder not planned: which appointment (and rule, when one applies) and why. */
@@ -95,6 +96,8 @@ export const SKIP_MESSAGES: Readonly<Record<SkipReason, string>> = {
   'reminder.daily-limit': 'a message was already sent to the patient that day (options.sent; one a day)',
   'reminder.weekly-limit':
     'the patient already has the most messages allowed in 7 days, sent or planned (rules.maxPerWeek)',
+  'reminder.shared-phone':
+    "another patient's reminder goes to the same phone number that day (one message per number per day; rules.sharedPhone 'combined' lists the household's appointments together)",
   'reminder.too-long': 'the text exceeds rules.maxSmsLength even in its compact form',
 };
 
@@ -160,6 +163,8 @@ export const idealSend = (offset: ReminderOffset, startMs: number, zone: IanaZon
 };
 
 const CHANNELS: readonly Channel[] = ['sms', 'voice', 'email', 'portal'];
+const SMS = 0;
+const VOICE = 1;
 const CHANNEL_UNKNOWN = -2;
 const CHANNEL_NONE = -1;
 const MOVED: readonly (undefined | 'earlier' | 'later')[] = [undefined, 'earlier', 'later'];
@@ -186,8 +191,22 @@ const MOVED: readonly (undefined | 'earlier' | 'later')[] = [undefined, 'earlier
  * day that already had a message (`options.sent`) gets none. Then at most `maxPerWeek` (default 3)
  * messages in any rolling 7 days are kept, earliest first, counting the messages already sent, and
  * an SMS must fit `maxSmsLength` (default 160; 70 when the text needs UCS-2), falling back to a
- * compact text. Sensitive appointment types use the generic template. The result never depends on
- * the host's time zone. Messages come in send order (ties by patient id); `skipped` lists every reminder
+ * compact text. Sensitive appointment types use the generic template.
+ *
+ * A phone number shared by several patients (a family phone: patients reached on it by SMS or
+ * voice, with the same `phone` and zone) is one recipient for the limits, as the FCC exemption
+ * counts messages to a number: one message per number per local day and `maxPerWeek` per number,
+ * counting what was sent to any of them. What the message says follows `rules.sharedPhone`:
+ * `separate` (default) never shows one patient's appointments to another (45 CFR 164.502(b),
+ * 164.510(b)(3): what a family member may hear is the practice's judgment, not the library's), so
+ * when several of them have reminders on one day, the patient whose reminder comes first (earliest
+ * instant, then patient id) gets that day's message and the others' reminders of the day are
+ * skipped as `reminder.shared-phone` (their other rules' days still reach them; give such a
+ * patient an e-mail or portal preference first to reach them apart). `combined`, for a practice
+ * that opts in (a parent's phone for their children), sends one message that day listing every
+ * appointment of the household ("household appointments", no names; generic when any is
+ * sensitive), addressed to the first patient by id, with every patient in `household`. The result
+ * never depends on the host's time zone. Messages come in send order (ties by patient id); `skipped` lists every reminder
  * not planned, in no promised order.
  *
  * @param appointments - appointments (scheduling's model)
@@ -254,7 +273,38 @@ export const planReminders = (
   for (let p = 0; p < patients.length; p++) contactOf.set((patients[p] as PatientContact).patient, p);
   const zoneOf = (p: number): IanaZone => (patients[p] as PatientContact).zone ?? rules.clinicZone;
 
-  // Messages already sent, per patient record: instants and local days.
+  // Channels, found when a patient is first met.
+  const channelOf = new Int8Array(patients.length).fill(CHANNEL_UNKNOWN);
+  const channelOfPatient = (p: number): number => {
+    if (channelOf[p] === CHANNEL_UNKNOWN) {
+      const c = preferredChannel(patients[p] as PatientContact, nowMs);
+      channelOf[p] = c === undefined ? CHANNEL_NONE : CHANNELS.indexOf(c);
+    }
+    return channelOf[p] as number;
+  };
+  // Recipients, as the daily and weekly limits count them: a patient, or one phone number in one
+  // zone shared by the patients reached on it by SMS or voice (a family phone).
+  const recipientOf = new Int32Array(patients.length).fill(-1);
+  const membersOf: number[][] = [];
+  const households = new Map<string, number>();
+  const recipientOfPatient = (p: number): number => {
+    let r = recipientOf[p] as number;
+    if (r < 0) {
+      const channel = channelOfPatient(p);
+      const phone = (patients[p] as PatientContact).phone;
+      if ((channel === SMS || channel === VOICE) && phone !== undefined) {
+        const key = `${phone}\u0000${zoneOf(p)}`;
+        r = households.get(key) ?? membersOf.length;
+        households.set(key, r);
+      } else r = membersOf.length;
+      if (r === membersOf.length) membersOf.push([]);
+      (membersOf[r] as number[]).push(p);
+      recipientOf[p] = r;
+    }
+    return r;
+  };
+
+  // Messages already sent, per recipient: instants and local days.
   const sentMs: number[][] = [];
   const sentDays: number[][] = [];
   const history = options.sent ?? [];
@@ -271,11 +321,11 @@ export const planReminders = (
       );
     const p = contactOf.get(s.patient);
     if (p === undefined) continue;
-    (sentMs[p] ??= []).push(ms);
-    (sentDays[p] ??= []).push(localDayMinute(ms, zoneOf(p)).day);
+    const r = recipientOfPatient(p);
+    (sentMs[r] ??= []).push(ms);
+    (sentDays[r] ??= []).push(localDayMinute(ms, zoneOf(p)).day);
   }
 
-  const channelOf = new Int8Array(patients.length).fill(CHANNEL_UNKNOWN);
   const clockOfPatient: (ZoneClock | undefined)[] = new Array<ZoneClock | undefined>(patients.length);
   const sensitiveTypes = new Set<AppointmentTypeId>(rules.sensitiveTypes ?? []);
   const skipped: SkippedReminder[] = [];
@@ -298,7 +348,7 @@ export const planReminders = (
   const cMs = new Float64Array(capacity);
   const cDay = new Int32Array(capacity);
   const cMoved = new Uint8Array(capacity);
-  const perPatient = new Int32Array(patients.length);
+  const perRecipient = new Int32Array(patients.length);
   let count = 0;
 
   for (let i = 0; i < n; i++) {
@@ -325,16 +375,13 @@ export const planReminders = (
       skip(a.id, 'reminder.unknown-patient');
       continue;
     }
-    if (channelOf[p] === CHANNEL_UNKNOWN) {
-      const c = preferredChannel(patients[p] as PatientContact, nowMs);
-      channelOf[p] = c === undefined ? CHANNEL_NONE : CHANNELS.indexOf(c);
-    }
-    if (channelOf[p] === CHANNEL_NONE) {
+    if (channelOfPatient(p) === CHANNEL_NONE) {
       skip(a.id, 'reminder.no-permitted-channel');
       continue;
     }
     startOf[i] = startMs;
     patientOfAppt[i] = p;
+    const recipient = recipientOfPatient(p);
     sensitiveAppt[i] = sensitiveTypes.has(a.type) ? 1 : 0;
     let clock = clockOfPatient[p];
     if (clock === undefined) {
@@ -377,36 +424,42 @@ export const planReminders = (
       cMs[count] = placed;
       cDay[count] = day;
       cMoved[count] = moved;
-      perPatient[p] = (perPatient[p] as number) + 1;
+      perRecipient[recipient] = (perRecipient[recipient] as number) + 1;
       count++;
     }
   }
 
-  // Patients in id order: messages at the same instant are listed by patient.
+  // Patients in id order (a rank each: messages at the same instant are listed by patient), and
+  // recipients in the order of their first patient.
+  const met: number[] = [];
+  for (let p = 0; p < patients.length; p++) if ((recipientOf[p] as number) >= 0) met.push(p);
+  met.sort((x, y) =>
+    compareText((patients[x] as PatientContact).patient, (patients[y] as PatientContact).patient),
+  );
+  const rankOf = new Int32Array(patients.length);
+  for (let k = 0; k < met.length; k++) rankOf[met[k] as number] = k;
   const ranked: number[] = [];
-  for (let p = 0; p < patients.length; p++) if ((perPatient[p] as number) > 0) ranked.push(p);
-  const byId = ranked
-    .map((_, k) => k)
-    .sort((x, y) =>
-      compareText(
-        (patients[ranked[x] as number] as PatientContact).patient,
-        (patients[ranked[y] as number] as PatientContact).patient,
-      ),
-    );
-  // Counting sort of the candidates by patient, keeping candidate order within a patient.
-  const segmentStart = new Int32Array(patients.length);
+  const listed = new Uint8Array(membersOf.length);
+  for (const p of met) {
+    const r = recipientOf[p] as number;
+    if (listed[r] === 0 && (perRecipient[r] as number) > 0) {
+      listed[r] = 1;
+      ranked.push(r);
+    }
+  }
+  // Counting sort of the candidates by recipient, keeping candidate order within a recipient.
+  const segmentStart = new Int32Array(membersOf.length);
   let offset = 0;
-  for (const k of byId) {
-    const p = ranked[k] as number;
-    segmentStart[p] = offset;
-    offset += perPatient[p] as number;
+  for (const r of ranked) {
+    segmentStart[r] = offset;
+    offset += perRecipient[r] as number;
   }
   const order = new Int32Array(count);
   const fill = segmentStart.slice();
   for (let c = 0; c < count; c++) {
-    const p = patientOfAppt[cAppt[c] as number] as number;
-    order[fill[p] as number] = c;
-    fill[p] = (fill[p] as number) + 1;
+    const r = recipientOf[patientOfAppt[cAppt[c] as number] as number] as number;
+    order[fill[r] as number] = c;
+    fill[r] = (fill[r] as number) + 1;
   }
 
   const maxPerWeek = rules.maxPerWeek ?? DEFAULT_MAX_PER_WEEK;
@@ -533,13 +586,15 @@ export const planReminders = (
 
   const messages: PlannedReminder[] = [];
   const messageMs: number[] = [];
+  const messageRank: number[] = [];
   const groupFrom: number[] = [];
   const groupTo: number[] = [];
   const keptMs: number[] = [];
-  for (const k of byId) {
-    const p = ranked[k] as number;
-    const from = segmentStart[p] as number;
-    const to = from + (perPatient[p] as number);
+  const combined = rules.sharedPhone === 'combined';
+  for (const r of ranked) {
+    const from = segmentStart[r] as number;
+    const to = from + (perRecipient[r] as number);
+    const members = membersOf[r] as number[];
     sortByDayThenTime(order, from, to, cDay, cMs);
     // Day groups (runs of one local day), then in time order of their first send.
     groupFrom.length = 0;
@@ -553,15 +608,14 @@ export const planReminders = (
       g = end;
     }
     sortGroupsByTime(groupFrom, groupTo, order, cMs);
-    const zone = zoneOf(p);
-    const channel = CHANNELS[channelOf[p] as number] as Channel;
-    const history = sentMs[p] ?? [];
-    const historyDays = sentDays[p] ?? [];
+    const zone = zoneOf(members[0] as number);
+    const history = sentMs[r] ?? [];
+    const historyDays = sentDays[r] ?? [];
     keptMs.length = 0;
     let firstInWeek = 0;
     for (let g = 0; g < groupFrom.length; g++) {
       const gFrom = groupFrom[g] as number;
-      const gTo = groupTo[g] as number;
+      let gTo = groupTo[g] as number;
       const first = order[gFrom] as number;
       const ms = cMs[first] as number;
       const day = cDay[first] as number;
@@ -577,12 +631,77 @@ export const planReminders = (
         continue;
       }
       keptMs.push(ms);
-      const message = toMessage(gFrom, gTo, first, p, zone, channel, day);
+      let p = patientOfAppt[cAppt[first] as number] as number;
+      let household: readonly PatientId[] | undefined;
+      if (members.length > 1) {
+        // A shared phone: the day's patients, the first of them by id, and (separate) the one
+        // whose reminder comes first.
+        const dayGroup = dayPatients(gFrom, gTo);
+        if (dayGroup.length > 1) {
+          if (combined) {
+            p = dayGroup[0] as number;
+            household = dayGroup.map((q) => (patients[q] as PatientContact).patient);
+          } else {
+            p = firstToSend(gFrom, gTo);
+            gTo = keepPatient(gFrom, gTo, p);
+          }
+        }
+      }
+      const channel = CHANNELS[channelOf[p] as number] as Channel;
+      const message = toMessage(gFrom, gTo, order[gFrom] as number, p, zone, channel, day, household);
       if (message !== undefined) {
         messages.push(message);
         messageMs.push(ms);
+        messageRank.push(rankOf[p] as number);
       }
     }
+  }
+
+  /** The patients of a day group, in id order. */
+  function dayPatients(gFrom: number, gTo: number): number[] {
+    const found: number[] = [];
+    for (let c = gFrom; c < gTo; c++) {
+      const q = patientOfAppt[cAppt[order[c] as number] as number] as number;
+      if (!found.includes(q)) found.push(q);
+    }
+    return found.sort((x, y) => (rankOf[x] as number) - (rankOf[y] as number));
+  }
+
+  /** The patient whose reminder comes first in a day group: earliest instant, then id. */
+  function firstToSend(gFrom: number, gTo: number): number {
+    let best = order[gFrom] as number;
+    for (let c = gFrom + 1; c < gTo; c++) {
+      const cand = order[c] as number;
+      const t = cMs[cand] as number;
+      const bestT = cMs[best] as number;
+      if (
+        t < bestT ||
+        (t === bestT &&
+          (rankOf[patientOfAppt[cAppt[cand] as number] as number] as number) <
+            (rankOf[patientOfAppt[cAppt[best] as number] as number] as number))
+      )
+        best = cand;
+    }
+    return patientOfAppt[cAppt[best] as number] as number;
+  }
+
+  /**
+   * Keeps one patient's candidates of a day group (moved to its front, in time order) and skips
+   * the others' (`reminder.shared-phone`); returns the end of the kept run.
+   */
+  function keepPatient(gFrom: number, gTo: number, p: number): number {
+    const others: number[] = [];
+    let end = gFrom;
+    for (let c = gFrom; c < gTo; c++) {
+      const cand = order[c] as number;
+      if (patientOfAppt[cAppt[cand] as number] === p) {
+        order[end] = cand;
+        end++;
+      } else others.push(cand);
+    }
+    for (let k = 0; k < others.length; k++) order[end + k] = others[k] as number;
+    skipGroup(order, end, gTo, 'reminder.shared-phone');
+    return end;
   }
 
   function skipGroup(o: Int32Array, gFrom: number, gTo: number, reason: SkipReason): void {
@@ -601,6 +720,7 @@ export const planReminders = (
     zone: IanaZone,
     channel: Channel,
     day: number,
+    household: readonly PatientId[] | undefined,
   ): PlannedReminder | undefined {
     if (gTo - gFrom === 1) return toSingleMessage(gFrom, gTo, first, p, zone, channel, day);
     // Appointments by start then id, each once; rules in send order, each once (a day holds a
@@ -637,7 +757,7 @@ export const planReminders = (
       const id = (appointments[i] as Appointment).id;
       if (!kept.some((k) => (appointments[k] as Appointment).id === id)) kept.push(i);
     }
-    if (kept.length === 1)
+    if (kept.length === 1 && household === undefined)
       return toSingleMessage(
         gFrom,
         gTo,
@@ -653,10 +773,11 @@ export const planReminders = (
     const covered = kept.map((i) => reminderAppointment(i, zone));
     const template: ReminderTemplate = sensitive ? 'reminder.generic' : 'reminder.standard';
     let form: ReminderForm = 'full';
-    let body = reminderBody(rules.practiceName, channel, template, covered, form);
+    const forHousehold = household !== undefined;
+    let body = reminderBody(rules.practiceName, channel, template, covered, form, forHousehold);
     if (channel === 'sms' && !fits(body)) {
       form = 'compact';
-      body = reminderBody(rules.practiceName, channel, template, covered, form);
+      body = reminderBody(rules.practiceName, channel, template, covered, form, forHousehold);
       if (!fits(body)) {
         skipGroup(order, gFrom, gTo, 'reminder.too-long');
         return undefined;
@@ -675,21 +796,20 @@ export const planReminders = (
           ? (covered[0] as ReminderAppointment).when
           : covered.map((a) => a.when).join('; '),
     };
-    // Two literals rather than a spread: one object per message.
-    return moved === undefined
-      ? { id, patient, channel, sendAt, appointments: covered, rules: ruleLabels, template, fields, body }
-      : {
-          id,
-          patient,
-          channel,
-          sendAt,
-          appointments: covered,
-          rules: ruleLabels,
-          template,
-          fields,
-          body,
-          moved,
-        };
+    const message: PlannedReminder = {
+      id,
+      patient,
+      channel,
+      sendAt,
+      appointments: covered,
+      rules: ruleLabels,
+      template,
+      fields,
+      body,
+    };
+    // A household and a move are rare: spread only then.
+    const withHousehold = household === undefined ? message : { ...message, household };
+    return moved === undefined ? withHousehold : { ...withHousehold, moved };
   }
 
   /** A day with one candidate: one appointment, one rule (the common case: every part shared). */
@@ -756,15 +876,22 @@ export const planReminders = (
         };
   }
 
-  return ok({ messages: inSendOrder(messages, messageMs), skipped });
+  return ok({ messages: inSendOrder(messages, messageMs, messageRank), skipped });
 };
 
 /**
- * Messages by send instant; equal instants keep the order they were made in (patient id order).
- * When (instant - earliest) x count + index fits in a double's 53 integer bits, each message is one
- * number and the engine's numeric sort orders them with no callback; otherwise a comparator does.
+ * Messages by send instant, equal instants by patient id (`rank`). When (instant - earliest) x
+ * count + index fits in a double's 53 integer bits, each message is one number and the engine's
+ * numeric sort orders them with no callback; otherwise a comparator does. Messages are made in
+ * the order of their recipients' first patients, which is already patient order at each instant
+ * unless a shared phone's message went to a later patient: a pass over each run of one instant
+ * puts those in place (an insertion sort, linear when nothing is out of order).
  */
-const inSendOrder = (messages: readonly PlannedReminder[], ms: readonly number[]): PlannedReminder[] => {
+const inSendOrder = (
+  messages: readonly PlannedReminder[],
+  ms: readonly number[],
+  rank: readonly number[],
+): PlannedReminder[] => {
   const count = messages.length;
   let earliest = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
@@ -773,15 +900,27 @@ const inSendOrder = (messages: readonly PlannedReminder[], ms: readonly number[]
     if (t > latest) latest = t;
   }
   const packable = count > 0 && (latest - earliest + 1) * count < Number.MAX_SAFE_INTEGER;
-  if (!packable) {
-    const byTime = messages.map((_, k) => k).sort((x, y) => (ms[x] as number) - (ms[y] as number) || x - y);
-    return byTime.map((k) => messages[k] as PlannedReminder);
+  let byTime: number[];
+  if (packable) {
+    const keys = new Float64Array(count);
+    for (let k = 0; k < count; k++) keys[k] = ((ms[k] as number) - earliest) * count + k;
+    keys.sort();
+    byTime = new Array<number>(count);
+    for (let k = 0; k < count; k++) byTime[k] = (keys[k] as number) % count;
+  } else byTime = messages.map((_, k) => k).sort((x, y) => (ms[x] as number) - (ms[y] as number) || x - y);
+  for (let i = 1; i < count; i++) {
+    const k = byTime[i] as number;
+    let j = i - 1;
+    while (j >= 0) {
+      const o = byTime[j] as number;
+      if (ms[o] !== ms[k] || (rank[o] as number) < (rank[k] as number)) break;
+      byTime[j + 1] = o;
+      j--;
+    }
+    byTime[j + 1] = k;
   }
-  const keys = new Float64Array(count);
-  for (let k = 0; k < count; k++) keys[k] = ((ms[k] as number) - earliest) * count + k;
-  keys.sort();
   const out = new Array<PlannedReminder>(count);
-  for (let k = 0; k < count; k++) out[k] = messages[(keys[k] as number) % count] as PlannedReminder;
+  for (let k = 0; k < count; k++) out[k] = messages[byTime[k] as number] as PlannedReminder;
   return out;
 };
 

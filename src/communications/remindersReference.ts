@@ -37,8 +37,10 @@ import {
 } from './reminders.js';
 import { localDayMinute, moveIntoWindow } from './sendingWindow.js';
 
-/** One candidate send: an appointment, a rule, an instant. */
+/** One candidate send: a patient's appointment, a rule, an instant. */
 interface Candidate {
+  readonly patient: PatientId;
+  readonly channel: Channel;
   readonly appointment: ReminderAppointment;
   readonly startMs: number;
   readonly rule: string;
@@ -47,10 +49,12 @@ interface Candidate {
   readonly sensitive: boolean;
 }
 
-/** The candidates of one patient on one local day: they become one message. */
+/**
+ * The candidates of one recipient on one local day: they become one message. A recipient is a
+ * patient, or a phone number shared by patients reached on it by SMS or voice in one zone.
+ */
 interface DayGroup {
-  readonly patient: PatientId;
-  readonly channel: Channel;
+  readonly recipient: string;
   readonly zone: IanaZone;
   readonly day: number;
   readonly candidates: Candidate[];
@@ -94,8 +98,13 @@ export const planRemindersReference = (
   const policy = rules.quietHours ?? 'earlier';
   const contacts = new Map<PatientId, PatientContact>();
   for (const p of patients) contacts.set(p.patient, p);
-  // Messages already sent, per patient: their instants and their days in the patient's zone.
-  const sent = new Map<PatientId, { readonly ms: number; readonly day: number }[]>();
+  const channels = new Map<PatientId, Channel | undefined>();
+  const channelOf = (contact: PatientContact): Channel | undefined => {
+    if (!channels.has(contact.patient)) channels.set(contact.patient, preferredChannel(contact, nowMs));
+    return channels.get(contact.patient);
+  };
+  // Messages already sent, per recipient: their instants and their days in the patient's zone.
+  const sent = new Map<string, { readonly ms: number; readonly day: number }[]>();
   const history = options.sent ?? [];
   for (let i = 0; i < history.length; i++) {
     const s = history[i] as (typeof history)[number];
@@ -108,12 +117,14 @@ export const planRemindersReference = (
           'sendAt must be an ISO 8601 instant with an offset',
         ),
       );
-    const zone = contacts.get(s.patient)?.zone ?? rules.clinicZone;
-    const list = sent.get(s.patient) ?? [];
+    const contact = contacts.get(s.patient);
+    const zone = contact?.zone ?? rules.clinicZone;
+    const key =
+      contact === undefined ? patientKey(s.patient) : recipientOf(contact, channelOf(contact), zone);
+    const list = sent.get(key) ?? [];
     list.push({ ms, day: localDayMinute(ms, zone).day });
-    sent.set(s.patient, list);
+    sent.set(key, list);
   }
-  const channels = new Map<PatientId, Channel | undefined>();
   const sensitiveTypes = new Set<AppointmentTypeId>(rules.sensitiveTypes ?? []);
   const skipped: SkippedReminder[] = [];
   const skip: Skip = (appointment, reason, rule) => {
@@ -149,8 +160,7 @@ export const planRemindersReference = (
       skip(a.id, 'reminder.unknown-patient');
       continue;
     }
-    if (!channels.has(a.patient)) channels.set(a.patient, preferredChannel(contact, nowMs));
-    const channel = channels.get(a.patient);
+    const channel = channelOf(contact);
     if (channel === undefined) {
       skip(a.id, 'reminder.no-permitted-channel');
       continue;
@@ -176,13 +186,23 @@ export const planRemindersReference = (
         continue;
       }
       const day = localDayMinute(placed.ms, zone).day;
-      const key = `${a.patient}\u0000${day}`;
+      const recipient = recipientOf(contact, channel, zone);
+      const key = `${recipient}\u0001${day}`;
       let group = groups.get(key);
       if (group === undefined) {
-        group = { patient: a.patient, channel, zone, day, candidates: [] };
+        group = { recipient, zone, day, candidates: [] };
         groups.set(key, group);
       }
-      group.candidates.push({ appointment, startMs, rule, ms: placed.ms, moved: placed.moved, sensitive });
+      group.candidates.push({
+        patient: a.patient,
+        channel,
+        appointment,
+        startMs,
+        rule,
+        ms: placed.ms,
+        moved: placed.moved,
+        sensitive,
+      });
     }
   }
 
@@ -196,29 +216,41 @@ export const planRemindersReference = (
   return ok({ messages, skipped });
 };
 
+const patientKey = (patient: PatientId): string => `patient\u0000${patient}`;
+
+/**
+ * Whom a patient's messages go to, as the limits count them: the phone number (with the zone its
+ * days are counted in) for SMS and voice when the contact has one, shared by every patient on it;
+ * otherwise the patient.
+ */
+const recipientOf = (contact: PatientContact, channel: Channel | undefined, zone: IanaZone): string =>
+  (channel === 'sms' || channel === 'voice') && contact.phone !== undefined
+    ? `phone\u0000${contact.phone}\u0000${zone}`
+    : patientKey(contact.patient);
+
 const groupMs = (g: DayGroup): number => Math.min(...g.candidates.map((c) => c.ms));
 
 /**
- * Per patient and in time order: a day that already had a message sent is skipped (one a day);
+ * Per recipient and in time order: a day that already had a message sent is skipped (one a day);
  * a day's message is kept only while fewer than `max` messages, sent or kept, fall in the 7 days
  * up to it.
  */
 const limitPerDayAndWeek = (
   groups: readonly DayGroup[],
-  sent: ReadonlyMap<PatientId, readonly { readonly ms: number; readonly day: number }[]>,
+  sent: ReadonlyMap<string, readonly { readonly ms: number; readonly day: number }[]>,
   max: number,
   skip: Skip,
 ): DayGroup[] => {
-  const byPatient = new Map<PatientId, { readonly g: DayGroup; readonly ms: number }[]>();
+  const byRecipient = new Map<string, { readonly g: DayGroup; readonly ms: number }[]>();
   for (const g of groups) {
-    const list = byPatient.get(g.patient) ?? [];
+    const list = byRecipient.get(g.recipient) ?? [];
     list.push({ g, ms: groupMs(g) });
-    byPatient.set(g.patient, list);
+    byRecipient.set(g.recipient, list);
   }
   const kept: DayGroup[] = [];
-  for (const [patient, list] of byPatient) {
+  for (const [recipient, list] of byRecipient) {
     list.sort((x, y) => x.ms - y.ms);
-    const history = sent.get(patient) ?? [];
+    const history = sent.get(recipient) ?? [];
     const sentDays = new Set(history.map((s) => s.day));
     const counted = history.map((s) => s.ms);
     for (const { g, ms } of list) {
@@ -236,13 +268,31 @@ const limitPerDayAndWeek = (
   return kept;
 };
 
-/** One day's candidates as one message at their earliest instant. */
+const byId = (x: PatientId, y: PatientId): number => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * One day's candidates as one message at their earliest instant. On a shared phone with several
+ * patients that day, `separate` keeps the patient whose reminder comes first (earliest instant,
+ * then patient id) and skips the others' (`reminder.shared-phone`); `combined` keeps them all,
+ * addressed to the first patient by id, with the household listed.
+ */
 const toMessage = (
   g: DayGroup,
   rules: ReminderRules,
   skip: Skip,
 ): (PlannedReminder & { readonly ms: number }) | undefined => {
-  const candidates = [...g.candidates].sort((x, y) => x.ms - y.ms);
+  const everyone = [...new Set(g.candidates.map((c) => c.patient))].sort(byId);
+  let candidates = [...g.candidates].sort((x, y) => x.ms - y.ms);
+  let patient = everyone[0] as PatientId;
+  if (everyone.length > 1 && rules.sharedPhone !== 'combined') {
+    const first = [...candidates].sort((x, y) => x.ms - y.ms || byId(x.patient, y.patient))[0] as Candidate;
+    patient = first.patient;
+    for (const c of candidates)
+      if (c.patient !== patient) skip(c.appointment.id, 'reminder.shared-phone', c.rule);
+    candidates = candidates.filter((c) => c.patient === patient);
+  }
+  const household = rules.sharedPhone === 'combined' && everyone.length > 1 ? everyone : undefined;
+  const channel = (candidates.find((c) => c.patient === patient) as Candidate).channel;
   const earliest = candidates[0] as Candidate;
   const seen = new Set<AppointmentId>();
   const appointments: ReminderAppointment[] = [];
@@ -258,27 +308,25 @@ const toMessage = (
     : 'reminder.standard';
   const limit = rules.maxSmsLength ?? DEFAULT_SMS_LENGTH;
   const forms: readonly ReminderForm[] = ['full', 'compact'];
-  const form = forms.find(
-    (f) =>
-      g.channel !== 'sms' ||
-      fitsSms(reminderBody(rules.practiceName, g.channel, template, appointments, f), limit),
-  );
+  const text = (f: ReminderForm): string =>
+    reminderBody(rules.practiceName, channel, template, appointments, f, household !== undefined);
+  const form = forms.find((f) => channel !== 'sms' || fitsSms(text(f), limit));
   if (form === undefined) {
     for (const c of candidates) skip(c.appointment.id, 'reminder.too-long', c.rule);
     return undefined;
   }
-  const body = reminderBody(rules.practiceName, g.channel, template, appointments, form);
   const base = {
     ms: earliest.ms,
-    id: `reminder:${g.patient}:${dayNumberToDate(g.day)}`,
-    patient: g.patient,
-    channel: g.channel,
+    id: `reminder:${patient}:${dayNumberToDate(g.day)}`,
+    patient,
+    channel,
     sendAt: formatInstant(earliest.ms, g.zone),
     appointments,
     rules: [...new Set(candidates.map((c) => c.rule))],
     template,
     fields: { practice: rules.practiceName, form, appointments: appointments.map((a) => a.when).join('; ') },
-    body,
+    body: text(form),
   };
-  return earliest.moved === undefined ? base : { ...base, moved: earliest.moved };
+  const withHousehold = household === undefined ? base : { ...base, household };
+  return earliest.moved === undefined ? withHousehold : { ...withHousehold, moved: earliest.moved };
 };

@@ -292,3 +292,22 @@ describe('resources from elsewhere', () => {
     ).toMatchObject({ _tag: 'Left', left: { code: 'fhir.invalid-field', field: 'subject.reference' } });
   });
 });
+
+describe('a shared phone in FHIR', () => {
+  it('a combined household message names every patient of the household as a recipient, the first as subject', () => {
+    const plan = planReminders(
+      [
+        appt('a1', '2026-11-24T09:00:00-05:00', { patient: 'p1' }),
+        appt('a2', '2026-11-24T15:00:00-05:00', { patient: 'p2' }),
+      ],
+      [contact('p1', { phone: '+16175550234' }), contact('p2', { phone: '+16175550234' })],
+      rules({ offsets: [{ kind: 'calendar', daysBefore: 1, at: '10:00' }], sharedPhone: 'combined' }),
+      instant('2026-11-20T12:00:00Z'),
+    );
+    if (plan._tag === 'Left') throw new Error(plan.left.code);
+    const request = toFhirReminderRequest(plan.right.messages[0] as (typeof plan.right.messages)[number]);
+    expect(request.subject).toEqual({ reference: 'Patient/p1' });
+    expect(request.recipient).toEqual([{ reference: 'Patient/p1' }, { reference: 'Patient/p2' }]);
+    expect(request.about).toEqual([{ reference: 'Appointment/a1' }, { reference: 'Appointment/a2' }]);
+  });
+});

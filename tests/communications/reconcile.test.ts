@@ -78,4 +78,30 @@ describe('reconcileReminders', () => {
     reconcileReminders(queue, [{ kind: 'cancelled', appointment: 'lab' as AppointmentId }]);
     expect(JSON.stringify(queue)).toBe(before);
   });
+
+  it("a household's combined message: a STOP from one of its patients withdraws it and replans the household", () => {
+    const shared: PlannedReminder = {
+      ...message('m4', 'p4', ['k1', 'k2']),
+      household: ['p4' as PatientId, 'p5' as PatientId],
+    };
+    const r = reconcileReminders(
+      [...queue, shared],
+      [{ kind: 'consent-revoked', patient: 'p5' as PatientId, channel: 'sms' }],
+    );
+    expect(r.cancel).toEqual([{ id: 'm4', reason: 'consent-revoked' }]);
+    expect(r.replan.patients).toEqual(['p5', 'p4']);
+    expect(r.keep.map((m) => m.id)).toEqual(['m1', 'm2', 'm3']);
+  });
+
+  it("a household's combined message without a cancelled appointment keeps the household wording", () => {
+    const shared: PlannedReminder = {
+      ...message('m4', 'p4', ['k1', 'k2', 'k3']),
+      household: ['p4' as PatientId, 'p5' as PatientId],
+    };
+    const r = reconcileReminders([shared], [{ kind: 'cancelled', appointment: 'k1' as AppointmentId }]);
+    expect(r.replace[0]?.with.body).toBe(
+      'Elm Street Clinic: reminder of household appointments on Tue Nov 24 at 10:00 AM and 11:00 AM. Reply Y to confirm or R to reschedule. Reply STOP to opt out.',
+    );
+    expect(r.replace[0]?.with.household).toEqual(['p4', 'p5']);
+  });
 });

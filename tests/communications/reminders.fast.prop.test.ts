@@ -42,6 +42,16 @@ const clinicArb = fc.record({
   ),
   zones: fc.array(fc.option(fc.constantFrom(...ZONES), { nil: undefined }), { minLength: 5, maxLength: 5 }),
   channels: fc.array(fc.constantFrom('sms', 'email', 'voice', 'none'), { minLength: 5, maxLength: 5 }),
+  // two family phones shared at random (numbers outside the 555-0100 to 555-0199 fiction block)
+  phones: fc.array(fc.option(fc.constantFrom('+16175550234', '+16175550235'), { nil: undefined, freq: 3 }), {
+    minLength: 5,
+    maxLength: 5,
+  }),
+  sharedPhone: fc.constantFrom(undefined, 'separate', 'combined'),
+  // a household lives in one zone: often every patient takes the first patient's zone
+  oneZone: fc.boolean(),
+  // appointments packed into four days from 9 days after now (every offset reaches no further back), so that a household's reminders share days
+  dense: fc.boolean(),
   offsets: fc.array(offsetArb, { minLength: 1, maxLength: 4 }),
   nowHours: fc.integer({ min: 0, max: 24 * 30 }),
   policy: fc.constantFrom('earlier', 'later'),
@@ -81,6 +91,10 @@ describe('planReminders: the fast path equals the reference', () => {
     maxSmsLength: undefined,
     locationName: 'Main St Clinic',
     sent: [],
+    phones: [undefined, undefined, undefined, undefined, undefined],
+    sharedPhone: undefined,
+    oneZone: false,
+    dense: false,
   };
   // Two bookings under one id on one day, the later one of a sensitive type: the message lists
   // the earlier booking and still uses the generic template (any sensitive candidate decides).
@@ -95,48 +109,71 @@ describe('planReminders: the fast path equals the reference', () => {
   test.prop([clinicArb], {
     numRuns: 400,
     examples: [[twoBookingsOneId], [sensitiveSecondBooking]],
-  })('same messages in the same order, same skipped reminders', (c) => {
-    const appointments = c.appointments.map(([p, h, status, type, id]) =>
-      appt(`a${id}`, new Date(BASE + h * HOUR + 15 * 60_000 * (id % 3)).toISOString(), {
+  })('same messages in the same order, same skipped reminders', (c) => agree(c));
+
+  // A family phone: every patient texted on one number in one zone, appointments a few days apart.
+  const householdArb = clinicArb.map((c): Clinic => ({
+    ...c,
+    phones: c.phones.map(() => '+16175550234'),
+    channels: c.channels.map((ch) => (ch === 'voice' ? 'voice' : 'sms')),
+    oneZone: true,
+    dense: true,
+  }));
+  test.prop([householdArb], { numRuns: 200 })('on a family phone too (separate and combined)', (c) =>
+    agree(c),
+  );
+});
+
+const agree = (c: Clinic): void => {
+  const appointments = c.appointments.map(([p, h, status, type, id]) =>
+    appt(
+      `a${id}`,
+      new Date(
+        BASE + (c.dense ? c.nowHours + 216 + (h % 96) : h) * HOUR + 15 * 60_000 * (id % 3),
+      ).toISOString(),
+      {
         patient: `p${p}`,
         status,
         type,
         location: 'loc-1',
-      }),
-    );
-    const patients = c.zones.map((z, i) =>
-      contact(`p${i}`, {
-        ...(z === undefined ? {} : { zone: z }),
-        preferences: c.channels[i] === 'none' ? [] : [c.channels[i], 'portal'],
-        consent: [
-          {
-            channel: c.channels[i] === 'none' ? 'sms' : c.channels[i],
-            kind: 'granted',
-            at: '2026-01-01T00:00:00Z',
-          },
-        ],
-      }),
-    );
-    const r = rules({
-      offsets: c.offsets,
-      quietHours: c.policy,
-      sensitiveTypes: ['colposcopy'],
-      locationNames: { 'loc-1': c.locationName },
-      ...(c.window === undefined ? {} : { window: c.window }),
-      ...(c.maxPerWeek === undefined ? {} : { maxPerWeek: c.maxPerWeek }),
-      ...(c.maxSmsLength === undefined ? {} : { maxSmsLength: c.maxSmsLength }),
+      },
+    ),
+  );
+  const patients = c.zones.map((own, i) => {
+    const z = c.oneZone ? c.zones[0] : own;
+    return contact(`p${i}`, {
+      ...(z === undefined ? {} : { zone: z }),
+      ...(c.phones[i] === undefined ? {} : { phone: c.phones[i] }),
+      preferences: c.channels[i] === 'none' ? [] : [c.channels[i], 'portal'],
+      consent: [
+        {
+          channel: c.channels[i] === 'none' ? 'sms' : c.channels[i],
+          kind: 'granted',
+          at: '2026-01-01T00:00:00Z',
+        },
+      ],
     });
-    const now = instant(new Date(BASE + c.nowHours * HOUR).toISOString());
-    const sent: SentMessage[] = c.sent.map(([p, h]) => ({
-      patient: `p${p}` as PatientId,
-      sendAt: instant(new Date(BASE + c.nowHours * HOUR - h * HOUR).toISOString()),
-    }));
-    const fast = planReminders(appointments, patients, r, now, { sent });
-    const plain = planRemindersReference(appointments, patients, r, now, { sent });
-    expect(fast._tag).toBe(plain._tag);
-    if (fast._tag === 'Right' && plain._tag === 'Right') {
-      expect(fast.right.messages).toEqual(plain.right.messages);
-      expect(fast.right.skipped.map(key).sort()).toEqual(plain.right.skipped.map(key).sort());
-    }
   });
-});
+  const r = rules({
+    offsets: c.offsets,
+    quietHours: c.policy,
+    sensitiveTypes: ['colposcopy'],
+    locationNames: { 'loc-1': c.locationName },
+    ...(c.window === undefined ? {} : { window: c.window }),
+    ...(c.maxPerWeek === undefined ? {} : { maxPerWeek: c.maxPerWeek }),
+    ...(c.maxSmsLength === undefined ? {} : { maxSmsLength: c.maxSmsLength }),
+    ...(c.sharedPhone === undefined ? {} : { sharedPhone: c.sharedPhone }),
+  });
+  const now = instant(new Date(BASE + c.nowHours * HOUR).toISOString());
+  const sent: SentMessage[] = c.sent.map(([p, h]) => ({
+    patient: `p${p}` as PatientId,
+    sendAt: instant(new Date(BASE + c.nowHours * HOUR - h * HOUR).toISOString()),
+  }));
+  const fast = planReminders(appointments, patients, r, now, { sent });
+  const plain = planRemindersReference(appointments, patients, r, now, { sent });
+  expect(fast._tag).toBe(plain._tag);
+  if (fast._tag === 'Right' && plain._tag === 'Right') {
+    expect(fast.right.messages).toEqual(plain.right.messages);
+    expect(fast.right.skipped.map(key).sort()).toEqual(plain.right.skipped.map(key).sort());
+  }
+};

@@ -378,3 +378,131 @@ describe('location names keyed by outside ids', () => {
     }
   });
 });
+
+// A family phone (the reference's edge case 18, 45 CFR 164.510(b)(3), HHS FAQ 198): worked by hand.
+// p1 and p2 are texted on one number in New York; the rule is "1 day before at 10:00".
+describe('a phone number shared by several patients', () => {
+  const FAMILY = '+16175550234';
+  const dayBefore10 = { offsets: [{ kind: 'calendar', daysBefore: 1, at: '10:00' }] };
+  const family = [contact('p1', { phone: FAMILY }), contact('p2', { phone: FAMILY })];
+  const tuesday = [
+    appt('a1', '2026-11-24T09:00:00-05:00', { patient: 'p1' }),
+    appt('a2', '2026-11-24T15:00:00-05:00', { patient: 'p2' }),
+  ];
+
+  it('separate (default): one message to the number that day, about p1 only; p2 is skipped with the reason', () => {
+    // Both sends are Mon 23 Nov 10:00 EST; the tie goes to the lower patient id (p1).
+    const p = plan(tuesday, rules(dayBefore10), family);
+    expect(p.messages.map((m) => [m.patient, m.sendAt, m.appointments.map((a) => a.id)])).toEqual([
+      ['p1', '2026-11-23T10:00:00-05:00', ['a1']],
+    ]);
+    expect(p.messages[0]?.body).toBe(
+      'Elm Street Clinic: reminder of your appointment on Tue Nov 24 at 9:00 AM. Reply Y to confirm or R to reschedule. Reply STOP to opt out.',
+    );
+    expect(p.messages[0]?.household).toBeUndefined();
+    expect(p.skipped).toEqual([
+      expect.objectContaining({
+        appointment: 'a2',
+        rule: 'calendar:1d@10:00',
+        reason: 'reminder.shared-phone',
+      }),
+    ]);
+    expect(p.skipped[0]?.message).not.toMatch(/p1|p2|6175550234/);
+  });
+
+  it('separate: the patient whose reminder comes first that day gets it, whatever the ids', () => {
+    // 2 hours before: p2's 11:00 visit gives 09:00, p1's 15:00 visit gives 13:00, same Tuesday.
+    const p = plan(
+      [
+        appt('a1', '2026-11-24T15:00:00-05:00', { patient: 'p1' }),
+        appt('a2', '2026-11-24T11:00:00-05:00', { patient: 'p2' }),
+      ],
+      rules(),
+      family,
+    );
+    expect(p.messages.map((m) => [m.patient, m.sendAt])).toEqual([['p2', '2026-11-24T09:00:00-05:00']]);
+    expect(p.skipped.map((s) => [s.appointment, s.reason])).toEqual([['a1', 'reminder.shared-phone']]);
+  });
+
+  it("combined: one message at the earliest send lists both patients' appointments, names nobody, lists the household", () => {
+    const p = plan(tuesday, rules({ ...dayBefore10, sharedPhone: 'combined' }), family);
+    expect(p.skipped).toEqual([]);
+    expect(p.messages).toHaveLength(1);
+    const m = p.messages[0];
+    expect(m?.patient).toBe('p1');
+    expect(m?.household).toEqual(['p1', 'p2']);
+    expect(m?.id).toBe('reminder:p1:2026-11-23');
+    expect(m?.appointments.map((a) => a.id)).toEqual(['a1', 'a2']);
+    // 153 characters: fits one SMS.
+    expect(m?.body).toBe(
+      'Elm Street Clinic: reminder of household appointments on Tue Nov 24 at 9:00 AM and 3:00 PM. Reply Y to confirm or R to reschedule. Reply STOP to opt out.',
+    );
+  });
+
+  it('combined with a sensitive visit: the generic template, no location for anyone', () => {
+    const p = plan(
+      [
+        appt('a1', '2026-11-24T09:00:00-05:00', { patient: 'p1', location: 'loc-1' }),
+        appt('a2', '2026-11-24T15:00:00-05:00', { patient: 'p2', location: 'loc-1', type: 'colposcopy' }),
+      ],
+      rules({
+        ...dayBefore10,
+        sharedPhone: 'combined',
+        sensitiveTypes: ['colposcopy'],
+        locationNames: { 'loc-1': 'Main St' },
+      }),
+      family,
+    );
+    expect(p.messages[0]?.template).toBe('reminder.generic');
+    expect(p.messages[0]?.body).not.toContain('Main St');
+  });
+
+  it('one message a day counts the number: a text already sent to p1 that day keeps p2 from getting one', () => {
+    const sent: SentMessage[] = [
+      { patient: 'p1' as PatientId, sendAt: instant('2026-11-23T08:30:00-05:00') },
+    ];
+    const p = plan(
+      [appt('a2', '2026-11-24T15:00:00-05:00', { patient: 'p2' })],
+      rules(dayBefore10),
+      family,
+      '2026-11-23T08:45:00-05:00',
+      sent,
+    );
+    expect(p.messages).toEqual([]);
+    expect(p.skipped.map((s) => s.reason)).toEqual(['reminder.daily-limit']);
+  });
+
+  it('the week counts the number: with maxPerWeek 2, the third day of texts to the number is skipped', () => {
+    // Visits on Tue, Wed, Thu: sends Mon, Tue, Wed at 10:00, alternating patients.
+    const p = plan(
+      [
+        appt('a1', '2026-11-24T09:00:00-05:00', { patient: 'p1' }),
+        appt('a2', '2026-11-25T09:00:00-05:00', { patient: 'p2' }),
+        appt('a3', '2026-11-26T09:00:00-05:00', { patient: 'p1' }),
+      ],
+      rules({ ...dayBefore10, maxPerWeek: 2 }),
+      family,
+    );
+    expect(p.messages.map((m) => [m.patient, m.sendAt])).toEqual([
+      ['p1', '2026-11-23T10:00:00-05:00'],
+      ['p2', '2026-11-24T10:00:00-05:00'],
+    ]);
+    expect(p.skipped.map((s) => [s.appointment, s.reason])).toEqual([['a3', 'reminder.weekly-limit']]);
+  });
+
+  it('not a shared phone: different numbers, or a patient on the number who is e-mailed', () => {
+    const two = plan(tuesday, rules(dayBefore10), [
+      contact('p1', { phone: FAMILY }),
+      contact('p2', { phone: '+16175550235' }),
+    ]);
+    expect(two.messages.map((m) => m.patient)).toEqual(['p1', 'p2']);
+    const emailed = plan(tuesday, rules(dayBefore10), [
+      contact('p1', { phone: FAMILY }),
+      contact('p2', { phone: FAMILY, preferences: ['email'] }),
+    ]);
+    expect(emailed.messages.map((m) => [m.patient, m.channel])).toEqual([
+      ['p1', 'sms'],
+      ['p2', 'email'],
+    ]);
+  });
+});
