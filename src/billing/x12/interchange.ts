@@ -7,7 +7,11 @@
  * split into an array and no transaction is kept as a list of segments.
  */
 import { err, ok, type Either } from '../../core/result.js';
-import { readEnvelope, type TransactionHandler } from '../../insurance/x12/envelope.js';
+import {
+  readEnvelope,
+  type TransactionHandler,
+  type TransactionHeader,
+} from '../../insurance/x12/envelope.js';
 import type { X12Error, X12Warning } from '../../insurance/x12/errors.js';
 import {
   parseX12,
@@ -140,15 +144,15 @@ class TransactionsOfType<R> implements TransactionHandler<SegmentCursor, OpenTra
     private readonly start: (d: X12Delimiters, notes: ReadingNote[]) => BillingTransactionReader<R>,
   ) {}
 
-  begin(st: SegmentCursor, type: string, groupVersion: string): OpenTransaction<R> | undefined {
-    if (type !== this.type) return undefined;
+  begin(_st: SegmentCursor, header: TransactionHeader, groupVersion: string): OpenTransaction<R> | undefined {
+    if (header.type !== this.type) return undefined;
     return {
       reader: this.start(this.d, this.notes),
       source: {
         interchangeControlNumber: this.interchangeControlNumber,
-        transactionControlNumber: st.el(2),
-        version: st.el(3) || groupVersion || this.isaVersion,
-        segmentIndex: st.index,
+        transactionControlNumber: header.controlNumber,
+        version: header.implementation || groupVersion || this.isaVersion,
+        segmentIndex: header.stIndex,
       },
     };
   }
