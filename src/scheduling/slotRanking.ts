@@ -189,7 +189,12 @@ export const byStart = (starts: readonly number[]): Int32Array => {
   let sorted = true;
   for (let i = 1; i < starts.length && sorted; i++)
     sorted = (starts[i - 1] as number) <= (starts[i] as number);
-  if (sorted) return Int32Array.from(starts.keys());
+  if (sorted) {
+    // Filled in a loop: Int32Array.from over an iterator takes the runtime's slow path.
+    const identity = new Int32Array(starts.length);
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+    return identity;
+  }
   const span = (hi - lo) / MINUTE + 1;
   const bucket = new Int32Array(starts.length);
   let counts: Int32Array;
