@@ -33,7 +33,11 @@ export interface GroupRead<T> {
   readonly transactions: readonly TransactionRead<T>[];
 }
 
-/** ST01-ST03 and where ST was, as the envelope reads them once for every reader. */
+/**
+ * ST01-ST03 and where ST was, as the envelope reads them once for every reader. The object a
+ * handler gets is valid until the transaction's `end`: the envelope fills the same one again for
+ * the next transaction (a reader that keeps the values copies them).
+ */
 export interface TransactionHeader {
   readonly type: string;
   readonly controlNumber: string;
@@ -71,7 +75,11 @@ interface OpenGroup<T> {
   idMismatch: boolean;
 }
 
-interface OpenTransaction<S> extends TransactionHeader {
+interface OpenTransaction<S> {
+  type: string;
+  controlNumber: string;
+  implementation: string;
+  stIndex: number;
   state: S | undefined;
   count: number;
 }
@@ -139,6 +147,8 @@ export const readEnvelope = <V extends SegmentView, S, T>(
   const keep = handler.keep !== false;
   let group: OpenGroup<T> | undefined;
   let tx: OpenTransaction<S> | undefined;
+  /** The record of the transaction that ended, filled again at the next ST. */
+  let spare: OpenTransaction<S> | undefined;
   for (let s = next(); s !== undefined; s = next()) {
     const id = s.id;
     if (tx) {
@@ -169,6 +179,7 @@ export const readEnvelope = <V extends SegmentView, S, T>(
             stIndex: tx.stIndex,
             body,
           });
+        spare = tx;
         tx = undefined;
       } else if (id === 'ST' || id === 'GE' || id === 'IEA')
         return err(x12Error('x12.truncated', `ST at segment ${tx.stIndex} has no SE`, s.index));
@@ -176,15 +187,21 @@ export const readEnvelope = <V extends SegmentView, S, T>(
     }
     if (id === 'ST') {
       if (!group) warnings.push(x12Warning('x12.missing-trailer', 'ST outside a GS/GE group', s.index));
-      const open: OpenTransaction<S> = {
-        type: s.el(1),
-        controlNumber: s.el(2),
-        // ST03 is mostly GS08 again: then the group's string, not a new one per transaction.
-        implementation: group && s.elIs(3, group.version) ? group.version : s.el(3),
-        stIndex: s.index,
+      const open: OpenTransaction<S> = spare ?? {
+        type: '',
+        controlNumber: '',
+        implementation: '',
+        stIndex: 0,
         state: undefined,
-        count: 1,
+        count: 0,
       };
+      open.type = s.el(1);
+      open.controlNumber = s.el(2);
+      // ST03 is mostly GS08 again: then the group's string, not a new one per transaction.
+      open.implementation = group && s.elIs(3, group.version) ? group.version : s.el(3);
+      open.stIndex = s.index;
+      open.state = undefined;
+      open.count = 1;
       const state = handler.begin(s, open, group?.version ?? '');
       open.state = state;
       if (state !== undefined) handler.segment(state, s);

@@ -127,8 +127,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type WritableEntity = Mutable<RelatedEntity> & { contacts: string[] };
 
 interface MemberNode {
-  readonly level: 'subscriber' | 'dependent';
-  readonly letter: 'C' | 'D';
+  level: 'subscriber' | 'dependent';
+  letter: 'C' | 'D';
   parent: MemberNode | undefined;
   member: Mutable<EligibilityMember> & {
     references: readonly EligibilityReference[];
@@ -209,24 +209,45 @@ const traceNumber = (type: string, number: string, originator: string, supplemen
 const fullName = (last: string, first: string): string =>
   last === '' ? first : first === '' ? last : `${last} ${first}`;
 
+/** A new member of a response (the `member` a node of the HL tree fills). */
+const newMember = (level: 'subscriber' | 'dependent'): MemberNode['member'] => ({
+  level,
+  demographicsCorrected: false,
+  references: NO_ITEMS,
+  dates: NO_ITEMS,
+  traceNumbers: NO_ITEMS,
+});
+
 /** A new member of the HL tree (2000C subscriber or 2000D dependent). */
 const memberNode = (level: 'subscriber' | 'dependent', parent: MemberNode | undefined): MemberNode => ({
   level,
   letter: level === 'subscriber' ? 'C' : 'D',
   parent,
-  member: {
-    level,
-    demographicsCorrected: false,
-    references: NO_ITEMS,
-    dates: NO_ITEMS,
-    traceNumbers: NO_ITEMS,
-  },
+  member: newMember(level),
   rejections: NO_ITEMS,
   benefits: NO_ITEMS,
   benefitCount: 0,
   active: false,
   inactive: false,
 });
+
+/** A node of a transaction that has ended made the next transaction's, as {@link memberNode} would. */
+const renewed = (
+  node: MemberNode,
+  level: 'subscriber' | 'dependent',
+  parent: MemberNode | undefined,
+): MemberNode => {
+  node.level = level;
+  node.letter = level === 'subscriber' ? 'C' : 'D';
+  node.parent = parent;
+  node.member = newMember(level);
+  node.rejections = NO_ITEMS;
+  node.benefits = NO_ITEMS;
+  node.benefitCount = 0;
+  node.active = false;
+  node.inactive = false;
+  return node;
+};
 
 /** The payer and provider read last in an interchange, shared by the next transactions that name the same. */
 interface LastParties {
@@ -274,7 +295,13 @@ export class Walker {
   warnings: X12Warning[] = [];
   sourceRejections: readonly EligibilityRejection[] = NO_ITEMS;
   receiverRejections: readonly EligibilityRejection[] = NO_ITEMS;
-  members: readonly MemberNode[] = NO_ITEMS;
+  /**
+   * The members of the transaction: the first `memberCount` entries. A structure walker keeps the
+   * nodes of the transactions before and renews them (a node is only read before its
+   * transaction's end: the responses keep the `member` objects, which are new for each).
+   */
+  readonly members: MemberNode[] = [];
+  memberCount = 0;
   payer: EligibilityParty = NO_PARTY;
   provider: EligibilityParty = NO_PARTY;
   letter = 'A';
@@ -304,7 +331,7 @@ export class Walker {
     if (this.warnings.length > 0) this.warnings = [];
     this.sourceRejections = NO_ITEMS;
     this.receiverRejections = NO_ITEMS;
-    this.members = NO_ITEMS;
+    this.memberCount = 0;
     this.payer = NO_PARTY;
     this.provider = NO_PARTY;
     this.letter = 'A';
@@ -327,9 +354,7 @@ export class Walker {
     this.letter = first.letter;
     this.inLs = first.inLs;
     if (first.member >= 0) {
-      const node = memberNode('subscriber', undefined);
-      this.node = node;
-      this.members = added(this.members, node);
+      this.node = this.addMember('subscriber', undefined);
     }
   }
 
@@ -361,13 +386,24 @@ export class Walker {
     if (letter === undefined && this.structureWarnings)
       this.warnings.push(x12Warning('x12.loop-structure', 'HL03 is not 20, 21, 22 or 23', s.index));
     if (code !== '22' && code !== '23') return;
-    const node = memberNode(
+    const node = this.addMember(
       code === '22' ? 'subscriber' : 'dependent',
       code === '23' ? this.subscriber : undefined,
     );
     if (code === '22') this.subscriber = node;
     this.node = node;
-    this.members = added(this.members, node);
+  }
+
+  /** The next member of the transaction: a renewed node when a transaction before left one. */
+  private addMember(level: 'subscriber' | 'dependent', parent: MemberNode | undefined): MemberNode {
+    const left = this.members[this.memberCount];
+    let node: MemberNode;
+    if (left === undefined) {
+      node = memberNode(level, parent);
+      this.members.push(node);
+    } else node = renewed(left, level, parent);
+    this.memberCount++;
+    return node;
   }
 
   rejection(s: SegmentView): EligibilityRejection {
@@ -689,7 +725,7 @@ const versionOf = (implementation: string, groupVersion: string): EligibilityRes
 
 /** Whether `n` is the parent of another member (a subscriber with dependents). */
 const hasDependents = (w: Walker, n: MemberNode): boolean => {
-  for (const m of w.members) if (m.parent === n) return true;
+  for (let j = 0; j < w.memberCount; j++) if (w.members[j]?.parent === n) return true;
   return false;
 };
 
@@ -886,7 +922,7 @@ const responsesOf = (
       : [...w.sourceRejections, ...w.receiverRejections];
   const before = out.length;
   // Literals with every key in one order (no spreads): one object shape for every response.
-  for (let j = 0; j < w.members.length; j++) {
+  for (let j = 0; j < w.memberCount; j++) {
     const n = w.members[j] as MemberNode;
     if (!isPerson(w, n)) continue;
     const parentRejections = n.parent?.rejections ?? NO_ITEMS;
@@ -1053,7 +1089,7 @@ class StructureRead implements TransactionHandler<SegmentCursor, StructureRead, 
       this.ebLetter = w.letter;
       this.ebInLs = w.inLs;
       // The node is the member read last, when there is one.
-      this.ebMember = w.node ? w.members.length - 1 : -1;
+      this.ebMember = w.node ? w.memberCount - 1 : -1;
     }
     w.segment(s);
   }
