@@ -8,11 +8,16 @@ import {
   buildClaim,
   checkBalance,
   checkClaim,
+  fromFhirClaim,
+  fromFhirClaimResponse,
   parseEncounter,
   postRemittance,
   read835,
   secondaryClaim,
   statement,
+  toFhirClaim,
+  toFhirClaimResponses,
+  toFhirExplanationsOfBenefit,
   type Claim,
   type ClaimEnvelope,
   type Encounter,
@@ -315,6 +320,30 @@ export const statements = () => {
   // ['acct-004: $35.00 (49 days)']
   // #endregion statements
   return due;
+};
+
+export const fhir = () => {
+  const { corrected } = scrubbing();
+  const { rivera } = claims();
+  const { remittances, posted } = posting();
+  const [acme] = remittances;
+  const [acmePosting] = posted;
+  if (acme === undefined || acmePosting === undefined) throw new Error('the ACME remittance expected');
+  // #region fhir
+  // The claim as an R4 Claim, and back (what R4 Claim has no element for stays behind: tax id, address).
+  const claimResource = toFhirClaim(corrected);
+  const claimBack = must(fromFhirClaim(claimResource)); // claimBack.id: 'DEMO-A'
+  // Each 835 claim as a ClaimResponse (the payer's answer) and an ExplanationOfBenefit (claim and
+  // answer together); the posting gives each item the billed line it answers.
+  const responses = toFhirClaimResponses(acme, acmePosting); // DEMO-A, DEMO-B
+  const eobs = toFhirExplanationsOfBenefit(acme, acmePosting);
+  const strep = eobs[0]?.item?.[1]?.adjudication?.map((a) => a.category.coding?.[0]?.code);
+  // ['submitted', 'benefit', 'denied']: CO 197 on a denied line, kept apart from 'contractual'
+  // Read back, a response is a remittance of one claim: it balances and posts as the 835 did.
+  const second = must(fromFhirClaimResponse(responses[1]));
+  const reposted = must(postRemittance(second, [rivera])).claims[0]?.totals.paid; // 11200
+  // #endregion fhir
+  return { claimBack, responses, eobs, strep, reposted };
 };
 
 if (process.argv[1]?.endsWith('billing.ts')) {

@@ -34,4 +34,8 @@ export const BILLING_EXPORT_KINDS = {
   statusCategoryGroup: 'text',
   toFhirClaim: 'core',
   fromFhirClaim: 'edge',
+  toFhirClaimResponses: 'core',
+  toFhirExplanationsOfBenefit: 'core',
+  fromFhirClaimResponse: 'edge',
+  fromFhirExplanationOfBenefit: 'edge',
 } as const satisfies ExportKinds;

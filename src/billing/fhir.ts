@@ -1,7 +1,7 @@
 /**
  * FHIR R4 mappers for the professional claim (billing reference §11.1): a Claim as an R4 Claim
- * (type professional, use claim) and back. ClaimResponse and ExplanationOfBenefit are not mapped
- * yet.
+ * (type professional, use claim) and back. The remittance's ClaimResponse and
+ * ExplanationOfBenefit mappers are in `fhirRemittance.ts`.
  */
 import type { Claim as FhirClaim, ClaimItem as FhirClaimItem, Money } from 'fhir/r4.js';
 import * as z from 'zod';

@@ -142,3 +142,11 @@ export {
   PAYER_RESPONSIBILITY_EXTENSION,
   toFhirClaim,
 } from './fhir.js';
+export {
+  ADJUDICATION_CATEGORY_SYSTEM,
+  fromFhirClaimResponse,
+  fromFhirExplanationOfBenefit,
+  REMITTANCE_EXTENSIONS,
+  toFhirClaimResponses,
+  toFhirExplanationsOfBenefit,
+} from './fhirRemittance.js';

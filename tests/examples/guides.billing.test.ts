@@ -61,6 +61,15 @@ describe('billing.md', () => {
     expect(refused._tag === 'Left' && refused.left.code).toBe('billing.crossed-over');
   });
 
+  it('fhir: the claim back from R4, each 835 claim as a response and an EOB, a response posted again', () => {
+    const { claimBack, responses, eobs, strep, reposted } = guide.fhir();
+    expect(claimBack.id).toBe('DEMO-A');
+    expect(responses.map((r) => r.request?.identifier?.value)).toEqual(['DEMO-A', 'DEMO-B']);
+    expect(eobs).toHaveLength(2);
+    expect(strep).toEqual(['submitted', 'benefit', 'denied']);
+    expect(reposted).toBe(11200); // CLP*DEMO-B*1*280*112: 280 − 80 − 88
+  });
+
   it('statements: only the balance past 30 days goes out', () => {
     expect(guide.statements()).toEqual(['acct-004: $35.00 (49 days)']);
   });

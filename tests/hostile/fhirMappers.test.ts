@@ -18,6 +18,13 @@ import {
   toFhirRoutedCommunication,
 } from '../../src/communications/index.js';
 import { FHIR_SAMPLE_RECEIVED, FHIR_SAMPLE_REMINDER } from '../communications/fhirSamples.js';
+import {
+  fromFhirClaimResponse,
+  fromFhirExplanationOfBenefit,
+  read835,
+  toFhirClaimResponses,
+  toFhirExplanationsOfBenefit,
+} from '../../src/billing/index.js';
 import { reachableReferralArbitrary } from '../../src/testing/index.js';
 import { dataFile, dataFiles } from '../support/testData.js';
 import { jsonMutations, plantedPhiIn, PHI_TEXT } from './support/corpus.js';
@@ -36,6 +43,8 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
   Slot: fromFhirSlot,
   Communication: fromFhirCommunication,
   CommunicationRequest: fromFhirCommunicationRequest,
+  ClaimResponse: fromFhirClaimResponse,
+  ExplanationOfBenefit: fromFhirExplanationOfBenefit,
 };
 
 interface Sample {
@@ -79,6 +88,14 @@ const samples = (): Sample[] => {
     'toFhirCallbackRequest',
     JSON.parse(JSON.stringify(toFhirCallbackRequest(FHIR_SAMPLE_RECEIVED))) as Json,
   );
+  // Beside the HL7 ClaimResponse and EOB examples: the remittance writers' output for a public 835.
+  const read = read835(dataFile('x12/835/LinuxForHealth__x12__managed-care.835'));
+  for (const remittance of read._tag === 'Right' ? read.right.remittances : []) {
+    for (const r of toFhirClaimResponses(remittance))
+      add('toFhirClaimResponses managed-care', JSON.parse(JSON.stringify(r)) as Json);
+    for (const r of toFhirExplanationsOfBenefit(remittance))
+      add('toFhirExplanationsOfBenefit managed-care', JSON.parse(JSON.stringify(r)) as Json);
+  }
   return out;
 };
 

@@ -179,6 +179,21 @@ const fhirSamples = async (): Promise<Map<string, { name: string; json: unknown 
   const { claims } = await import('../../examples/guides/billing.js');
   for (const [name, claim] of Object.entries(claims()))
     add('Claim', `toFhirClaim ${name}`, JSON.parse(JSON.stringify(toFhirClaim(claim))));
+  // Beside the HL7 ClaimResponse and EOB examples: the remittance writers' output for two public 835s.
+  const { read835, toFhirClaimResponses, toFhirExplanationsOfBenefit } =
+    await import('../../src/billing/index.js');
+  for (const file of [
+    'LinuxForHealth__x12__managed-care.835',
+    'LinuxForHealth__x12__secondary-payment.835',
+  ]) {
+    const read = read835(dataFile(`x12/835/${file}`));
+    const [remittance] = read._tag === 'Right' ? read.right.remittances : [];
+    if (remittance === undefined) continue;
+    for (const r of toFhirClaimResponses(remittance))
+      add('ClaimResponse', `toFhirClaimResponses ${file}`, JSON.parse(JSON.stringify(r)));
+    for (const r of toFhirExplanationsOfBenefit(remittance))
+      add('ExplanationOfBenefit', `toFhirExplanationsOfBenefit ${file}`, JSON.parse(JSON.stringify(r)));
+  }
   return byType;
 };
 
