@@ -30,18 +30,27 @@ const must = <A>(e: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: A 
 };
 
 // CPU time of this process (process.cpuUsage): the other work on the machine weighs less on it
-// than on wall-clock time.
-const cpuMedian = (fn: () => unknown, samples: number, inner = 1): number => {
-  const times: number[] = [];
+// than on wall-clock time. Wall-clock medians are taken from the same samples.
+const timeMedians = (fn: () => unknown, samples: number, inner = 1): { cpu: number; wall: number } => {
+  const cpu: number[] = [];
+  const wall: number[] = [];
   for (let i = 0; i < samples; i++) {
     const c = process.cpuUsage();
+    const w = performance.now();
     for (let k = 0; k < inner; k++) fn();
+    wall.push((performance.now() - w) / inner);
     const u = process.cpuUsage(c);
-    times.push((u.user + u.system) / 1000 / inner);
+    cpu.push((u.user + u.system) / 1000 / inner);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  return { cpu: mid(cpu), wall: mid(wall) };
 };
+const cpuMedian = (fn: () => unknown, samples: number, inner = 1): number =>
+  timeMedians(fn, samples, inner).cpu;
+const loadNow = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 
 // --- 0. slot-calculator: one provider, busy blocks, 30-minute visits, 90 days -------------------
 // Its input shape: weekday hours 09:00-17:00 in New York and a list of busy blocks (20, 200 and
@@ -113,11 +122,13 @@ const versus = [20, 200, 2000].map((n) => {
     warm();
     getSlots(peerInput);
   }
-  const coldMs = cpuMedian(cold, 15, 10);
-  const warmMs = cpuMedian(warm, 15, 10);
+  const coldMs = timeMedians(cold, 15, 10);
+  const warmMs = timeMedians(warm, 15, 10);
+  const peer = timeMedians(() => getSlots(peerInput), 5);
   return {
     n,
-    peer: cpuMedian(() => getSlots(peerInput), 5),
+    load: loadNow(),
+    peer,
     cold: coldMs,
     warm: warmMs,
     ours: must(warm()).length,
@@ -149,19 +160,27 @@ const first10 = measure('first 10', () => findSlots(first10Query, system, { now:
 // built for what the search touches). CPU time of this process (process.cpuUsage), so the other
 // work on the machine weighs less than on wall-clock time.
 const json = JSON.stringify(system);
+const coldLoad = loadNow();
 const coldRuns = Array.from({ length: 13 }, () => {
   const t0 = process.cpuUsage();
+  const w0 = performance.now();
   const raw: unknown = JSON.parse(json);
   const t1 = process.cpuUsage();
+  const w1 = performance.now();
   const cal = must(parseSchedulingCalendar(raw));
   const t2 = process.cpuUsage();
+  const w2 = performance.now();
   const found = must(findSlots(first10Query, cal, { now: NOW, limit: 10 }));
   const t3 = process.cpuUsage();
+  const w3 = performance.now();
   const ms = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
   return {
     json: ms(t0, t1),
     parse: ms(t1, t2),
     search: ms(t2, t3),
+    jsonWall: w1 - w0,
+    parseWall: w2 - w1,
+    searchWall: w3 - w2,
     same: found[0]?.start === firstSlots[0]?.start,
   };
 }).slice(3); // the first runs warm the JIT up, as for every other row
@@ -170,11 +189,16 @@ const coldJson = med(coldRuns.map((r) => r.json));
 const coldParse = med(coldRuns.map((r) => r.parse));
 const coldSearch = med(coldRuns.map((r) => r.search));
 const coldTotal = med(coldRuns.map((r) => r.parse + r.search));
+const coldJsonWall = med(coldRuns.map((r) => r.jsonWall));
+const coldParseWall = med(coldRuns.map((r) => r.parseWall));
+const coldSearchWall = med(coldRuns.map((r) => r.searchWall));
+const coldTotalWall = med(coldRuns.map((r) => r.parseWall + r.searchWall));
 if (!coldRuns.every((r) => r.same)) throw new Error('a cold search found other slots');
 // The schema alone, for comparison (what parsing cost before the plain-shape reader).
 const rawOnce: unknown = JSON.parse(json);
 const bySchema = cpuMedian(() => SchedulingCalendarSchema.safeParse(rawOnce), 5);
-const warmCpu = cpuMedian(() => findSlots(first10Query, system, { now: NOW, limit: 10 }), 21, 5);
+const warmFirst10 = timeMedians(() => findSlots(first10Query, system, { now: NOW, limit: 10 }), 21, 5);
+const warmCpu = warmFirst10.cpu;
 const perSecond = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en-US')}/s`;
 
 const allQuery: SlotQuery = { type: 'follow-20' as SlotQuery['type'], from: FROM, to: TO };
@@ -317,14 +341,16 @@ ${table(
 
 The cold path: a request that loads the calendar from its JSON (${(json.length / 2 ** 20).toFixed(1)} MiB) and asks for the first
 10 slots of the 20 New York providers (new patient, 40 min, exam room); a new calendar object per
-call. CPU time of this process, medians of 10 runs after 3 warm-up runs.
+call. CPU time of this process and wall-clock time, medians of 10 runs after 3 warm-up runs (load
+average ${coldLoad} when they started); warm = the same search on a calendar searched before.
 
 ${table(
-  ['step (cold, per request)', 'CPU', 'target', 'warm', 'notes'],
+  ['step (cold, per request)', 'CPU', 'wall', 'target', 'warm (CPU / wall)', 'notes'],
   [
     [
       'JSON.parse of the stored calendar (the runtime, before our code)',
       `${fmtMs(coldJson)} ms`,
+      `${fmtMs(coldJsonWall)} ms`,
       '',
       '',
       'the caller may load less: see the scheduling guide, "What to load per request"',
@@ -332,30 +358,35 @@ ${table(
     [
       'parseSchedulingCalendar',
       `${fmtMs(coldParse)} ms`,
+      `${fmtMs(coldParseWall)} ms`,
       '≥ 1,000,000 appointments/s',
       '',
-      `${perSecond(system.appointments.length, coldParse)}; the schema alone: ${fmtMs(bySchema)} ms (${perSecond(system.appointments.length, bySchema)})`,
+      `${perSecond(system.appointments.length, coldParse)} CPU, ${perSecond(system.appointments.length, coldParseWall)} wall; the schema alone: ${fmtMs(bySchema)} ms CPU (${perSecond(system.appointments.length, bySchema)})`,
     ],
     [
       'findSlots first 10 on the fresh calendar (index + search)',
       `${fmtMs(coldSearch)} ms`,
+      `${fmtMs(coldSearchWall)} ms`,
       '< 10 ms',
-      `${fmtMs(warmCpu)} ms`,
-      'bookings grouped by the parser; read and sorted only for the 20 providers and their rooms',
+      `${fmtMs(warmFirst10.cpu)} / ${fmtMs(warmFirst10.wall)} ms`,
+      'bookings grouped and timed by the parser; sorted only for the 20 providers and their rooms',
     ],
     [
       'parse + index + search',
       `${fmtMs(coldTotal)} ms`,
+      `${fmtMs(coldTotalWall)} ms`,
       '< 60 ms',
-      `${fmtMs(warmCpu)} ms`,
-      `${ratio(coldTotal, warmCpu)} the warm search`,
+      `${fmtMs(warmFirst10.cpu)} / ${fmtMs(warmFirst10.wall)} ms`,
+      `${ratio(coldTotal, warmCpu)} the warm search (CPU)`,
     ],
   ],
 )}
 
 slot-calculator 2.2.1 side by side on its own kind of input: one provider, weekday hours 09:00-17:00
 in New York, 90 days, 30-minute visits, busy blocks of 30 minutes. Cold = our calendar parsed from
-JSON and searched on every call; warm = searched on a parsed calendar. CPU time, medians.
+JSON and searched on every call (a new calendar object, so its index, rules and availability are
+built again); warm = searched on a parsed calendar. Medians of CPU time (wall-clock time in
+brackets); ratios of CPU time; the load average when each row started.
 
 ${table(
   [
@@ -366,15 +397,17 @@ ${table(
     'ratio cold (target ≥ 100x)',
     'ratio warm',
     'slots (ours / theirs)',
+    'load',
   ],
   versus.map((v) => [
     v.n.toLocaleString('en-US'),
-    `${fmtMs(v.peer)} ms`,
-    `${fmtMs(v.cold)} ms`,
-    `${fmtMs(v.warm)} ms`,
-    ratio(v.peer, v.cold),
-    ratio(v.peer, v.warm),
+    `${fmtMs(v.peer.cpu)} ms (${fmtMs(v.peer.wall)})`,
+    `${fmtMs(v.cold.cpu)} ms (${fmtMs(v.cold.wall)})`,
+    `${fmtMs(v.warm.cpu)} ms (${fmtMs(v.warm.wall)})`,
+    ratio(v.peer.cpu, v.cold.cpu),
+    ratio(v.peer.cpu, v.warm.cpu),
     `${v.ours} / ${v.theirs}`,
+    v.load,
   ]),
 )}
 
