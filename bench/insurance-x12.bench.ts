@@ -240,10 +240,11 @@ per read, member nodes and the envelope's transaction record renewed, payer and 
 in place, dates cached per read, segment ids keyed while read), at load 8-14: generated 5 MB
 interchange 87.67 ms CPU interleaved (57.0 MB/s) and 57.44 ms alone (87.1 MB/s; best 118.8), corpus
 0.825 ms (3.30x node-x12; everything read 2.05x), batch 44.79 ms (3.42x; 2.04x), cold 20.17 ms
-(2.05x; 1.41x). A 5 MB pass then allocated 9 MB (5.2 MB of it the result), so the 16 MB young
-generation filled about every second pass and the median sample fell on a scavenge as often as
-not; it now allocates 6.4 MB. The isolated median still moves with the load: samples with and
-without a scavenge differ by 15-25 ms at load 15-20.
+(2.05x; 1.41x). A 5 MB pass then allocated about 12 MB (7.3 MB of it the result), so the 16 MB
+young generation filled at least every second pass and the median sample fell on a scavenge as
+often as not; it now allocates 6.4 MB (5.2 MB of it the result; heap used before and after one
+read with a 512 MB young generation). The isolated median still moves with the load: samples with
+and without a scavenge differ by 15-25 ms at load 15-20.
 
 Before the deferred benefit walk, read271 read everything at once: generated
 5 MB interchange 264 ms CPU (18.9 MB/s), corpus 1.16 ms (2.56x node-x12), batch 55.2 ms (2.46x),
