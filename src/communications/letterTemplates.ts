@@ -76,16 +76,33 @@ export interface LetterTemplate {
   readonly body: string;
 }
 
+/** What every built-in letter opens with: the letterhead, the date and the greeting. */
+const LETTERHEAD = [
+  '{{practiceName}}',
+  '{{practiceAddress}}',
+  '{{letterDate}}',
+  '',
+  'Dear {{recipientName}},',
+  '',
+];
+/** How a letter closes unless it says otherwise. */
+const SINCERELY = ['Sincerely,', '{{practiceName}}'];
+
+/**
+ * A built-in template: the letterhead and greeting, the body's lines (an empty line between
+ * paragraphs), an empty line and the close.
+ */
 const letter = (
   id: string,
   title: string,
   recipients: readonly RecipientKind[],
   lines: readonly string[],
+  close: readonly string[] = SINCERELY,
 ): LetterTemplate => ({
   id,
   title,
   recipients,
-  body: lines.join('\n'),
+  body: [...LETTERHEAD, ...lines, '', ...close].join('\n'),
 });
 
 /** The built-in templates. Patient letters are written at or below the 8th grade (tested). */
@@ -95,12 +112,6 @@ export const LETTER_TEMPLATES = {
     'Appointment confirmation',
     ['patient'],
     [
-      '{{practiceName}}',
-      '{{practiceAddress}}',
-      '{{letterDate}}',
-      '',
-      'Dear {{recipientName}},',
-      '',
       'This letter confirms your visit with {{providerName}} on {{appointmentDate}} at {{appointmentTime}}.',
       'The visit is at {{location}}.',
       '',
@@ -108,9 +119,6 @@ export const LETTER_TEMPLATES = {
       'Bring a photo ID, your insurance card and a list of the medicines you take.',
       '',
       'To change or cancel, call us at {{practicePhone}}.',
-      '',
-      'Sincerely,',
-      '{{practiceName}}',
     ],
   ),
   'no-show': letter(
@@ -118,19 +126,10 @@ export const LETTER_TEMPLATES = {
     'Missed appointment',
     ['patient'],
     [
-      '{{practiceName}}',
-      '{{practiceAddress}}',
-      '{{letterDate}}',
-      '',
-      'Dear {{recipientName}},',
-      '',
       'We missed you at your visit on {{appointmentDate}} at {{appointmentTime}}.',
       'We want to help you stay well. Please call us at {{practicePhone}} to set up a new time.',
       '',
       'Our policy on missed visits: {{noShowPolicy}}',
-      '',
-      'Sincerely,',
-      '{{practiceName}}',
     ],
   ),
   discharge: letter(
@@ -138,12 +137,6 @@ export const LETTER_TEMPLATES = {
     'Ending our care',
     ['patient'],
     [
-      '{{practiceName}}',
-      '{{practiceAddress}}',
-      '{{letterDate}}',
-      '',
-      'Dear {{recipientName}},',
-      '',
       'We will no longer be your medical office after {{effectiveDate}}.',
       'That gives you {{noticeDays}} days to find a new doctor.',
       'Until that date, we will still see you for urgent care and emergencies.',
@@ -152,9 +145,6 @@ export const LETTER_TEMPLATES = {
       'Your insurer or the county medical society can help you find a new doctor.',
       'We will send a copy of your records to your new doctor when you sign a release.',
       'Call us at {{practicePhone}} with any questions.',
-      '',
-      'Sincerely,',
-      '{{practiceName}}',
     ],
   ),
   referral: letter(
@@ -162,12 +152,6 @@ export const LETTER_TEMPLATES = {
     'Referral',
     ['specialist'],
     [
-      '{{practiceName}}',
-      '{{practiceAddress}}',
-      '{{letterDate}}',
-      '',
-      'Dear {{recipientName}},',
-      '',
       'I am referring {{patientName}} (date of birth {{patientDob}}) for: {{referralReason}}.',
       'Urgency: {{urgency}}.',
       'Clinical question: {{clinicalQuestion}}',
@@ -179,22 +163,14 @@ export const LETTER_TEMPLATES = {
       '',
       'Authorization {{authorizationNumber}}: {{authorizedVisits}} visits, valid through {{authorizationValidThrough}}.',
       'Please send back: {{expectedBack}}.',
-      '',
-      'Thank you,',
-      '{{referringProvider}}, {{practiceName}}, {{practicePhone}}',
     ],
+    ['Thank you,', '{{referringProvider}}, {{practiceName}}, {{practicePhone}}'],
   ),
   'denial-explanation': letter(
     'denial-explanation',
     'About your insurance denial',
     ['patient'],
     [
-      '{{practiceName}}',
-      '{{practiceAddress}}',
-      '{{letterDate}}',
-      '',
-      'Dear {{recipientName}},',
-      '',
       'Your health plan did not pay for {{serviceName}} on {{serviceDate}}.',
       'The plan said: {{payerReason}}',
       'You owe {{amountOwed}} for now.',
@@ -204,9 +180,6 @@ export const LETTER_TEMPLATES = {
       'What we will do: {{practiceAction}}',
       '',
       'Call us at {{practicePhone}} with any questions.',
-      '',
-      'Sincerely,',
-      '{{practiceName}}',
     ],
   ),
   recall: letter(
@@ -214,17 +187,8 @@ export const LETTER_TEMPLATES = {
     'Time for your visit',
     ['patient'],
     [
-      '{{practiceName}}',
-      '{{practiceAddress}}',
-      '{{letterDate}}',
-      '',
-      'Dear {{recipientName}},',
-      '',
       'It is time for your next visit with us.',
       'Please call us at {{practicePhone}} to set up a time that works for you.',
-      '',
-      'Sincerely,',
-      '{{practiceName}}',
     ],
   ),
   'records-release-cover': letter(
@@ -232,20 +196,11 @@ export const LETTER_TEMPLATES = {
     'Records release',
     ['patient', 'attorney', 'specialist', 'payer'],
     [
-      '{{practiceName}}',
-      '{{practiceAddress}}',
-      '{{letterDate}}',
-      '',
-      'Dear {{recipientName}},',
-      '',
       'Enclosed are records of {{patientName}}: {{enclosures}}, {{dateRange}}, {{pageCount}} pages.',
       'They are released under {{legalBasis}}.',
       '',
       'These records are confidential. Do not share them further unless the law or the patient allows it.',
       'Questions: {{practicePhone}}.',
-      '',
-      'Sincerely,',
-      '{{practiceName}}',
     ],
   ),
 } as const satisfies Readonly<Record<string, LetterTemplate>>;

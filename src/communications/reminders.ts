@@ -102,6 +102,39 @@ export const SKIP_MESSAGES: Readonly<Record<SkipReason, string>> = {
 };
 
 /**
+ * The Left of an input instant that is not ISO 8601 with an offset.
+ *
+ * @param field - the field's path, such as `appointments.3.start`
+ * @param name - the field's name in the message
+ * @returns `communications.invalid-instant`
+ * @example
+ * invalidInstant('now', 'now'); // { code: 'communications.invalid-instant', field: 'now', ... }
+ */
+export const invalidInstant = (field: string, name: string): CommunicationsInputError =>
+  inputError('communications.invalid-instant', field, `${name} must be an ISO 8601 instant with an offset`);
+
+/**
+ * What both planners refuse before planning: a `now` that is no instant, a window that does not
+ * open before it closes.
+ *
+ * @param nowMs - `now` in epoch milliseconds (NaN when it did not read)
+ * @param window - the sending window
+ * @returns the Left's error, or undefined when both are fine
+ * @example
+ * refusedInputs(Date.UTC(2026, 0, 1), { start: 480, end: 1260 }); // undefined
+ */
+export const refusedInputs = (nowMs: number, window: MinuteWindow): CommunicationsInputError | undefined =>
+  !Number.isFinite(nowMs)
+    ? invalidInstant('now', 'now')
+    : window.start < window.end
+      ? undefined
+      : inputError(
+          'communications.invalid-rules',
+          'rules.window',
+          'rules.window.start must be before rules.window.end',
+        );
+
+/**
  * The label of an offset, as a message's `rules` lists it.
  *
  * @param o - the offset
@@ -230,19 +263,9 @@ export const planReminders = (
   options: PlanOptions = {},
 ): Either<CommunicationsInputError, ReminderPlan> => {
   const nowMs = instantToMs(now);
-  if (!Number.isFinite(nowMs))
-    return err(
-      inputError('communications.invalid-instant', 'now', 'now must be an ISO 8601 instant with an offset'),
-    );
   const window = wallWindow(rules);
-  if (!(window.start < window.end))
-    return err(
-      inputError(
-        'communications.invalid-rules',
-        'rules.window',
-        'rules.window.start must be before rules.window.end',
-      ),
-    );
+  const refused = refusedInputs(nowMs, window);
+  if (refused !== undefined) return err(refused);
   const policy = rules.quietHours ?? 'earlier';
   const offsets = rules.offsets;
   const ruleCount = offsets.length;
@@ -311,14 +334,7 @@ export const planReminders = (
   for (let i = 0; i < history.length; i++) {
     const s = history[i] as SentMessage;
     const ms = instantToMs(s.sendAt);
-    if (!Number.isFinite(ms))
-      return err(
-        inputError(
-          'communications.invalid-instant',
-          `options.sent.${i}.sendAt`,
-          'sendAt must be an ISO 8601 instant with an offset',
-        ),
-      );
+    if (!Number.isFinite(ms)) return err(invalidInstant(`options.sent.${i}.sendAt`, 'sendAt'));
     const p = contactOf.get(s.patient);
     if (p === undefined) continue;
     const r = recipientOfPatient(p);
@@ -358,14 +374,7 @@ export const planReminders = (
       continue;
     }
     const startMs = instantToMs(a.start);
-    if (!Number.isFinite(startMs))
-      return err(
-        inputError(
-          'communications.invalid-instant',
-          `appointments.${i}.start`,
-          'start must be an ISO 8601 instant with an offset',
-        ),
-      );
+    if (!Number.isFinite(startMs)) return err(invalidInstant(`appointments.${i}.start`, 'start'));
     if (startMs <= nowMs) {
       skip(a.id, 'reminder.past');
       continue;
@@ -796,20 +805,20 @@ export const planReminders = (
           ? (covered[0] as ReminderAppointment).when
           : covered.map((a) => a.when).join('; '),
     };
-    const message: PlannedReminder = {
+    const message = plannedReminder(
       id,
       patient,
       channel,
       sendAt,
-      appointments: covered,
-      rules: ruleLabels,
+      covered,
+      ruleLabels,
       template,
       fields,
       body,
-    };
-    // A household and a move are rare: spread only then.
-    const withHousehold = household === undefined ? message : { ...message, household };
-    return moved === undefined ? withHousehold : { ...withHousehold, moved };
+      moved,
+    );
+    // A household is rare: a spread only then.
+    return household === undefined ? message : { ...message, household };
   }
 
   /** A day with one candidate: one appointment, one rule (the common case: every part shared). */
@@ -860,24 +869,28 @@ export const planReminders = (
     const sendAt = sendAtOf(cMs[cand] as number, p);
     const fields = fieldsOf(i, form, appointment.when);
     const moved = MOVED[cMoved[cand] as number];
-    return moved === undefined
-      ? { id, patient, channel, sendAt, appointments: covered, rules: ruleLabels, template, fields, body }
-      : {
-          id,
-          patient,
-          channel,
-          sendAt,
-          appointments: covered,
-          rules: ruleLabels,
-          template,
-          fields,
-          body,
-          moved,
-        };
+    return plannedReminder(id, patient, channel, sendAt, covered, ruleLabels, template, fields, body, moved);
   }
 
   return ok({ messages: inSendOrder(messages, messageMs, messageRank), skipped });
 };
+
+/** A message as one object literal (two literals rather than a spread for `moved`: one object each). */
+const plannedReminder = (
+  id: string,
+  patient: PatientId,
+  channel: Channel,
+  sendAt: IsoInstant,
+  appointments: readonly ReminderAppointment[],
+  rules: readonly string[],
+  template: ReminderTemplate,
+  fields: Readonly<Record<string, string>>,
+  body: string,
+  moved: 'earlier' | 'later' | undefined,
+): PlannedReminder =>
+  moved === undefined
+    ? { id, patient, channel, sendAt, appointments, rules, template, fields, body }
+    : { id, patient, channel, sendAt, appointments, rules, template, fields, body, moved };
 
 /**
  * Messages by send instant, equal instants by patient id (`rank`). When (instant - earliest) x

@@ -10,7 +10,7 @@ import { err, ok, type Either } from '../core/result.js';
 import { formatInstant, type IanaZone } from '../core/time.js';
 import type { Appointment } from '../scheduling/model.js';
 import { preferredChannel } from './consent.js';
-import { inputError, type CommunicationsInputError } from './errors.js';
+import type { CommunicationsInputError } from './errors.js';
 import type {
   Channel,
   PatientContact,
@@ -27,6 +27,8 @@ import {
   SKIP_MESSAGES,
   WEEK,
   idealSend,
+  invalidInstant,
+  refusedInputs,
   locationName,
   offsetLabel,
   wallWindow,
@@ -82,19 +84,9 @@ export const planRemindersReference = (
   options: PlanOptions = {},
 ): Either<CommunicationsInputError, ReminderPlan> => {
   const nowMs = instantToMs(now);
-  if (!Number.isFinite(nowMs))
-    return err(
-      inputError('communications.invalid-instant', 'now', 'now must be an ISO 8601 instant with an offset'),
-    );
   const window = wallWindow(rules);
-  if (!(window.start < window.end))
-    return err(
-      inputError(
-        'communications.invalid-rules',
-        'rules.window',
-        'rules.window.start must be before rules.window.end',
-      ),
-    );
+  const refused = refusedInputs(nowMs, window);
+  if (refused !== undefined) return err(refused);
   const policy = rules.quietHours ?? 'earlier';
   const contacts = new Map<PatientId, PatientContact>();
   for (const p of patients) contacts.set(p.patient, p);
@@ -109,14 +101,7 @@ export const planRemindersReference = (
   for (let i = 0; i < history.length; i++) {
     const s = history[i] as (typeof history)[number];
     const ms = instantToMs(s.sendAt);
-    if (!Number.isFinite(ms))
-      return err(
-        inputError(
-          'communications.invalid-instant',
-          `options.sent.${i}.sendAt`,
-          'sendAt must be an ISO 8601 instant with an offset',
-        ),
-      );
+    if (!Number.isFinite(ms)) return err(invalidInstant(`options.sent.${i}.sendAt`, 'sendAt'));
     const contact = contacts.get(s.patient);
     const zone = contact?.zone ?? rules.clinicZone;
     const key =
@@ -143,14 +128,7 @@ export const planRemindersReference = (
       continue;
     }
     const startMs = instantToMs(a.start);
-    if (!Number.isFinite(startMs))
-      return err(
-        inputError(
-          'communications.invalid-instant',
-          `appointments.${i}.start`,
-          'start must be an ISO 8601 instant with an offset',
-        ),
-      );
+    if (!Number.isFinite(startMs)) return err(invalidInstant(`appointments.${i}.start`, 'start'));
     if (startMs <= nowMs) {
       skip(a.id, 'reminder.past');
       continue;
