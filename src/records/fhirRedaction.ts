@@ -24,6 +24,13 @@ export interface FhirRedactionPolicy {
   readonly pseudonym?: (reference: string) => string;
   /** Extra patterns for the free text left in the resource, such as the clinic's MRN format. */
   readonly patterns?: readonly { readonly label: string; readonly pattern: RegExp }[];
+  /**
+   * 3-digit ZIP areas written as `000`. Safe Harbor asks for the areas of 20,000 people or fewer in
+   * "the current publicly available data from the Bureau of the Census"; the default is the list HHS
+   * published from the 2000 census ({@link SAFE_HARBOR_RESTRICTED_ZIP3}). Pass a list derived from
+   * a later census to follow it instead.
+   */
+  readonly restrictedZip3?: ReadonlySet<string>;
 }
 
 /** What was removed or reduced, by kind (see {@link redactFhir}). */
@@ -256,6 +263,7 @@ interface Walk {
   readonly asOf: string;
   readonly pseudonym: (reference: string) => string;
   readonly patterns: readonly { readonly label: string; readonly pattern: RegExp }[];
+  readonly restrictedZip3: ReadonlySet<string>;
   readonly known: KnownValues;
   readonly removed: Partial<Record<FhirRedactionKind, number>>;
   readonly replacedInText: Record<string, number>;
@@ -354,8 +362,7 @@ const redactAddress = (address: unknown, w: Walk, depth: number): unknown => {
   const country = typeof address['country'] === 'string' ? address['country'].trim().toUpperCase() : 'US';
   const zip = typeof address['postalCode'] === 'string' ? US_ZIP.exec(address['postalCode'].trim()) : null;
   const zip3 = zip?.[1];
-  if (zip3 !== undefined && US.has(country))
-    out['postalCode'] = SAFE_HARBOR_RESTRICTED_ZIP3.has(zip3) ? '000' : zip3;
+  if (zip3 !== undefined && US.has(country)) out['postalCode'] = w.restrictedZip3.has(zip3) ? '000' : zip3;
   const period = walk(address['period'], 'period', w, depth + 1);
   if (period !== undefined) out['period'] = period;
   return Object.keys(out).length > 0 ? out : undefined;
@@ -476,7 +483,8 @@ const uuidFromNumber = (n: number): string => `00000000-0000-4000-8000-${n.toStr
  * Addresses keep use, type, state and country; a US ZIP (country US or not given) keeps its first three digits,
  * `000` for the 17 areas of 20,000 people or fewer (HHS OCR, "Guidance Regarding Methods for
  * De-identification of PHI", 2012, "When can ZIP codes be included in de-identified information?",
- * from the 2000 census as published at 67 FR 53182, 53233-53234: {@link SAFE_HARBOR_RESTRICTED_ZIP3});
+ * from the 2000 census as published at 67 FR 53182, 53233-53234: {@link SAFE_HARBOR_RESTRICTED_ZIP3},
+ * or the caller's `policy.restrictedZip3` from a later census);
  * other postal codes go. Every date and dateTime, in any element or extension and in Periods, keeps
  * its year (`1974-12-25` becomes `1974`); instants (`meta.lastUpdated`, `issued`, `timestamp`,
  * `recorded`, a signature's `when`) cannot be written as a year and are removed. A birth date that makes the person older
@@ -493,7 +501,8 @@ const uuidFromNumber = (n: number): string => `00000000-0000-4000-8000-${n.toStr
  * is identifying (a Bundle entry's `request.url` with a search) may be missing.
  *
  * @param input - a FHIR R4 resource or Bundle as parsed JSON (any value is accepted)
- * @param policy - as-of date for ages, optional pseudonym function and extra text patterns
+ * @param policy - as-of date for ages, optional pseudonym function, extra text patterns and
+ *   restricted ZIP3 list
  * @returns the redacted resource with counts of what was removed; Left
  *   `fhir-redaction.not-a-resource` when the input is not an object with a resource type, Left
  *   `fhir-redaction.too-deep` when it nests deeper than 64 levels
@@ -539,6 +548,7 @@ export const redactFhir = (
       return id;
     },
     patterns: policy.patterns ?? [],
+    restrictedZip3: policy.restrictedZip3 ?? SAFE_HARBOR_RESTRICTED_ZIP3,
     known,
     removed: {},
     replacedInText: {},

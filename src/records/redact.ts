@@ -8,8 +8,11 @@ import { redactPatterns, tagger } from './freeText.js';
 import { patientAgeOn } from './readiness.js';
 
 /**
- * 3-digit ZIP areas with 20,000 people or fewer (2000 census, as listed by HHS): Safe Harbor
- * replaces them with `000`. HHS asks to re-derive the list from current census data (unverified).
+ * 3-digit ZIP areas with 20,000 people or fewer in the 2000 census, as listed by HHS OCR
+ * ("Guidance Regarding Methods for De-identification of PHI", 2012; 67 FR 53182, 53233-53234):
+ * Safe Harbor replaces them with `000`. The rule asks for "the current publicly available data from
+ * the Bureau of the Census"; a caller with a list derived from a later census passes it as
+ * `restrictedZip3` to {@link redact} and {@link redactFhir}.
  */
 export const SAFE_HARBOR_RESTRICTED_ZIP3: ReadonlySet<string> = new Set([
   '036', '059', '063', '102', '203', '556', '692', '790', '821', '823', '830', '831', '878', '879', '884', '890', '893',
@@ -31,6 +34,11 @@ export interface RedactionPolicy {
    * identifiers, relatives' names) are removed wherever they appear, beyond the patterns.
    */
   readonly patient?: Patient;
+  /**
+   * 3-digit ZIP areas written as `000`; default {@link SAFE_HARBOR_RESTRICTED_ZIP3} (the list HHS
+   * published from the 2000 census). Pass a list derived from a later census to follow it instead.
+   */
+  readonly restrictedZip3?: ReadonlySet<string>;
 }
 
 /** A Safe Harbor projection of a patient: only what the rule allows to keep. */
@@ -83,7 +91,7 @@ const redactRecord = (p: Patient, policy: RedactionPolicy): RedactedPatient => {
     sex: p.sex,
     ...(address?.state !== undefined && us ? { state: address.state } : {}),
     ...(zip !== undefined && zip.length === 3 && us
-      ? { zip3: SAFE_HARBOR_RESTRICTED_ZIP3.has(zip) ? '000' : zip }
+      ? { zip3: (policy.restrictedZip3 ?? SAFE_HARBOR_RESTRICTED_ZIP3).has(zip) ? '000' : zip }
       : {}),
     ...(language !== undefined ? { language } : {}),
     consents: p.consents.map((c) => ({

@@ -525,3 +525,25 @@ describe('redactFhir: policy and refusals', () => {
     });
   });
 });
+
+describe("redactFhir: the caller's restricted ZIP3 list", () => {
+  const at = (postalCode: string) => ({
+    resourceType: 'Patient',
+    address: [{ line: ['1 Main St'], city: 'Yellowstone', state: 'WY', postalCode, country: 'US' }],
+  });
+  const zipOf = (r: FhirRedaction): unknown => {
+    const address = r.resource['address'];
+    return Array.isArray(address) && typeof address[0] === 'object' && address[0] !== null
+      ? (address[0] as Record<string, unknown>)['postalCode']
+      : undefined;
+  };
+  it('defaults to the HHS list from the 2000 census (821 restricted, 021 not)', () => {
+    expect(zipOf(right(redactFhir(at('82190'), { asOf })))).toBe('000');
+    expect(zipOf(right(redactFhir(at('02139'), { asOf })))).toBe('021');
+  });
+  it('a list from a later census replaces it', () => {
+    const restrictedZip3 = new Set(['021']); // made up: only the caller's list decides
+    expect(zipOf(right(redactFhir(at('82190'), { asOf, restrictedZip3 })))).toBe('821');
+    expect(zipOf(right(redactFhir(at('02139'), { asOf, restrictedZip3 })))).toBe('000');
+  });
+});

@@ -45,6 +45,13 @@ describe('redact (structured, Safe Harbor)', () => {
     );
     expect(r.zip3).toBe('000'); // 821 is restricted
   });
+  it("follows the caller's restricted ZIP3 list from a later census instead of the 2000 one", () => {
+    const wy = patient({ addresses: [{ line: ['1 MAIN ST'], city: 'X', state: 'WY', postalCode: '82190' }] });
+    const ma = patient({ addresses: [{ line: ['1 MAIN ST'], city: 'X', state: 'MA', postalCode: '02139' }] });
+    const later = new Set(['021']); // a made-up list: only the caller's list decides
+    expect(redact(wy, { asOf, restrictedZip3: later }).zip3).toBe('821');
+    expect(redact(ma, { asOf, restrictedZip3: later }).zip3).toBe('000');
+  });
 });
 
 describe('redact (free text)', () => {
