@@ -4,7 +4,7 @@
  * stated. Nothing is corrected.
  */
 import type { Cents } from '../core/money.js';
-import type { Adjustment, Remittance } from './model.js';
+import type { Adjustment, Remittance, RemittanceLine } from './model.js';
 
 /**
  * The balancing rules:
@@ -67,24 +67,24 @@ const sumAdjustments = (list: readonly Adjustment[], group?: Adjustment['group']
   return total;
 };
 
-const imbalance = (
+/** Adds the failure of one identity to `found`, when computed and stated differ. */
+const check = (
+  found: Imbalance[],
   rule: BalanceRule,
   where: { readonly claim?: number; readonly line?: number; readonly segmentIndex: number },
   computed: number,
   stated: number,
-): Imbalance[] =>
-  computed === stated
-    ? []
-    : [
-        {
-          rule,
-          ...where,
-          computed: computed as Cents,
-          stated: stated as Cents,
-          difference: (computed - stated) as Cents,
-          hold: rule !== 'claim-line-charges',
-        },
-      ];
+): void => {
+  if (computed !== stated)
+    found.push({
+      rule,
+      ...where,
+      computed: computed as Cents,
+      stated: stated as Cents,
+      difference: (computed - stated) as Cents,
+      hold: rule !== 'claim-line-charges',
+    });
+};
 
 /**
  * Applies the 835 balancing rules to a remittance and names every identity that fails, with the
@@ -104,37 +104,39 @@ export const checkBalance = (remittance: Remittance): BalanceReport => {
     let lineCas = 0;
     let lineCharges = 0;
     let linePr = 0;
-    c.lines.forEach((l, li) => {
-      const cas = sumAdjustments(l.adjustments);
+    const lines = c.lines;
+    for (let li = 0; li < lines.length; li++) {
+      const l = lines[li] as RemittanceLine;
+      let cas = 0;
+      for (const a of l.adjustments) {
+        cas += a.amount;
+        if (a.group === 'PR') linePr += a.amount;
+      }
       lineCas += cas;
       lineCharges += l.charge;
-      linePr += sumAdjustments(l.adjustments, 'PR');
-      found.push(
-        ...imbalance('line', { claim: ci, line: li, segmentIndex: l.segmentIndex }, l.charge - cas, l.paid),
-      );
-    });
+      if (l.charge - cas !== l.paid)
+        check(found, 'line', { claim: ci, line: li, segmentIndex: l.segmentIndex }, l.charge - cas, l.paid);
+    }
     const claimCas = sumAdjustments(c.adjustments);
-    const where = { claim: ci, segmentIndex: c.segmentIndex };
-    found.push(...imbalance('claim', where, c.charge - claimCas - lineCas, c.paid));
-    if (c.lines.length > 0) found.push(...imbalance('claim-line-charges', where, lineCharges, c.charge));
-    found.push(
-      ...imbalance(
-        'patient-responsibility',
-        where,
-        sumAdjustments(c.adjustments, 'PR') + linePr,
-        c.patientResponsibility ?? 0,
-      ),
-    );
+    const claimPr = sumAdjustments(c.adjustments, 'PR') + linePr;
+    const stated = c.patientResponsibility ?? 0;
+    const computed = c.charge - claimCas - lineCas;
+    // Where is built only for a claim that fails a rule.
+    if (computed !== c.paid || (lines.length > 0 && lineCharges !== c.charge) || claimPr !== stated) {
+      const where = { claim: ci, segmentIndex: c.segmentIndex };
+      check(found, 'claim', where, computed, c.paid);
+      if (lines.length > 0) check(found, 'claim-line-charges', where, lineCharges, c.charge);
+      check(found, 'patient-responsibility', where, claimPr, stated);
+    }
     paidTotal += c.paid;
   });
   const plb = remittance.providerAdjustments.reduce((s, p) => s + p.amount, 0);
-  found.push(
-    ...imbalance(
-      'transaction',
-      { segmentIndex: remittance.source.segmentIndex },
-      paidTotal - plb,
-      remittance.payment.amount,
-    ),
+  check(
+    found,
+    'transaction',
+    { segmentIndex: remittance.source.segmentIndex },
+    paidTotal - plb,
+    remittance.payment.amount,
   );
   return { balanced: found.length === 0, hold: found.some((i) => i.hold), imbalances: found };
 };

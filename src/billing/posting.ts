@@ -191,72 +191,110 @@ const PAYER_ORDER = 'PSTABCDEFGH';
 /** CLP01 echoes only the first 20 characters of CLM01 for sure (billing reference §1.5). */
 const ECHOED_ID_LENGTH = 20;
 
-interface Acc {
-  contractual: number;
-  denied: number;
-  deductible: number;
-  coinsurance: number;
-  copay: number;
-  nonCovered: number;
-  prOther: number;
-  other: number;
-}
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-const newAcc = (): Acc => ({
-  contractual: 0,
-  denied: 0,
-  deductible: 0,
-  coinsurance: 0,
-  copay: 0,
-  nonCovered: 0,
-  prOther: 0,
-  other: 0,
+/**
+ * The patient share of an entry without PR adjustments, and the claim-level adjustments of a claim
+ * without claim-level CAS: most entries of a large remittance. Shared and frozen rather than built
+ * for each (the postings are read-only; a deep comparison sees the same values).
+ */
+const NO_PATIENT_SHARE: PatientShare = /* @__PURE__ */ Object.freeze({
+  deductible: 0 as Cents,
+  coinsurance: 0 as Cents,
+  copay: 0 as Cents,
+  nonCovered: 0 as Cents,
+  other: 0 as Cents,
+  total: 0 as Cents,
 });
+const NO_CLAIM_ADJUSTMENTS: ClaimPosting['claimAdjustments'] = /* @__PURE__ */ Object.freeze({
+  contractual: 0 as Cents,
+  denied: 0 as Cents,
+  patient: NO_PATIENT_SHARE,
+  other: 0 as Cents,
+});
+const NO_REASONS: readonly string[] = /* @__PURE__ */ Object.freeze([]);
 
-/** Adds adjustments to an accumulator; CO/PI go to `denied` when the entry is a denial. */
-const accumulate = (acc: Acc, list: readonly Adjustment[], denied: boolean): void => {
-  for (const a of list) {
-    if (a.group === 'CO' || a.group === 'PI') {
-      if (denied) acc.denied += a.amount;
-      else acc.contractual += a.amount;
-    } else if (a.group === 'PR') {
-      if (a.reason === '1') acc.deductible += a.amount;
-      else if (a.reason === '2') acc.coinsurance += a.amount;
-      else if (a.reason === '3') acc.copay += a.amount;
-      else if (NON_COVERED.has(a.reason)) acc.nonCovered += a.amount;
-      else acc.prOther += a.amount;
-    } else acc.other += a.amount;
+/**
+ * Running sums of one entry, claim or transaction, in the order of {@link PostedAmounts}: one
+ * object per claim (and per transaction) that the entries of the claim add to, instead of one per
+ * entry (the reference builds one for each and adds them up).
+ */
+class Sums {
+  contractual = 0;
+  denied = 0;
+  deductible = 0;
+  coinsurance = 0;
+  copay = 0;
+  nonCovered = 0;
+  prOther = 0;
+  other = 0;
+
+  add(b: Sums): void {
+    this.contractual += b.contractual;
+    this.denied += b.denied;
+    this.deductible += b.deductible;
+    this.coinsurance += b.coinsurance;
+    this.copay += b.copay;
+    this.nonCovered += b.nonCovered;
+    this.prOther += b.prOther;
+    this.other += b.other;
   }
-};
 
-const addAcc = (a: Acc, b: Acc): void => {
-  a.contractual += b.contractual;
-  a.denied += b.denied;
-  a.deductible += b.deductible;
-  a.coinsurance += b.coinsurance;
-  a.copay += b.copay;
-  a.nonCovered += b.nonCovered;
-  a.prOther += b.prOther;
-  a.other += b.other;
-};
+  clear(): void {
+    this.contractual = this.denied = this.deductible = this.coinsurance = 0;
+    this.copay = this.nonCovered = this.prOther = this.other = 0;
+  }
 
-const shareOf = (a: Acc): PatientShare => ({
-  deductible: a.deductible as Cents,
-  coinsurance: a.coinsurance as Cents,
-  copay: a.copay as Cents,
-  nonCovered: a.nonCovered as Cents,
-  other: a.prOther as Cents,
-  total: (a.deductible + a.coinsurance + a.copay + a.nonCovered + a.prOther) as Cents,
-});
+  /** Adds adjustments; CO/PI go to `denied` when the entry is a denial. */
+  accumulate(list: readonly Adjustment[], denied: boolean): void {
+    for (const a of list) {
+      const g = a.group;
+      if (g === 'CO' || g === 'PI') {
+        if (denied) this.denied += a.amount;
+        else this.contractual += a.amount;
+      } else if (g === 'PR') {
+        const r = a.reason;
+        if (r === '1') this.deductible += a.amount;
+        else if (r === '2') this.coinsurance += a.amount;
+        else if (r === '3') this.copay += a.amount;
+        else if (NON_COVERED.has(r)) this.nonCovered += a.amount;
+        else this.prOther += a.amount;
+      } else this.other += a.amount;
+    }
+  }
 
-const amountsOf = (charge: number, paid: number, a: Acc): PostedAmounts => ({
-  charge: charge as Cents,
-  paid: paid as Cents,
-  contractual: a.contractual as Cents,
-  denied: a.denied as Cents,
-  patient: shareOf(a),
-  other: a.other as Cents,
-});
+  share(): PatientShare {
+    const total = this.deductible + this.coinsurance + this.copay + this.nonCovered + this.prOther;
+    // Any non-zero part makes its own share (parts may cancel out to a zero total).
+    if (
+      this.deductible === 0 &&
+      this.coinsurance === 0 &&
+      this.copay === 0 &&
+      this.nonCovered === 0 &&
+      this.prOther === 0
+    )
+      return NO_PATIENT_SHARE;
+    return {
+      deductible: this.deductible as Cents,
+      coinsurance: this.coinsurance as Cents,
+      copay: this.copay as Cents,
+      nonCovered: this.nonCovered as Cents,
+      other: this.prOther as Cents,
+      total: total as Cents,
+    };
+  }
+
+  amounts(charge: number, paid: number): PostedAmounts {
+    return {
+      charge: charge as Cents,
+      paid: paid as Cents,
+      contractual: this.contractual as Cents,
+      denied: this.denied as Cents,
+      patient: this.share(),
+      other: this.other as Cents,
+    };
+  }
+}
 
 /** The outcome of an entry that is neither a reversal nor unposted. */
 const outcomeOf = (paid: number, list: readonly Adjustment[]): LineOutcome => {
@@ -279,14 +317,10 @@ const outcomeOf = (paid: number, list: readonly Adjustment[]): LineOutcome => {
 const denyingReasons = (list: readonly Adjustment[]): { reason: string; amount: number }[] =>
   list.filter((a) => (a.group === 'CO' || a.group === 'PI') && !BUNDLING.has(a.reason));
 
-const sameProcedure = (l: RemittanceLine, c: Claim['lines'][number], withModifiers: boolean): boolean => {
-  const p = l.billedProcedure ?? l.procedure;
-  if (p.code !== c.procedure.code) return false;
-  if (!withModifiers) return true;
-  return (
-    p.modifiers.length === c.procedure.modifiers.length &&
-    p.modifiers.every((m, i) => m === c.procedure.modifiers[i])
-  );
+const sameModifiers = (a: readonly string[], b: readonly string[]): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 };
 
 /**
@@ -295,41 +329,54 @@ const sameProcedure = (l: RemittanceLine, c: Claim['lines'][number], withModifie
  */
 const matchLine = (l: RemittanceLine, claim: Claim): number | undefined => {
   const lines = claim.lines;
-  if (l.lineControlNumber !== undefined) {
-    const i = lines.findIndex((c) => c.controlNumber === l.lineControlNumber);
-    if (i >= 0) return i;
+  const control = l.lineControlNumber;
+  if (control !== undefined)
+    for (let i = 0; i < lines.length; i++) if (lines[i]?.controlNumber === control) return i;
+  const p = l.billedProcedure ?? l.procedure;
+  const code = p.code;
+  const charge = l.charge;
+  for (let i = 0; i < lines.length; i++) {
+    const c = lines[i];
+    if (
+      c &&
+      c.procedure.code === code &&
+      sameModifiers(p.modifiers, c.procedure.modifiers) &&
+      c.charge === charge
+    )
+      return i;
   }
-  const tries: ((c: Claim['lines'][number]) => boolean)[] = [
-    (c) => sameProcedure(l, c, true) && c.charge === l.charge,
-    (c) => sameProcedure(l, c, false) && c.charge === l.charge,
-    (c) => sameProcedure(l, c, false),
-  ];
-  for (const t of tries) {
-    const i = lines.findIndex(t);
-    if (i >= 0) return i;
+  for (let i = 0; i < lines.length; i++) {
+    const c = lines[i];
+    if (c && c.procedure.code === code && c.charge === charge) return i;
   }
+  for (let i = 0; i < lines.length; i++) if (lines[i]?.procedure.code === code) return i;
   return undefined;
 };
 
-const echoed = (id: string): string => id.slice(0, ECHOED_ID_LENGTH);
+const echoed = (id: string): string => (id.length <= ECHOED_ID_LENGTH ? id : id.slice(0, ECHOED_ID_LENGTH));
 
-/** Claims by their echoed id (first 20 characters), for CLP01 matching. */
-const indexClaims = (claims: readonly Claim[]): Map<string, Claim[]> => {
-  const byId = new Map<string, Claim[]>();
+/**
+ * Claims by their echoed id (first 20 characters), for CLP01 matching: the claim itself, or the
+ * claims in order when several share the id (a list only for those).
+ */
+const indexClaims = (claims: readonly Claim[]): Map<string, Claim | Claim[]> => {
+  const byId = new Map<string, Claim | Claim[]>();
   for (const c of claims) {
     const k = echoed(c.id);
-    const list = byId.get(k);
-    if (list) list.push(c);
-    else byId.set(k, [c]);
+    const found = byId.get(k);
+    if (found === undefined) byId.set(k, c);
+    else if (Array.isArray(found)) found.push(c);
+    else byId.set(k, [found, c]);
   }
   return byId;
 };
 
-const findClaim = (byId: Map<string, Claim[]>, c: RemittanceClaim): Claim | undefined => {
-  const candidates = byId.get(echoed(c.claimId));
-  if (!candidates) return undefined;
+const findClaim = (byId: Map<string, Claim | Claim[]>, c: RemittanceClaim): Claim | undefined => {
+  const found = byId.get(echoed(c.claimId));
+  if (found === undefined || !Array.isArray(found)) return found;
   const charge = Math.abs(c.charge);
-  return candidates.find((k) => k.totalCharge === charge) ?? candidates[0];
+  for (const k of found) if (k.totalCharge === charge) return k;
+  return found[0];
 };
 
 const patientShareTo = (c: RemittanceClaim, claim: Claim | undefined): PatientShareTo => {
@@ -360,6 +407,166 @@ const postPlb = (p: ProviderAdjustment, byPayerNumber: Map<string, string>): Pro
     ...(reopens !== undefined ? { reopens } : {}),
     segmentIndex: p.segmentIndex,
   };
+};
+
+/** An entry to post: a service line, or a claim the payer sent without lines. */
+interface Entry {
+  readonly charge: number;
+  readonly paid: number;
+  readonly adjustments: readonly Adjustment[];
+  readonly remarks: readonly string[];
+  readonly segmentIndex: number;
+}
+
+/** The CARCs of an entry, in file order. */
+const reasonsOf = (list: readonly Adjustment[]): readonly string[] => {
+  if (list.length === 0) return NO_REASONS;
+  const out = new Array<string>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = (list[i] as Adjustment).reason;
+  return out;
+};
+
+/**
+ * Posts the claims of one remittance: the work of {@link postRemittance} after the balance check,
+ * one pass over the claims and their lines with running sums (see {@link Sums}).
+ */
+class ClaimPoster {
+  readonly postings: ClaimPosting[] = [];
+  readonly denials: DenialWork[] = [];
+  readonly unmatched: number[] = [];
+  readonly total = new Sums();
+  totalCharge = 0;
+  totalPaid = 0;
+  private readonly reversed = new Set<string>();
+  private readonly entry = new Sums();
+  private readonly claimSums = new Sums();
+  private readonly claimLevel = new Sums();
+
+  constructor(private readonly byId: Map<string, Claim | Claim[]>) {}
+
+  /** Posts one entry into the claim's sums; its posting goes to `lines`. */
+  private post(
+    c: RemittanceClaim,
+    ci: number,
+    e: Entry,
+    line: number | undefined,
+    claimLine: number | undefined,
+    fixed: LineOutcome | undefined,
+    lines: LinePosting[],
+  ): LineOutcome {
+    const outcome = fixed ?? outcomeOf(e.paid, e.adjustments);
+    const sums = this.entry;
+    sums.clear();
+    sums.accumulate(e.adjustments, outcome === 'denied');
+    this.claimSums.add(sums);
+    const amounts = sums.amounts(e.charge, e.paid);
+    const reasons = reasonsOf(e.adjustments);
+    const segmentIndex = e.segmentIndex;
+    const posting: Writable<LinePosting> =
+      line === undefined
+        ? { amounts, outcome, reasons, segmentIndex }
+        : claimLine === undefined
+          ? { line, amounts, outcome, reasons, segmentIndex }
+          : { line, claimLine, amounts, outcome, reasons, segmentIndex };
+    if (outcome === 'denied') {
+      const denying = denyingReasons(e.adjustments);
+      const remarks = e.remarks.length > 0 ? e.remarks : c.remarks;
+      const nextStep = denialNextStep(denying, remarks);
+      this.denials.push({
+        claim: ci,
+        ...(line !== undefined ? { line } : {}),
+        claimId: c.claimId,
+        reasons: denying.map((d) => d.reason),
+        remarks,
+        amount: sums.denied as Cents,
+        nextStep,
+      });
+      posting.nextStep = nextStep;
+    }
+    lines.push(posting);
+    return outcome;
+  }
+
+  claim(c: RemittanceClaim, ci: number): void {
+    const claim = findClaim(this.byId, c);
+    if (!claim) this.unmatched.push(ci);
+    const pcn = c.payerClaimNumber;
+    const kind: ClaimPosting['kind'] =
+      c.status === REVERSAL
+        ? 'reversal'
+        : NOT_POSTED.has(c.status)
+          ? 'not-posted'
+          : (pcn !== undefined && this.reversed.has(pcn)) || c.frequency === '7'
+            ? 'correction'
+            : c.frequency === '8'
+              ? 'void'
+              : 'original';
+    if (kind === 'reversal' && pcn !== undefined) this.reversed.add(pcn);
+    const fixed: LineOutcome | undefined =
+      kind === 'reversal' ? 'reversal' : kind === 'not-posted' ? 'not-posted' : undefined;
+    const sums = this.claimSums;
+    sums.clear();
+    const lines: LinePosting[] = [];
+    let claimAdjustments = NO_CLAIM_ADJUSTMENTS;
+    if (c.lines.length === 0) this.post(c, ci, c, undefined, undefined, fixed, lines);
+    else {
+      let allDenied = true;
+      const remitLines = c.lines;
+      for (let li = 0; li < remitLines.length; li++) {
+        const l = remitLines[li] as RemittanceLine;
+        if (this.post(c, ci, l, li, claim ? matchLine(l, claim) : undefined, fixed, lines) !== 'denied')
+          allDenied = false;
+      }
+      if (c.adjustments.length > 0) {
+        // Claim-level CAS of a claim whose every line is denied belongs to the denial, not the contract.
+        const level = this.claimLevel;
+        level.clear();
+        level.accumulate(c.adjustments, allDenied || c.status === '4');
+        sums.add(level);
+        claimAdjustments = {
+          contractual: level.contractual as Cents,
+          denied: level.denied as Cents,
+          patient: level.share(),
+          other: level.other as Cents,
+        };
+      }
+    }
+    this.total.add(sums);
+    this.totalCharge += c.charge;
+    this.totalPaid += c.paid;
+    const posting: Writable<ClaimPosting> = {
+      claim: ci,
+      claimId: c.claimId,
+      status: c.status,
+      kind,
+      lines,
+      claimAdjustments,
+      totals: sums.amounts(c.charge, c.paid),
+      patientShareTo: patientShareTo(c, claim),
+    };
+    if (claim) posting.matched = claim.id;
+    if (c.crossoverPayer !== undefined) posting.crossoverPayer = c.crossoverPayer;
+    this.postings.push(posting);
+  }
+}
+
+/**
+ * The practice claim each payer claim number names, for PLB recoupments: the claims' own numbers
+ * (a later claim wins), then the numbers the remittance gives its matched claims (the first wins).
+ */
+const payerNumbers = (
+  claims: readonly Claim[],
+  remittance: Remittance,
+  postings: readonly ClaimPosting[],
+): Map<string, string> => {
+  const byPayerNumber = new Map<string, string>();
+  for (const c of claims) if (c.payerClaimNumber !== undefined) byPayerNumber.set(c.payerClaimNumber, c.id);
+  remittance.claims.forEach((c, ci) => {
+    const matched = postings[ci]?.matched;
+    if (c.payerClaimNumber !== undefined && matched !== undefined && !byPayerNumber.has(c.payerClaimNumber))
+      byPayerNumber.set(c.payerClaimNumber, matched);
+  });
+  return byPayerNumber;
 };
 
 /**
@@ -401,110 +608,13 @@ export const postRemittance = (
         { segmentIndex: remittance.source.segmentIndex },
       ),
     );
-  const byId = indexClaims(claims);
-  const byPayerNumber = new Map<string, string>();
-  for (const c of claims) if (c.payerClaimNumber !== undefined) byPayerNumber.set(c.payerClaimNumber, c.id);
-  const reversed = new Set<string>();
-  const postings: ClaimPosting[] = [];
-  const denials: DenialWork[] = [];
-  const unmatched: number[] = [];
-  const total = newAcc();
-  let totalCharge = 0;
-  let totalPaid = 0;
-
-  remittance.claims.forEach((c, ci) => {
-    const claim = findClaim(byId, c);
-    if (!claim) unmatched.push(ci);
-    if (c.payerClaimNumber !== undefined && !byPayerNumber.has(c.payerClaimNumber) && claim)
-      byPayerNumber.set(c.payerClaimNumber, claim.id);
-    const kind: ClaimPosting['kind'] =
-      c.status === REVERSAL
-        ? 'reversal'
-        : NOT_POSTED.has(c.status)
-          ? 'not-posted'
-          : (c.payerClaimNumber !== undefined && reversed.has(c.payerClaimNumber)) || c.frequency === '7'
-            ? 'correction'
-            : c.frequency === '8'
-              ? 'void'
-              : 'original';
-    if (kind === 'reversal' && c.payerClaimNumber !== undefined) reversed.add(c.payerClaimNumber);
-    const fixedOutcome: LineOutcome | undefined =
-      kind === 'reversal' ? 'reversal' : kind === 'not-posted' ? 'not-posted' : undefined;
-    const claimAcc = newAcc();
-    const lines: LinePosting[] = [];
-    const post = (
-      entry: {
-        charge: number;
-        paid: number;
-        adjustments: readonly Adjustment[];
-        remarks: readonly string[];
-        segmentIndex: number;
-      },
-      line: number | undefined,
-      claimLine: number | undefined,
-    ): LineOutcome => {
-      const outcome = fixedOutcome ?? outcomeOf(entry.paid, entry.adjustments);
-      const acc = newAcc();
-      accumulate(acc, entry.adjustments, outcome === 'denied');
-      addAcc(claimAcc, acc);
-      const reasons = entry.adjustments.map((a) => a.reason);
-      let nextStep: DenialNextStep | undefined;
-      if (outcome === 'denied') {
-        const denying = denyingReasons(entry.adjustments);
-        nextStep = denialNextStep(denying, entry.remarks.length > 0 ? entry.remarks : c.remarks);
-        denials.push({
-          claim: ci,
-          ...(line !== undefined ? { line } : {}),
-          claimId: c.claimId,
-          reasons: denying.map((d) => d.reason),
-          remarks: entry.remarks.length > 0 ? entry.remarks : c.remarks,
-          amount: acc.denied as Cents,
-          nextStep,
-        });
-      }
-      lines.push({
-        ...(line !== undefined ? { line } : {}),
-        ...(claimLine !== undefined ? { claimLine } : {}),
-        amounts: amountsOf(entry.charge, entry.paid, acc),
-        outcome,
-        reasons,
-        ...(nextStep !== undefined ? { nextStep } : {}),
-        segmentIndex: entry.segmentIndex,
-      });
-      return outcome;
-    };
-
-    const claimLevel = newAcc();
-    if (c.lines.length === 0) post(c, undefined, undefined);
-    else {
-      let allDenied = true;
-      c.lines.forEach((l, li) => {
-        const outcome = post(l, li, claim ? matchLine(l, claim) : undefined);
-        if (outcome !== 'denied') allDenied = false;
-      });
-      // Claim-level CAS of a claim whose every line is denied belongs to the denial, not the contract.
-      accumulate(claimLevel, c.adjustments, allDenied || c.status === '4');
-      addAcc(claimAcc, claimLevel);
-    }
-    addAcc(total, claimAcc);
-    totalCharge += c.charge;
-    totalPaid += c.paid;
-    const { charge: _charge, paid: _paid, ...claimAdjustments } = amountsOf(0, 0, claimLevel);
-    postings.push({
-      claim: ci,
-      claimId: c.claimId,
-      ...(claim ? { matched: claim.id } : {}),
-      status: c.status,
-      kind,
-      lines,
-      claimAdjustments,
-      totals: amountsOf(c.charge, c.paid, claimAcc),
-      patientShareTo: patientShareTo(c, claim),
-      ...(c.crossoverPayer !== undefined ? { crossoverPayer: c.crossoverPayer } : {}),
-    });
-  });
-
-  const providerAdjustments = remittance.providerAdjustments.map((p) => postPlb(p, byPayerNumber));
+  const poster = new ClaimPoster(indexClaims(claims));
+  remittance.claims.forEach((c, ci) => poster.claim(c, ci));
+  const { postings, denials, unmatched, total, totalCharge, totalPaid } = poster;
+  const plbs = remittance.providerAdjustments;
+  const byPayerNumber =
+    plbs.length > 0 ? payerNumbers(claims, remittance, postings) : new Map<string, string>();
+  const providerAdjustments = plbs.map((p) => postPlb(p, byPayerNumber));
   const plb = providerAdjustments.reduce((s, p) => s + p.amount, 0);
   return ok({
     key: [
@@ -517,7 +627,7 @@ export const postRemittance = (
     denials,
     unmatched,
     totals: {
-      ...amountsOf(totalCharge, totalPaid, total),
+      ...total.amounts(totalCharge, totalPaid),
       providerAdjustments: plb as Cents,
       netPayment: (totalPaid - plb) as Cents,
     },
