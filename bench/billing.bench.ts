@@ -325,5 +325,16 @@ user + system) with the best sample and the wall-clock median, and the 1-minute 
 shared 2-core machine when the row was measured. Ratio = node-x12 CPU time / read835 CPU time (above 1:
 read835 is faster).
 
-${table(['what', 'time', 'ratio / target'], rows)}`,
+${table(['what', 'time', 'ratio / target'], rows)}
+
+History. Before read835 moved to the offset cursor of read271 (and read837P/read277 with it) and
+postRemittance to running sums per claim, this bench measured at load 7.5: read835 0.61x node-x12 warm
+and 1.47x cold, postRemittance 754 ms CPU for 100,000 lines. The same code on the same input, run
+side by side at load 13-18 (this shared machine's load while the change was made): read835 0.42 ms →
+0.16-0.26 ms CPU per corpus pass (node-x12 0.29-0.51 ms in the same runs: 1.65x-2.28x; two full runs of
+this bench gave 1.67x at load 15.8 and 2.10x at load 14.6, the table above being the second), cold
+1.48x and 1.25x in those two runs, postRemittance 811 ms → 149 ms CPU median in both runs (best 106
+and 127 ms). Warm 2x is met in some runs and not others at this load; cold 2x and postRemittance
+under 100 ms are not met. build837P and statement were not changed: their rows (226 and 234 ms; 101
+and 104 ms) moved with the load only (188 and 75 ms at load 7.5).`,
 );
