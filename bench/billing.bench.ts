@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { X12Parser } from 'node-x12';
 import type { Cents, IsoDate, PatientId } from '../src/core/index.js';
 import { read835 } from '../src/billing/x12/read835.js';
 import { build837P } from '../src/billing/x12/build837P.js';
@@ -21,18 +20,18 @@ import type {
   RemittanceClaim,
   RemittanceLine,
 } from '../src/billing/model.js';
-import { fmtMs, seededRandom, table, writeSection } from './harness.js';
+import {
+  compareSideBySide,
+  fmtMs,
+  nodeX12,
+  runs,
+  seededRandom,
+  table,
+  writeSection,
+  type Timing,
+} from './harness.js';
 
 const DIR = resolve(import.meta.dirname, '../tests/data/x12/835');
-const nodeX12 = (text: string): unknown => new X12Parser(false).parse(text);
-const tries = (fn: () => unknown): boolean => {
-  try {
-    fn();
-    return true;
-  } catch {
-    return false;
-  }
-};
 const load = (): string => loadavg()[0]?.toFixed(1) ?? '?';
 const cents = (n: number): Cents => n as Cents;
 const day = (n: number): IsoDate => {
@@ -40,42 +39,8 @@ const day = (n: number): IsoDate => {
   return d.toISOString().slice(0, 10) as IsoDate;
 };
 
-interface Timing {
-  readonly cpu: number;
-  readonly wall: number;
-  readonly best: number;
-}
 const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-
-/** Every contender over the same inputs: `warmup` passes each, then samples taking turns. */
-const compare = (
-  contenders: readonly ((t: string) => unknown)[],
-  inputs: readonly string[],
-  { warmup, samples, inner }: { warmup: number; samples: number; inner: number },
-): Timing[] => {
-  let sink: unknown;
-  for (const read of contenders) for (let i = 0; i < warmup; i++) for (const t of inputs) sink = read(t);
-  const cpu: number[][] = contenders.map(() => []);
-  const wall: number[][] = contenders.map(() => []);
-  for (let s = 0; s < samples; s++)
-    for (let j = 0; j < contenders.length; j++) {
-      const k = (s + j) % contenders.length;
-      const read = contenders[k] as (t: string) => unknown;
-      const c0 = process.cpuUsage();
-      const w0 = performance.now();
-      for (let i = 0; i < inner; i++) for (const t of inputs) sink = read(t);
-      const c = process.cpuUsage(c0);
-      wall[k]?.push((performance.now() - w0) / inner);
-      cpu[k]?.push((c.user + c.system) / 1000 / inner);
-    }
-  if (sink === Symbol.for('never')) console.log('');
-  return contenders.map((_, k) => ({
-    cpu: median(cpu[k] ?? []),
-    wall: median(wall[k] ?? []),
-    best: Math.min(...(cpu[k] ?? [])),
-  }));
-};
 
 /** One function timed alone: `warmup` calls, then `samples` calls, CPU and wall medians. */
 const time = (fn: () => unknown, { warmup, samples }: { warmup: number; samples: number }): Timing => {
@@ -103,14 +68,14 @@ const rows: string[][] = [];
 const files = readdirSync(DIR)
   .sort()
   .map((f) => readFileSync(resolve(DIR, f), 'utf8'));
-const kept = files.map((t, i) => (tries(() => nodeX12(t)) ? i : -1)).filter((i) => i >= 0);
+const kept = files.map((t, i) => (runs(() => nodeX12(t)) ? i : -1)).filter((i) => i >= 0);
 const both = kept.map((i) => files[i] ?? '');
 const bytes = both.reduce((s, t) => s + t.length, 0);
 console.log(
   `read835 read ${files.filter((t) => read835(t)._tag === 'Right').length}/${files.length} files; node-x12 ${both.length}`,
 );
 {
-  const r = compare([(t) => read835(t), nodeX12], both, { warmup: 200, samples: 31, inner: 20 });
+  const r = compareSideBySide([(t) => read835(t), nodeX12], both, { warmup: 200, samples: 31, inner: 20 });
   const [ours, theirs] = r as [Timing, Timing];
   rows.push([
     `read835 vs node-x12, warm: public 835 corpus, ${both.length} files both parse (${(bytes / 1024).toFixed(0)} KB); warm-up 200 passes each, 31 samples × 20 passes, taking turns; load ${load()}`,

@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
+import { X12Parser } from 'node-x12';
 
 export interface Measurement {
   readonly name: string;
@@ -77,4 +78,64 @@ export const seededRandom = (seed: number): ((n: number) => number) => {
     x = (Math.imul(x, 1103515245) + 12345) >>> 0;
     return Math.floor((x / 2 ** 32) * n);
   };
+};
+
+/** node-x12's lenient parse, the peer of the X12 readers: it throws on some real files. */
+export const nodeX12 = (text: string): unknown => new X12Parser(false).parse(text);
+
+/** Whether `fn` runs without throwing (node-x12 on a file: those it cannot parse are left out for both). */
+export const runs = (fn: () => unknown): boolean => {
+  try {
+    fn();
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** One contender's figures over a side-by-side run. */
+export interface Timing {
+  /** Median CPU ms of one pass. */
+  readonly cpu: number;
+  /** Median wall ms of one pass. */
+  readonly wall: number;
+  /** Best (lowest) CPU ms of one pass. */
+  readonly best: number;
+}
+
+const medianOf = (xs: readonly number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+/**
+ * Readers side by side over the same inputs: `warmup` passes each, then `samples` samples of
+ * `inner` passes, rotating which reader goes first. CPU time (process.cpuUsage, user + system) and
+ * wall time per pass, medians and the best CPU sample, in the order of `contenders`.
+ */
+export const compareSideBySide = (
+  contenders: readonly ((t: string) => unknown)[],
+  inputs: readonly string[],
+  { warmup, samples, inner }: { warmup: number; samples: number; inner: number },
+): Timing[] => {
+  let sink: unknown;
+  for (const read of contenders) for (let i = 0; i < warmup; i++) for (const t of inputs) sink = read(t);
+  const cpu: number[][] = contenders.map(() => []);
+  const wall: number[][] = contenders.map(() => []);
+  for (let s = 0; s < samples; s++)
+    for (let j = 0; j < contenders.length; j++) {
+      const k = (s + j) % contenders.length;
+      const read = contenders[k];
+      if (read === undefined) continue;
+      const c0 = process.cpuUsage();
+      const w0 = performance.now();
+      for (let i = 0; i < inner; i++) for (const t of inputs) sink = read(t);
+      const c = process.cpuUsage(c0);
+      wall[k]?.push((performance.now() - w0) / inner);
+      cpu[k]?.push((c.user + c.system) / 1000 / inner);
+    }
+  if (sink === Symbol.for('never')) console.log('');
+  return contenders.map((_, k) => ({
+    cpu: medianOf(cpu[k] ?? []),
+    wall: medianOf(wall[k] ?? []),
+    best: Math.min(...(cpu[k] ?? [])),
+  }));
 };

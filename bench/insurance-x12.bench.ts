@@ -12,15 +12,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { X12Parser } from 'node-x12';
 import { read271 } from '../src/insurance/x12/read271.js';
-import { fmtMs, table, writeSection } from './harness.js';
+import { compareSideBySide, fmtMs, nodeX12, runs, table, writeSection, type Timing } from './harness.js';
 import { interchange } from './insurance-x12.data.js';
 
 const DIR = resolve(import.meta.dirname, '../tests/data/x12/271');
 
-/** node-x12 in its lenient mode; it throws on some real files, which are then left out for both. */
-const nodeX12 = (text: string): unknown => new X12Parser(false).parse(text);
 /** read271 with every benefit and warning read, so every EB is interpreted. */
 const read271All = (text: string): unknown => {
   const r = read271(text);
@@ -28,58 +25,14 @@ const read271All = (text: string): unknown => {
     for (const x of r.right.responses) if (x.benefits.length < 0 || x.warnings.length < 0) return x;
   return r;
 };
-const tries = (fn: () => unknown): boolean => {
-  try {
-    fn();
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-interface Timing {
-  /** Median CPU ms of one pass. */
-  readonly cpu: number;
-  /** Median wall ms of one pass. */
-  readonly wall: number;
-  /** Best (lowest) CPU ms of one pass. */
-  readonly best: number;
-}
-
 /** The contenders, in the order of the table columns. */
 const READERS = [(t: string) => read271(t), read271All, nodeX12] as const;
 
-/**
- * Every reader over the same inputs: `warmup` passes each, then `samples` samples of `inner`
- * passes, rotating which reader goes first.
- */
+/** Every reader over the same inputs, side by side (see compareSideBySide). */
 const compare = (
   inputs: readonly string[],
-  { warmup, samples, inner }: { warmup: number; samples: number; inner: number },
-): Timing[] => {
-  let sink: unknown;
-  for (const read of READERS) for (let i = 0; i < warmup; i++) for (const t of inputs) sink = read(t);
-  const cpu: number[][] = READERS.map(() => []);
-  const wall: number[][] = READERS.map(() => []);
-  for (let s = 0; s < samples; s++)
-    for (let j = 0; j < READERS.length; j++) {
-      const k = (s + j) % READERS.length;
-      const read = READERS[k] as (t: string) => unknown;
-      const c0 = process.cpuUsage();
-      const w0 = performance.now();
-      for (let i = 0; i < inner; i++) for (const t of inputs) sink = read(t);
-      const c = process.cpuUsage(c0);
-      (wall[k] as number[]).push((performance.now() - w0) / inner);
-      (cpu[k] as number[]).push((c.user + c.system) / 1000 / inner);
-    }
-  if (sink === Symbol.for('never')) console.log('');
-  const median = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-  return READERS.map((_, k) => ({
-    cpu: median(cpu[k] as number[]),
-    wall: median(wall[k] as number[]),
-    best: Math.min(...(cpu[k] as number[])),
-  }));
-};
+  options: { warmup: number; samples: number; inner: number },
+): Timing[] => compareSideBySide(READERS, inputs, options);
 
 const mbps = (bytes: number, ms: number): string => (bytes / 2 ** 20 / (ms / 1000)).toFixed(1);
 const cell = (bytes: number, t: Timing | undefined): string =>
@@ -99,7 +52,7 @@ const rows: string[][] = [];
 const files = readdirSync(DIR)
   .sort()
   .map((f) => readFileSync(resolve(DIR, f), 'utf8'));
-const both = files.filter((t) => tries(() => nodeX12(t)));
+const both = files.filter((t) => runs(() => nodeX12(t)));
 const bytes = both.reduce((s, t) => s + t.length, 0);
 console.log(`read271 read ${files.filter((t) => read271(t)._tag === 'Right').length}/${files.length} files`);
 
