@@ -39,7 +39,8 @@ const SampleReferralsSchema = z.object({
   zone: IanaZoneSchema,
   referrals: z.array(
     z.object({
-      draft: ReferralSchema.omit({
+      // The library's schemas are zod/mini schemas: classic methods come from wrapping their shape.
+      draft: z.object(ReferralSchema.shape).omit({
         status: true,
         authorizations: true,
         appointments: true,
@@ -48,7 +49,9 @@ const SampleReferralsSchema = z.object({
       }),
       events: z.array(z.object({ at: z.string(), event: ReferralEventSchema })),
       // Each answer with the time it was received (the `at` of applyAuthorizationResponse).
-      responses: z.array(AuthorizationResponseSchema.extend({ receivedAt: IsoInstantSchema })).optional(),
+      responses: z
+        .array(z.object({ ...AuthorizationResponseSchema.shape, receivedAt: IsoInstantSchema }))
+        .optional(),
     }),
   ),
 });

@@ -4,7 +4,7 @@
  * ExplanationOfBenefit mappers are in `fhirRemittance.ts`.
  */
 import type { Claim as FhirClaim, ClaimItem as FhirClaimItem, Money } from 'fhir/r4.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ValidationError } from '../core/errors.js';
 import type { Either } from '../core/result.js';
 import {
@@ -173,52 +173,52 @@ export const toFhirClaim = (claim: Claim): FhirClaim => {
 };
 
 /** Reference with its `type` (Practitioner or Organization), which says person or organization. */
-const ReferenceSchemaEarly = FhirReferenceSchema.extend({ type: z.string().optional() });
-const MoneySchema = z.object({ value: z.number().finite().optional(), currency: z.string().optional() });
+const ReferenceSchemaEarly = z.extend(FhirReferenceSchema, { type: z.optional(z.string()) });
+const MoneySchema = z.object({ value: z.optional(z.number()), currency: z.optional(z.string()) });
 const CodingList = FhirCodeableConceptSchema;
 const FhirClaimSchema = z.object({
   resourceType: z.literal('Claim'),
-  identifier: z.array(FhirIdentifierSchema).optional(),
-  extension: z.array(z.object({ url: z.string(), valueCode: z.string().optional() })).optional(),
-  status: z.string().optional(),
-  type: FhirCodeableConceptSchema.optional(),
-  patient: FhirReferenceSchema.optional(),
-  created: z.string().optional(),
-  insurer: FhirReferenceSchema.optional(),
-  provider: ReferenceSchemaEarly.optional(),
-  related: z
-    .array(z.object({ claim: FhirReferenceSchema.optional(), relationship: CodingList.optional() }))
-    .optional(),
-  careTeam: z
-    .array(
+  identifier: z.optional(z.array(FhirIdentifierSchema)),
+  extension: z.optional(z.array(z.object({ url: z.string(), valueCode: z.optional(z.string()) }))),
+  status: z.optional(z.string()),
+  type: z.optional(FhirCodeableConceptSchema),
+  patient: z.optional(FhirReferenceSchema),
+  created: z.optional(z.string()),
+  insurer: z.optional(FhirReferenceSchema),
+  provider: z.optional(ReferenceSchemaEarly),
+  related: z.optional(
+    z.array(z.object({ claim: z.optional(FhirReferenceSchema), relationship: z.optional(CodingList) })),
+  ),
+  careTeam: z.optional(
+    z.array(
       z.object({
-        sequence: z.number().optional(),
-        provider: ReferenceSchemaEarly.optional(),
-        role: CodingList.optional(),
+        sequence: z.optional(z.number()),
+        provider: z.optional(ReferenceSchemaEarly),
+        role: z.optional(CodingList),
       }),
-    )
-    .optional(),
-  diagnosis: z
-    .array(z.object({ sequence: z.number().optional(), diagnosisCodeableConcept: CodingList.optional() }))
-    .optional(),
-  insurance: z
-    .array(z.object({ focal: z.boolean().optional(), preAuthRef: z.array(z.string()).optional() }))
-    .optional(),
-  item: z
-    .array(
+    ),
+  ),
+  diagnosis: z.optional(
+    z.array(z.object({ sequence: z.optional(z.number()), diagnosisCodeableConcept: z.optional(CodingList) })),
+  ),
+  insurance: z.optional(
+    z.array(z.object({ focal: z.optional(z.boolean()), preAuthRef: z.optional(z.array(z.string())) })),
+  ),
+  item: z.optional(
+    z.array(
       z.object({
-        diagnosisSequence: z.array(z.number()).optional(),
-        productOrService: CodingList.optional(),
-        modifier: z.array(CodingList).optional(),
-        servicedDate: z.string().optional(),
-        servicedPeriod: FhirPeriodSchema.optional(),
-        locationCodeableConcept: CodingList.optional(),
-        quantity: z.object({ value: z.number().finite().optional(), unit: z.string().optional() }).optional(),
-        net: MoneySchema.optional(),
+        diagnosisSequence: z.optional(z.array(z.number())),
+        productOrService: z.optional(CodingList),
+        modifier: z.optional(z.array(CodingList)),
+        servicedDate: z.optional(z.string()),
+        servicedPeriod: z.optional(FhirPeriodSchema),
+        locationCodeableConcept: z.optional(CodingList),
+        quantity: z.optional(z.object({ value: z.optional(z.number()), unit: z.optional(z.string()) })),
+        net: z.optional(MoneySchema),
       }),
-    )
-    .optional(),
-  total: MoneySchema.optional(),
+    ),
+  ),
+  total: z.optional(MoneySchema),
 });
 
 const toCents = (m: { value?: number | undefined } | undefined): number | undefined =>

@@ -22,7 +22,7 @@ import type {
   Money,
   Reference,
 } from 'fhir/r4.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ValidationError } from '../core/errors.js';
 import { err, type Either } from '../core/result.js';
 import {
@@ -425,77 +425,77 @@ export const toFhirExplanationsOfBenefit = (
 
 // --- reading -------------------------------------------------------------------------------
 
-const str = () => z.string().optional();
-const num = () => z.number().finite().optional();
+const str = () => z.optional(z.string());
+const num = () => z.optional(z.number());
 const ValueSchema = {
   valueCode: str(),
   valueString: str(),
   valueDecimal: num(),
-  valueCoding: FhirCodingSchema.optional(),
-  valuePeriod: FhirPeriodSchema.optional(),
+  valueCoding: z.optional(FhirCodingSchema),
+  valuePeriod: z.optional(FhirPeriodSchema),
 };
 const ExtensionSchema = z.object({
   url: z.string(),
   ...ValueSchema,
-  extension: z.array(z.object({ url: z.string(), ...ValueSchema })).optional(),
+  extension: z.optional(z.array(z.object({ url: z.string(), ...ValueSchema }))),
 });
 const MoneySchema = z.object({ value: num(), currency: str() });
 const AdjudicationSchema = z.object({
-  extension: z.array(ExtensionSchema).optional(),
-  category: FhirCodeableConceptSchema.optional(),
-  reason: FhirCodeableConceptSchema.optional(),
-  amount: MoneySchema.optional(),
+  extension: z.optional(z.array(ExtensionSchema)),
+  category: z.optional(FhirCodeableConceptSchema),
+  reason: z.optional(FhirCodeableConceptSchema),
+  amount: z.optional(MoneySchema),
 });
 const ItemSchema = z.object({
-  extension: z.array(ExtensionSchema).optional(),
+  extension: z.optional(z.array(ExtensionSchema)),
   itemSequence: num(),
   sequence: num(),
-  revenue: FhirCodeableConceptSchema.optional(),
-  productOrService: FhirCodeableConceptSchema.optional(),
-  modifier: z.array(FhirCodeableConceptSchema).optional(),
+  revenue: z.optional(FhirCodeableConceptSchema),
+  productOrService: z.optional(FhirCodeableConceptSchema),
+  modifier: z.optional(z.array(FhirCodeableConceptSchema)),
   servicedDate: str(),
-  servicedPeriod: FhirPeriodSchema.optional(),
-  quantity: z.object({ value: num() }).optional(),
-  net: MoneySchema.optional(),
-  adjudication: z.array(AdjudicationSchema).optional(),
+  servicedPeriod: z.optional(FhirPeriodSchema),
+  quantity: z.optional(z.object({ value: num() })),
+  net: z.optional(MoneySchema),
+  adjudication: z.optional(z.array(AdjudicationSchema)),
 });
 const ResponseSchema = {
-  identifier: z.array(FhirIdentifierSchema).optional(),
-  extension: z.array(ExtensionSchema).optional(),
-  patient: FhirReferenceSchema.optional(),
+  identifier: z.optional(z.array(FhirIdentifierSchema)),
+  extension: z.optional(z.array(ExtensionSchema)),
+  patient: z.optional(FhirReferenceSchema),
   created: str(),
-  insurer: FhirReferenceSchema.optional(),
+  insurer: z.optional(FhirReferenceSchema),
   outcome: str(),
-  item: z.array(ItemSchema).optional(),
-  adjudication: z.array(AdjudicationSchema).optional(),
-  total: z
-    .array(z.object({ category: FhirCodeableConceptSchema.optional(), amount: MoneySchema.optional() }))
-    .optional(),
-  payment: z
-    .object({
-      extension: z.array(ExtensionSchema).optional(),
-      adjustment: MoneySchema.optional(),
-      adjustmentReason: FhirCodeableConceptSchema.optional(),
+  item: z.optional(z.array(ItemSchema)),
+  adjudication: z.optional(z.array(AdjudicationSchema)),
+  total: z.optional(
+    z.array(z.object({ category: z.optional(FhirCodeableConceptSchema), amount: z.optional(MoneySchema) })),
+  ),
+  payment: z.optional(
+    z.object({
+      extension: z.optional(z.array(ExtensionSchema)),
+      adjustment: z.optional(MoneySchema),
+      adjustmentReason: z.optional(FhirCodeableConceptSchema),
       date: str(),
-      amount: MoneySchema.optional(),
-      identifier: FhirIdentifierSchema.extend({ assigner: FhirReferenceSchema.optional() }).optional(),
-    })
-    .optional(),
+      amount: z.optional(MoneySchema),
+      identifier: z.extend(FhirIdentifierSchema, { assigner: z.optional(FhirReferenceSchema) }).optional(),
+    }),
+  ),
 };
 const FhirClaimResponseSchema = z.object({
   resourceType: z.literal('ClaimResponse'),
   id: str(),
   ...ResponseSchema,
-  requestor: FhirReferenceSchema.optional(),
-  request: FhirReferenceSchema.optional(),
+  requestor: z.optional(FhirReferenceSchema),
+  request: z.optional(FhirReferenceSchema),
 });
 const FhirEobSchema = z.object({
   resourceType: z.literal('ExplanationOfBenefit'),
   id: str(),
   ...ResponseSchema,
-  billablePeriod: FhirPeriodSchema.optional(),
-  provider: FhirReferenceSchema.optional(),
-  claim: FhirReferenceSchema.optional(),
+  billablePeriod: z.optional(FhirPeriodSchema),
+  provider: z.optional(FhirReferenceSchema),
+  claim: z.optional(FhirReferenceSchema),
 });
 type Read = z.infer<typeof FhirClaimResponseSchema> | z.infer<typeof FhirEobSchema>;
 type ReadExtension = z.infer<typeof ExtensionSchema>;

@@ -4,21 +4,23 @@
  * plan. Money is integer cents; adjustment and provider-adjustment amounts are signed as in X12
  * (a positive amount reduces payment).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { PatientIdSchema } from '../core/ids.js';
 import { CentsSchema } from '../core/money.js';
 import { IsoDateSchema } from '../core/calendar.js';
 import type { Either } from '../core/result.js';
 
-const text = () => z.string().trim().min(1);
-const positiveCents = () => CentsSchema.refine((c) => c > 0, { message: 'must be more than zero cents' });
-const nonNegativeCents = () => CentsSchema.refine((c) => c >= 0, { message: 'must not be negative' });
+const text = /* @__NO_SIDE_EFFECTS__ */ () => z.string().check(z.trim(), z.minLength(1));
+const positiveCents = /* @__NO_SIDE_EFFECTS__ */ () =>
+  CentsSchema.check(z.refine((c) => c > 0, { message: 'must be more than zero cents' }));
+const nonNegativeCents = /* @__NO_SIDE_EFFECTS__ */ () =>
+  CentsSchema.check(z.refine((c) => c >= 0, { message: 'must not be negative' }));
 
 /** An inclusive range of calendar dates (a date of service is a range of one day). */
 export const DateSpanSchema = /* @__PURE__ */ z
   .object({ start: IsoDateSchema, end: IsoDateSchema })
-  .refine((s) => s.start <= s.end, { message: 'start must not be after end', path: ['end'] });
+  .check(z.refine((s) => s.start <= s.end, { message: 'start must not be after end', path: ['end'] }));
 /** An inclusive range of calendar dates. */
 export interface DateSpan extends z.infer<typeof DateSpanSchema> {}
 
@@ -47,8 +49,8 @@ export const AdjustmentSchema = /* @__PURE__ */ z.object({
   group: AdjustmentGroupSchema,
   reason: text(),
   amount: CentsSchema,
-  quantity: z.number().finite().optional(),
-  segmentIndex: z.number().int().nonnegative().optional(),
+  quantity: z.optional(z.number()),
+  segmentIndex: z.optional(z.int().check(z.nonnegative())),
 });
 /** One CAS reason triplet with its group. */
 export interface Adjustment extends z.infer<typeof AdjustmentSchema> {}
@@ -57,7 +59,7 @@ export interface Adjustment extends z.infer<typeof AdjustmentSchema> {}
 export const ProcedureSchema = /* @__PURE__ */ z.object({
   qualifier: text(),
   code: text(),
-  modifiers: z.array(text()).max(4).readonly(),
+  modifiers: z.readonly(z.array(text()).check(z.maxLength(4))),
 });
 /** A procedure as billed or adjudicated. */
 export interface Procedure extends z.infer<typeof ProcedureSchema> {}
@@ -67,20 +69,20 @@ export const RemittanceLineSchema = /* @__PURE__ */ z.object({
   procedure: ProcedureSchema,
   charge: CentsSchema,
   paid: CentsSchema,
-  revenueCode: text().optional(),
-  unitsPaid: z.number().finite().optional(),
+  revenueCode: z.optional(text()),
+  unitsPaid: z.optional(z.number()),
   /** SVC06: the billed procedure when the payer adjudicated a different one. */
-  billedProcedure: ProcedureSchema.optional(),
-  billedUnits: z.number().finite().optional(),
-  serviceDates: DateSpanSchema.optional(),
-  adjustments: z.array(AdjustmentSchema).readonly(),
+  billedProcedure: z.optional(ProcedureSchema),
+  billedUnits: z.optional(z.number()),
+  serviceDates: z.optional(DateSpanSchema),
+  adjustments: z.readonly(z.array(AdjustmentSchema)),
   /** RARCs from LQ*HE. */
-  remarks: z.array(text()).readonly(),
+  remarks: z.readonly(z.array(text())),
   /** REF*6R: the 837 line item control number echoed back. */
-  lineControlNumber: text().optional(),
+  lineControlNumber: z.optional(text()),
   /** AMT*B6 allowed amount (informational, outside balancing). */
-  allowed: CentsSchema.optional(),
-  segmentIndex: z.number().int().nonnegative(),
+  allowed: z.optional(CentsSchema),
+  segmentIndex: z.int().check(z.nonnegative()),
 });
 /** One 835 service line. */
 export interface RemittanceLine extends z.infer<typeof RemittanceLineSchema> {}
@@ -94,22 +96,22 @@ export const RemittanceClaimSchema = /* @__PURE__ */ z.object({
   charge: CentsSchema,
   paid: CentsSchema,
   /** CLP05, when the payer sent it (situational in 005010X221A1). */
-  patientResponsibility: CentsSchema.optional(),
-  filingIndicator: text().optional(),
+  patientResponsibility: z.optional(CentsSchema),
+  filingIndicator: z.optional(text()),
   /** CLP07: the payer's claim control number (REF*F8 of a later replacement or void). */
-  payerClaimNumber: text().optional(),
-  facilityCode: text().optional(),
-  frequency: text().optional(),
+  payerClaimNumber: z.optional(text()),
+  facilityCode: z.optional(text()),
+  frequency: z.optional(text()),
   /** NM1*QC patient identifier (NM109), for matching; never used in messages. */
-  patientId: text().optional(),
+  patientId: z.optional(text()),
   /** NM1*TT name: the payer the claim was crossed over to. */
-  crossoverPayer: text().optional(),
-  statementPeriod: DateSpanSchema.optional(),
-  adjustments: z.array(AdjustmentSchema).readonly(),
+  crossoverPayer: z.optional(text()),
+  statementPeriod: z.optional(DateSpanSchema),
+  adjustments: z.readonly(z.array(AdjustmentSchema)),
   /** MOA/MIA remark codes. */
-  remarks: z.array(text()).readonly(),
-  lines: z.array(RemittanceLineSchema).readonly(),
-  segmentIndex: z.number().int().nonnegative(),
+  remarks: z.readonly(z.array(text())),
+  lines: z.readonly(z.array(RemittanceLineSchema)),
+  segmentIndex: z.int().check(z.nonnegative()),
 });
 /** One 835 claim. */
 export interface RemittanceClaim extends z.infer<typeof RemittanceClaimSchema> {}
@@ -117,12 +119,12 @@ export interface RemittanceClaim extends z.infer<typeof RemittanceClaimSchema> {
 /** One PLB reason/amount pair: signed amount (positive reduces payment), reason and reference. */
 export const ProviderAdjustmentSchema = /* @__PURE__ */ z.object({
   providerId: text(),
-  fiscalPeriodEnd: IsoDateSchema.optional(),
+  fiscalPeriodEnd: z.optional(IsoDateSchema),
   reason: text(),
   /** PLB03-2: usually the payer claim number recouped, or a check reference. */
-  reference: text().optional(),
+  reference: z.optional(text()),
   amount: CentsSchema,
-  segmentIndex: z.number().int().nonnegative(),
+  segmentIndex: z.int().check(z.nonnegative()),
 });
 /** One PLB reason/amount pair. */
 export interface ProviderAdjustment extends z.infer<typeof ProviderAdjustmentSchema> {}
@@ -130,8 +132,8 @@ export interface ProviderAdjustment extends z.infer<typeof ProviderAdjustmentSch
 /** A party named in the 835 header (N1*PR payer, N1*PE payee). */
 export const RemittancePartySchema = /* @__PURE__ */ z.object({
   name: z.string(),
-  idQualifier: text().optional(),
-  id: text().optional(),
+  idQualifier: z.optional(text()),
+  id: z.optional(text()),
 });
 /** A party named in the 835 header. */
 export interface RemittanceParty extends z.infer<typeof RemittancePartySchema> {}
@@ -145,7 +147,7 @@ export const RemittanceSchema = /* @__PURE__ */ z.object({
     interchangeControlNumber: z.string(),
     transactionControlNumber: z.string(),
     version: z.string(),
-    segmentIndex: z.number().int().nonnegative(),
+    segmentIndex: z.int().check(z.nonnegative()),
   }),
   payment: z.object({
     /** BPR01 transaction handling (`I`, `H`, `C`, `D`, `P`, `U`, `X`). */
@@ -154,15 +156,15 @@ export const RemittanceSchema = /* @__PURE__ */ z.object({
     amount: CentsSchema,
     /** BPR04 method (`ACH`, `CHK`, `NON`, ...). */
     method: z.string(),
-    date: IsoDateSchema.optional(),
+    date: z.optional(IsoDateSchema),
   }),
   /** TRN02 check or EFT trace number and TRN03 originator. */
-  trace: z.object({ number: z.string(), originator: z.string() }).optional(),
-  productionDate: IsoDateSchema.optional(),
+  trace: z.optional(z.object({ number: z.string(), originator: z.string() })),
+  productionDate: z.optional(IsoDateSchema),
   payer: RemittancePartySchema,
   payee: RemittancePartySchema,
-  claims: z.array(RemittanceClaimSchema).readonly(),
-  providerAdjustments: z.array(ProviderAdjustmentSchema).readonly(),
+  claims: z.readonly(z.array(RemittanceClaimSchema)),
+  providerAdjustments: z.readonly(z.array(ProviderAdjustmentSchema)),
 });
 /** One 835 transaction (one payment). */
 export interface Remittance extends z.infer<typeof RemittanceSchema> {}
@@ -170,7 +172,7 @@ export interface Remittance extends z.infer<typeof RemittanceSchema> {}
 /** A postal address as an 837P writes it (N3/N4). */
 export const ClaimAddressSchema = /* @__PURE__ */ z.object({
   line1: z.string(),
-  line2: z.string().optional(),
+  line2: z.optional(z.string()),
   city: z.string(),
   state: z.string(),
   zip: z.string(),
@@ -183,8 +185,8 @@ export const ClaimProviderSchema = /* @__PURE__ */ z.object({
   npi: z.string(),
   entity: z.enum(['person', 'organization']),
   lastName: text(),
-  firstName: text().optional(),
-  taxonomy: text().optional(),
+  firstName: z.optional(text()),
+  taxonomy: z.optional(text()),
 });
 /** A provider on an encounter or claim. */
 export interface ClaimProvider extends z.infer<typeof ClaimProviderSchema> {}
@@ -192,12 +194,12 @@ export interface ClaimProvider extends z.infer<typeof ClaimProviderSchema> {}
 /** One procedure line of an encounter: code, modifiers, units, charge and diagnosis pointers (1-based). */
 export const EncounterLineSchema = /* @__PURE__ */ z.object({
   procedure: text(),
-  modifiers: z.array(text()).max(4).readonly().default([]),
-  units: z.number().positive().finite(),
+  modifiers: z._default(z.readonly(z.array(text()).check(z.maxLength(4))), []),
+  units: z.number().check(z.positive()),
   charge: nonNegativeCents(),
-  pointers: z.array(z.number().int().min(1).max(12)).min(1).max(4).readonly(),
+  pointers: z.readonly(z.array(z.int().check(z.gte(1), z.lte(12))).check(z.minLength(1), z.maxLength(4))),
   /** REF*6R line item control number, echoed in the 835 (the best posting key). */
-  controlNumber: text().optional(),
+  controlNumber: z.optional(text()),
 });
 /** One procedure line of an encounter. */
 export interface EncounterLine extends z.infer<typeof EncounterLineSchema> {}
@@ -211,17 +213,19 @@ export const EncounterSchema = /* @__PURE__ */ z.object({
   id: text(),
   patient: PatientIdSchema,
   dateOfService: IsoDateSchema,
-  placeOfService: z.string().regex(/^\d{2}$/, { message: 'must be a two-digit place of service code' }),
-  billingProvider: ClaimProviderSchema.extend({
+  placeOfService: z
+    .string()
+    .check(z.regex(/^\d{2}$/, { message: 'must be a two-digit place of service code' })),
+  billingProvider: z.extend(ClaimProviderSchema, {
     taxId: z.object({ qualifier: z.enum(['EI', 'SY']), value: text() }),
     /** 2010AA N3/N4: a street address (no PO box) with a nine-digit ZIP. */
-    address: ClaimAddressSchema.optional(),
+    address: z.optional(ClaimAddressSchema),
   }),
-  renderingProvider: ClaimProviderSchema.optional(),
-  referringProvider: ClaimProviderSchema.optional(),
-  diagnoses: z.array(text()).min(1).readonly(),
-  lines: z.array(EncounterLineSchema).min(1).readonly(),
-  priorAuthorization: text().optional(),
+  renderingProvider: z.optional(ClaimProviderSchema),
+  referringProvider: z.optional(ClaimProviderSchema),
+  diagnoses: z.readonly(z.array(text()).check(z.minLength(1))),
+  lines: z.readonly(z.array(EncounterLineSchema).check(z.minLength(1))),
+  priorAuthorization: z.optional(text()),
 });
 /** A visit ready for billing. */
 export interface Encounter extends z.infer<typeof EncounterSchema> {}
@@ -235,9 +239,9 @@ export const LineAdjudicationSchema = /* @__PURE__ */ z.object({
   payerId: text(),
   paid: CentsSchema,
   procedure: ProcedureSchema,
-  units: z.number().finite(),
-  adjustments: z.array(AdjustmentSchema).readonly(),
-  adjudicationDate: IsoDateSchema.optional(),
+  units: z.number(),
+  adjustments: z.readonly(z.array(AdjustmentSchema)),
+  adjudicationDate: z.optional(IsoDateSchema),
 });
 /** What an earlier payer did with one service line. */
 export interface LineAdjudication extends z.infer<typeof LineAdjudicationSchema> {}
@@ -247,17 +251,15 @@ export const ServiceLineSchema = /* @__PURE__ */ z.object({
   procedure: ProcedureSchema,
   charge: CentsSchema,
   unit: z.enum(['UN', 'MJ']),
-  quantity: z.number().finite(),
-  placeOfService: z.string().optional(),
-  pointers: z.array(z.number().int()).readonly(),
-  serviceDates: DateSpanSchema.optional(),
-  controlNumber: text().optional(),
+  quantity: z.number(),
+  placeOfService: z.optional(z.string()),
+  pointers: z.readonly(z.array(z.int())),
+  serviceDates: z.optional(DateSpanSchema),
+  controlNumber: z.optional(text()),
   /** 2430: each earlier payer's adjudication of this line, on a claim to a later payer. */
-  priorAdjudications: z.array(LineAdjudicationSchema).readonly().optional(),
+  priorAdjudications: z.optional(z.readonly(z.array(LineAdjudicationSchema))),
   /** 2410: the drug given, by its 11-digit NDC (LIN*N4), with the CTP04 quantity and CTP05 unit (F2, GR, ME, ML, UN). */
-  drug: z
-    .object({ ndc: text(), quantity: z.number().finite().optional(), unit: text().optional() })
-    .optional(),
+  drug: z.optional(z.object({ ndc: text(), quantity: z.optional(z.number()), unit: z.optional(text()) })),
 });
 /** One service line of a professional claim. */
 export interface ServiceLine extends z.infer<typeof ServiceLineSchema> {}
@@ -265,13 +267,13 @@ export interface ServiceLine extends z.infer<typeof ServiceLineSchema> {}
 /** A person on a claim (subscriber or patient): names, member id, date of birth and gender as sent. */
 export const ClaimPersonSchema = /* @__PURE__ */ z.object({
   lastName: z.string(),
-  firstName: z.string().optional(),
-  memberId: z.string().optional(),
-  dateOfBirth: IsoDateSchema.optional(),
-  gender: z.string().optional(),
-  address: ClaimAddressSchema.optional(),
+  firstName: z.optional(z.string()),
+  memberId: z.optional(z.string()),
+  dateOfBirth: z.optional(IsoDateSchema),
+  gender: z.optional(z.string()),
+  address: z.optional(ClaimAddressSchema),
   /** PAT06 (PAT05 `D8`): the date of death, which no date of service may follow (edit E19). */
-  dateOfDeath: IsoDateSchema.optional(),
+  dateOfDeath: z.optional(IsoDateSchema),
 });
 /** A person on a claim. */
 export interface ClaimPerson extends z.infer<typeof ClaimPersonSchema> {}
@@ -285,10 +287,10 @@ export const OtherPayerSchema = /* @__PURE__ */ z.object({
   id: z.string(),
   name: z.string(),
   responsibility: z.string(),
-  filingIndicator: z.string().optional(),
-  groupNumber: z.string().optional(),
-  subscriber: ClaimPersonSchema.optional(),
-  relationship: z.string().optional(),
+  filingIndicator: z.optional(z.string()),
+  groupNumber: z.optional(z.string()),
+  subscriber: z.optional(ClaimPersonSchema),
+  relationship: z.optional(z.string()),
 });
 /** Another payer of the patient's as a claim names it. */
 export interface OtherPayer extends z.infer<typeof OtherPayerSchema> {}
@@ -300,11 +302,11 @@ export interface OtherPayer extends z.infer<typeof OtherPayerSchema> {}
  * (2330B DTP*573). COB balancing: the claim's total minus these adjustments and every line's
  * adjustments from this payer equals `paid`.
  */
-export const PriorPayerSchema = /* @__PURE__ */ OtherPayerSchema.extend({
-  adjustments: z.array(AdjustmentSchema).readonly(),
+export const PriorPayerSchema = /* @__PURE__ */ z.extend(OtherPayerSchema, {
+  adjustments: z.readonly(z.array(AdjustmentSchema)),
   paid: CentsSchema,
-  remainingPatientLiability: CentsSchema.optional(),
-  adjudicationDate: IsoDateSchema.optional(),
+  remainingPatientLiability: z.optional(CentsSchema),
+  adjudicationDate: z.optional(IsoDateSchema),
 });
 /** An earlier payer's adjudication of the whole claim. */
 export type PriorPayer = z.infer<typeof PriorPayerSchema>;
@@ -320,43 +322,43 @@ export const ClaimSchema = /* @__PURE__ */ z.object({
   /** CLM05-3: 1 original, 7 replacement, 8 void. */
   frequency: z.string(),
   /** REF*F8: the payer's claim number of the claim replaced or voided. */
-  originalClaimNumber: text().optional(),
+  originalClaimNumber: z.optional(text()),
   placeOfService: z.string(),
   totalCharge: CentsSchema,
   /** SBR01: `P`, `S`, `T`, `A`-`H`, `U`. */
   payerResponsibility: z.string(),
   /** SBR09 claim filing indicator. */
-  filingIndicator: z.string().optional(),
+  filingIndicator: z.optional(z.string()),
   payer: z.object({ id: z.string(), name: z.string() }),
-  subscriber: ClaimPersonSchema.extend({ groupNumber: z.string().optional() }),
+  subscriber: z.extend(ClaimPersonSchema, { groupNumber: z.optional(z.string()) }),
   /** The patient when not the subscriber (2000C), with PAT01 relationship. */
-  patient: ClaimPersonSchema.extend({ relationship: z.string() }).optional(),
-  billingProvider: ClaimProviderSchema.extend({
-    taxId: z.object({ qualifier: z.string(), value: z.string() }).optional(),
-    address: ClaimAddressSchema.optional(),
+  patient: z.optional(z.extend(ClaimPersonSchema, { relationship: z.string() })),
+  billingProvider: z.extend(ClaimProviderSchema, {
+    taxId: z.optional(z.object({ qualifier: z.string(), value: z.string() })),
+    address: z.optional(ClaimAddressSchema),
   }),
-  renderingProvider: ClaimProviderSchema.optional(),
-  referringProvider: ClaimProviderSchema.optional(),
+  renderingProvider: z.optional(ClaimProviderSchema),
+  referringProvider: z.optional(ClaimProviderSchema),
   /** `icd10` for ABK/ABF, `icd9` for BK/BF. */
   diagnosisCodeSet: z.enum(['icd10', 'icd9']),
-  diagnoses: z.array(z.string()).readonly(),
-  priorAuthorization: text().optional(),
-  referralNumber: text().optional(),
+  diagnoses: z.readonly(z.array(z.string())),
+  priorAuthorization: z.optional(text()),
+  referralNumber: z.optional(text()),
   /** CLM11-1..3 related causes: `AA` auto accident, `EM` employment, `OA` other accident. */
-  relatedCauses: z.array(text()).max(3).readonly().optional(),
+  relatedCauses: z.optional(z.readonly(z.array(text()).check(z.maxLength(3)))),
   /** CLM11-4: the state of an auto accident. */
-  accidentState: text().optional(),
+  accidentState: z.optional(text()),
   /** DTP*439 accident date. */
-  accidentDate: IsoDateSchema.optional(),
-  lines: z.array(ServiceLineSchema).readonly(),
+  accidentDate: z.optional(IsoDateSchema),
+  lines: z.readonly(z.array(ServiceLineSchema)),
   /** Date the claim is (or was) submitted, for timely filing. */
-  submissionDate: IsoDateSchema.optional(),
+  submissionDate: z.optional(IsoDateSchema),
   /** The patient's other payers with their SBR01 order (a later one gets the secondary claim). */
-  otherPayers: z.array(OtherPayerSchema).readonly().optional(),
+  otherPayers: z.optional(z.readonly(z.array(OtherPayerSchema))),
   /** 2320-2330: the payers that already adjudicated the claim, on a claim to a later payer. */
-  priorPayers: z.array(PriorPayerSchema).readonly().optional(),
+  priorPayers: z.optional(z.readonly(z.array(PriorPayerSchema))),
   /** CLP07 of the remittance that adjudicated the claim, once known (PLB recoupments name it). */
-  payerClaimNumber: text().optional(),
+  payerClaimNumber: z.optional(text()),
 });
 /** A professional claim. */
 export interface Claim extends z.infer<typeof ClaimSchema> {}
@@ -370,7 +372,7 @@ export const LedgerEntrySchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
     date: IsoDateSchema,
     serviceDate: IsoDateSchema,
     amount: positiveCents(),
-    claim: text().optional(),
+    claim: z.optional(text()),
   }),
   z.object({
     kind: z.enum(['payment', 'adjustment']),
@@ -378,8 +380,8 @@ export const LedgerEntrySchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
     date: IsoDateSchema,
     amount: positiveCents(),
     /** Which charges the amount pays, oldest first by default; the rest is an unapplied credit. */
-    applications: z.array(z.object({ charge: text(), amount: positiveCents() })).readonly(),
-    reason: text().optional(),
+    applications: z.readonly(z.array(z.object({ charge: text(), amount: positiveCents() }))),
+    reason: z.optional(text()),
   }),
   z.object({ kind: z.literal('refund'), id: text(), date: IsoDateSchema, amount: positiveCents() }),
   z.object({ kind: z.literal('reversal'), id: text(), date: IsoDateSchema, reverses: text() }),
@@ -395,11 +397,11 @@ export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 export const PatientAccountSchema = /* @__PURE__ */ z.object({
   id: text(),
   patient: PatientIdSchema,
-  entries: z.array(LedgerEntrySchema).readonly(),
+  entries: z.readonly(z.array(LedgerEntrySchema)),
   /** Date of the first statement of the current dunning cycle, when one went out. */
-  firstStatementDate: IsoDateSchema.optional(),
+  firstStatementDate: z.optional(IsoDateSchema),
   /** Statements are held (dispute, insurance pending, plan in good standing). */
-  hold: z.enum(['dispute', 'insurance-pending', 'payment-plan']).optional(),
+  hold: z.optional(z.enum(['dispute', 'insurance-pending', 'payment-plan'])),
 });
 /** A patient account. */
 export interface PatientAccount extends z.infer<typeof PatientAccountSchema> {}
@@ -425,7 +427,7 @@ export const StatementItemSchema = /* @__PURE__ */ z.object({
   charge: text(),
   serviceDate: IsoDateSchema,
   anchorDate: IsoDateSchema,
-  ageDays: z.number().int(),
+  ageDays: z.int(),
   bucket: z.enum(AGING_BUCKETS),
   open: positiveCents(),
 });
@@ -449,7 +451,7 @@ export const StatementSchema = /* @__PURE__ */ z.object({
   account: text(),
   asOf: IsoDateSchema,
   anchor: z.enum(['responsibility-date', 'service-date']),
-  items: z.array(StatementItemSchema).readonly(),
+  items: z.readonly(z.array(StatementItemSchema)),
   buckets: z.record(z.enum(AGING_BUCKETS), CentsSchema),
   /** Σ open items: what the patient owes, credits not netted in. */
   due: CentsSchema,
@@ -458,9 +460,9 @@ export const StatementSchema = /* @__PURE__ */ z.object({
   /** `due − credit`: the ledger balance. */
   balance: CentsSchema,
   action: StatementActionSchema,
-  dunningStage: z.enum(DUNNING_STAGES).optional(),
+  dunningStage: z.optional(z.enum(DUNNING_STAGES)),
   /** When a credit must be refunded by, from the date it arose. */
-  refundDueBy: IsoDateSchema.optional(),
+  refundDueBy: z.optional(IsoDateSchema),
 });
 /** A patient statement. */
 export interface Statement extends z.infer<typeof StatementSchema> {}
@@ -468,11 +470,11 @@ export interface Statement extends z.infer<typeof StatementSchema> {}
 /** How a payment plan is laid out: a count or an installment amount, first due date, frequency. */
 export const PaymentPlanTermsSchema = /* @__PURE__ */ z.union([
   z.object({
-    installments: z.number().int().min(1).max(600),
+    installments: z.int().check(z.gte(1), z.lte(600)),
     firstDue: IsoDateSchema,
     frequency: z.enum(['monthly', 'biweekly', 'weekly']),
     /** Where the cents of an uneven split go: the first installments (default) or the last one. */
-    extraCents: z.enum(['first', 'last']).optional(),
+    extraCents: z.optional(z.enum(['first', 'last'])),
   }),
   z.object({
     installmentAmount: positiveCents(),
@@ -486,9 +488,9 @@ export type PaymentPlanTerms = z.infer<typeof PaymentPlanTermsSchema>;
 /** A payment plan: the balance and its installments, in due order. */
 export const PaymentPlanSchema = /* @__PURE__ */ z.object({
   balance: positiveCents(),
-  installments: z
-    .array(z.object({ number: z.number().int().min(1), due: IsoDateSchema, amount: positiveCents() }))
-    .readonly(),
+  installments: z.readonly(
+    z.array(z.object({ number: z.int().check(z.gte(1)), due: IsoDateSchema, amount: positiveCents() })),
+  ),
 });
 /** A payment plan. */
 export interface PaymentPlan extends z.infer<typeof PaymentPlanSchema> {}

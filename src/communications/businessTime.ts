@@ -4,7 +4,7 @@
  * Monday after: 5 U.S.C. 6103(b); July 4, 2026 is a Saturday, so Friday July 3 is closed), and
  * callback deadlines counted in it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   addDays,
   dateToDayNumber,
@@ -23,15 +23,15 @@ import { localDayMinute } from './sendingWindow.js';
  */
 export const BusinessCalendarSchema = /* @__PURE__ */ z.object({
   zone: IanaZoneSchema,
-  open: WallTimeSchema.optional(),
-  close: WallTimeSchema.optional(),
+  open: z.optional(WallTimeSchema),
+  close: z.optional(WallTimeSchema),
   /** ISO weekdays open (1 = Monday ... 7 = Sunday). */
-  weekdays: z.array(z.number().int().min(1).max(7)).max(7).optional(),
+  weekdays: z.optional(z.array(z.int().check(z.gte(1), z.lte(7))).check(z.maxLength(7))),
   /** Holiday dates as they fall; `observeWeekendHolidays` moves Saturday ones to Friday, Sunday ones to Monday. */
-  holidays: z.array(IsoDateSchema).max(1000).optional(),
-  observeWeekendHolidays: z.boolean().optional(),
+  holidays: z.optional(z.array(IsoDateSchema).check(z.maxLength(1000))),
+  observeWeekendHolidays: z.optional(z.boolean()),
   /** A routine message received before this time is due the same business day. */
-  cutoff: WallTimeSchema.optional(),
+  cutoff: z.optional(WallTimeSchema),
 });
 /** A practice's business calendar. */
 export interface BusinessCalendar extends z.infer<typeof BusinessCalendarSchema> {}

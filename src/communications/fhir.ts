@@ -11,7 +11,7 @@ import type {
   Communication as FhirCommunication,
   CommunicationRequest as FhirCommunicationRequest,
 } from 'fhir/r4.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { IsoInstantSchema, type IsoInstant } from '../core/calendar.js';
 import type { DomainError, ValidationError } from '../core/errors.js';
 import { AppointmentIdSchema, PatientIdSchema, type AppointmentId, type PatientId } from '../core/ids.js';
@@ -231,23 +231,23 @@ export const toFhirCallbackRequest = (received: ReceivedMessage): FhirCommunicat
 });
 
 /** The elements of a Communication or CommunicationRequest the readers use. */
-const readSchema = <T extends string>(resourceType: T) =>
+const readSchema = /* @__NO_SIDE_EFFECTS__ */ <T extends string>(resourceType: T) =>
   z.object({
     resourceType: z.literal(resourceType),
-    id: z.string().optional(),
-    identifier: z.array(FhirIdentifierSchema).optional(),
+    id: z.optional(z.string()),
+    identifier: z.optional(z.array(FhirIdentifierSchema)),
     status: z.string(),
-    category: z.array(FhirCodeableConceptSchema).optional(),
-    priority: z.string().optional(),
-    medium: z.array(FhirCodeableConceptSchema).optional(),
-    subject: FhirReferenceSchema.optional(),
-    sender: FhirReferenceSchema.optional(),
-    about: z.array(FhirReferenceSchema).optional(),
-    reasonCode: z.array(FhirCodeableConceptSchema).optional(),
-    payload: z.array(z.object({ contentString: z.string().optional() })).optional(),
-    sent: z.string().optional(),
-    received: z.string().optional(),
-    occurrenceDateTime: z.string().optional(),
+    category: z.optional(z.array(FhirCodeableConceptSchema)),
+    priority: z.optional(z.string()),
+    medium: z.optional(z.array(FhirCodeableConceptSchema)),
+    subject: z.optional(FhirReferenceSchema),
+    sender: z.optional(FhirReferenceSchema),
+    about: z.optional(z.array(FhirReferenceSchema)),
+    reasonCode: z.optional(z.array(FhirCodeableConceptSchema)),
+    payload: z.optional(z.array(z.object({ contentString: z.optional(z.string()) }))),
+    sent: z.optional(z.string()),
+    received: z.optional(z.string()),
+    occurrenceDateTime: z.optional(z.string()),
   });
 const CommunicationReadSchema = /* @__PURE__ */ readSchema('Communication');
 const CommunicationRequestReadSchema = /* @__PURE__ */ readSchema('CommunicationRequest');

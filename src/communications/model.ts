@@ -3,7 +3,7 @@
  * and consent, reminder rules). Instants are ISO 8601 with an offset, wall times `HH:mm` read in an
  * IANA zone (DESIGN.md rule 4). Optional fields carry documented defaults that the functions apply.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { AppointmentTypeIdSchema, LocationIdSchema, PatientIdSchema } from '../core/ids.js';
 import type { AppointmentId, PatientId } from '../core/ids.js';
@@ -12,7 +12,7 @@ import { IanaZoneSchema } from '../core/time.js';
 import { PhoneE164Schema } from '../records/phone.js';
 import type { Either } from '../core/result.js';
 
-const label = () => z.string().trim().min(1).max(200);
+const label = /* @__NO_SIDE_EFFECTS__ */ () => z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
 /** How a message reaches the patient. Postal mail is for letters (`renderLetter`), not reminders. */
 export const ChannelSchema = /* @__PURE__ */ z.enum(['sms', 'voice', 'email', 'portal']);
@@ -28,7 +28,7 @@ export const ConsentEventSchema = /* @__PURE__ */ z.object({
   channel: ChannelSchema,
   kind: z.enum(['granted', 'revoked']),
   at: IsoInstantSchema,
-  evidence: z.string().max(200).optional(),
+  evidence: z.optional(z.string().check(z.maxLength(200))),
 });
 /** One consent event on one channel. */
 export interface ConsentEvent extends z.infer<typeof ConsentEventSchema> {}
@@ -42,10 +42,10 @@ export interface ConsentEvent extends z.infer<typeof ConsentEventSchema> {}
  */
 export const PatientContactSchema = /* @__PURE__ */ z.object({
   patient: PatientIdSchema,
-  zone: IanaZoneSchema.optional(),
-  phone: PhoneE164Schema.optional(),
-  preferences: z.array(ChannelSchema).max(4),
-  consent: z.array(ConsentEventSchema).max(1000),
+  zone: z.optional(IanaZoneSchema),
+  phone: z.optional(PhoneE164Schema),
+  preferences: z.array(ChannelSchema).check(z.maxLength(4)),
+  consent: z.array(ConsentEventSchema).check(z.maxLength(1000)),
 });
 /** A patient's zone, channel preferences and consent log. */
 export interface PatientContact extends z.infer<typeof PatientContactSchema> {}
@@ -59,8 +59,12 @@ export interface PatientContact extends z.infer<typeof PatientContactSchema> {}
  *   first instant after it, an ambiguous one the earlier instant (DESIGN.md rule 4).
  */
 export const ReminderOffsetSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('elapsed'), minutesBefore: z.number().int().min(0).max(525_600) }),
-  z.object({ kind: z.literal('calendar'), daysBefore: z.number().int().min(0).max(366), at: WallTimeSchema }),
+  z.object({ kind: z.literal('elapsed'), minutesBefore: z.int().check(z.gte(0), z.lte(525_600)) }),
+  z.object({
+    kind: z.literal('calendar'),
+    daysBefore: z.int().check(z.gte(0), z.lte(366)),
+    at: WallTimeSchema,
+  }),
 ]);
 /** When a reminder goes out, relative to the appointment. */
 export type ReminderOffset = z.infer<typeof ReminderOffsetSchema>;
@@ -75,27 +79,27 @@ export const ReminderRulesSchema = /* @__PURE__ */ z.object({
   /** Zone used for a patient whose zone is unknown (the reference's edge case 6). */
   clinicZone: IanaZoneSchema,
   practiceName: label(),
-  offsets: z.array(ReminderOffsetSchema).min(1).max(10),
+  offsets: z.array(ReminderOffsetSchema).check(z.minLength(1), z.maxLength(10)),
   /** Allowed sending window in the patient's zone; `start` before `end`, both inclusive. */
-  window: z.object({ start: WallTimeSchema, end: WallTimeSchema }).optional(),
+  window: z.optional(z.object({ start: WallTimeSchema, end: WallTimeSchema })),
   /**
    * A send time in quiet hours moves `earlier`, to the end of the last allowed window before it (the
    * patient never gets less notice than the rule asks), or `later`, to the next window start (dropped
    * when that is not before the appointment).
    */
-  quietHours: z.enum(['earlier', 'later']).optional(),
-  maxPerWeek: z.number().int().min(1).max(21).optional(),
-  maxSmsLength: z.number().int().min(70).max(1600).optional(),
+  quietHours: z.optional(z.enum(['earlier', 'later'])),
+  maxPerWeek: z.optional(z.int().check(z.gte(1), z.lte(21))),
+  maxSmsLength: z.optional(z.int().check(z.gte(70), z.lte(1600))),
   /** Appointment types whose reminders use the generic template (no location, nothing of the visit). */
-  sensitiveTypes: z.array(AppointmentTypeIdSchema).optional(),
+  sensitiveTypes: z.optional(z.array(AppointmentTypeIdSchema)),
   /** Location names the standard template may show. */
-  locationNames: z.record(LocationIdSchema, label()).optional(),
+  locationNames: z.optional(z.record(LocationIdSchema, label())),
   /**
    * Patients reached by SMS or voice on one phone number (a family phone): one message per number
    * per day either way; `separate` (default) speaks of one patient per message, `combined` lists
    * the whole household's appointments of the day in one message.
    */
-  sharedPhone: z.enum(['separate', 'combined']).optional(),
+  sharedPhone: z.optional(z.enum(['separate', 'combined'])),
 });
 /** Reminder rules: offsets, window, quiet-hours policy, limits and templates. */
 export interface ReminderRules extends z.infer<typeof ReminderRulesSchema> {}

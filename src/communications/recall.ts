@@ -4,7 +4,7 @@
  * visits (AAP periodicity schedule) and follow-up intervals set by the provider. Dates only: no
  * zone, no clock ("as of" is a parameter).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { addDays, addMonths, IsoDateSchema, type IsoDate } from '../core/calendar.js';
 import { PatientIdSchema, type PatientId } from '../core/ids.js';
 
@@ -13,9 +13,9 @@ export const RecallPatientSchema = /* @__PURE__ */ z.object({
   patient: PatientIdSchema,
   birthDate: IsoDateSchema,
   /** First Medicare Part B effective date, for IPPE and AWV. */
-  partBEffective: IsoDateSchema.optional(),
+  partBEffective: z.optional(IsoDateSchema),
   /** Deceased, left the practice, or declined recalls: never listed. */
-  inactive: z.boolean().optional(),
+  inactive: z.optional(z.boolean()),
 });
 /** A patient as the recall list needs them. */
 export interface RecallPatient extends z.infer<typeof RecallPatientSchema> {}
@@ -34,16 +34,16 @@ export interface RecallVisit extends z.infer<typeof RecallVisitSchema> {}
 export const FollowUpSchema = /* @__PURE__ */ z.object({
   patient: PatientIdSchema,
   from: IsoDateSchema,
-  months: z.number().int().min(0).max(120),
-  weeks: z.number().int().min(0).max(520).optional(),
+  months: z.int().check(z.gte(0), z.lte(120)),
+  weeks: z.optional(z.int().check(z.gte(0), z.lte(520))),
 });
 /** A follow-up the provider set. */
 export interface FollowUp extends z.infer<typeof FollowUpSchema> {}
 
 /** Recall rules: provider follow-ups and how far ahead to look (default 30 days). */
 export const RecallRulesSchema = /* @__PURE__ */ z.object({
-  followUps: z.array(FollowUpSchema).optional(),
-  lookaheadDays: z.number().int().min(0).max(366).optional(),
+  followUps: z.optional(z.array(FollowUpSchema)),
+  lookaheadDays: z.optional(z.int().check(z.gte(0), z.lte(366))),
 });
 /** Recall rules. */
 export interface RecallRules extends z.infer<typeof RecallRulesSchema> {}

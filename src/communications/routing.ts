@@ -3,7 +3,7 @@
  * callback deadline in business time. Administrative only: the output names queues, roles, rules
  * and fixed escalation instructions, never clinical advice.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { instantToMs, type IsoInstant } from '../core/calendar.js';
 import { err, ok, type Either } from '../core/result.js';
 import { formatInstant, IanaZoneSchema } from '../core/time.js';
@@ -60,18 +60,18 @@ export type Urgency = 'emergency' | 'urgent' | 'same-day' | 'routine';
 /** A callback standard: same business day (before the cutoff), n business days, or business minutes. */
 export const CallbackStandardSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('same-day') }),
-  z.object({ kind: z.literal('business-days'), days: z.number().int().min(1).max(30) }),
-  z.object({ kind: z.literal('business-minutes'), minutes: z.number().int().min(1).max(10_000) }),
+  z.object({ kind: z.literal('business-days'), days: z.int().check(z.gte(1), z.lte(30)) }),
+  z.object({ kind: z.literal('business-minutes'), minutes: z.int().check(z.gte(1), z.lte(10_000)) }),
 ]);
 /** A callback standard. */
 export type CallbackStandard = z.infer<typeof CallbackStandardSchema>;
 
 /** An incoming call (as noted by staff or transcribed), voicemail, portal message or text. */
 export const IncomingMessageSchema = /* @__PURE__ */ z.object({
-  text: z.string().max(100_000),
+  text: z.string().check(z.maxLength(100_000)),
   channel: z.enum(['phone', 'voicemail', 'portal', 'sms', 'fax']),
   /** Who is calling: a patient or family member, another provider's office, a pharmacy, a payer. */
-  from: z.enum(['patient', 'family', 'provider', 'pharmacy', 'payer', 'other']).optional(),
+  from: z.optional(z.enum(['patient', 'family', 'provider', 'pharmacy', 'payer', 'other'])),
 });
 /** An incoming call or message. */
 export interface IncomingMessage extends z.infer<typeof IncomingMessageSchema> {}
@@ -83,9 +83,11 @@ export interface IncomingMessage extends z.infer<typeof IncomingMessageSchema> {
  */
 export const RoutingRulesSchema = /* @__PURE__ */ z.object({
   zone: IanaZoneSchema,
-  callbacks: z.partialRecord(z.enum(QUEUES), CallbackStandardSchema).optional(),
+  callbacks: z.optional(z.partialRecord(z.enum(QUEUES), CallbackStandardSchema)),
   /** Extra red-flag phrases (slots by spaces, alternatives by `/`), escalated to a nurse now. */
-  extraRedFlags: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
+  extraRedFlags: z.optional(
+    z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))).check(z.maxLength(200)),
+  ),
 });
 /** Routing rules. */
 export interface RoutingRules extends z.infer<typeof RoutingRulesSchema> {}

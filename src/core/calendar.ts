@@ -3,7 +3,7 @@
  * calendar arithmetic. Kept apart from `time.ts` (zones, DST) so that code needing only dates,
  * such as the records validators, never loads the zone machinery and luxon.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DomainError } from './errors.js';
 import { err, ok, type Either } from './result.js';
 import { civilDate, civilDay } from '../internal/civil.js';
@@ -34,7 +34,7 @@ const isCalendarDate = (s: string): boolean => {
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
 export const IsoDateSchema = /* @__PURE__ */ z
   .string()
-  .refine(isCalendarDate, { message: 'must be a calendar date YYYY-MM-DD' })
+  .check(z.refine(isCalendarDate, { message: 'must be a calendar date YYYY-MM-DD' }))
   .brand<'IsoDate'>();
 
 /** A calendar date `YYYY-MM-DD`. */
@@ -43,7 +43,7 @@ export type IsoDate = z.infer<typeof IsoDateSchema>;
 /** A wall-clock time `HH:mm`, 00:00 to 23:59, plus `24:00` for the end of a day. */
 export const WallTimeSchema = /* @__PURE__ */ z
   .string()
-  .regex(WALL_RE, { message: 'must be a wall time HH:mm from 00:00 to 24:00' })
+  .check(z.regex(WALL_RE, { message: 'must be a wall time HH:mm from 00:00 to 24:00' }))
   .brand<'WallTime'>();
 
 /** A wall-clock time `HH:mm`. */
@@ -52,9 +52,11 @@ export type WallTime = z.infer<typeof WallTimeSchema>;
 /** An instant as ISO 8601 with an explicit offset, such as `2026-11-02T09:00:00-05:00`. */
 export const IsoInstantSchema = /* @__PURE__ */ z
   .string()
-  .refine((s) => parseInstantMs(s) !== undefined, {
-    message: 'must be an ISO 8601 instant with an offset, such as 2026-11-02T09:00:00-05:00',
-  })
+  .check(
+    z.refine((s) => parseInstantMs(s) !== undefined, {
+      message: 'must be an ISO 8601 instant with an offset, such as 2026-11-02T09:00:00-05:00',
+    }),
+  )
   .brand<'IsoInstant'>();
 
 /** An instant as ISO 8601 with an explicit offset. */

@@ -2,7 +2,8 @@
  * The error shape shared by every module: coded plain objects whose messages name fields and
  * rules, never patient values.
  */
-import type * as z from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { err, ok, type Either } from './result.js';
 
 /**
@@ -73,6 +74,13 @@ export const validationError = (model: string, issues: readonly z.core.$ZodIssue
   };
 };
 
+// The library's schemas are built on `zod/mini`, which registers no locale of its own (classic zod
+// registers English globally on first use). The English messages are passed to every parse instead
+// of being installed in zod's global config, so the messages are the same whether or not the app
+// loads classic zod, and the library changes no global state. Built once, on the first parse.
+let englishMessages: z.core.$ZodErrorMap | undefined;
+const englishErrorMap = (): z.core.$ZodErrorMap => (englishMessages ??= en().localeError);
+
 /**
  * Parses unknown input with a zod schema into an `Either`; never throws.
  *
@@ -83,11 +91,11 @@ export const validationError = (model: string, issues: readonly z.core.$ZodIssue
  * @example
  * parseWith('PatientId', PatientIdSchema, 'pat-1'); // Right('pat-1')
  */
-export const parseWith = <S extends z.ZodType>(
+export const parseWith = <S extends z.core.$ZodType>(
   model: string,
   schema: S,
   input: unknown,
 ): Either<ValidationError, z.output<S>> => {
-  const r = schema.safeParse(input);
+  const r = z.safeParse(schema, input, { error: englishErrorMap() });
   return r.success ? ok(r.data) : err(validationError(model, r.error.issues));
 };

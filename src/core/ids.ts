@@ -2,15 +2,16 @@
  * Branded identifiers: a `PatientId` can't be passed where a `ProviderId` is expected.
  * Format rules for real-world identifiers (NPI check digit, MBI, SSN) live in `records`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { valueOrThrow } from './literal.js';
 import { parseWith } from './errors.js';
 
-const idString = () => z.string().trim().min(1).max(128);
+const idString = /* @__NO_SIDE_EFFECTS__ */ () =>
+  z.string().check(z.trim(), z.minLength(1), z.maxLength(128));
 
 /** The literal constructor of one id (DESIGN.md rule 12): trims, throws on a bad constant. */
 const idLiteral =
-  <S extends z.ZodType<string, string>>(model: string, schema: S) =>
+  <S extends z.ZodMiniType<string, string>>(model: string, schema: S) =>
   (value: string): z.output<S> =>
     valueOrThrow(parseWith(model, schema, value));
 

@@ -2,7 +2,7 @@
  * Money as integer cents and rates as integer basis points (2000 = 20%). No floating-point
  * money: every operation here is exact integer arithmetic with one named rounding step.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DomainError } from './errors.js';
 import { err, ok, type Either } from './result.js';
 import { valueOrThrow } from './literal.js';
@@ -10,14 +10,15 @@ import { valueOrThrow } from './literal.js';
 /** Whole US cents, a safe integer (may be negative for adjustments). */
 export const CentsSchema = /* @__PURE__ */ z
   .number()
-  .int()
-  .min(Number.MIN_SAFE_INTEGER)
-  .max(Number.MAX_SAFE_INTEGER)
+  .check(z.int(), z.gte(Number.MIN_SAFE_INTEGER), z.lte(Number.MAX_SAFE_INTEGER))
   .brand<'Cents'>();
 /** Whole US cents, a safe integer (may be negative for adjustments). */
 export type Cents = z.infer<typeof CentsSchema>;
 /** A rate in basis points, 0 to 10 000 (2000 = 20%). */
-export const BasisPointsSchema = /* @__PURE__ */ z.number().int().min(0).max(10_000).brand<'BasisPoints'>();
+export const BasisPointsSchema = /* @__PURE__ */ z
+  .int()
+  .check(z.gte(0), z.lte(10_000))
+  .brand<'BasisPoints'>();
 /** A rate in basis points, 0 to 10 000 (2000 = 20%). */
 export type BasisPoints = z.infer<typeof BasisPointsSchema>;
 

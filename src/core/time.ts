@@ -9,7 +9,7 @@
  *
  * Inside the library instants are epoch milliseconds. No function here reads the clock.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isValidZone, offsetMinutes } from '../internal/zone.js';
 import { civilDate } from '../internal/civil.js';
 import {
@@ -52,7 +52,7 @@ const isEpochMs = (ms: number): boolean => ms >= -MAX_MS && ms <= MAX_MS;
 /** An IANA time zone name known to the runtime, such as `America/New_York`. */
 export const IanaZoneSchema = /* @__PURE__ */ z
   .string()
-  .refine(isValidZone, { message: 'must be an IANA time zone name such as America/New_York' })
+  .check(z.refine(isValidZone, { message: 'must be an IANA time zone name such as America/New_York' }))
   .brand<'IanaZone'>();
 
 /** An IANA time zone name known to the runtime, such as `America/New_York`. */

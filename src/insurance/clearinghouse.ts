@@ -4,7 +4,7 @@
  * the X12: one `benefitsInformation[]` object per EB, codes beside their labels; this reads the
  * codes and ignores the labels.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { andThen, ok, type Either } from '../core/result.js';
 import type {
@@ -27,7 +27,7 @@ import {
   x12DateRange,
 } from './x12/values.js';
 
-const str = z.string().optional();
+const str = z.optional(z.string());
 const Entity = z.looseObject({
   entityIdentifier: str,
   entityName: str,
@@ -35,14 +35,14 @@ const Entity = z.looseObject({
   firstName: str,
   entityIdentification: str,
   entityIdentificationValue: str,
-  contactInformation: z
-    .looseObject({ contacts: z.array(z.looseObject({ communicationNumber: str })).optional() })
-    .optional(),
+  contactInformation: z.optional(
+    z.looseObject({ contacts: z.optional(z.array(z.looseObject({ communicationNumber: str }))) }),
+  ),
 });
 const Benefit = z.looseObject({
   code: z.string(),
   coverageLevelCode: str,
-  serviceTypeCodes: z.array(z.string()).optional(),
+  serviceTypeCodes: z.optional(z.array(z.string())),
   insuranceTypeCode: str,
   planCoverage: str,
   timeQualifierCode: str,
@@ -52,22 +52,22 @@ const Benefit = z.looseObject({
   benefitQuantity: str,
   authOrCertIndicator: str,
   inPlanNetworkIndicatorCode: str,
-  compositeMedicalProcedureIdentifier: z
-    .looseObject({
+  compositeMedicalProcedureIdentifier: z.optional(
+    z.looseObject({
       productOrServiceIdQualifierCode: str,
       procedureCode: str,
-      procedureModifiers: z.array(z.string()).optional(),
-    })
-    .optional(),
-  additionalInformation: z.array(z.looseObject({ description: str })).optional(),
-  benefitsDateInformation: z.record(z.string(), z.unknown()).optional(),
-  benefitsRelatedEntity: Entity.optional(),
-  benefitsRelatedEntities: z.array(Entity).optional(),
-  benefitsServiceDelivery: z
-    .array(
+      procedureModifiers: z.optional(z.array(z.string())),
+    }),
+  ),
+  additionalInformation: z.optional(z.array(z.looseObject({ description: str }))),
+  benefitsDateInformation: z.optional(z.record(z.string(), z.unknown())),
+  benefitsRelatedEntity: z.optional(Entity),
+  benefitsRelatedEntities: z.optional(z.array(Entity)),
+  benefitsServiceDelivery: z.optional(
+    z.array(
       z.looseObject({ quantityQualifier: str, quantity: str, numOfPeriods: str, timePeriodQualifier: str }),
-    )
-    .optional(),
+    ),
+  ),
 });
 const Person = z.looseObject({
   memberId: str,
@@ -87,15 +87,16 @@ const Person = z.looseObject({
  */
 export const ClearinghouseEligibilitySchema = /* @__PURE__ */ z.looseObject({
   controlNumber: str,
-  payer: z.looseObject({ name: str, payorIdentification: str }).optional(),
-  provider: z.looseObject({ providerName: str, npi: str }).optional(),
-  subscriber: Person.optional(),
-  dependents: z.array(Person.extend({ relationToSubscriberCode: str })).optional(),
-  planDateInformation: z.record(z.string(), z.unknown()).optional(),
-  benefitsInformation: z.array(Benefit).default([]),
-  errors: z
-    .array(z.looseObject({ code: str, description: str, followupAction: str, location: str }))
-    .default([]),
+  payer: z.optional(z.looseObject({ name: str, payorIdentification: str })),
+  provider: z.optional(z.looseObject({ providerName: str, npi: str })),
+  subscriber: z.optional(Person),
+  dependents: z.optional(z.array(z.extend(Person, { relationToSubscriberCode: str }))),
+  planDateInformation: z.optional(z.record(z.string(), z.unknown())),
+  benefitsInformation: z._default(z.array(Benefit), []),
+  errors: z._default(
+    z.array(z.looseObject({ code: str, description: str, followupAction: str, location: str })),
+    [],
+  ),
 });
 
 /**

@@ -3,7 +3,7 @@
  * service, with this provider; and if not, why and what to do next. Reads a normalized 271 (or a
  * stored Coverage record) and never guesses: what the payer did not say comes back `'unknown'`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import type { Either } from '../core/result.js';
 import { IsoDateSchema } from '../core/calendar.js';
@@ -21,11 +21,11 @@ import { visitCount } from './x12/values.js';
  * parseEligibilityQuery({ serviceType: '98', dateOfService: '2026-11-23', providerNetwork: 'in' });
  */
 export const EligibilityQuerySchema = /* @__PURE__ */ z.object({
-  serviceType: z.string().min(1).max(2),
+  serviceType: z.string().check(z.minLength(1), z.maxLength(2)),
   dateOfService: IsoDateSchema,
   providerNetwork: z.enum(['in', 'out', 'unknown']),
   /** Visits of this service type planned in this check (visit limits), default 1. */
-  visits: z.number().int().min(1).default(1),
+  visits: z._default(z.int().check(z.gte(1)), 1),
 });
 
 /**

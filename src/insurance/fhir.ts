@@ -9,7 +9,7 @@ import type {
   CoverageEligibilityResponseInsuranceItem,
   CoverageEligibilityResponseInsuranceItemBenefit,
 } from 'fhir/r4.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ValidationError } from '../core/errors.js';
 import type { Either } from '../core/result.js';
 import type { BenefitFact, EligibilityResponse } from './eligibilityModel.js';
@@ -111,15 +111,15 @@ export const toFhirCoverage = (coverage: Coverage, refs: CoverageReferences): Fh
 /** The elements of a FHIR Coverage that {@link fromFhirCoverage} reads (R4 cardinalities). */
 const FhirCoverageSchema = /* @__PURE__ */ z.object({
   resourceType: z.literal('Coverage'),
-  id: z.string().optional(),
-  identifier: z.array(FhirIdentifierSchema).optional(),
-  type: FhirCodeableConceptSchema.optional(),
-  subscriberId: z.string().optional(),
-  relationship: FhirCodeableConceptSchema.optional(),
-  period: FhirPeriodSchema.optional(),
-  payor: z.array(FhirReferenceSchema).optional(),
-  class: z.array(z.object({ type: FhirCodeableConceptSchema, value: z.string() })).optional(),
-  order: z.number().optional(),
+  id: z.optional(z.string()),
+  identifier: z.optional(z.array(FhirIdentifierSchema)),
+  type: z.optional(FhirCodeableConceptSchema),
+  subscriberId: z.optional(z.string()),
+  relationship: z.optional(FhirCodeableConceptSchema),
+  period: z.optional(FhirPeriodSchema),
+  payor: z.optional(z.array(FhirReferenceSchema)),
+  class: z.optional(z.array(z.object({ type: FhirCodeableConceptSchema, value: z.string() }))),
+  order: z.optional(z.number()),
 });
 type ReadCoverage = z.infer<typeof FhirCoverageSchema>;
 type ReadConcept = z.infer<typeof FhirCodeableConceptSchema>;

@@ -4,14 +4,15 @@
  * met so far in a plan year). Money is integer cents, rates are basis points of the PATIENT's share
  * (2000 = the patient pays 20%), tri-state answers are `true | false | 'unknown'` with a reason.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { CoverageIdSchema, PayerIdSchema, PlanIdSchema } from '../core/ids.js';
 import { BasisPointsSchema, CentsSchema, ZERO_CENTS, type BasisPoints } from '../core/money.js';
 import type { Either } from '../core/result.js';
 import { IsoDateSchema } from '../core/calendar.js';
 
-const nonNegativeCents = () => CentsSchema.refine((c) => c >= 0, { message: 'must not be negative' });
+const nonNegativeCents = /* @__NO_SIDE_EFFECTS__ */ () =>
+  CentsSchema.check(z.refine((c) => c >= 0, { message: 'must not be negative' }));
 
 /**
  * A network bucket: the provider's participation for a claim line (`in` or `out`), and the
@@ -53,9 +54,9 @@ export type BenefitNetwork = z.infer<typeof BenefitNetworkSchema>;
  * RequirementSchema.parse({ required: 'unknown', reason: 'EB11 absent on the benefit' });
  */
 export const RequirementSchema = /* @__PURE__ */ z.union([
-  z.object({ required: z.literal(true), reason: z.string().min(1).optional() }),
-  z.object({ required: z.literal(false), reason: z.string().min(1).optional() }),
-  z.object({ required: z.literal('unknown'), reason: z.string().min(1) }),
+  z.object({ required: z.literal(true), reason: z.optional(z.string().check(z.minLength(1))) }),
+  z.object({ required: z.literal(false), reason: z.optional(z.string().check(z.minLength(1))) }),
+  z.object({ required: z.literal('unknown'), reason: z.string().check(z.minLength(1)) }),
 ]);
 /**
  * Whether something is required: `true`, `false`, or `'unknown'` with a reason.
@@ -113,9 +114,9 @@ export type PlanType = z.infer<typeof PlanTypeSchema>;
  */
 export const PayerSchema = /* @__PURE__ */ z.object({
   id: PayerIdSchema,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** The payer id used on X12 transactions (2100A NM109), when known. */
-  x12PayerId: z.string().min(1).optional(),
+  x12PayerId: z.optional(z.string().check(z.minLength(1))),
 });
 /**
  * A payer.
@@ -171,7 +172,7 @@ export const OopCountingSchema = /* @__PURE__ */ z.object({
  * BenefitLimitSchema.parse({ quantity: 20, unit: 'visits' });
  */
 export const BenefitLimitSchema = /* @__PURE__ */ z.object({
-  quantity: z.number().int().min(0),
+  quantity: z.int().check(z.gte(0)),
   unit: z.enum(['visits', 'units']),
 });
 
@@ -189,30 +190,30 @@ export const BenefitLimitSchema = /* @__PURE__ */ z.object({
  */
 export const BenefitSchema = /* @__PURE__ */ z.object({
   /** Stable key lines may name (`line.benefitId`) and limits are counted under. */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** X12 EB03 service type codes this benefit answers for (`30` = the plan in general). */
-  serviceTypes: z.array(z.string().min(1).max(2)).min(1),
+  serviceTypes: z.array(z.string().check(z.minLength(1), z.maxLength(2))).check(z.minLength(1)),
   network: BenefitNetworkSchema,
   /** `false` for exclusions (`EB*I`): the line is not covered and nothing accumulates. */
-  covered: z.boolean().default(true),
-  deductible: z.enum(['applies', 'waived']).default('applies'),
-  copay: nonNegativeCents().default(ZERO_CENTS),
-  copayTiming: CopayTimingSchema.default('withDeductible'),
-  copayPer: CopayPerSchema.default('line'),
-  copayCountsTowardDeductible: z.boolean().default(false),
+  covered: z._default(z.boolean(), true),
+  deductible: z._default(z.enum(['applies', 'waived']), 'applies'),
+  copay: z._default(nonNegativeCents(), ZERO_CENTS),
+  copayTiming: z._default(CopayTimingSchema, 'withDeductible'),
+  copayPer: z._default(CopayPerSchema, 'line'),
+  copayCountsTowardDeductible: z._default(z.boolean(), false),
   /** Patient share in basis points (2000 = the patient pays 20%). */
-  coinsurance: BasisPointsSchema.default(0 as BasisPoints),
+  coinsurance: z._default(BasisPointsSchema, 0 as BasisPoints),
   /** Coinsurance on what is left after the copay (`afterCopay`) or on the post-deductible amount (`allowed`). */
-  coinsuranceBase: z.enum(['afterCopay', 'allowed']).default('afterCopay'),
-  countsTowardOop: OopCountingSchema.default({ deductible: true, copay: true, coinsurance: true }),
+  coinsuranceBase: z._default(z.enum(['afterCopay', 'allowed']), 'afterCopay'),
+  countsTowardOop: z._default(OopCountingSchema, { deductible: true, copay: true, coinsurance: true }),
   /**
    * Service types of the other lines of the same visit this benefit's copay covers (an office
    * visit copay that includes in-office labs `5` and X-rays `4`): those lines cost the patient
    * nothing more once a covered line of this benefit is in the visit. Absent or empty: each
    * line has its own cost share.
    */
-  copayCoversServiceTypes: z.array(z.string().min(1).max(2)).optional(),
-  limit: BenefitLimitSchema.nullable().default(null),
+  copayCoversServiceTypes: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(2)))),
+  limit: z._default(z.nullable(BenefitLimitSchema), null),
   priorAuth: RequirementSchema,
   referral: RequirementSchema,
   /**
@@ -223,7 +224,7 @@ export const BenefitSchema = /* @__PURE__ */ z.object({
    * `telehealth` (telehealth and other remote care: CARES Act, CAA 2023, OBBBA 2025), `insulin`
    * (selected insulin products, IRC §223(c)(2)(G)). Read by `checkHdhpQualification`.
    */
-  hdhpSafeHarbor: z.enum(['preventive', 'chronic-condition', 'telehealth', 'insulin']).optional(),
+  hdhpSafeHarbor: z.optional(z.enum(['preventive', 'chronic-condition', 'telehealth', 'insulin'])),
 });
 /**
  * One benefit rule (service types × network tier).
@@ -244,8 +245,8 @@ export interface Benefit extends z.infer<typeof BenefitSchema> {}
  * TierLimitsSchema.parse({ deductible: { individual: 150000, family: 300000 }, oopMax: { individual: 500000, family: 1000000 } });
  */
 export const TierLimitsSchema = /* @__PURE__ */ z.object({
-  deductible: z.object({ individual: nonNegativeCents(), family: nonNegativeCents().nullable() }),
-  oopMax: z.object({ individual: nonNegativeCents().nullable(), family: nonNegativeCents().nullable() }),
+  deductible: z.object({ individual: nonNegativeCents(), family: z.nullable(nonNegativeCents()) }),
+  oopMax: z.object({ individual: z.nullable(nonNegativeCents()), family: z.nullable(nonNegativeCents()) }),
 });
 /**
  * Deductible and OOP amounts of one network tier.
@@ -287,27 +288,29 @@ export interface TierLimits extends z.infer<typeof TierLimitsSchema> {}
  * });
  */
 export const BenefitSetSchema = /* @__PURE__ */ z.object({
-  planId: PlanIdSchema.optional(),
-  planYearStart: z
-    .string()
-    .refine((s) => /^\d\d-\d\d$/.test(s) && IsoDateSchema.safeParse(`2001-${s}`).success, {
+  planId: z.optional(PlanIdSchema),
+  planYearStart: z.string().check(
+    z.refine((s) => /^\d\d-\d\d$/.test(s) && IsoDateSchema.safeParse(`2001-${s}`).success, {
       message: 'must be a month-day MM-DD that exists every year',
     }),
-  hdhp: z.boolean().default(false),
+  ),
+  hdhp: z._default(z.boolean(), false),
   family: z
     .object({
       deductible: z.enum(['embedded', 'aggregate', 'members']),
       oop: z.enum(['embedded', 'aggregate']),
       /** With `deductible: 'members'`: how many members must each meet their individual deductible ("2 of N"). */
-      deductibleMembers: z.number().int().min(1).optional(),
+      deductibleMembers: z.optional(z.int().check(z.gte(1))),
     })
-    .refine((f) => f.deductible !== 'members' || f.deductibleMembers !== undefined, {
-      message: 'a members ("2 of N") family deductible needs deductibleMembers',
-      path: ['deductibleMembers'],
-    }),
-  networkAccumulation: z.enum(['separate', 'crossAccumulating', 'oneWay']).default('separate'),
-  acaIndividualOopCap: z.boolean().default(true),
-  preventiveZeroInNetwork: z.boolean().default(true),
+    .check(
+      z.refine((f) => f.deductible !== 'members' || f.deductibleMembers !== undefined, {
+        message: 'a members ("2 of N") family deductible needs deductibleMembers',
+        path: ['deductibleMembers'],
+      }),
+    ),
+  networkAccumulation: z._default(z.enum(['separate', 'crossAccumulating', 'oneWay']), 'separate'),
+  acaIndividualOopCap: z._default(z.boolean(), true),
+  preventiveZeroInNetwork: z._default(z.boolean(), true),
   tiers: z.object({ in: TierLimitsSchema, out: TierLimitsSchema }),
   benefits: z.array(BenefitSchema),
 });
@@ -328,9 +331,9 @@ export interface BenefitSet extends z.infer<typeof BenefitSetSchema> {}
 export const PlanSchema = /* @__PURE__ */ z.object({
   id: PlanIdSchema,
   payerId: PayerIdSchema,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   planType: PlanTypeSchema,
-  benefits: BenefitSetSchema.optional(),
+  benefits: z.optional(BenefitSetSchema),
 });
 /**
  * A plan.
@@ -350,7 +353,7 @@ export const AccumulatorBucketSchema = /* @__PURE__ */ z.object({
   deductible: nonNegativeCents(),
   oop: nonNegativeCents(),
   /** Family bucket of a "2 of N" deductible: members who have met their individual deductible. */
-  membersMet: z.number().int().min(0).optional(),
+  membersMet: z.optional(z.int().check(z.gte(0))),
 });
 /**
  * Met amounts in one bucket.
@@ -369,16 +372,17 @@ const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeI
  * Quantities used per benefit id. Not `z.record`: it rebuilds the object with assignments, and an
  * assignment to `__proto__` sets the prototype instead of a key, dropping that id.
  */
-const LimitsUsedSchema = /* @__PURE__ */ z
-  .custom<Readonly<Record<string, number>>>(
+const LimitsUsedSchema = /* @__PURE__ */ z.pipe(
+  z.custom<Readonly<Record<string, number>>>(
     (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isCount),
     { message: 'must map benefit ids to whole, non-negative counts' },
-  )
-  .transform((v) => {
+  ),
+  z.transform((v) => {
     const out = nullRecord();
     for (const [k, n] of Object.entries(v)) out[k] = n;
     return out;
-  });
+  }),
+);
 
 /**
  * A member's accumulators in one plan year: individual and (for family coverage) family
@@ -393,8 +397,8 @@ const LimitsUsedSchema = /* @__PURE__ */ z
 export const AccumulatorsSchema = /* @__PURE__ */ z.object({
   planYearStart: IsoDateSchema,
   individual: z.object({ in: AccumulatorBucketSchema, out: AccumulatorBucketSchema }),
-  family: z.object({ in: AccumulatorBucketSchema, out: AccumulatorBucketSchema }).nullable(),
-  limitsUsed: LimitsUsedSchema.default(() => nullRecord()),
+  family: z.nullable(z.object({ in: AccumulatorBucketSchema, out: AccumulatorBucketSchema })),
+  limitsUsed: z._default(LimitsUsedSchema, () => nullRecord()),
 });
 /**
  * A member's accumulators in one plan year.
@@ -452,29 +456,32 @@ export type Relationship = z.infer<typeof RelationshipSchema>;
 export const CoverageSchema = /* @__PURE__ */ z.object({
   id: CoverageIdSchema,
   payerId: PayerIdSchema,
-  planId: PlanIdSchema.optional(),
+  planId: z.optional(PlanIdSchema),
   planType: PlanTypeSchema,
-  memberId: z.string().min(1),
-  groupNumber: z.string().min(1).optional(),
+  memberId: z.string().check(z.minLength(1)),
+  groupNumber: z.optional(z.string().check(z.minLength(1))),
   relationship: RelationshipSchema,
   subscriber: z.object({
-    memberId: z.string().min(1).optional(),
-    dateOfBirth: IsoDateSchema.optional(),
-    employment: EmploymentStatusSchema.default('unknown'),
+    memberId: z.optional(z.string().check(z.minLength(1))),
+    dateOfBirth: z.optional(IsoDateSchema),
+    employment: z._default(EmploymentStatusSchema, 'unknown'),
     /** Employees of the employer sponsoring the group health plan (MSP 20 / 100 thresholds). */
-    employerSize: z.number().int().min(0).optional(),
+    employerSize: z.optional(z.int().check(z.gte(0))),
   }),
-  dependents: z
-    .array(z.object({ memberId: z.string().min(1).optional(), relationship: RelationshipSchema }))
-    .default([]),
-  continuation: z.enum(['none', 'cobra', 'state']).default('none'),
+  dependents: z._default(
+    z.array(
+      z.object({ memberId: z.optional(z.string().check(z.minLength(1))), relationship: RelationshipSchema }),
+    ),
+    [],
+  ),
+  continuation: z._default(z.enum(['none', 'cobra', 'state']), 'none'),
   /** `false` for a plan with no coordination-of-benefits provision (it is primary, NAIC rule 1). */
-  cobProvision: z.boolean().default(true),
-  parentRole: z.enum(['custodial', 'custodial-spouse', 'non-custodial', 'non-custodial-spouse']).optional(),
-  courtDecreeResponsible: z.boolean().optional(),
-  coveredSince: IsoDateSchema.optional(),
-  effective: z.object({ start: IsoDateSchema, end: IsoDateSchema.nullable() }),
-  order: z.number().int().min(1).optional(),
+  cobProvision: z._default(z.boolean(), true),
+  parentRole: z.optional(z.enum(['custodial', 'custodial-spouse', 'non-custodial', 'non-custodial-spouse'])),
+  courtDecreeResponsible: z.optional(z.boolean()),
+  coveredSince: z.optional(IsoDateSchema),
+  effective: z.object({ start: IsoDateSchema, end: z.nullable(IsoDateSchema) }),
+  order: z.optional(z.int().check(z.gte(1))),
 });
 /**
  * A coverage.
@@ -497,13 +504,13 @@ export interface Coverage extends z.infer<typeof CoverageSchema> {}
  * });
  */
 export const AnnualLimitsSchema = /* @__PURE__ */ z.object({
-  year: z.number().int().min(2014).max(2100),
+  year: z.int().check(z.gte(2014), z.lte(2100)),
   acaOopMax: z.object({ self: nonNegativeCents(), family: nonNegativeCents() }),
-  hdhpMinDeductible: z.object({ self: nonNegativeCents(), family: nonNegativeCents() }).nullable(),
-  hdhpMaxOop: z.object({ self: nonNegativeCents(), family: nonNegativeCents() }).nullable(),
-  medicarePartBDeductible: nonNegativeCents().nullable(),
-  medicarePartADeductible: nonNegativeCents().nullable(),
-  source: z.string().min(1),
+  hdhpMinDeductible: z.nullable(z.object({ self: nonNegativeCents(), family: nonNegativeCents() })),
+  hdhpMaxOop: z.nullable(z.object({ self: nonNegativeCents(), family: nonNegativeCents() })),
+  medicarePartBDeductible: z.nullable(nonNegativeCents()),
+  medicarePartADeductible: z.nullable(nonNegativeCents()),
+  source: z.string().check(z.minLength(1)),
 });
 /**
  * Yearly legal limits of one plan year.
@@ -589,21 +596,21 @@ export const parseCoverage = (input: unknown): Either<ValidationError, Coverage>
  * ClaimLineSchema.parse({ id: '1', serviceDate: '2026-03-02', serviceType: '98', network: 'in', allowed: 18000 });
  */
 export const ClaimLineSchema = /* @__PURE__ */ z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   serviceDate: IsoDateSchema,
-  serviceType: z.string().min(1).max(2),
-  benefitId: z.string().min(1).optional(),
+  serviceType: z.string().check(z.minLength(1), z.maxLength(2)),
+  benefitId: z.optional(z.string().check(z.minLength(1))),
   network: NetworkTierSchema,
   allowed: nonNegativeCents(),
-  billed: nonNegativeCents().optional(),
-  units: z.number().int().min(1).optional(),
-  preventive: z.boolean().optional(),
-  surpriseBilling: z.boolean().optional(),
-  covered: z.boolean().optional(),
-  priorAuthObtained: z.boolean().optional(),
-  referralObtained: z.boolean().optional(),
-  visit: z.string().min(1).optional(),
-  procedureCode: z.string().min(1).optional(),
+  billed: z.optional(nonNegativeCents()),
+  units: z.optional(z.int().check(z.gte(1))),
+  preventive: z.optional(z.boolean()),
+  surpriseBilling: z.optional(z.boolean()),
+  covered: z.optional(z.boolean()),
+  priorAuthObtained: z.optional(z.boolean()),
+  referralObtained: z.optional(z.boolean()),
+  visit: z.optional(z.string().check(z.minLength(1))),
+  procedureCode: z.optional(z.string().check(z.minLength(1))),
 });
 /**
  * One claim line to estimate.

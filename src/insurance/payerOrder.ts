@@ -4,7 +4,7 @@
  * and group health plans (working aged 20+, disability 100+, ESRD 30-month coordination),
  * TRICARE after employer coverage, Medicaid last. Every decision names the rule that made it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 import { IsoDateSchema } from '../core/calendar.js';
@@ -31,22 +31,22 @@ import type { Coverage, PlanType } from './model.js';
  */
 export const PayerOrderPatientSchema = /* @__PURE__ */ z.object({
   dateOfBirth: IsoDateSchema,
-  medicare: z
-    .object({
+  medicare: z.optional(
+    z.object({
       basis: z.enum(['age', 'disability', 'esrd']),
-      esrd: z
-        .object({
-          dialysisStart: IsoDateSchema.optional(),
-          selfDialysisTrainingStart: IsoDateSchema.optional(),
-          transplantAdmission: IsoDateSchema.optional(),
-          transplant: IsoDateSchema.optional(),
-        })
-        .optional(),
-      esrdCoordinationStart: IsoDateSchema.optional(),
-      primaryBeforeEsrd: z.boolean().optional(),
-    })
-    .optional(),
-  parents: z.object({ livingTogether: z.boolean(), jointDecree: z.boolean().default(false) }).optional(),
+      esrd: z.optional(
+        z.object({
+          dialysisStart: z.optional(IsoDateSchema),
+          selfDialysisTrainingStart: z.optional(IsoDateSchema),
+          transplantAdmission: z.optional(IsoDateSchema),
+          transplant: z.optional(IsoDateSchema),
+        }),
+      ),
+      esrdCoordinationStart: z.optional(IsoDateSchema),
+      primaryBeforeEsrd: z.optional(z.boolean()),
+    }),
+  ),
+  parents: z.optional(z.object({ livingTogether: z.boolean(), jointDecree: z._default(z.boolean(), false) })),
 });
 /**
  * The patient facts payer order needs.

@@ -11,7 +11,7 @@ import type {
   PatientContact,
   Practitioner as FhirPractitioner,
 } from 'fhir/r4.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ValidationError } from '../core/errors.js';
 import type { Either } from '../core/result.js';
 import {
@@ -146,42 +146,42 @@ const CALENDAR_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
 
 /** The elements of a FHIR Patient that {@link fromFhirPatient} reads. */
 const FhirPatientSchema = /* @__PURE__ */ z.object({
-  resourceType: z.literal('Patient').optional(),
-  id: z.string().optional(),
-  active: z.boolean().optional(),
-  name: z.array(FhirHumanNameSchema).optional(),
-  telecom: z.array(FhirContactPointSchema).optional(),
-  gender: z.string().optional(),
-  birthDate: z.string().optional(),
-  multipleBirthInteger: z.number().optional(),
-  multipleBirthBoolean: z.boolean().optional(),
-  deceasedBoolean: z.boolean().optional(),
-  deceasedDateTime: z.string().optional(),
-  address: z.array(FhirAddressSchema).optional(),
-  identifier: z.array(FhirIdentifierSchema).optional(),
-  contact: z
-    .array(
+  resourceType: z.optional(z.literal('Patient')),
+  id: z.optional(z.string()),
+  active: z.optional(z.boolean()),
+  name: z.optional(z.array(FhirHumanNameSchema)),
+  telecom: z.optional(z.array(FhirContactPointSchema)),
+  gender: z.optional(z.string()),
+  birthDate: z.optional(z.string()),
+  multipleBirthInteger: z.optional(z.number()),
+  multipleBirthBoolean: z.optional(z.boolean()),
+  deceasedBoolean: z.optional(z.boolean()),
+  deceasedDateTime: z.optional(z.string()),
+  address: z.optional(z.array(FhirAddressSchema)),
+  identifier: z.optional(z.array(FhirIdentifierSchema)),
+  contact: z.optional(
+    z.array(
       z.object({
-        relationship: z.array(FhirCodeableConceptSchema).optional(),
-        name: FhirHumanNameSchema.optional(),
-        telecom: z.array(FhirContactPointSchema).optional(),
-        organization: FhirReferenceSchema.optional(),
+        relationship: z.optional(z.array(FhirCodeableConceptSchema)),
+        name: z.optional(FhirHumanNameSchema),
+        telecom: z.optional(z.array(FhirContactPointSchema)),
+        organization: z.optional(FhirReferenceSchema),
       }),
-    )
-    .optional(),
-  communication: z
-    .array(z.object({ language: FhirCodeableConceptSchema, preferred: z.boolean().optional() }))
-    .optional(),
+    ),
+  ),
+  communication: z.optional(
+    z.array(z.object({ language: FhirCodeableConceptSchema, preferred: z.optional(z.boolean()) })),
+  ),
 });
 /** The elements of a FHIR Practitioner that {@link fromFhirPractitioner} reads. */
 const FhirPractitionerSchema = /* @__PURE__ */ z.object({
-  resourceType: z.literal('Practitioner').optional(),
-  id: z.string().optional(),
-  active: z.boolean().optional(),
-  name: z.array(FhirHumanNameSchema).optional(),
-  telecom: z.array(FhirContactPointSchema).optional(),
-  identifier: z.array(FhirIdentifierSchema).optional(),
-  qualification: z.array(z.object({ code: FhirCodeableConceptSchema })).optional(),
+  resourceType: z.optional(z.literal('Practitioner')),
+  id: z.optional(z.string()),
+  active: z.optional(z.boolean()),
+  name: z.optional(z.array(FhirHumanNameSchema)),
+  telecom: z.optional(z.array(FhirContactPointSchema)),
+  identifier: z.optional(z.array(FhirIdentifierSchema)),
+  qualification: z.optional(z.array(z.object({ code: FhirCodeableConceptSchema }))),
 });
 type ReadHumanName = z.infer<typeof FhirHumanNameSchema>;
 type ReadIdentifier = z.infer<typeof FhirIdentifierSchema>;

@@ -9,11 +9,11 @@
  * valid resource with elements the library does not use still reads. Cardinalities follow R4:
  * an element that is 0..* is an optional array, one that is 1..1 is required.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import type { Either } from '../core/result.js';
 
-const str = () => z.string().optional();
+const str = /* @__NO_SIDE_EFFECTS__ */ () => z.optional(z.string());
 
 /** Coding: system, code, display. */
 export const FhirCodingSchema = /* @__PURE__ */ z.object({
@@ -24,7 +24,7 @@ export const FhirCodingSchema = /* @__PURE__ */ z.object({
 
 /** CodeableConcept: codings and text. */
 export const FhirCodeableConceptSchema = /* @__PURE__ */ z.object({
-  coding: z.array(FhirCodingSchema).optional(),
+  coding: z.optional(z.array(FhirCodingSchema)),
   text: str(),
 });
 
@@ -40,7 +40,7 @@ export const FhirExtensionSchema = /* @__PURE__ */ z.object({
 
 /** Identifier: type, system, value. */
 export const FhirIdentifierSchema = /* @__PURE__ */ z.object({
-  type: FhirCodeableConceptSchema.optional(),
+  type: z.optional(FhirCodeableConceptSchema),
   system: str(),
   value: str(),
 });
@@ -48,9 +48,9 @@ export const FhirIdentifierSchema = /* @__PURE__ */ z.object({
 /** Reference: the literal reference, a logical identifier, display, extensions. */
 export const FhirReferenceSchema = /* @__PURE__ */ z.object({
   reference: str(),
-  identifier: FhirIdentifierSchema.optional(),
+  identifier: z.optional(FhirIdentifierSchema),
   display: str(),
-  extension: z.array(FhirExtensionSchema).optional(),
+  extension: z.optional(z.array(FhirExtensionSchema)),
 });
 
 /** HumanName: use, text, family, given, suffix, period. */
@@ -58,9 +58,9 @@ export const FhirHumanNameSchema = /* @__PURE__ */ z.object({
   use: str(),
   text: str(),
   family: str(),
-  given: z.array(z.string()).optional(),
-  suffix: z.array(z.string()).optional(),
-  period: FhirPeriodSchema.optional(),
+  given: z.optional(z.array(z.string())),
+  suffix: z.optional(z.array(z.string())),
+  period: z.optional(FhirPeriodSchema),
 });
 
 /** ContactPoint: system, value, use. */
@@ -71,7 +71,7 @@ export const FhirAddressSchema = /* @__PURE__ */ z.object({
   use: str(),
   type: str(),
   text: str(),
-  line: z.array(z.string()).optional(),
+  line: z.optional(z.array(z.string())),
   city: str(),
   district: str(),
   state: str(),
@@ -94,7 +94,7 @@ export const FhirAnnotationSchema = /* @__PURE__ */ z.object({ text: str() });
  * readFhir('Patient', z.object({ name: z.array(FhirHumanNameSchema).optional() }), { name: {} });
  * // Left({ code: 'validation.failed', model: 'FHIR Patient', issues: [{ path: 'name', ... }] })
  */
-export const readFhir = <S extends z.ZodType>(
+export const readFhir = <S extends z.ZodMiniType>(
   model: string,
   schema: S,
   input: unknown,

@@ -10,14 +10,14 @@
  * 6-character code outside the 7th-character categories cannot be told from a header without the
  * table, and passes. Pass `validCodes` (built from `icd10cm_codes_<FY>.txt`) to check exactly.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 
 /** An ICD-10-CM code in stored form: upper case, no dot (`E119`, `S52521A`). */
 export const Icd10CmCodeSchema = /* @__PURE__ */ z
   .string()
-  .regex(/^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/)
+  .check(z.regex(/^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/))
   .brand<'Icd10CmCode'>();
 /** An ICD-10-CM code in stored form: upper case, no dot (`E119`, `S52521A`). */
 export type Icd10CmCode = z.infer<typeof Icd10CmCodeSchema>;

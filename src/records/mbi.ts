@@ -3,7 +3,7 @@
  * `C A AN N A AN N A A N N` with the letters S, L, O, I, B and Z excluded (CMS, "Understanding the
  * Medicare Beneficiary Identifier (MBI) Format").
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 
@@ -27,7 +27,7 @@ const POSITIONS: readonly (readonly [RegExp, string])[] = [
 const MBI_PATTERN = new RegExp(`^[1-9]${LETTER}${ALNUM}[0-9]${LETTER}${ALNUM}[0-9]${LETTER}{2}[0-9]{2}$`);
 
 /** A Medicare Beneficiary Identifier in its stored form: 11 upper-case characters, no dashes. */
-export const MbiSchema = /* @__PURE__ */ z.string().regex(MBI_PATTERN).brand<'Mbi'>();
+export const MbiSchema = /* @__PURE__ */ z.string().check(z.regex(MBI_PATTERN)).brand<'Mbi'>();
 /** A Medicare Beneficiary Identifier in its stored form: 11 upper-case characters, no dashes. */
 export type Mbi = z.infer<typeof MbiSchema>;
 

@@ -2,7 +2,7 @@
  * Records models: Patient, Practitioner and Document as zod schemas with inferred types, and their
  * `parseX` entry points. A parsed Patient is well-formed; `normalizePatient` also standardizes it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { DocumentIdSchema, PatientIdSchema, ProviderIdSchema, ReferralIdSchema } from '../core/ids.js';
 import type { Either } from '../core/result.js';
@@ -10,68 +10,68 @@ import { IsoDateSchema, IsoInstantSchema } from '../core/calendar.js';
 import { NpiSchema } from './npi.js';
 import { cleanPersonName } from './names.js';
 
-const text = () => z.string().trim().min(1).max(200);
+const text = /* @__NO_SIDE_EFFECTS__ */ () => z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 // A name: cleaned (controls and bidi overrides removed, NFC) and holding at least one letter.
-const nameText = (max: number) =>
-  z
-    .string()
-    .max(max * 2)
-    .transform((s, ctx) => {
-      const clean = cleanPersonName(s);
-      if (clean === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'name must contain a letter (not only invisible or combining characters)',
-        });
-        return z.NEVER;
-      }
-      return clean;
-    })
-    .pipe(z.string().max(max));
+const nameText = /* @__NO_SIDE_EFFECTS__ */ (max: number) =>
+  z.pipe(
+    z.pipe(
+      z.string().check(z.maxLength(max * 2)),
+      z.transform((s, ctx) => {
+        const clean = cleanPersonName(s);
+        if (clean === undefined) {
+          ctx.issues.push({
+            code: 'custom',
+            message: 'name must contain a letter (not only invisible or combining characters)',
+            input: s,
+          });
+          return z.NEVER;
+        }
+        return clean;
+      }),
+    ),
+    z.string().check(z.maxLength(max)),
+  );
 // Loose on purpose: RFC 5322 allows apostrophes and RFC 6531 non-ASCII local parts (Synthea has both).
-const email = () =>
+const email = /* @__NO_SIDE_EFFECTS__ */ () =>
   z
     .string()
-    .trim()
-    .max(254)
-    // A dot in the domain, neither first nor last; the domain's first character is read alone so
-    // that the two runs around the dot cannot trade characters (linear time).
-    .regex(/^[^\s@]+@[^\s@][^\s@.]*\.[^\s@]+$/, { message: 'must be an email address' });
+    .check(
+      z.trim(),
+      z.maxLength(254),
+      z.regex(/^[^\s@]+@[^\s@][^\s@.]*\.[^\s@]+$/, { message: 'must be an email address' }),
+    );
 
 /** A person's name: family, given, middle names, suffix (Jr, Sr, III) and a preferred name. */
 export const PersonNameSchema = /* @__PURE__ */ z.object({
   family: nameText(200),
   given: nameText(200),
-  middle: z.array(nameText(200)).max(5).optional(),
-  suffix: z.string().trim().max(20).optional(),
-  preferred: z.string().trim().max(100).optional(),
+  middle: z.optional(z.array(nameText(200)).check(z.maxLength(5))),
+  suffix: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+  preferred: z.optional(z.string().check(z.trim(), z.maxLength(100))),
   /** Last day this name was in use, for previous names (maiden name, before a name change). */
-  until: IsoDateSchema.optional(),
+  until: z.optional(IsoDateSchema),
 });
 /** A person's name: family, given, middle names, suffix (Jr, Sr, III) and a preferred name. */
 export interface PersonName extends z.infer<typeof PersonNameSchema> {}
 
 /** A postal address. `line` holds the street lines; US addresses use USPS abbreviations after normalizing. */
 export const AddressSchema = /* @__PURE__ */ z.object({
-  use: z.enum(['home', 'work', 'mailing', 'old']).default('home'),
-  line: z.array(text()).min(1).max(3),
+  use: z._default(z.enum(['home', 'work', 'mailing', 'old']), 'home'),
+  line: z.array(text()).check(z.minLength(1), z.maxLength(3)),
   city: text(),
-  state: z.string().trim().min(1).max(50).optional(),
-  postalCode: z.string().trim().min(3).max(12).optional(),
+  state: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(50))),
+  postalCode: z.optional(z.string().check(z.trim(), z.minLength(3), z.maxLength(12))),
   /** ISO 3166 alpha-2 or alpha-3 country code. */
-  country: z.string().trim().min(2).max(3).default('US'),
+  country: z._default(z.string().check(z.trim(), z.minLength(2), z.maxLength(3)), 'US'),
 });
 /** A postal address. */
 export interface Address extends z.infer<typeof AddressSchema> {}
 
 /** A phone number with its use. After normalizing, `value` is E.164 (`+14155550132`). */
 export const ContactPhoneSchema = /* @__PURE__ */ z.object({
-  use: z.enum(['home', 'mobile', 'work']).default('mobile'),
+  use: z._default(z.enum(['home', 'mobile', 'work']), 'mobile'),
   value: text(),
-  extension: z
-    .string()
-    .regex(/^\d{1,6}$/)
-    .optional(),
+  extension: z.optional(z.string().check(z.regex(/^\d{1,6}$/))),
 });
 /** A phone number with its use. */
 export interface ContactPhone extends z.infer<typeof ContactPhoneSchema> {}
@@ -95,7 +95,7 @@ export type PatientIdentifierKind = z.infer<typeof PatientIdentifierKindSchema>;
 /** An identifier with its assigning system (the authority, e.g. the hospital's MRN namespace). */
 export const PatientIdentifierSchema = /* @__PURE__ */ z.object({
   kind: PatientIdentifierKindSchema,
-  system: z.string().trim().min(1).max(200),
+  system: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   value: text(),
 });
 /** An identifier with its assigning system. */
@@ -123,9 +123,9 @@ export const CONTACT_RELATIONSHIPS = [
 export const RelatedPersonSchema = /* @__PURE__ */ z.object({
   name: text(),
   relationship: z.enum(CONTACT_RELATIONSHIPS),
-  phone: text().optional(),
+  phone: z.optional(text()),
   /** The related person's own chart, when they are a patient too. */
-  patientId: PatientIdSchema.optional(),
+  patientId: z.optional(PatientIdSchema),
 });
 /** A related person: emergency contact or guarantor. */
 export interface RelatedPerson extends z.infer<typeof RelatedPersonSchema> {}
@@ -146,7 +146,7 @@ export type ConsentKind = z.infer<typeof ConsentKindSchema>;
 export const ConsentSchema = /* @__PURE__ */ z.object({
   kind: ConsentKindSchema,
   signedOn: IsoDateSchema,
-  expiresOn: IsoDateSchema.optional(),
+  expiresOn: z.optional(IsoDateSchema),
 });
 /** A signed consent. */
 export interface Consent extends z.infer<typeof ConsentSchema> {}
@@ -154,10 +154,10 @@ export interface Consent extends z.infer<typeof ConsentSchema> {}
 /** How the patient prefers to be contacted. */
 export const CommunicationPreferencesSchema = /* @__PURE__ */ z.object({
   channel: z.enum(['phone', 'sms', 'email', 'mail', 'portal']),
-  reminders: z.boolean().default(true),
+  reminders: z._default(z.boolean(), true),
   /** BCP 47 language tag, such as `en` or `es-MX`. */
-  language: z.string().trim().min(2).max(35).optional(),
-  interpreterNeeded: z.boolean().default(false),
+  language: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(35))),
+  interpreterNeeded: z._default(z.boolean(), false),
 });
 /** How the patient prefers to be contacted. */
 export interface CommunicationPreferences extends z.infer<typeof CommunicationPreferencesSchema> {}
@@ -165,29 +165,29 @@ export interface CommunicationPreferences extends z.infer<typeof CommunicationPr
 /** A patient chart's demographics and administrative data. */
 export const PatientSchema = /* @__PURE__ */ z.object({
   id: PatientIdSchema,
-  active: z.boolean().default(true),
+  active: z._default(z.boolean(), true),
   name: PersonNameSchema,
-  previousNames: z.array(PersonNameSchema).max(10).default([]),
+  previousNames: z._default(z.array(PersonNameSchema).check(z.maxLength(10)), []),
   birthDate: IsoDateSchema,
   /** Administrative sex (FHIR `gender`). */
   sex: z.enum(['male', 'female', 'other', 'unknown']),
-  genderIdentity: z.string().trim().max(100).optional(),
+  genderIdentity: z.optional(z.string().check(z.trim(), z.maxLength(100))),
   /** Set for twins and other multiple births: birth order (1, 2, ...) or true when unknown. */
-  multipleBirth: z.union([z.boolean(), z.number().int().min(1).max(10)]).optional(),
+  multipleBirth: z.optional(z.union([z.boolean(), z.int().check(z.gte(1), z.lte(10))])),
   /** Whether the patient died (FHIR `deceasedBoolean`), or the date of death when known (`deceasedDateTime`). */
-  deceased: z.union([z.boolean(), IsoDateSchema]).optional(),
-  addresses: z.array(AddressSchema).max(10).default([]),
-  phones: z.array(ContactPhoneSchema).max(10).default([]),
-  emails: z.array(email()).max(10).default([]),
-  identifiers: z.array(PatientIdentifierSchema).max(20).default([]),
-  communication: CommunicationPreferencesSchema.optional(),
-  emergencyContact: RelatedPersonSchema.optional(),
-  guarantor: RelatedPersonSchema.optional(),
-  consents: z.array(ConsentSchema).max(50).default([]),
+  deceased: z.optional(z.union([z.boolean(), IsoDateSchema])),
+  addresses: z._default(z.array(AddressSchema).check(z.maxLength(10)), []),
+  phones: z._default(z.array(ContactPhoneSchema).check(z.maxLength(10)), []),
+  emails: z._default(z.array(email()).check(z.maxLength(10)), []),
+  identifiers: z._default(z.array(PatientIdentifierSchema).check(z.maxLength(20)), []),
+  communication: z.optional(CommunicationPreferencesSchema),
+  emergencyContact: z.optional(RelatedPersonSchema),
+  guarantor: z.optional(RelatedPersonSchema),
+  consents: z._default(z.array(ConsentSchema).check(z.maxLength(50)), []),
   /** Day the front desk last confirmed the demographics with the patient. */
-  verifiedOn: IsoDateSchema.optional(),
+  verifiedOn: z.optional(IsoDateSchema),
   /** Day the chart was created. */
-  createdOn: IsoDateSchema.optional(),
+  createdOn: z.optional(IsoDateSchema),
 });
 /** A patient chart's demographics and administrative data. */
 export interface Patient extends z.infer<typeof PatientSchema> {}
@@ -206,15 +206,18 @@ export const parsePatient = (input: unknown): Either<ValidationError, Patient> =
 /** A practitioner of the clinic, identified by NPI. */
 export const PractitionerSchema = /* @__PURE__ */ z.object({
   id: ProviderIdSchema,
-  active: z.boolean().default(true),
+  active: z._default(z.boolean(), true),
   name: PersonNameSchema,
   /** Credentials after the name, such as MD, DO, NP, PA-C. */
-  credentials: z.array(z.string().trim().min(1).max(20)).max(5).default([]),
+  credentials: z._default(
+    z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))).check(z.maxLength(5)),
+    [],
+  ),
   /** National Provider Identifier; the Luhn check digit (prefix 80840) is checked when parsed. */
-  npi: NpiSchema.optional(),
-  specialty: z.string().trim().max(100).optional(),
-  phones: z.array(ContactPhoneSchema).max(5).default([]),
-  emails: z.array(email()).max(5).default([]),
+  npi: z.optional(NpiSchema),
+  specialty: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  phones: z._default(z.array(ContactPhoneSchema).check(z.maxLength(5)), []),
+  emails: z._default(z.array(email()).check(z.maxLength(5)), []),
 });
 /** A practitioner of the clinic, identified by NPI. */
 export interface Practitioner extends z.infer<typeof PractitionerSchema> {}
@@ -266,15 +269,15 @@ export const DocumentSchema = /* @__PURE__ */ z.object({
   source: z.object({
     channel: z.enum(['fax', 'scan', 'portal', 'hie', 'email', 'mail']),
     /** Sending organization or person, as printed. */
-    sender: z.string().trim().max(200).optional(),
+    sender: z.optional(z.string().check(z.trim(), z.maxLength(200))),
   }),
-  patientId: PatientIdSchema.optional(),
-  pages: z.number().int().min(1).max(10_000),
-  status: z.enum(['received', 'routed', 'filed', 'needs-review']).default('received'),
+  patientId: z.optional(PatientIdSchema),
+  pages: z.int().check(z.gte(1), z.lte(10_000)),
+  status: z._default(z.enum(['received', 'routed', 'filed', 'needs-review']), 'received'),
   /** The provider who ordered the test, for results. */
-  orderingProviderId: ProviderIdSchema.optional(),
+  orderingProviderId: z.optional(ProviderIdSchema),
   /** The referral this document answers, for consult notes. */
-  referralId: ReferralIdSchema.optional(),
+  referralId: z.optional(ReferralIdSchema),
 });
 /** A received document. */
 export interface MedicalDocument extends z.infer<typeof DocumentSchema> {}

@@ -3,16 +3,18 @@
  * leading digits are reserved), the last a Luhn check digit computed over the prefix 80840 plus
  * the first nine digits (CMS, "Requirements for Check Digit Algorithm for the NPI", 2005).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 
 /** A National Provider Identifier whose check digit is valid. */
 export const NpiSchema = /* @__PURE__ */ z
   .string()
-  .refine((s) => NPI_FIRST_DIGIT.test(s) && npiCheckDigitValid(s), {
-    message: 'must be a 10-digit NPI starting with 1 or 2, with a valid check digit',
-  })
+  .check(
+    z.refine((s) => NPI_FIRST_DIGIT.test(s) && npiCheckDigitValid(s), {
+      message: 'must be a 10-digit NPI starting with 1 or 2, with a valid check digit',
+    }),
+  )
   .brand<'Npi'>();
 /** A National Provider Identifier whose check digit is valid. */
 export type Npi = z.infer<typeof NpiSchema>;

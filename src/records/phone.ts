@@ -3,14 +3,14 @@
  * area code (NPA) is not N11 and not X9X (reserved for expansion); the exchange (NXX) is not N11
  * (NANPA numbering resources; records reference §1.3).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 
 /** A NANP number in E.164 form: `+1` followed by ten digits. */
 export const PhoneE164Schema = /* @__PURE__ */ z
   .string()
-  .regex(/^\+1[2-9]\d{2}[2-9]\d{6}$/)
+  .check(z.regex(/^\+1[2-9]\d{2}[2-9]\d{6}$/))
   .brand<'PhoneE164'>();
 /** A NANP number in E.164 form: `+1` followed by ten digits. */
 export type PhoneE164 = z.infer<typeof PhoneE164Schema>;

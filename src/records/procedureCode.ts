@@ -2,7 +2,7 @@
  * CPT and HCPCS Level II procedure code formats (AMA CPT categories I-III; CMS HCPCS Level II).
  * Format only: CPT descriptors are AMA-licensed, so code lists stay with the caller.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 
@@ -19,7 +19,7 @@ const KINDS: readonly (readonly [RegExp, ProcedureCodeKind])[] = [
 /** A CPT or HCPCS Level II code in a valid format, upper case. */
 export const ProcedureCodeSchema = /* @__PURE__ */ z
   .string()
-  .refine((s) => KINDS.some(([re]) => re.test(s)))
+  .check(z.refine((s) => KINDS.some(([re]) => re.test(s))))
   .brand<'ProcedureCode'>();
 /** A CPT or HCPCS Level II code in a valid format, upper case. */
 export type ProcedureCode = z.infer<typeof ProcedureCodeSchema>;

@@ -3,14 +3,14 @@
  * group 00; serial 0000) plus advertised sample numbers (records reference §1.5). Since the SSA
  * randomized assignment in June 2011, other area numbers are not rejected.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 
 /** A Social Security number in stored form: nine digits, no dashes. */
 export const SsnSchema = /* @__PURE__ */ z
   .string()
-  .regex(/^\d{9}$/)
+  .check(z.regex(/^\d{9}$/))
   .brand<'Ssn'>();
 /** A Social Security number in stored form: nine digits, no dashes. */
 export type Ssn = z.infer<typeof SsnSchema>;

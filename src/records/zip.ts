@@ -2,15 +2,17 @@
  * US ZIP and ZIP+4 codes (USPS). A 4-digit ZIP usually lost its leading zero in a spreadsheet; it
  * is padded only for states whose ZIPs start with a single 0 (records reference §1.4).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DomainError } from '../core/errors.js';
 import { err, ok, type Either } from '../core/result.js';
 
 /** A ZIP code in stored form: `12345` or `12345-6789`. */
 export const ZipCodeSchema = /* @__PURE__ */ z
   .string()
-  .regex(/^\d{5}(-\d{4})?$/)
-  .refine((s) => !s.startsWith('00000'))
+  .check(
+    z.regex(/^\d{5}(-\d{4})?$/),
+    z.refine((s) => !s.startsWith('00000')),
+  )
   .brand<'ZipCode'>();
 /** A ZIP code in stored form: `12345` or `12345-6789`. */
 export type ZipCode = z.infer<typeof ZipCodeSchema>;

@@ -6,7 +6,7 @@
  * specialist's side (§6.3 †).
  */
 import type { Reference, ServiceRequest, Task } from 'fhir/r4.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ValidationError } from '../core/errors.js';
 import { PatientIdSchema, ReferralIdSchema, type PatientId, type ReferralId } from '../core/ids.js';
 import { err, ok, type Either } from '../core/result.js';
@@ -169,8 +169,8 @@ const shapeError = (e: ValidationError): ReferralError =>
 
 const ConditionCodeSchema = /* @__PURE__ */ z.object({
   resourceType: z.literal('Condition'),
-  id: z.string().optional(),
-  code: FhirCodeableConceptSchema.optional(),
+  id: z.optional(z.string()),
+  code: z.optional(FhirCodeableConceptSchema),
 });
 
 /**
@@ -179,28 +179,28 @@ const ConditionCodeSchema = /* @__PURE__ */ z.object({
  * Condition's `code` is read.
  */
 const FhirServiceRequestSchema = /* @__PURE__ */ z.object({
-  resourceType: z.literal('ServiceRequest').optional(),
-  id: z.string().optional(),
+  resourceType: z.optional(z.literal('ServiceRequest')),
+  id: z.optional(z.string()),
   status: z.string(),
   intent: z.string(),
-  priority: z.enum(['routine', 'urgent', 'asap', 'stat']).optional(),
+  priority: z.optional(z.enum(['routine', 'urgent', 'asap', 'stat'])),
   subject: FhirReferenceSchema,
-  code: FhirCodeableConceptSchema.optional(),
-  orderDetail: z.array(FhirCodeableConceptSchema).optional(),
-  reasonCode: z.array(FhirCodeableConceptSchema).optional(),
-  reasonReference: z.array(FhirReferenceSchema).optional(),
-  contained: z
-    .array(
+  code: z.optional(FhirCodeableConceptSchema),
+  orderDetail: z.optional(z.array(FhirCodeableConceptSchema)),
+  reasonCode: z.optional(z.array(FhirCodeableConceptSchema)),
+  reasonReference: z.optional(z.array(FhirReferenceSchema)),
+  contained: z.optional(
+    z.array(
       z.union([
         ConditionCodeSchema,
-        z.object({ resourceType: z.string().refine((t) => t !== 'Condition', 'is a Condition') }),
+        z.object({ resourceType: z.string().check(z.refine((t) => t !== 'Condition', 'is a Condition')) }),
       ]),
-    )
-    .optional(),
-  requester: FhirReferenceSchema.optional(),
-  performer: z.array(FhirReferenceSchema).optional(),
-  performerType: FhirCodeableConceptSchema.optional(),
-  note: z.array(FhirAnnotationSchema).optional(),
+    ),
+  ),
+  requester: z.optional(FhirReferenceSchema),
+  performer: z.optional(z.array(FhirReferenceSchema)),
+  performerType: z.optional(FhirCodeableConceptSchema),
+  note: z.optional(z.array(FhirAnnotationSchema)),
 });
 
 type ReadReference = z.infer<typeof FhirReferenceSchema>;
@@ -422,20 +422,20 @@ const TASK_STATUSES = [
 
 /** The elements of a FHIR Task that {@link fromFhirTask} reads (status is 1..1, input.type 1..1). */
 const FhirTaskSchema = /* @__PURE__ */ z.object({
-  resourceType: z.literal('Task').optional(),
+  resourceType: z.optional(z.literal('Task')),
   status: z.enum(TASK_STATUSES),
-  businessStatus: FhirCodeableConceptSchema.optional(),
-  focus: FhirReferenceSchema.optional(),
-  input: z
-    .array(
+  businessStatus: z.optional(FhirCodeableConceptSchema),
+  focus: z.optional(FhirReferenceSchema),
+  input: z.optional(
+    z.array(
       z.object({
         type: FhirCodeableConceptSchema,
-        valueCode: z.string().optional(),
-        valueString: z.string().optional(),
-        valueUnsignedInt: z.number().int().nonnegative().optional(),
+        valueCode: z.optional(z.string()),
+        valueString: z.optional(z.string()),
+        valueUnsignedInt: z.optional(z.int().check(z.nonnegative())),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 const readAuthorization = (resource: z.infer<typeof FhirTaskSchema>): FhirTaskAuthorization | undefined => {

@@ -3,7 +3,7 @@
  * appointment links, the authorization record of each request to the payer (X12 278 / Da Vinci
  * PAS), and the events that move a referral.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ValidationError } from '../core/errors.js';
 import { parseWith } from '../core/errors.js';
 import {
@@ -35,17 +35,17 @@ export type ReferralPriority = z.infer<typeof ReferralPrioritySchema>;
 /** A provider on either end of a referral: clinic id, NPI (when known) and specialty. */
 export const ReferralPartySchema = /* @__PURE__ */ z.object({
   provider: ProviderIdSchema,
-  npi: NpiSchema.optional(),
-  specialty: z.string().min(1),
+  npi: z.optional(NpiSchema),
+  specialty: z.string().check(z.minLength(1)),
 });
 /** A provider on either end of a referral. */
 export interface ReferralParty extends z.infer<typeof ReferralPartySchema> {}
 
 /** A document the payer or specialist needs with the referral; `document` once attached. */
 export const ReferralAttachmentSchema = /* @__PURE__ */ z.object({
-  kind: z.string().min(1),
+  kind: z.string().check(z.minLength(1)),
   required: z.boolean(),
-  document: DocumentIdSchema.optional(),
+  document: z.optional(DocumentIdSchema),
 });
 /** A document the payer or specialist needs with the referral. */
 export interface ReferralAttachment extends z.infer<typeof ReferralAttachmentSchema> {}
@@ -123,19 +123,19 @@ export interface AuthorizationPeriod extends z.infer<typeof AuthorizationPeriodS
 /** One requested service line of an authorization (PAS `Claim.item` / X12 2000F loop). */
 export const AuthorizationItemSchema = /* @__PURE__ */ z.object({
   procedure: ProcedureCodeSchema,
-  requestedUnits: z.number().int().positive(),
-  approvedUnits: z.number().int().nonnegative().optional(),
+  requestedUnits: z.int().check(z.positive()),
+  approvedUnits: z.optional(z.int().check(z.nonnegative())),
   decision: AuthorizationDecisionSchema,
-  actionCode: X12ActionCodeSchema.optional(),
+  actionCode: z.optional(X12ActionCodeSchema),
 });
 /** One requested service line of an authorization. */
 export interface AuthorizationItem extends z.infer<typeof AuthorizationItemSchema> {}
 
 /** The payer's reason for an adverse decision: HCR03 (X12 list 886) and/or CARC code, and text. */
 export const DenialReasonSchema = /* @__PURE__ */ z.object({
-  code: z.string().min(1).optional(),
-  carc: z.string().min(1).optional(),
-  text: z.string().min(1).optional(),
+  code: z.optional(z.string().check(z.minLength(1))),
+  carc: z.optional(z.string().check(z.minLength(1))),
+  text: z.optional(z.string().check(z.minLength(1))),
 });
 /** The payer's reason for an adverse decision. */
 export interface DenialReason extends z.infer<typeof DenialReasonSchema> {}
@@ -150,26 +150,26 @@ export const AuthorizationSchema = /* @__PURE__ */ z.object({
   payer: PayerIdSchema,
   requestType: AuthorizationRequestTypeSchema,
   requestedAt: IsoInstantSchema,
-  replaces: AuthorizationIdSchema.optional(),
+  replaces: z.optional(AuthorizationIdSchema),
   /** Visits or units requested in total. */
-  requestedUnits: z.number().int().positive(),
+  requestedUnits: z.int().check(z.positive()),
   decision: AuthorizationDecisionSchema,
-  actionCode: X12ActionCodeSchema.optional(),
-  decidedAt: IsoInstantSchema.optional(),
+  actionCode: z.optional(X12ActionCodeSchema),
+  decidedAt: z.optional(IsoInstantSchema),
   /** HCR02 certification number, on approval. */
-  certificationNumber: z.string().min(1).optional(),
+  certificationNumber: z.optional(z.string().check(z.minLength(1))),
   /** REF*NT administration reference, used to follow a pended request. */
-  administrationReference: z.string().min(1).optional(),
+  administrationReference: z.optional(z.string().check(z.minLength(1))),
   /** Visits or units granted in total (A1: all requested; A2/A6: fewer or different). */
-  approvedUnits: z.number().int().nonnegative().optional(),
-  period: AuthorizationPeriodSchema.optional(),
-  items: z.array(AuthorizationItemSchema).readonly(),
-  denialReason: DenialReasonSchema.optional(),
+  approvedUnits: z.optional(z.int().check(z.nonnegative())),
+  period: z.optional(AuthorizationPeriodSchema),
+  items: z.readonly(z.array(AuthorizationItemSchema)),
+  denialReason: z.optional(DenialReasonSchema),
   /**
    * The payer's rule for missed visits: `true` when a no-show uses one of the approved visits.
    * Absent or `false`: no-shows are recorded and use nothing (reference §7 rule 1).
    */
-  noShowsUseVisits: z.boolean().optional(),
+  noShowsUseVisits: z.optional(z.boolean()),
 });
 /** One authorization request and the payer's answer. */
 export interface Authorization extends z.infer<typeof AuthorizationSchema> {}
@@ -184,7 +184,7 @@ export const AppointmentLinkStatusSchema = /* @__PURE__ */ z.enum(['booked', 'ke
 export const AppointmentLinkSchema = /* @__PURE__ */ z.object({
   appointment: AppointmentIdSchema,
   start: IsoInstantSchema,
-  purpose: z.string().min(1).optional(),
+  purpose: z.optional(z.string().check(z.minLength(1))),
   status: AppointmentLinkStatusSchema,
 });
 /** An appointment booked under the referral. */
@@ -205,7 +205,7 @@ export interface ConsultNote extends z.infer<typeof ConsultNoteSchema> {}
  */
 export const ReferralRefusalSchema = /* @__PURE__ */ z.discriminatedUnion('by', [
   z.object({ by: z.literal('payer'), authorization: AuthorizationIdSchema, reason: DenialReasonSchema }),
-  z.object({ by: z.literal('specialist'), reason: z.string().min(1) }),
+  z.object({ by: z.literal('specialist'), reason: z.string().check(z.minLength(1)) }),
 ]);
 /** Why a referral is in `denied`: payer denial or specialist decline. */
 export type ReferralRefusal = z.infer<typeof ReferralRefusalSchema>;
@@ -218,7 +218,7 @@ export type ReferralRefusal = z.infer<typeof ReferralRefusalSchema>;
 export const ReferralEndingSchema = /* @__PURE__ */ z.discriminatedUnion('reason', [
   z.object({ reason: z.literal('validity-ended') }),
   z.object({ reason: z.literal('visits-exhausted') }),
-  z.object({ reason: z.literal('not-pursued'), text: z.string().min(1) }),
+  z.object({ reason: z.literal('not-pursued'), text: z.string().check(z.minLength(1)) }),
 ]);
 /** Why a referral ended without its loop closing. */
 export type ReferralEnding = z.infer<typeof ReferralEndingSchema>;
@@ -230,25 +230,29 @@ export const AuthorizationRequestSchema = /* @__PURE__ */ z.object({
   id: AuthorizationIdSchema,
   payer: PayerIdSchema,
   requestType: AuthorizationRequestTypeSchema,
-  items: z
-    .array(z.object({ procedure: ProcedureCodeSchema, requestedUnits: z.number().int().positive() }))
-    .min(1)
-    .readonly(),
+  items: z.readonly(
+    z
+      .array(z.object({ procedure: ProcedureCodeSchema, requestedUnits: z.int().check(z.positive()) }))
+      .check(z.minLength(1)),
+  ),
 });
 /** A new authorization request as an event carries it. */
 export interface AuthorizationRequest extends z.infer<typeof AuthorizationRequestSchema> {}
 
 /** A payer decision as the referral records it (built by `applyAuthorizationResponse`). */
-export const AuthorizationDecisionRecordSchema = /* @__PURE__ */ AuthorizationSchema.pick({
-  decision: true,
-  actionCode: true,
-  certificationNumber: true,
-  administrationReference: true,
-  approvedUnits: true,
-  period: true,
-  denialReason: true,
-  noShowsUseVisits: true,
-}).extend({ items: z.array(AuthorizationItemSchema).readonly().optional() });
+export const AuthorizationDecisionRecordSchema = /* @__PURE__ */ z.extend(
+  z.pick(AuthorizationSchema, {
+    decision: true,
+    actionCode: true,
+    certificationNumber: true,
+    administrationReference: true,
+    approvedUnits: true,
+    period: true,
+    denialReason: true,
+    noShowsUseVisits: true,
+  }),
+  { items: z.optional(z.readonly(z.array(AuthorizationItemSchema))) },
+);
 /** A payer decision as the referral records it. */
 export type AuthorizationDecisionRecord = z.infer<typeof AuthorizationDecisionRecordSchema>;
 
@@ -276,13 +280,13 @@ export const ReferralEventSchema = /* @__PURE__ */ z.discriminatedUnion('type', 
     ...actor,
     decision: AuthorizationDecisionRecordSchema,
   }),
-  z.object({ type: z.literal('specialist-declined'), ...actor, reason: z.string().min(1) }),
+  z.object({ type: z.literal('specialist-declined'), ...actor, reason: z.string().check(z.minLength(1)) }),
   z.object({
     type: z.literal('resubmit'),
     ...actor,
-    request: AuthorizationRequestSchema.optional(),
-    diagnoses: z.array(Icd10CmCodeSchema).min(1).readonly().optional(),
-    receiving: ReferralPartySchema.optional(),
+    request: z.optional(AuthorizationRequestSchema),
+    diagnoses: z.optional(z.readonly(z.array(Icd10CmCodeSchema).check(z.minLength(1)))),
+    receiving: z.optional(ReferralPartySchema),
   }),
   z.object({ type: z.literal('send'), ...actor }),
   z.object({
@@ -290,7 +294,7 @@ export const ReferralEventSchema = /* @__PURE__ */ z.discriminatedUnion('type', 
     ...actor,
     appointment: AppointmentIdSchema,
     start: IsoInstantSchema,
-    purpose: z.string().min(1).optional(),
+    purpose: z.optional(z.string().check(z.minLength(1))),
   }),
   z.object({ type: z.literal('no-show'), ...actor, appointment: AppointmentIdSchema }),
   z.object({ type: z.literal('appointment-cancelled'), ...actor, appointment: AppointmentIdSchema }),
@@ -305,13 +309,13 @@ export const ReferralEventSchema = /* @__PURE__ */ z.discriminatedUnion('type', 
   /** The reason (window ended or visits used up) is derived from the referral, never chosen. */
   z.object({ type: z.literal('expire'), ...actor }),
   /** After a denial, the office decides not to pursue the referral (the reason is kept). */
-  z.object({ type: z.literal('not-pursued'), ...actor, reason: z.string().min(1) }),
+  z.object({ type: z.literal('not-pursued'), ...actor, reason: z.string().check(z.minLength(1)) }),
   z.object({
     type: z.literal('cancel'),
     ...actor,
-    reason: z.string().min(1),
+    reason: z.string().check(z.minLength(1)),
     /** Set when the payer confirmed the cancellation (HCR01 C): the request is marked with C. */
-    byPayer: z.boolean().optional(),
+    byPayer: z.optional(z.boolean()),
   }),
 ]);
 /** Everything that can happen to a referral. */
@@ -339,21 +343,21 @@ export const ReferralSchema = /* @__PURE__ */ z.object({
   patient: PatientIdSchema,
   referring: ReferralPartySchema,
   receiving: ReferralPartySchema,
-  reason: z.string().min(1),
-  diagnoses: z.array(Icd10CmCodeSchema).readonly(),
-  procedures: z.array(ProcedureCodeSchema).readonly(),
+  reason: z.string().check(z.minLength(1)),
+  diagnoses: z.readonly(z.array(Icd10CmCodeSchema)),
+  procedures: z.readonly(z.array(ProcedureCodeSchema)),
   priority: ReferralPrioritySchema,
-  payer: PayerIdSchema.optional(),
+  payer: z.optional(PayerIdSchema),
   authorizationRequired: z.union([z.literal(true), z.literal(false), z.literal('unknown')]),
-  attachments: z.array(ReferralAttachmentSchema).readonly(),
+  attachments: z.readonly(z.array(ReferralAttachmentSchema)),
   createdAt: IsoInstantSchema,
   status: ReferralStatusSchema,
-  authorizations: z.array(AuthorizationSchema).readonly(),
-  appointments: z.array(AppointmentLinkSchema).readonly(),
-  notes: z.array(ConsultNoteSchema).readonly(),
-  refusal: ReferralRefusalSchema.optional(),
-  ending: ReferralEndingSchema.optional(),
-  history: z.array(ReferralHistoryEntrySchema).readonly(),
+  authorizations: z.readonly(z.array(AuthorizationSchema)),
+  appointments: z.readonly(z.array(AppointmentLinkSchema)),
+  notes: z.readonly(z.array(ConsultNoteSchema)),
+  refusal: z.optional(ReferralRefusalSchema),
+  ending: z.optional(ReferralEndingSchema),
+  history: z.readonly(z.array(ReferralHistoryEntrySchema)),
 });
 /** A referral with its whole lifecycle. */
 export interface Referral extends z.infer<typeof ReferralSchema> {}
@@ -365,31 +369,32 @@ export interface Referral extends z.infer<typeof ReferralSchema> {}
  */
 export const AuthorizationResponseSchema = /* @__PURE__ */ z.object({
   /** The request answered; defaults to the referral's latest. */
-  authorization: AuthorizationIdSchema.optional(),
+  authorization: z.optional(AuthorizationIdSchema),
   actionCode: X12ActionCodeSchema,
   actor: ActorIdSchema,
-  certificationNumber: z.string().min(1).optional(),
-  administrationReference: z.string().min(1).optional(),
+  certificationNumber: z.optional(z.string().check(z.minLength(1))),
+  administrationReference: z.optional(z.string().check(z.minLength(1))),
   /** HCR03 review decision reason code (X12 external list 886). */
-  reasonCode: z.string().min(1).optional(),
+  reasonCode: z.optional(z.string().check(z.minLength(1))),
   /** Claim adjustment reason code, when the payer gives one. */
-  carc: z.string().min(1).optional(),
+  carc: z.optional(z.string().check(z.minLength(1))),
   /** MSG / processNote text. */
-  reasonText: z.string().min(1).optional(),
-  approvedUnits: z.number().int().nonnegative().optional(),
-  period: AuthorizationPeriodSchema.optional(),
+  reasonText: z.optional(z.string().check(z.minLength(1))),
+  approvedUnits: z.optional(z.int().check(z.nonnegative())),
+  period: z.optional(AuthorizationPeriodSchema),
   /** The payer counts a no-show as a used visit. */
-  noShowsUseVisits: z.boolean().optional(),
-  items: z
-    .array(
-      z.object({
-        procedure: ProcedureCodeSchema,
-        actionCode: X12ActionCodeSchema,
-        approvedUnits: z.number().int().nonnegative().optional(),
-      }),
-    )
-    .readonly()
-    .optional(),
+  noShowsUseVisits: z.optional(z.boolean()),
+  items: z.optional(
+    z.readonly(
+      z.array(
+        z.object({
+          procedure: ProcedureCodeSchema,
+          actionCode: X12ActionCodeSchema,
+          approvedUnits: z.optional(z.int().check(z.nonnegative())),
+        }),
+      ),
+    ),
+  ),
 });
 /** A payer's answer to an authorization request. */
 export interface AuthorizationResponse extends z.infer<typeof AuthorizationResponseSchema> {}

@@ -10,7 +10,7 @@ import type {
   Schedule as FhirSchedule,
   Slot as FhirSlot,
 } from 'fhir/r4.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DomainError, ValidationError } from '../core/errors.js';
 import type { LocationId, ProviderId, ResourceId } from '../core/ids.js';
 import { normalizeIntervals, type Interval } from '../core/interval.js';
@@ -66,26 +66,26 @@ const ext = (list: readonly ReadExtension[] | undefined, url: string): string | 
 /** The elements of a FHIR Appointment that {@link fromFhirAppointment} reads. */
 const FhirAppointmentSchema = /* @__PURE__ */ z.object({
   resourceType: z.literal('Appointment'),
-  id: z.string().optional(),
-  extension: z.array(FhirExtensionSchema).optional(),
+  id: z.optional(z.string()),
+  extension: z.optional(z.array(FhirExtensionSchema)),
   status: z.string(),
-  cancelationReason: FhirCodeableConceptSchema.optional(),
-  appointmentType: FhirCodeableConceptSchema.optional(),
-  start: z.string().optional(),
-  end: z.string().optional(),
-  created: z.string().optional(),
-  comment: z.string().optional(),
-  participant: z.array(z.object({ actor: FhirReferenceSchema.optional() })).optional(),
+  cancelationReason: z.optional(FhirCodeableConceptSchema),
+  appointmentType: z.optional(FhirCodeableConceptSchema),
+  start: z.optional(z.string()),
+  end: z.optional(z.string()),
+  created: z.optional(z.string()),
+  comment: z.optional(z.string()),
+  participant: z.optional(z.array(z.object({ actor: z.optional(FhirReferenceSchema) }))),
 });
 
 /** The elements of a FHIR Schedule that {@link fromFhirSchedule} reads. */
 const FhirScheduleSchema = /* @__PURE__ */ z.object({
   resourceType: z.literal('Schedule'),
-  id: z.string().optional(),
-  extension: z.array(FhirExtensionSchema).optional(),
-  active: z.boolean().optional(),
-  actor: z.array(FhirReferenceSchema).optional(),
-  planningHorizon: FhirPeriodSchema.optional(),
+  id: z.optional(z.string()),
+  extension: z.optional(z.array(FhirExtensionSchema)),
+  active: z.optional(z.boolean()),
+  actor: z.optional(z.array(FhirReferenceSchema)),
+  planningHorizon: z.optional(FhirPeriodSchema),
 });
 
 /** FHIR R4 SlotStatus codes (hl7.org/fhir/R4/valueset-slotstatus). */
@@ -100,12 +100,12 @@ const SLOT_STATUSES = [
 /** The elements of a FHIR Slot that {@link fromFhirSlot} reads (status is 1..1). */
 const FhirSlotSchema = /* @__PURE__ */ z.object({
   resourceType: z.literal('Slot'),
-  id: z.string().optional(),
-  schedule: FhirReferenceSchema.optional(),
+  id: z.optional(z.string()),
+  schedule: z.optional(FhirReferenceSchema),
   status: z.enum(SLOT_STATUSES),
-  start: z.string().optional(),
-  end: z.string().optional(),
-  overbooked: z.boolean().optional(),
+  start: z.optional(z.string()),
+  end: z.optional(z.string()),
+  overbooked: z.optional(z.boolean()),
 });
 
 /** The wrong-resource error when the type is not the one expected, else the shape error. */

@@ -4,7 +4,7 @@
  * Optional fields carry documented defaults that the functions apply, so values are easy to build
  * by hand as well as to parse.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import {
   ActorIdSchema,
@@ -38,29 +38,31 @@ const inOrder = (start: IsoInstant | undefined, end: IsoInstant | undefined): bo
   start === undefined || end === undefined || instantToMs(start) < instantToMs(end);
 const END_AFTER_START = { message: 'must be after start', path: ['end'] };
 
-const label = () => z.string().trim().min(1).max(200);
-const minutes = () => z.number().int().min(0).max(525_600);
-const positiveMinutes = () => z.number().int().min(1).max(525_600);
+const label = /* @__NO_SIDE_EFFECTS__ */ () => z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+const minutes = /* @__NO_SIDE_EFFECTS__ */ () => z.int().check(z.gte(0), z.lte(525_600));
+const positiveMinutes = /* @__NO_SIDE_EFFECTS__ */ () => z.int().check(z.gte(1), z.lte(525_600));
 
 /**
  * The ISO weekdays (1 = Monday ... 7 = Sunday) that count as business days, for business-day
  * booking horizons: `[1, 2, 3, 4, 5]` is Monday to Friday, `[7, 1, 2, 3, 4]` Sunday to Thursday.
  */
-export const WorkWeekSchema = /* @__PURE__ */ z.array(z.number().int().min(1).max(7)).min(1).max(7);
+export const WorkWeekSchema = /* @__PURE__ */ z
+  .array(z.int().check(z.gte(1), z.lte(7)))
+  .check(z.minLength(1), z.maxLength(7));
 /** The ISO weekdays that count as business days. */
 export type WorkWeek = z.infer<typeof WorkWeekSchema>;
 
 /** A clinician who sees patients, working in one IANA zone at one or more locations. */
 export const ProviderSchema = /* @__PURE__ */ z.object({
   id: ProviderIdSchema,
-  name: label().optional(),
+  name: z.optional(label()),
   /** The zone the provider's day, week and per-day limits are counted in. */
   zone: IanaZoneSchema,
   locations: z.array(LocationIdSchema),
   /** Specialty codes such as `cardiology`, matched against `AppointmentType.eligibleSpecialties`. */
   specialties: z.array(label()),
   /** Business days of this provider; default: its location's, else Monday to Friday. */
-  workWeek: WorkWeekSchema.optional(),
+  workWeek: z.optional(WorkWeekSchema),
 });
 /** A clinician who sees patients, working in one IANA zone at one or more locations. */
 export interface Provider extends z.infer<typeof ProviderSchema> {}
@@ -68,10 +70,10 @@ export interface Provider extends z.infer<typeof ProviderSchema> {}
 /** A site (clinic building, telehealth hub) with its own zone. */
 export const LocationSchema = /* @__PURE__ */ z.object({
   id: LocationIdSchema,
-  name: label().optional(),
+  name: z.optional(label()),
   zone: IanaZoneSchema,
   /** Business days at this location (for providers that name none); default Monday to Friday. */
-  workWeek: WorkWeekSchema.optional(),
+  workWeek: z.optional(WorkWeekSchema),
 });
 /** A site (clinic building, telehealth hub) with its own zone. */
 export interface Location extends z.infer<typeof LocationSchema> {}
@@ -88,11 +90,11 @@ export type ResourceCategory = z.infer<typeof ResourceCategorySchema>;
  */
 export const ResourceSchema = /* @__PURE__ */ z.object({
   id: ResourceIdSchema,
-  name: label().optional(),
+  name: z.optional(label()),
   kind: label(),
-  category: ResourceCategorySchema.optional(),
+  category: z.optional(ResourceCategorySchema),
   location: LocationIdSchema,
-  capacity: z.number().int().min(1).max(1000).optional(),
+  capacity: z.optional(z.int().check(z.gte(1), z.lte(1000))),
 });
 /** A room or a device that an appointment may need. */
 export interface Resource extends z.infer<typeof ResourceSchema> {}
@@ -113,41 +115,41 @@ export const AppointmentTypeSchema = /* @__PURE__ */ z.object({
   id: AppointmentTypeIdSchema,
   /** Practice code, such as `NP40`; free text. */
   code: label(),
-  name: label().optional(),
+  name: z.optional(label()),
   durationMinutes: positiveMinutes(),
-  bufferBeforeMinutes: minutes().optional(),
-  bufferAfterMinutes: minutes().optional(),
+  bufferBeforeMinutes: z.optional(minutes()),
+  bufferAfterMinutes: z.optional(minutes()),
   /** Distance between offered starts; default `duration + bufferBefore + bufferAfter`. */
-  stepMinutes: positiveMinutes().optional(),
+  stepMinutes: z.optional(positiveMinutes()),
   /**
    * Wall time (provider zone) the grid is anchored at each day; default `00:00`, local midnight
    * (a 45-minute step then offers 08:15, 09:00, ...; `'08:00'` gives 08:00, 08:45, ...).
    */
-  alignmentAnchor: WallTimeSchema.optional(),
+  alignmentAnchor: z.optional(WallTimeSchema),
   /** One resource of each listed kind is needed (a kind listed twice needs two). */
-  requiredResourceKinds: z.array(label()).optional(),
+  requiredResourceKinds: z.optional(z.array(label())),
   /** Providers allowed to see this type; absent means any provider (subject to specialties). */
-  eligibleProviders: z.array(ProviderIdSchema).optional(),
+  eligibleProviders: z.optional(z.array(ProviderIdSchema)),
   /** Specialties allowed; a provider qualifies with any one of them. */
-  eligibleSpecialties: z.array(label()).optional(),
-  patientStatus: PatientStatusSchema.optional(),
-  telehealth: z.boolean().optional(),
-  minimumNoticeMinutes: minutes().optional(),
+  eligibleSpecialties: z.optional(z.array(label())),
+  patientStatus: z.optional(PatientStatusSchema),
+  telehealth: z.optional(z.boolean()),
+  minimumNoticeMinutes: z.optional(minutes()),
   /** How far ahead it may be booked, in days from `now` (counted as `bookingHorizonUnit` says). */
-  bookingHorizonDays: z.number().int().min(1).max(3660).optional(),
+  bookingHorizonDays: z.optional(z.int().check(z.gte(1), z.lte(3660))),
   /**
    * What the horizon counts after today (provider's zone): every calendar day (default), business
    * days (the provider's or its location's `workWeek`, default Monday to Friday, less the holidays
    * that close the provider everywhere) or bookable days
    * (dates on which the provider has availability that admits the type).
    */
-  bookingHorizonUnit: z.enum(['calendar-days', 'business-days', 'bookable-days']).optional(),
+  bookingHorizonUnit: z.optional(z.enum(['calendar-days', 'business-days', 'bookable-days'])),
   /** Most appointments of this type per provider per day (provider's zone). */
-  maxPerDay: z.number().int().min(1).optional(),
+  maxPerDay: z.optional(z.int().check(z.gte(1))),
   /** Most appointments of this type per provider per week (provider's zone, `weekStart`). */
-  maxPerWeek: z.number().int().min(1).optional(),
+  maxPerWeek: z.optional(z.int().check(z.gte(1))),
   /** ISO weekday a week starts on for `maxPerWeek`: 1 = Monday (default) ... 7 = Sunday. */
-  weekStart: z.number().int().min(1).max(7).optional(),
+  weekStart: z.optional(z.int().check(z.gte(1), z.lte(7))),
 });
 /** A kind of visit and its booking rules. */
 export interface AppointmentType extends z.infer<typeof AppointmentTypeSchema> {}
@@ -191,39 +193,42 @@ export const AvailabilityTemplateSchema = /* @__PURE__ */ z
     id: TemplateIdSchema,
     owner: ScheduleOwnerSchema,
     zone: IanaZoneSchema,
-    location: LocationIdSchema.optional(),
-    windows: z.array(WallWindowSchema).min(1),
+    location: z.optional(LocationIdSchema),
+    windows: z.array(WallWindowSchema).check(z.minLength(1)),
     /** RRULE value (RFC 5545), such as `FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR`. No DTSTART inside. */
-    rrule: z
-      .string()
-      .trim()
-      .min(1)
-      .max(500)
-      .superRefine((text, ctx) => {
-        for (const p of rrulePartProblems(text))
-          ctx.addIssue({ code: 'custom', message: `rrule ${p.message}`, params: { rule: p.rule } });
-      })
-      .optional(),
+    rrule: z.optional(
+      z.string().check(
+        z.trim(),
+        z.minLength(1),
+        z.maxLength(500),
+        z.superRefine((text, ctx) => {
+          for (const p of rrulePartProblems(text))
+            ctx.addIssue({ code: 'custom', message: `rrule ${p.message}`, params: { rule: p.rule } });
+        }),
+      ),
+    ),
     /** Weekdays the windows recur on every week: the plain weekly template, without an RRULE. */
-    days: z.array(WeekdayCodeSchema).min(1).max(7).optional(),
+    days: z.optional(z.array(WeekdayCodeSchema).check(z.minLength(1), z.maxLength(7))),
     /** First date; required with `rrule` (its INTERVAL and COUNT count from it), optional with `days`. */
-    dtstart: IsoDateSchema.optional(),
-    until: z.union([IsoInstantSchema, IsoDateSchema]).optional(),
-    count: z.number().int().min(1).max(100_000).optional(),
-    exdates: z.array(IsoDateSchema).optional(),
-    rdates: z.array(IsoDateSchema).optional(),
+    dtstart: z.optional(IsoDateSchema),
+    until: z.optional(z.union([IsoInstantSchema, IsoDateSchema])),
+    count: z.optional(z.int().check(z.gte(1), z.lte(100_000))),
+    exdates: z.optional(z.array(IsoDateSchema)),
+    rdates: z.optional(z.array(IsoDateSchema)),
     /** Appointment types bookable in these windows; absent means all. */
-    appointmentTypes: z.array(AppointmentTypeIdSchema).optional(),
-    capacity: z.number().int().min(1).max(100).optional(),
+    appointmentTypes: z.optional(z.array(AppointmentTypeIdSchema)),
+    capacity: z.optional(z.int().check(z.gte(1), z.lte(100))),
   })
-  .refine((t) => (t.rrule === undefined) !== (t.days === undefined), {
-    message: 'exactly one of rrule and days is required',
-    path: ['rrule'],
-  })
-  .refine((t) => t.dtstart !== undefined || (t.rrule === undefined && t.count === undefined), {
-    message: 'is required with rrule or count (they count from it)',
-    path: ['dtstart'],
-  });
+  .check(
+    z.refine((t) => (t.rrule === undefined) !== (t.days === undefined), {
+      message: 'exactly one of rrule and days is required',
+      path: ['rrule'],
+    }),
+    z.refine((t) => t.dtstart !== undefined || (t.rrule === undefined && t.count === undefined), {
+      message: 'is required with rrule or count (they count from it)',
+      path: ['dtstart'],
+    }),
+  );
 /** Recurring availability of a provider or resource. */
 export interface AvailabilityTemplate extends z.infer<typeof AvailabilityTemplateSchema> {}
 
@@ -244,24 +249,24 @@ export const AvailabilityExceptionSchema = /* @__PURE__ */ z.discriminatedUnion(
       owner: ScheduleOwnerSchema,
       start: IsoInstantSchema,
       end: IsoInstantSchema,
-      reason: label().optional(),
+      reason: z.optional(label()),
     })
-    .refine((x) => inOrder(x.start, x.end), END_AFTER_START),
+    .check(z.refine((x) => inOrder(x.start, x.end), END_AFTER_START)),
   z.object({
     kind: z.literal('holiday'),
     date: IsoDateSchema,
-    name: label().optional(),
-    location: LocationIdSchema.optional(),
-    owner: ScheduleOwnerSchema.optional(),
+    name: z.optional(label()),
+    location: z.optional(LocationIdSchema),
+    owner: z.optional(ScheduleOwnerSchema),
   }),
   z.object({
     kind: z.literal('extra-hours'),
     owner: ScheduleOwnerSchema,
     date: IsoDateSchema,
     zone: IanaZoneSchema,
-    windows: z.array(WallWindowSchema).min(1),
-    location: LocationIdSchema.optional(),
-    appointmentTypes: z.array(AppointmentTypeIdSchema).optional(),
+    windows: z.array(WallWindowSchema).check(z.minLength(1)),
+    location: z.optional(LocationIdSchema),
+    appointmentTypes: z.optional(z.array(AppointmentTypeIdSchema)),
   }),
   z.object({
     kind: z.literal('override'),
@@ -269,8 +274,8 @@ export const AvailabilityExceptionSchema = /* @__PURE__ */ z.discriminatedUnion(
     date: IsoDateSchema,
     zone: IanaZoneSchema,
     windows: z.array(WallWindowSchema),
-    location: LocationIdSchema.optional(),
-    appointmentTypes: z.array(AppointmentTypeIdSchema).optional(),
+    location: z.optional(LocationIdSchema),
+    appointmentTypes: z.optional(z.array(AppointmentTypeIdSchema)),
   }),
 ]);
 /** A change to recurring availability: time off, holiday, extra hours or a one-day override. */
@@ -283,13 +288,13 @@ export type AppointmentStatus = z.infer<typeof AppointmentStatusSchema>;
 
 /** One status change of an appointment, newest last. */
 export const AppointmentHistoryEntrySchema = /* @__PURE__ */ z.object({
-  from: AppointmentStatusSchema.optional(),
+  from: z.optional(AppointmentStatusSchema),
   to: AppointmentStatusSchema,
   at: IsoInstantSchema,
   /** The event that caused it, such as `book`, `cancel`, `check-in`. */
-  event: label().optional(),
-  reason: z.string().max(500).optional(),
-  actor: ActorIdSchema.optional(),
+  event: z.optional(label()),
+  reason: z.optional(z.string().check(z.maxLength(500))),
+  actor: z.optional(ActorIdSchema),
 });
 /** One status change of an appointment. */
 export interface AppointmentHistoryEntry extends z.infer<typeof AppointmentHistoryEntrySchema> {}
@@ -305,35 +310,37 @@ export const AppointmentSchema = /* @__PURE__ */ z
     type: AppointmentTypeIdSchema,
     patient: PatientIdSchema,
     provider: ProviderIdSchema,
-    resources: z.array(ResourceIdSchema).optional(),
-    location: LocationIdSchema.optional(),
-    start: IsoInstantSchema.optional(),
-    end: IsoInstantSchema.optional(),
-    seriesId: label().optional(),
-    rescheduledFrom: AppointmentIdSchema.optional(),
-    rescheduledTo: AppointmentIdSchema.optional(),
-    cancelationReason: z.string().max(500).optional(),
-    overbook: z.object({ reason: z.string().trim().min(1).max(500) }).optional(),
+    resources: z.optional(z.array(ResourceIdSchema)),
+    location: z.optional(LocationIdSchema),
+    start: z.optional(IsoInstantSchema),
+    end: z.optional(IsoInstantSchema),
+    seriesId: z.optional(label()),
+    rescheduledFrom: z.optional(AppointmentIdSchema),
+    rescheduledTo: z.optional(AppointmentIdSchema),
+    cancelationReason: z.optional(z.string().check(z.maxLength(500))),
+    overbook: z.optional(z.object({ reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)) })),
     /**
      * This visit's own buffers (a procedure that needs turnover), overriding its type's
      * `bufferBeforeMinutes` / `bufferAfterMinutes` for everything booked around it.
      */
-    bufferBeforeMinutes: minutes().optional(),
-    bufferAfterMinutes: minutes().optional(),
-    telehealth: z.boolean().optional(),
-    created: IsoInstantSchema.optional(),
-    comment: z.string().max(2000).optional(),
-    history: z.array(AppointmentHistoryEntrySchema).optional(),
+    bufferBeforeMinutes: z.optional(minutes()),
+    bufferAfterMinutes: z.optional(minutes()),
+    telehealth: z.optional(z.boolean()),
+    created: z.optional(IsoInstantSchema),
+    comment: z.optional(z.string().check(z.maxLength(2000))),
+    history: z.optional(z.array(AppointmentHistoryEntrySchema)),
   })
-  .refine((a) => (a.start === undefined) === (a.end === undefined), {
-    message: 'start and end must both be present or both absent (FHIR app-2)',
-    path: ['end'],
-  })
-  .refine((a) => a.start !== undefined || ['proposed', 'cancelled', 'waitlist'].includes(a.status), {
-    message: 'only proposed, cancelled and waitlist appointments may lack start/end (FHIR app-3)',
-    path: ['start'],
-  })
-  .refine((a) => inOrder(a.start, a.end), END_AFTER_START);
+  .check(
+    z.refine((a) => (a.start === undefined) === (a.end === undefined), {
+      message: 'start and end must both be present or both absent (FHIR app-2)',
+      path: ['end'],
+    }),
+    z.refine((a) => a.start !== undefined || ['proposed', 'cancelled', 'waitlist'].includes(a.status), {
+      message: 'only proposed, cancelled and waitlist appointments may lack start/end (FHIR app-3)',
+      path: ['start'],
+    }),
+    z.refine((a) => inOrder(a.start, a.end), END_AFTER_START),
+  );
 /** An appointment with FHIR status, instants, participants, series link and history. */
 export interface Appointment extends z.infer<typeof AppointmentSchema> {}
 
@@ -342,14 +349,14 @@ export const HoldSchema = /* @__PURE__ */ z
   .object({
     id: label(),
     provider: ProviderIdSchema,
-    resources: z.array(ResourceIdSchema).optional(),
-    type: AppointmentTypeIdSchema.optional(),
-    patient: PatientIdSchema.optional(),
+    resources: z.optional(z.array(ResourceIdSchema)),
+    type: z.optional(AppointmentTypeIdSchema),
+    patient: z.optional(PatientIdSchema),
     start: IsoInstantSchema,
     end: IsoInstantSchema,
     expiresAt: IsoInstantSchema,
   })
-  .refine((h) => inOrder(h.start, h.end), END_AFTER_START);
+  .check(z.refine((h) => inOrder(h.start, h.end), END_AFTER_START));
 /** A tentative reservation that blocks until it expires. */
 export interface Hold extends z.infer<typeof HoldSchema> {}
 
@@ -360,27 +367,29 @@ export const WaitlistEntrySchema = /* @__PURE__ */ z
     patient: PatientIdSchema,
     type: AppointmentTypeIdSchema,
     /** Acceptable providers; absent means any eligible provider. */
-    providers: z.array(ProviderIdSchema).optional(),
-    preferredProvider: ProviderIdSchema.optional(),
-    location: LocationIdSchema.optional(),
+    providers: z.optional(z.array(ProviderIdSchema)),
+    preferredProvider: z.optional(ProviderIdSchema),
+    location: z.optional(LocationIdSchema),
     /** Earliest and latest acceptable instants. */
-    earliest: IsoInstantSchema.optional(),
-    latest: IsoInstantSchema.optional(),
+    earliest: z.optional(IsoInstantSchema),
+    latest: z.optional(IsoInstantSchema),
     /** ISO weekdays acceptable (1 = Monday); absent means any. */
-    days: z.array(z.number().int().min(1).max(7)).optional(),
+    days: z.optional(z.array(z.int().check(z.gte(1), z.lte(7)))),
     /** Acceptable wall-clock windows in `zone`; absent means any time. */
-    times: z.array(WallWindowSchema).optional(),
-    zone: IanaZoneSchema.optional(),
+    times: z.optional(z.array(WallWindowSchema)),
+    zone: z.optional(IanaZoneSchema),
     /** Higher is more urgent; default 0. */
-    priority: z.number().int().min(0).max(100).optional(),
+    priority: z.optional(z.int().check(z.gte(0), z.lte(100))),
     addedAt: IsoInstantSchema,
     /** The booked appointment the patient would like to move earlier, if any. */
-    currentAppointment: AppointmentIdSchema.optional(),
+    currentAppointment: z.optional(AppointmentIdSchema),
   })
-  .refine((w) => inOrder(w.earliest, w.latest), {
-    message: 'must be after earliest',
-    path: ['latest'],
-  });
+  .check(
+    z.refine((w) => inOrder(w.earliest, w.latest), {
+      message: 'must be after earliest',
+      path: ['latest'],
+    }),
+  );
 /** A request to be seen sooner or when something opens up. */
 export interface WaitlistEntry extends z.infer<typeof WaitlistEntrySchema> {}
 
@@ -401,42 +410,44 @@ export const SchedulingCalendarSchema = /* @__PURE__ */ z
     appointments: z.array(AppointmentSchema),
     holds: z.array(HoldSchema),
   })
-  .superRefine((c, ctx) => {
-    const known = {
-      provider: new Set<string>(c.providers.map((p) => p.id)),
-      resource: new Set<string>(c.resources.map((r) => r.id)),
-      location: new Set<string>(c.locations.map((l) => l.id)),
-      type: new Set<string>(c.appointmentTypes.map((t) => t.id)),
-    };
-    const unknown = (path: readonly (string | number)[], rule: string, message: string): void => {
-      ctx.addIssue({ code: 'custom', path: [...path], message, params: { rule } });
-    };
-    const check = (
-      list: 'templates' | 'exceptions',
-      i: number,
-      x: AvailabilityTemplate | AvailabilityException,
-    ) => {
-      if (x.owner && !known[x.owner.kind].has(x.owner.id))
-        unknown(
-          [list, i, 'owner', 'id'],
-          'scheduling.unknown-owner',
-          `names no ${x.owner.kind} of the calendar`,
-        );
-      if ('location' in x && x.location !== undefined && !known.location.has(x.location))
-        unknown([list, i, 'location'], 'scheduling.unknown-location', 'names no location of the calendar');
-      const types = 'appointmentTypes' in x ? (x.appointmentTypes ?? []) : [];
-      types.forEach((t, j) => {
-        if (!known.type.has(t))
+  .check(
+    z.superRefine((c, ctx) => {
+      const known = {
+        provider: new Set<string>(c.providers.map((p) => p.id)),
+        resource: new Set<string>(c.resources.map((r) => r.id)),
+        location: new Set<string>(c.locations.map((l) => l.id)),
+        type: new Set<string>(c.appointmentTypes.map((t) => t.id)),
+      };
+      const unknown = (path: readonly (string | number)[], rule: string, message: string): void => {
+        ctx.addIssue({ code: 'custom', path: [...path], message, params: { rule } });
+      };
+      const check = (
+        list: 'templates' | 'exceptions',
+        i: number,
+        x: AvailabilityTemplate | AvailabilityException,
+      ) => {
+        if (x.owner && !known[x.owner.kind].has(x.owner.id))
           unknown(
-            [list, i, 'appointmentTypes', j],
-            'scheduling.unknown-type',
-            'names no appointment type of the calendar',
+            [list, i, 'owner', 'id'],
+            'scheduling.unknown-owner',
+            `names no ${x.owner.kind} of the calendar`,
           );
-      });
-    };
-    c.templates.forEach((t, i) => check('templates', i, t));
-    c.exceptions.forEach((x, i) => check('exceptions', i, x));
-  });
+        if ('location' in x && x.location !== undefined && !known.location.has(x.location))
+          unknown([list, i, 'location'], 'scheduling.unknown-location', 'names no location of the calendar');
+        const types = 'appointmentTypes' in x ? (x.appointmentTypes ?? []) : [];
+        types.forEach((t, j) => {
+          if (!known.type.has(t))
+            unknown(
+              [list, i, 'appointmentTypes', j],
+              'scheduling.unknown-type',
+              'names no appointment type of the calendar',
+            );
+        });
+      };
+      c.templates.forEach((t, i) => check('templates', i, t));
+      c.exceptions.forEach((x, i) => check('exceptions', i, x));
+    }),
+  );
 /**
  * Everything slot finding looks at. Treat a calendar value as immutable: the functions memoize
  * derived indexes per calendar object, so build a new object (spread) when something changes.
@@ -451,13 +462,13 @@ export const SlotQuerySchema = /* @__PURE__ */ z.object({
   /** End of the search range (exclusive): slots end at or before it. */
   to: IsoInstantSchema,
   /** Only these providers (further narrowed by the type's eligibility). */
-  providers: z.array(ProviderIdSchema).optional(),
-  preferredProvider: ProviderIdSchema.optional(),
-  patient: PatientIdSchema.optional(),
-  patientStatus: z.enum(['new', 'established']).optional(),
-  location: LocationIdSchema.optional(),
+  providers: z.optional(z.array(ProviderIdSchema)),
+  preferredProvider: z.optional(ProviderIdSchema),
+  patient: z.optional(PatientIdSchema),
+  patientStatus: z.optional(z.enum(['new', 'established'])),
+  location: z.optional(LocationIdSchema),
   /** Specific resources that must be used (each also counts toward a required kind). */
-  resources: z.array(ResourceIdSchema).optional(),
+  resources: z.optional(z.array(ResourceIdSchema)),
 });
 /** The question "when can ... be seen". */
 export interface SlotQuery extends z.infer<typeof SlotQuerySchema> {}
@@ -472,14 +483,14 @@ export const SlotOptionsSchema = /* @__PURE__ */ z.object({
   /** The current instant; notice and horizon count from it. */
   now: IsoInstantSchema,
   /** Most slots to return (default: all). */
-  limit: z.number().int().min(1).max(100_000).optional(),
+  limit: z.optional(z.int().check(z.gte(1), z.lte(100_000))),
   /** Continue after this cursor (the `cursor` of the last slot of the previous page). */
-  cursor: z.string().max(500).optional(),
-  ranking: SlotRankingSchema.optional(),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+  ranking: z.optional(SlotRankingSchema),
   /** The appointment being rescheduled: it does not block its own new time. */
-  excludeAppointment: AppointmentIdSchema.optional(),
+  excludeAppointment: z.optional(AppointmentIdSchema),
   /** Offer places in overbook blocks (template capacity > 1) once regular places are taken. */
-  allowOverbook: z.boolean().optional(),
+  allowOverbook: z.optional(z.boolean()),
 });
 /** Options of `findSlots`. */
 export interface SlotOptions extends z.infer<typeof SlotOptionsSchema> {}

@@ -2,25 +2,27 @@
  * Builds a 5010 270 eligibility inquiry (005010X279A1): one interchange, one group, one
  * transaction, for a subscriber or a dependent, for one or more service types.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseWith, type ValidationError } from '../../core/errors.js';
 import { andThen, ok, type Either } from '../../core/result.js';
 import { IsoDateSchema, WallTimeSchema } from '../../core/calendar.js';
 
 // Text elements must not contain the delimiters this builder uses (* ~ ^ :).
-const text = (max: number) =>
+const text = /* @__NO_SIDE_EFFECTS__ */ (max: number) =>
   z
     .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^*~^:\r\n]*$/, { message: 'must not contain the X12 delimiters * ~ ^ : or line breaks' });
+    .check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(max),
+      z.regex(/^[^*~^:\r\n]*$/, { message: 'must not contain the X12 delimiters * ~ ^ : or line breaks' }),
+    );
 
 const PersonSchema = z.object({
   lastName: text(60),
-  firstName: text(35).optional(),
-  birthDate: IsoDateSchema.optional(),
-  gender: z.enum(['M', 'F', 'U']).optional(),
+  firstName: z.optional(text(35)),
+  birthDate: z.optional(IsoDateSchema),
+  gender: z.optional(z.enum(['M', 'F', 'U'])),
 });
 
 /**
@@ -38,28 +40,29 @@ const PersonSchema = z.object({
  */
 export const EligibilityRequestSchema = /* @__PURE__ */ z.object({
   /** ISA13 and GS06 control number. */
-  interchangeControlNumber: z.number().int().min(1).max(999_999_999),
+  interchangeControlNumber: z.int().check(z.gte(1), z.lte(999_999_999)),
   /** BHT03 and TRN02: your trace number for matching the 271. */
   reference: text(30),
   createdAt: z.object({ date: IsoDateSchema, time: WallTimeSchema }),
-  sender: z.object({ id: text(15), qualifier: z.string().length(2).default('ZZ') }),
-  receiver: z.object({ id: text(15), qualifier: z.string().length(2).default('ZZ') }),
-  usage: z.enum(['P', 'T']).default('P'),
+  sender: z.object({ id: text(15), qualifier: z._default(z.string().check(z.length(2)), 'ZZ') }),
+  receiver: z.object({ id: text(15), qualifier: z._default(z.string().check(z.length(2)), 'ZZ') }),
+  usage: z._default(z.enum(['P', 'T']), 'P'),
   payer: z.object({ name: text(60), id: text(80) }),
   provider: z.object({
     name: text(60),
-    npi: z.string().regex(/^\d{10}$/, { message: 'must be a 10-digit NPI' }),
+    npi: z.string().check(z.regex(/^\d{10}$/, { message: 'must be a 10-digit NPI' })),
   }),
-  subscriber: PersonSchema.extend({ memberId: text(80) }),
+  subscriber: z.extend(PersonSchema, { memberId: text(80) }),
   /** Present when the patient is a dependent without their own member id (2000D). */
-  dependent: PersonSchema.optional(),
-  dateOfService: IsoDateSchema.optional(),
+  dependent: z.optional(PersonSchema),
+  dateOfService: z.optional(IsoDateSchema),
   /** EB03-style service type codes, sent as EQ01 repetitions (default `30`). */
-  serviceTypes: z
-    .array(z.string().regex(/^[0-9A-Z]{1,2}$/, { message: 'must be a service type code' }))
-    .min(1)
-    .max(99)
-    .default(['30']),
+  serviceTypes: z._default(
+    z
+      .array(z.string().check(z.regex(/^[0-9A-Z]{1,2}$/, { message: 'must be a service type code' })))
+      .check(z.minLength(1), z.maxLength(99)),
+    ['30'],
+  ),
 });
 
 /**
