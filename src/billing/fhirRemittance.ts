@@ -425,8 +425,8 @@ export const toFhirExplanationsOfBenefit = (
 
 // --- reading -------------------------------------------------------------------------------
 
-const str = () => z.optional(z.string());
-const num = () => z.optional(z.number());
+const str = /* @__NO_SIDE_EFFECTS__ */ () => z.optional(z.string());
+const num = /* @__NO_SIDE_EFFECTS__ */ () => z.optional(z.number());
 const ValueSchema = {
   valueCode: str(),
   valueString: str(),
@@ -478,7 +478,7 @@ const ResponseSchema = {
       adjustmentReason: z.optional(FhirCodeableConceptSchema),
       date: str(),
       amount: z.optional(MoneySchema),
-      identifier: z.extend(FhirIdentifierSchema, { assigner: z.optional(FhirReferenceSchema) }).optional(),
+      identifier: z.optional(z.extend(FhirIdentifierSchema, { assigner: z.optional(FhirReferenceSchema) })),
     }),
   ),
 };
