@@ -7,49 +7,23 @@ import { describe, expect, it } from 'vitest';
 import { read277, read277Reference } from '../../src/billing/x12/read277.js';
 import { read837P, read837PReference } from '../../src/billing/x12/read837P.js';
 import { dataFile, dataFiles } from '../support/testData.js';
+import { editedX12 } from '../support/x12Edits.js';
 
 const corpus = (dir: string): string[] => dataFiles(dir).map((f) => dataFile(`${dir}/${f}`));
 
-const edit = fc.record({
-  at: fc.nat(),
-  len: fc.nat({ max: 12 }),
-  insert: fc.oneof(
-    fc.constantFrom(
-      '*',
-      '~',
-      ':',
-      '>',
-      '^',
-      ' ',
-      '\r\n',
-      '~~',
-      '.',
-      'SE*3*0001~',
-      'ST*837*9~',
-      'ST*277*9~',
-      'ST*835*9~',
-      'BHT*0010*08*1*20260101*1200*TH~',
-      'GS*HP*A*B*20260101*1200*1*X*005010X221A1~',
-      'GE*1*1~',
-      'IEA*1*1~',
-      'CLM*X*10***11:B:1~',
-      'SV1*HC:99213*10*UN*1~',
-      'STC*A1:19*20260101*WQ*10~',
-      'HL*3*2*22*0~',
-    ),
-    fc.string({ maxLength: 6 }),
-  ),
-});
-
-const edited = (files: readonly string[]) =>
-  fc.tuple(fc.constantFrom(...files), fc.array(edit, { minLength: 1, maxLength: 4 })).map(([text, edits]) => {
-    let t = text;
-    for (const e of edits) {
-      const at = e.at % (t.length + 1);
-      t = t.slice(0, at) + e.insert + t.slice(at + e.len);
-    }
-    return t;
-  });
+// Segments of the 837P, 277 and 835 kinds, so an edit can open a transaction of another type.
+const SEGMENTS = [
+  'ST*837*9~',
+  'ST*277*9~',
+  'ST*835*9~',
+  'BHT*0010*08*1*20260101*1200*TH~',
+  'GS*HP*A*B*20260101*1200*1*X*005010X221A1~',
+  'CLM*X*10***11:B:1~',
+  'SV1*HC:99213*10*UN*1~',
+  'STC*A1:19*20260101*WQ*10~',
+  'HL*3*2*22*0~',
+];
+const edited = (files: readonly string[]) => editedX12(files, SEGMENTS);
 
 describe('read837P agrees with its split-based reference', () => {
   const files = corpus('x12/837p');
