@@ -336,6 +336,27 @@ export interface BookingGroups {
  */
 const parsedGroups = new WeakMap<readonly Appointment[], BookingGroups>();
 
+/** Booking groups while they are being filled, for `n` appointments. */
+interface FillingGroups extends BookingGroups {
+  readonly byProvider: Map<string, number[]>;
+  readonly byResource: Map<string, number[]>;
+}
+
+const newGroups = (n: number): FillingGroups => ({
+  starts: new Float64Array(n),
+  ends: new Float64Array(n),
+  flags: new Uint8Array(n),
+  byProvider: new Map(),
+  byResource: new Map(),
+});
+
+/** Notes appointment `a` at position `i` (its start and end already in the columns) in its groups. */
+const noteBooking = (groups: FillingGroups, a: Appointment, i: number): void => {
+  groups.flags[i] = flagsOf(a, groups.starts[i] as number, groups.ends[i] as number);
+  push(groups.byProvider, a.provider, i);
+  if (a.resources) for (const r of a.resources) push(groups.byResource, r, i);
+};
+
 const push = (map: Map<string, number[]>, key: string, at: number): void => {
   const list = map.get(key);
   if (list) list.push(at);
@@ -368,11 +389,8 @@ export const readAppointmentList = (
 ): Appointment[] | undefined => {
   const n = list.length;
   const out: Appointment[] = [];
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
-  const flags = new Uint8Array(n);
-  const byProvider = new Map<string, number[]>();
-  const byResource = new Map<string, number[]>();
+  const groups = newGroups(n);
+  const { starts, ends } = groups;
   for (let i = 0; i < n; i++) {
     let a = readPlain(list[i], starts, ends, i);
     if (a === undefined) {
@@ -382,12 +400,9 @@ export const readAppointmentList = (
       ends[i] = msOf(a.end);
     }
     out.push(a);
-    flags[i] = flagsOf(a, starts[i] as number, ends[i] as number);
-    push(byProvider, a.provider, i);
-    const resources = a.resources;
-    if (resources) for (const r of resources) push(byResource, r, i);
+    noteBooking(groups, a, i);
   }
-  parsedGroups.set(out, { starts, ends, flags, byProvider, byResource });
+  parsedGroups.set(out, groups);
   return out;
 };
 
@@ -403,21 +418,13 @@ export const readAppointmentList = (
 export const groupBookings = (list: readonly Appointment[]): BookingGroups => {
   const known = parsedGroups.get(list);
   if (known) return known;
-  const n = list.length;
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
-  const flags = new Uint8Array(n);
-  const byProvider = new Map<string, number[]>();
-  const byResource = new Map<string, number[]>();
-  for (let i = 0; i < n; i++) {
+  const groups = newGroups(list.length);
+  for (let i = 0; i < list.length; i++) {
     const a = list[i] as Appointment;
-    starts[i] = msOf(a.start);
-    ends[i] = msOf(a.end);
-    flags[i] = flagsOf(a, starts[i] as number, ends[i] as number);
-    push(byProvider, a.provider, i);
-    if (a.resources) for (const r of a.resources) push(byResource, r, i);
+    groups.starts[i] = msOf(a.start);
+    groups.ends[i] = msOf(a.end);
+    noteBooking(groups, a, i);
   }
-  const groups = { starts, ends, flags, byProvider, byResource };
   parsedGroups.set(list, groups);
   return groups;
 };
