@@ -22,6 +22,8 @@ export default tseslint.config(
       'node_modules/**',
       'tests/dist/**',
       'reports/**',
+      '.tmp/**',
+      '.bench-tmp/**',
     ],
   },
   ...tseslint.configs.recommended,
