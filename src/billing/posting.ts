@@ -245,6 +245,16 @@ class Sums {
     this.copay = this.nonCovered = this.prOther = this.other = 0;
   }
 
+  /** Σ PR: the patient's share of the adjustments added. */
+  patientTotal(): number {
+    return this.deductible + this.coinsurance + this.copay + this.nonCovered + this.prOther;
+  }
+
+  /** Σ CAS: every adjustment added lands in exactly one sum. */
+  adjustmentTotal(): number {
+    return this.contractual + this.denied + this.patientTotal() + this.other;
+  }
+
   /** Adds adjustments; CO/PI go to `denied` when the entry is a denial. */
   accumulate(list: readonly Adjustment[], denied: boolean): void {
     for (const a of list) {
@@ -264,7 +274,7 @@ class Sums {
   }
 
   share(): PatientShare {
-    const total = this.deductible + this.coinsurance + this.copay + this.nonCovered + this.prOther;
+    const total = this.patientTotal();
     // Any non-zero part makes its own share (parts may cancel out to a zero total).
     if (
       this.deductible === 0 &&
@@ -418,33 +428,81 @@ interface Entry {
   readonly segmentIndex: number;
 }
 
-/** The CARCs of an entry, in file order. */
-const reasonsOf = (list: readonly Adjustment[]): readonly string[] => {
-  if (list.length === 0) return NO_REASONS;
+/** How many distinct reason lists one posting shares at most (see {@link ReasonLists}). */
+const SHARED_REASON_LISTS = 64;
+/** Reason lists longer than this are built for their line alone. */
+const SHARED_REASON_LIST_LENGTH = 4;
+
+/**
+ * The CARCs of each entry, in file order. A remittance repeats a few reason lists on most of its
+ * lines (CO 45; CO 45 and PR 2), so each distinct short list is built once per posting, frozen and
+ * shared by the lines that have it, as the empty list is. At most {@link SHARED_REASON_LISTS} lists
+ * are kept (by their first reason); past that, or for long lists, a line gets a list of its own.
+ */
+class ReasonLists {
+  private readonly byFirst = new Map<string, (readonly string[])[]>();
+  private count = 0;
+
+  of(list: readonly Adjustment[]): readonly string[] {
+    const n = list.length;
+    if (n === 0) return NO_REASONS;
+    if (n > SHARED_REASON_LIST_LENGTH) return reasonsOf(list);
+    const first = (list[0] as Adjustment).reason;
+    let candidates = this.byFirst.get(first);
+    if (candidates !== undefined) for (const known of candidates) if (sameReasons(known, list)) return known;
+    if (this.count >= SHARED_REASON_LISTS) return reasonsOf(list);
+    const made = Object.freeze(reasonsOf(list));
+    if (candidates === undefined) this.byFirst.set(first, (candidates = []));
+    candidates.push(made);
+    this.count++;
+    return made;
+  }
+}
+
+/** The CARCs of an entry, in file order, in a list of their own. */
+const reasonsOf = (list: readonly Adjustment[]): string[] => {
   const out = new Array<string>(list.length);
   for (let i = 0; i < list.length; i++) out[i] = (list[i] as Adjustment).reason;
   return out;
 };
 
+const sameReasons = (known: readonly string[], list: readonly Adjustment[]): boolean => {
+  if (known.length !== list.length) return false;
+  for (let i = 0; i < known.length; i++) if (known[i] !== (list[i] as Adjustment).reason) return false;
+  return true;
+};
+
 /**
- * Posts the claims of one remittance: the work of {@link postRemittance} after the balance check,
- * one pass over the claims and their lines with running sums (see {@link Sums}).
+ * Posts the claims of one remittance: the work of {@link postRemittance}, one pass over the claims
+ * and their lines with running sums (see {@link Sums}). The same pass checks the line, claim and
+ * patient-responsibility identities of {@link checkBalance} on those sums (Σ CAS is the sum of the
+ * buckets), so the remittance is read once: `balanced` turns false when one fails, and the caller
+ * then asks `checkBalance` for the report. (Σ SVC02 = CLP03 is not checked here: it alone never
+ * holds a remittance.)
  */
 class ClaimPoster {
-  readonly postings: ClaimPosting[] = [];
+  readonly postings: ClaimPosting[];
   readonly denials: DenialWork[] = [];
   readonly unmatched: number[] = [];
   readonly total = new Sums();
   totalCharge = 0;
   totalPaid = 0;
+  /** No line, claim or patient-responsibility identity has failed so far. */
+  balanced = true;
   private readonly reversed = new Set<string>();
+  private readonly reasons = new ReasonLists();
   private readonly entry = new Sums();
   private readonly claimSums = new Sums();
   private readonly claimLevel = new Sums();
 
-  constructor(private readonly byId: Map<string, Claim | Claim[]>) {}
+  constructor(
+    private readonly byId: Map<string, Claim | Claim[]>,
+    claims: number,
+  ) {
+    this.postings = new Array<ClaimPosting>(claims);
+  }
 
-  /** Posts one entry into the claim's sums; its posting goes to `lines`. */
+  /** Posts one entry into the claim's sums and returns its posting. */
   private post(
     c: RemittanceClaim,
     ci: number,
@@ -452,15 +510,16 @@ class ClaimPoster {
     line: number | undefined,
     claimLine: number | undefined,
     fixed: LineOutcome | undefined,
-    lines: LinePosting[],
-  ): LineOutcome {
+  ): LinePosting {
     const outcome = fixed ?? outcomeOf(e.paid, e.adjustments);
     const sums = this.entry;
     sums.clear();
     sums.accumulate(e.adjustments, outcome === 'denied');
     this.claimSums.add(sums);
+    // The line identity (SVC02 − Σ line CAS = SVC03); a claim without lines has only the claim's.
+    if (line !== undefined && e.charge - sums.adjustmentTotal() !== e.paid) this.balanced = false;
     const amounts = sums.amounts(e.charge, e.paid);
-    const reasons = reasonsOf(e.adjustments);
+    const reasons = this.reasons.of(e.adjustments);
     const segmentIndex = e.segmentIndex;
     const posting: Writable<LinePosting> =
       line === undefined
@@ -483,8 +542,7 @@ class ClaimPoster {
       });
       posting.nextStep = nextStep;
     }
-    lines.push(posting);
-    return outcome;
+    return posting;
   }
 
   claim(c: RemittanceClaim, ci: number): void {
@@ -506,16 +564,18 @@ class ClaimPoster {
       kind === 'reversal' ? 'reversal' : kind === 'not-posted' ? 'not-posted' : undefined;
     const sums = this.claimSums;
     sums.clear();
-    const lines: LinePosting[] = [];
+    const remitLines = c.lines;
+    let lines: LinePosting[];
     let claimAdjustments = NO_CLAIM_ADJUSTMENTS;
-    if (c.lines.length === 0) this.post(c, ci, c, undefined, undefined, fixed, lines);
+    if (remitLines.length === 0) lines = [this.post(c, ci, c, undefined, undefined, fixed)];
     else {
       let allDenied = true;
-      const remitLines = c.lines;
+      lines = new Array<LinePosting>(remitLines.length);
       for (let li = 0; li < remitLines.length; li++) {
         const l = remitLines[li] as RemittanceLine;
-        if (this.post(c, ci, l, li, claim ? matchLine(l, claim) : undefined, fixed, lines) !== 'denied')
-          allDenied = false;
+        const posted = this.post(c, ci, l, li, claim ? matchLine(l, claim) : undefined, fixed);
+        if (posted.outcome !== 'denied') allDenied = false;
+        lines[li] = posted;
       }
       if (c.adjustments.length > 0) {
         // Claim-level CAS of a claim whose every line is denied belongs to the denial, not the contract.
@@ -531,6 +591,12 @@ class ClaimPoster {
         };
       }
     }
+    // CLP03 − Σ claim CAS − Σ line CAS = CLP04 (claim), CLP05 = Σ PR (patient-responsibility).
+    if (
+      c.charge - sums.adjustmentTotal() !== c.paid ||
+      sums.patientTotal() !== (c.patientResponsibility ?? 0)
+    )
+      this.balanced = false;
     this.total.add(sums);
     this.totalCharge += c.charge;
     this.totalPaid += c.paid;
@@ -546,7 +612,7 @@ class ClaimPoster {
     };
     if (claim) posting.matched = claim.id;
     if (c.crossoverPayer !== undefined) posting.crossoverPayer = c.crossoverPayer;
-    this.postings.push(posting);
+    this.postings[ci] = posting;
   }
 }
 
@@ -595,27 +661,33 @@ export const postRemittance = (
   remittance: Remittance,
   claims: readonly Claim[],
 ): Either<BillingError, RemittancePosting> => {
-  const report = checkBalance(remittance);
-  if (report.hold)
-    return err(
-      billingError(
-        'billing.unbalanced',
-        `the remittance fails ${report.imbalances
-          .filter((i) => i.hold)
-          .map((i) => i.rule)
-          .filter((r, i, all) => all.indexOf(r) === i)
-          .join(', ')} balancing: hold it for review (see checkBalance)`,
-        { segmentIndex: remittance.source.segmentIndex },
-      ),
-    );
-  const poster = new ClaimPoster(indexClaims(claims));
-  remittance.claims.forEach((c, ci) => poster.claim(c, ci));
-  const { postings, denials, unmatched, total, totalCharge, totalPaid } = poster;
+  const remitClaims = remittance.claims;
+  const poster = new ClaimPoster(indexClaims(claims), remitClaims.length);
+  for (let ci = 0; ci < remitClaims.length; ci++) poster.claim(remitClaims[ci] as RemittanceClaim, ci);
   const plbs = remittance.providerAdjustments;
+  let plb = 0;
+  for (const p of plbs) plb += p.amount;
+  // Σ CLP04 − Σ PLB = BPR02 (transaction). When an identity that holds a remittance fails,
+  // checkBalance names every failure for the error.
+  if (!poster.balanced || poster.totalPaid - plb !== remittance.payment.amount) {
+    const report = checkBalance(remittance);
+    if (report.hold)
+      return err(
+        billingError(
+          'billing.unbalanced',
+          `the remittance fails ${report.imbalances
+            .filter((i) => i.hold)
+            .map((i) => i.rule)
+            .filter((r, i, all) => all.indexOf(r) === i)
+            .join(', ')} balancing: hold it for review (see checkBalance)`,
+          { segmentIndex: remittance.source.segmentIndex },
+        ),
+      );
+  }
+  const { postings, denials, unmatched, total, totalCharge, totalPaid } = poster;
   const byPayerNumber =
     plbs.length > 0 ? payerNumbers(claims, remittance, postings) : new Map<string, string>();
   const providerAdjustments = plbs.map((p) => postPlb(p, byPayerNumber));
-  const plb = providerAdjustments.reduce((s, p) => s + p.amount, 0);
   return ok({
     key: [
       remittance.payer.id ?? remittance.payer.name,

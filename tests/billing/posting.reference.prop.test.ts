@@ -84,6 +84,12 @@ const remitClaimArb = (balanced: boolean): fc.Arbitrary<RemittanceClaim> =>
       crossoverPayer: fc.option(fc.constant('MEDIGAP'), { nil: undefined }),
       segmentIndex: fc.nat({ max: 500 }),
       negate: fc.boolean(),
+      // CLP03 and CLP04 moved together away from the lines' charges: only claim-line-charges fails.
+      split: fc.constantFrom(0, 0, 0, 100),
+      // On remittances that may not balance: CLP04 or CLP05 off by a cent (claim or
+      // patient-responsibility fails alone).
+      paidOff: fc.constantFrom(0, 0, 0, 1),
+      prOff: fc.constantFrom(0, 0, 0, 1),
     })
     .map((g): RemittanceClaim => {
       const lines = g.lines.map((l): RemittanceLine => {
@@ -99,15 +105,17 @@ const remitClaimArb = (balanced: boolean): fc.Arbitrary<RemittanceClaim> =>
           segmentIndex: 0,
         };
       });
-      const charge = lines.length > 0 ? lines.reduce((s, l) => s + l.charge, 0) : g.charge;
+      const charge = (lines.length > 0 ? lines.reduce((s, l) => s + l.charge, 0) : g.charge) + g.split;
       const lineCas = lines.reduce((s, l) => s + sum(l.adjustments), 0);
       const pr = sum(g.adjustments, 'PR') + lines.reduce((s, l) => s + sum(l.adjustments, 'PR'), 0);
       return {
         claimId: g.claimId,
         status: g.status,
         charge: cents(charge),
-        paid: cents(charge - sum(g.adjustments) - lineCas),
-        ...(balanced || pr !== 0 ? { patientResponsibility: cents(pr) } : {}),
+        paid: cents(charge - sum(g.adjustments) - lineCas + (balanced ? 0 : g.paidOff)),
+        ...(balanced || pr !== 0 || g.prOff !== 0
+          ? { patientResponsibility: cents(pr + (balanced ? 0 : g.prOff)) }
+          : {}),
         ...(g.payerClaimNumber !== undefined ? { payerClaimNumber: g.payerClaimNumber } : {}),
         ...(g.frequency !== undefined ? { frequency: g.frequency } : {}),
         ...(g.crossoverPayer !== undefined ? { crossoverPayer: g.crossoverPayer } : {}),
@@ -230,5 +238,53 @@ describe('postRemittance agrees with the plain reference posting', () => {
       }),
       { numRuns: 300 },
     );
+  });
+  it('past the reason lists a posting shares (every line with a list of its own)', () => {
+    // 150 lines whose reason lists all differ, then the same 150 again: more distinct lists than
+    // one posting shares, so some lines get a shared list and the others one of their own.
+    const reasonsOf = (i: number): string[] => [String(i % 50), String(i % 3), String(i)];
+    const lines = Array.from({ length: 300 }, (_, i): RemittanceLine => {
+      const adjustments = reasonsOf(i % 150).map((reason): Adjustment => ({
+        group: 'CO',
+        reason,
+        amount: cents(10),
+      }));
+      return {
+        procedure: { qualifier: 'HC', code: '99213', modifiers: [] },
+        charge: cents(1000),
+        paid: cents(970),
+        adjustments,
+        remarks: [],
+        segmentIndex: i,
+      };
+    });
+    const remittance: Remittance = {
+      source: {
+        interchangeControlNumber: '1',
+        transactionControlNumber: '1',
+        version: '005010X221A1',
+        segmentIndex: 2,
+      },
+      payment: { handling: 'I', amount: cents(970 * 300), method: 'ACH' },
+      payer: { name: 'ACME HEALTH' },
+      payee: { name: 'MAIN STREET CLINIC' },
+      claims: [
+        {
+          claimId: 'CLM-1',
+          status: '1',
+          charge: cents(300_000),
+          paid: cents(970 * 300),
+          adjustments: [],
+          remarks: [],
+          lines,
+          segmentIndex: 5,
+        },
+      ],
+      providerAdjustments: [],
+    };
+    const fast = postRemittance(remittance, []);
+    expect(fast).toStrictEqual(postRemittanceReference(remittance, []));
+    if (fast._tag === 'Right')
+      fast.right.claims[0]?.lines.forEach((l, i) => expect(l.reasons).toEqual(reasonsOf(i % 150)));
   });
 });
