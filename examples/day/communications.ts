@@ -1,6 +1,7 @@
 // The phones and the outbox: a morning's calls and portal messages routed (one red flag
-// escalated), tomorrow's reminders planned for a patient in another zone, a no-show letter and a
-// referral letter rendered, and a dictated note with two dangerous abbreviations flagged.
+// escalated), tomorrow's reminders planned for a patient in another zone and for a household
+// sharing one mobile number, a no-show letter and a referral letter rendered, and a dictated note
+// with two dangerous abbreviations flagged.
 import { IsoInstantSchema, PatientIdSchema, isOk, parseWith } from '../../src/core/index.js';
 import { parseAppointment } from '../../src/scheduling/index.js';
 import {
@@ -13,6 +14,70 @@ import {
   renderLetter,
   routeMessage,
 } from '../../src/communications/index.js';
+
+// #region family-phone
+/**
+ * A family phone: a mother and her son on one mobile number, both with visits on Wednesday, in the
+ * default mode (`sharedPhone: 'separate'`): the number gets one text that day, about one patient,
+ * and the other is reached apart by the e-mail or portal their consent allows.
+ */
+export const familyPhone = (): void => {
+  const rules = parseReminderRules({
+    clinicZone: 'America/New_York',
+    practiceName: 'Elm Street Clinic',
+    offsets: [{ kind: 'calendar', daysBefore: 1, at: '10:00' }],
+  });
+  const mobile = '+16175550234';
+  const consent = [{ channel: 'sms', kind: 'granted', at: '2026-01-05T10:00:00-05:00' }];
+  const mother = parsePatientContact({
+    patient: 'pat-ana',
+    phone: mobile,
+    preferences: ['sms', 'email'],
+    consent,
+  });
+  const son = parsePatientContact({
+    patient: 'pat-leo',
+    phone: mobile,
+    preferences: ['sms', 'portal'],
+    consent,
+  });
+  const visits = [
+    parseAppointment({
+      id: 'appt-ana-1',
+      status: 'booked',
+      type: 'office-visit',
+      patient: 'pat-ana',
+      provider: 'dr-osei',
+      start: '2026-11-25T09:00:00-05:00',
+      end: '2026-11-25T09:30:00-05:00',
+    }),
+    parseAppointment({
+      id: 'appt-leo-1',
+      status: 'booked',
+      type: 'well-child',
+      patient: 'pat-leo',
+      provider: 'dr-osei',
+      start: '2026-11-25T15:30:00-05:00',
+      end: '2026-11-25T16:00:00-05:00',
+    }),
+  ];
+  const now = parseWith('now', IsoInstantSchema, '2026-11-23T09:10:00-05:00');
+  const [ana, leo] = visits;
+  if (!isOk(rules) || !isOk(mother) || !isOk(son) || !isOk(now)) return;
+  if (ana === undefined || leo === undefined || !isOk(ana) || !isOk(leo)) return;
+  const plan = planReminders([ana.right, leo.right], [mother.right, son.right], rules.right, now.right);
+  if (!isOk(plan)) return;
+  // Both reminders fall on Tue Nov 24 at 10:00: the text goes to the lower patient id (pat-ana,
+  // whose reminder ties for first); pat-leo's goes to the portal, marked fallback 'shared-phone'.
+  for (const m of plan.right.messages)
+    console.log(
+      `  family phone: ${m.patient} by ${m.channel}${m.fallback ? ` (${m.fallback})` : ''}: ${m.body}`,
+    );
+  // Without a portal or e-mail preference pat-leo would be listed here as reminder.shared-phone.
+  for (const s of plan.right.skipped)
+    console.log(`  family phone: ${s.appointment} not planned: ${s.reason}`);
+};
+// #endregion family-phone
 
 /** The sample clinic's day (any object with its date works, so the guide's copy runs on its own). */
 export const run = (clinic: { readonly today: string }): void => {
@@ -60,6 +125,7 @@ export const run = (clinic: { readonly today: string }): void => {
     if (isOk(plan))
       for (const m of plan.right.messages) console.log(`  reminder ${m.channel} at ${m.sendAt}: ${m.body}`);
   }
+  familyPhone();
 
   const patient = parseWith('PatientId', PatientIdSchema, 'pat-003');
   if (isOk(patient)) {

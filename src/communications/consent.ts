@@ -75,3 +75,17 @@ export const latestConsent = (
  */
 export const preferredChannel = (contact: PatientContact, atMs: number): Channel | undefined =>
   contact.preferences.find((c) => channelPermitted(contact, c, atMs));
+
+/**
+ * The channel that reaches a patient apart from their phone number: the first of their
+ * preferences that is not SMS or voice (e-mail, portal) and that the consent log permits at `atMs`.
+ * Used when a shared phone's message of the day went to another patient on the number.
+ *
+ * @param contact - the patient's preferences and consent log
+ * @param atMs - the instant, epoch milliseconds
+ * @returns the channel, or undefined when the patient has no such preference permitted
+ * @example
+ * apartFromPhone({ patient: patientId('p1'), preferences: ['sms', 'portal'], consent: [] }, 0); // 'portal'
+ */
+export const apartFromPhone = (contact: PatientContact, atMs: number): Channel | undefined =>
+  contact.preferences.find((c) => !PHONE_CHANNELS.has(c) && channelPermitted(contact, c, atMs));

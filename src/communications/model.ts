@@ -96,8 +96,9 @@ export const ReminderRulesSchema = /* @__PURE__ */ z.object({
   locationNames: z.optional(z.record(LocationIdSchema, label())),
   /**
    * Patients reached by SMS or voice on one phone number (a family phone): one message per number
-   * per day either way; `separate` (default) speaks of one patient per message, `combined` lists
-   * the whole household's appointments of the day in one message.
+   * per day either way; `separate` (default) speaks of one patient per message (the others of the
+   * day are reached by their e-mail or portal preference, when their consent permits one),
+   * `combined` lists the whole household's appointments of the day in one message.
    */
   sharedPhone: z.optional(z.enum(['separate', 'combined'])),
 });
@@ -139,6 +140,12 @@ export interface PlannedReminder {
    * them, in id order (`patient` is the first). The text names none of them.
    */
   readonly household?: readonly PatientId[];
+  /**
+   * Set when the message goes by a fallback channel: under `rules.sharedPhone` `separate`, that
+   * day's message to the patient's phone number went to another patient on the number, so this one
+   * goes by the patient's first e-mail or portal preference their consent permits.
+   */
+  readonly fallback?: 'shared-phone';
 }
 
 /**

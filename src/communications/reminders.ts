@@ -12,7 +12,7 @@ import type { AppointmentId, AppointmentTypeId, LocationId, PatientId } from '..
 import { err, ok, type Either } from '../core/result.js';
 import { formatInstant, wallMinutesToMs, zoneOffset, type IanaZone } from '../core/time.js';
 import type { Appointment } from '../scheduling/model.js';
-import { preferredChannel } from './consent.js';
+import { apartFromPhone, preferredChannel } from './consent.js';
 import { inputError, type CommunicationsInputError } from './errors.js';
 import type {
   Channel,
@@ -97,7 +97,7 @@ export const SKIP_MESSAGES: Readonly<Record<SkipReason, string>> = {
   'reminder.weekly-limit':
     'the patient already has the most messages allowed in 7 days, sent or planned (rules.maxPerWeek)',
   'reminder.shared-phone':
-    "another patient's reminder goes to the same phone number that day (one message per number per day; rules.sharedPhone 'combined' lists the household's appointments together)",
+    "another patient's reminder goes to the same phone number that day (one message per number per day) and no e-mail or portal preference is permitted to reach the patient apart (rules.sharedPhone 'combined' lists the household's appointments together)",
   'reminder.too-long': 'the text exceeds rules.maxSmsLength even in its compact form',
 };
 
@@ -233,9 +233,11 @@ const MOVED: readonly (undefined | 'earlier' | 'later')[] = [undefined, 'earlier
  * `separate` (default) never shows one patient's appointments to another (45 CFR 164.502(b),
  * 164.510(b)(3): what a family member may hear is the practice's judgment, not the library's), so
  * when several of them have reminders on one day, the patient whose reminder comes first (earliest
- * instant, then patient id) gets that day's message and the others' reminders of the day are
- * skipped as `reminder.shared-phone` (their other rules' days still reach them; give such a
- * patient an e-mail or portal preference first to reach them apart). `combined`, for a practice
+ * instant, then patient id) gets that day's message on the phone, and each other patient's
+ * reminders of the day go in a message of their own, at their own earliest instant, by the first
+ * of their preferences that is e-mail or portal and that their consent permits at `now`
+ * (`fallback: 'shared-phone'`); a patient with none is skipped as `reminder.shared-phone`. Such a
+ * message is not counted again by the number's limits (it does not reach the phone). `combined`, for a practice
  * that opts in (a parent's phone for their children), sends one message that day listing every
  * appointment of the household ("household appointments", no names; generic when any is
  * sensitive), addressed to the first patient by id, with every patient in `household`. The result
@@ -304,6 +306,15 @@ export const planReminders = (
       channelOf[p] = c === undefined ? CHANNEL_NONE : CHANNELS.indexOf(c);
     }
     return channelOf[p] as number;
+  };
+  // E-mail or portal channels, for a day a shared phone's message goes to another patient.
+  const apartOf = new Int8Array(patients.length).fill(CHANNEL_UNKNOWN);
+  const apartOfPatient = (p: number): number => {
+    if (apartOf[p] === CHANNEL_UNKNOWN) {
+      const c = apartFromPhone(patients[p] as PatientContact, nowMs);
+      apartOf[p] = c === undefined ? CHANNEL_NONE : CHANNELS.indexOf(c);
+    }
+    return apartOf[p] as number;
   };
   // Recipients, as the daily and weekly limits count them: a patient, or one phone number in one
   // zone shared by the patients reached on it by SMS or voice (a family phone).
@@ -652,18 +663,41 @@ export const planReminders = (
             household = dayGroup.map((q) => (patients[q] as PatientContact).patient);
           } else {
             p = firstToSend(gFrom, gTo);
-            gTo = keepPatient(gFrom, gTo, p);
+            const end = keepPatient(gFrom, gTo, p);
+            // The others, one patient at a time in id order: their own message by e-mail or
+            // portal when their consent permits one, otherwise skipped.
+            let from = end;
+            for (const q of dayGroup) {
+              if (q === p) continue;
+              const own = keepPatient(from, gTo, q);
+              const apart = apartOfPatient(q);
+              if (apart === CHANNEL_NONE) skipGroup(order, from, own, 'reminder.shared-phone');
+              else
+                emit(
+                  toMessage(from, own, order[from] as number, q, zone, apart, day, undefined, true),
+                  from,
+                  q,
+                );
+              from = own;
+            }
+            gTo = end;
           }
         }
       }
-      const channel = CHANNELS[channelOf[p] as number] as Channel;
-      const message = toMessage(gFrom, gTo, order[gFrom] as number, p, zone, channel, day, household);
-      if (message !== undefined) {
-        messages.push(message);
-        messageMs.push(ms);
-        messageRank.push(rankOf[p] as number);
-      }
+      emit(
+        toMessage(gFrom, gTo, order[gFrom] as number, p, zone, channelOf[p] as number, day, household),
+        gFrom,
+        p,
+      );
     }
+  }
+
+  /** Adds a message (if any) with its send instant (its run's first candidate) and its patient's rank. */
+  function emit(message: PlannedReminder | undefined, from: number, p: number): void {
+    if (message === undefined) return;
+    messages.push(message);
+    messageMs.push(cMs[order[from] as number] as number);
+    messageRank.push(rankOf[p] as number);
   }
 
   /** The patients of a day group, in id order. */
@@ -695,8 +729,8 @@ export const planReminders = (
   }
 
   /**
-   * Keeps one patient's candidates of a day group (moved to its front, in time order) and skips
-   * the others' (`reminder.shared-phone`); returns the end of the kept run.
+   * Moves one patient's candidates of a day group's range to its front (both parts keep their time
+   * order); returns the end of the patient's run.
    */
   function keepPatient(gFrom: number, gTo: number, p: number): number {
     const others: number[] = [];
@@ -709,7 +743,6 @@ export const planReminders = (
       } else others.push(cand);
     }
     for (let k = 0; k < others.length; k++) order[end + k] = others[k] as number;
-    skipGroup(order, end, gTo, 'reminder.shared-phone');
     return end;
   }
 
@@ -720,18 +753,38 @@ export const planReminders = (
     }
   }
 
-  /** One day's candidates (sorted by time) as one message at the earliest. */
+  /**
+   * One day's candidates (sorted by time) as one message at the earliest, by the channel numbered
+   * `ch`; `fallback` marks a shared phone's other patient reached apart from the phone.
+   */
   function toMessage(
     gFrom: number,
     gTo: number,
     first: number,
     p: number,
     zone: IanaZone,
-    channel: Channel,
+    ch: number,
+    day: number,
+    household: readonly PatientId[] | undefined,
+    fallback = false,
+  ): PlannedReminder | undefined {
+    const message = buildMessage(gFrom, gTo, first, p, zone, ch, day, household);
+    // A fallback is rare: a spread only then.
+    return fallback && message !== undefined ? { ...message, fallback: 'shared-phone' } : message;
+  }
+
+  function buildMessage(
+    gFrom: number,
+    gTo: number,
+    first: number,
+    p: number,
+    zone: IanaZone,
+    ch: number,
     day: number,
     household: readonly PatientId[] | undefined,
   ): PlannedReminder | undefined {
-    if (gTo - gFrom === 1) return toSingleMessage(gFrom, gTo, first, p, zone, channel, day);
+    const channel = CHANNELS[ch] as Channel;
+    if (gTo - gFrom === 1) return toSingleMessage(gFrom, gTo, first, p, zone, ch, day);
     // Appointments by start then id, each once; rules in send order, each once (a day holds a
     // few candidates: linear scans and an insertion sort, no callbacks).
     const appts: number[] = [];
@@ -767,18 +820,7 @@ export const planReminders = (
       if (!kept.some((k) => (appointments[k] as Appointment).id === id)) kept.push(i);
     }
     if (kept.length === 1 && household === undefined)
-      return toSingleMessage(
-        gFrom,
-        gTo,
-        first,
-        p,
-        zone,
-        channel,
-        day,
-        kept[0] as number,
-        ruleLabels,
-        sensitive,
-      );
+      return toSingleMessage(gFrom, gTo, first, p, zone, ch, day, kept[0] as number, ruleLabels, sensitive);
     const covered = kept.map((i) => reminderAppointment(i, zone));
     const template: ReminderTemplate = sensitive ? 'reminder.generic' : 'reminder.standard';
     let form: ReminderForm = 'full';
@@ -828,13 +870,14 @@ export const planReminders = (
     cand: number,
     p: number,
     zone: IanaZone,
-    channel: Channel,
+    ch: number,
     day: number,
     i = cAppt[cand] as number,
     ruleLabels = singleRule[cRule[cand] as number] as readonly string[],
     // Any sensitive candidate makes the message generic (a second booking under the same id too).
     sensitive = sensitiveAppt[i] === 1,
   ): PlannedReminder | undefined {
+    const channel = CHANNELS[ch] as Channel;
     const covered = singleCovered(i, zone);
     const template: ReminderTemplate = sensitive ? 'reminder.generic' : 'reminder.standard';
     const appointment = covered[0] as ReminderAppointment;
@@ -844,8 +887,7 @@ export const planReminders = (
       singleBodies.set(appointment.location ?? '', bodies);
     }
     // Time text, then channel, template and form: 4 x 2 x 2 variants of one time.
-    const textKey =
-      ((whenKeyOf[i] as number) * CHANNELS.length + (channelOf[p] as number)) * 4 + (sensitive ? 2 : 0);
+    const textKey = ((whenKeyOf[i] as number) * CHANNELS.length + ch) * 4 + (sensitive ? 2 : 0);
     let form: ReminderForm = 'full';
     let body = bodies.get(textKey);
     if (body === undefined) {

@@ -9,7 +9,7 @@ import type { AppointmentId, AppointmentTypeId, PatientId } from '../core/ids.js
 import { err, ok, type Either } from '../core/result.js';
 import { formatInstant, type IanaZone } from '../core/time.js';
 import type { Appointment } from '../scheduling/model.js';
-import { preferredChannel } from './consent.js';
+import { apartFromPhone, preferredChannel } from './consent.js';
 import type { CommunicationsInputError } from './errors.js';
 import type {
   Channel,
@@ -49,6 +49,8 @@ interface Candidate {
   readonly ms: number;
   readonly moved: 'earlier' | 'later' | undefined;
   readonly sensitive: boolean;
+  /** The patient's e-mail or portal channel, for a day their shared phone's message goes to another. */
+  readonly apart: Channel | undefined;
 }
 
 /**
@@ -180,14 +182,14 @@ export const planRemindersReference = (
         ms: placed.ms,
         moved: placed.moved,
         sensitive,
+        apart: apartFromPhone(contact, nowMs),
       });
     }
   }
 
   const kept = limitPerDayAndWeek([...groups.values()], sent, rules.maxPerWeek ?? DEFAULT_MAX_PER_WEEK, skip);
   const messages = kept
-    .map((g) => toMessage(g, rules, skip))
-    .filter((m): m is PlannedReminder & { readonly ms: number } => m !== undefined)
+    .flatMap((g) => dayMessages(g, rules, skip))
     // Send order; equal instants by patient id (one message per patient and day, so no tie is left).
     .sort((x, y) => x.ms - y.ms || (x.patient < y.patient ? -1 : x.patient > y.patient ? 1 : 0))
     .map(({ ms: _ms, ...m }) => m);
@@ -249,28 +251,54 @@ const limitPerDayAndWeek = (
 const byId = (x: PatientId, y: PatientId): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /**
- * One day's candidates as one message at their earliest instant. On a shared phone with several
- * patients that day, `separate` keeps the patient whose reminder comes first (earliest instant,
- * then patient id) and skips the others' (`reminder.shared-phone`); `combined` keeps them all,
- * addressed to the first patient by id, with the household listed.
+ * One day's candidates as that day's messages. On a shared phone with several patients that day,
+ * `separate` sends the phone message to the patient whose reminder comes first (earliest instant,
+ * then patient id); each other patient's reminders of the day go in a message of their own by
+ * their e-mail or portal preference when their consent permits one (`fallback: 'shared-phone'`),
+ * and are skipped (`reminder.shared-phone`) when it permits none. `combined` keeps them all in one
+ * message, addressed to the first patient by id, with the household listed.
  */
-const toMessage = (
+const dayMessages = (
   g: DayGroup,
   rules: ReminderRules,
   skip: Skip,
-): (PlannedReminder & { readonly ms: number }) | undefined => {
+): (PlannedReminder & { readonly ms: number })[] => {
   const everyone = [...new Set(g.candidates.map((c) => c.patient))].sort(byId);
-  let candidates = [...g.candidates].sort((x, y) => x.ms - y.ms);
-  let patient = everyone[0] as PatientId;
-  if (everyone.length > 1 && rules.sharedPhone !== 'combined') {
-    const first = [...candidates].sort((x, y) => x.ms - y.ms || byId(x.patient, y.patient))[0] as Candidate;
-    patient = first.patient;
-    for (const c of candidates)
-      if (c.patient !== patient) skip(c.appointment.id, 'reminder.shared-phone', c.rule);
-    candidates = candidates.filter((c) => c.patient === patient);
+  if (everyone.length === 1 || rules.sharedPhone === 'combined') {
+    const household = everyone.length > 1 ? everyone : undefined;
+    const first = everyone[0] as PatientId;
+    const channel = (g.candidates.find((c) => c.patient === first) as Candidate).channel;
+    const message = toMessage(g, g.candidates, first, channel, rules, skip, household, false);
+    return message === undefined ? [] : [message];
   }
-  const household = rules.sharedPhone === 'combined' && everyone.length > 1 ? everyone : undefined;
-  const channel = (candidates.find((c) => c.patient === patient) as Candidate).channel;
+  const first = [...g.candidates].sort((x, y) => x.ms - y.ms || byId(x.patient, y.patient))[0] as Candidate;
+  const messages: (PlannedReminder & { readonly ms: number })[] = [];
+  for (const patient of everyone) {
+    const own = g.candidates.filter((c) => c.patient === patient);
+    const apart = (own[0] as Candidate).apart;
+    const channel = patient === first.patient ? first.channel : apart;
+    if (channel === undefined) {
+      for (const c of own) skip(c.appointment.id, 'reminder.shared-phone', c.rule);
+      continue;
+    }
+    const message = toMessage(g, own, patient, channel, rules, skip, undefined, patient !== first.patient);
+    if (message !== undefined) messages.push(message);
+  }
+  return messages;
+};
+
+/** One patient's (or a household's) candidates of a day as one message at their earliest instant. */
+const toMessage = (
+  g: DayGroup,
+  own: readonly Candidate[],
+  patient: PatientId,
+  channel: Channel,
+  rules: ReminderRules,
+  skip: Skip,
+  household: readonly PatientId[] | undefined,
+  fallback: boolean,
+): (PlannedReminder & { readonly ms: number }) | undefined => {
+  const candidates = [...own].sort((x, y) => x.ms - y.ms);
   const earliest = candidates[0] as Candidate;
   const seen = new Set<AppointmentId>();
   const appointments: ReminderAppointment[] = [];
@@ -306,5 +334,6 @@ const toMessage = (
     body: text(form),
   };
   const withHousehold = household === undefined ? base : { ...base, household };
-  return earliest.moved === undefined ? withHousehold : { ...withHousehold, moved: earliest.moved };
+  const withFallback = fallback ? { ...withHousehold, fallback: 'shared-phone' as const } : withHousehold;
+  return earliest.moved === undefined ? withFallback : { ...withFallback, moved: earliest.moved };
 };

@@ -48,6 +48,12 @@ const clinicArb = fc.record({
     maxLength: 5,
   }),
   sharedPhone: fc.constantFrom(undefined, 'separate', 'combined'),
+  // each patient's way apart from the phone (a shared phone's fallback): portal, e-mail, e-mail
+  // revoked before now, or none
+  apart: fc.array(fc.constantFrom('portal', 'email', 'email-revoked', 'none'), {
+    minLength: 5,
+    maxLength: 5,
+  }),
   // a household lives in one zone: often every patient takes the first patient's zone
   oneZone: fc.boolean(),
   // appointments packed into four days from 9 days after now (every offset reaches no further back), so that a household's reminders share days
@@ -93,6 +99,7 @@ describe('planReminders: the fast path equals the reference', () => {
     sent: [],
     phones: [undefined, undefined, undefined, undefined, undefined],
     sharedPhone: undefined,
+    apart: ['portal', 'portal', 'portal', 'portal', 'portal'],
     oneZone: false,
     dense: false,
   };
@@ -119,8 +126,9 @@ describe('planReminders: the fast path equals the reference', () => {
     oneZone: true,
     dense: true,
   }));
-  test.prop([householdArb], { numRuns: 200 })('on a family phone too (separate and combined)', (c) =>
-    agree(c),
+  test.prop([householdArb], { numRuns: 300 })(
+    'on a family phone too (separate, with and without a way apart, and combined)',
+    (c) => agree(c),
   );
 });
 
@@ -144,13 +152,21 @@ const agree = (c: Clinic): void => {
     return contact(`p${i}`, {
       ...(z === undefined ? {} : { zone: z }),
       ...(c.phones[i] === undefined ? {} : { phone: c.phones[i] }),
-      preferences: c.channels[i] === 'none' ? [] : [c.channels[i], 'portal'],
+      preferences:
+        c.channels[i] === 'none'
+          ? []
+          : c.apart[i] === 'none'
+            ? [c.channels[i]]
+            : [c.channels[i], c.apart[i] === 'portal' ? 'portal' : 'email'],
       consent: [
         {
           channel: c.channels[i] === 'none' ? 'sms' : c.channels[i],
           kind: 'granted',
           at: '2026-01-01T00:00:00Z',
         },
+        ...(c.apart[i] === 'email-revoked'
+          ? [{ channel: 'email', kind: 'revoked', at: '2026-01-01T00:00:00Z' }]
+          : []),
       ],
     });
   });

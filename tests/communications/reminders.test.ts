@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { planReminders, type ReminderPlan, type SentMessage } from '../../src/communications/reminders.js';
 import type { IsoInstant } from '../../src/core/calendar.js';
 import type { PatientId } from '../../src/core/ids.js';
-import { appt, contact, instant, rules } from './fixtures.js';
+import { GRANTED_2026, appt, contact, instant, rules } from './fixtures.js';
 import type { Appointment } from '../../src/scheduling/model.js';
 import type { PatientContact, ReminderRules } from '../../src/communications/model.js';
 
@@ -385,14 +385,19 @@ describe('a phone number shared by several patients', () => {
   const FAMILY = '+16175550234';
   const dayBefore10 = { offsets: [{ kind: 'calendar', daysBefore: 1, at: '10:00' }] };
   const family = [contact('p1', { phone: FAMILY }), contact('p2', { phone: FAMILY })];
+  // The same household when the phone is the only channel either patient prefers.
+  const phoneOnly = [
+    contact('p1', { phone: FAMILY, preferences: ['sms'] }),
+    contact('p2', { phone: FAMILY, preferences: ['sms'] }),
+  ];
   const tuesday = [
     appt('a1', '2026-11-24T09:00:00-05:00', { patient: 'p1' }),
     appt('a2', '2026-11-24T15:00:00-05:00', { patient: 'p2' }),
   ];
 
-  it('separate (default): one message to the number that day, about p1 only; p2 is skipped with the reason', () => {
+  it('separate (default): one message to the number that day, about p1 only; p2, with no other channel, is skipped with the reason', () => {
     // Both sends are Mon 23 Nov 10:00 EST; the tie goes to the lower patient id (p1).
-    const p = plan(tuesday, rules(dayBefore10), family);
+    const p = plan(tuesday, rules(dayBefore10), phoneOnly);
     expect(p.messages.map((m) => [m.patient, m.sendAt, m.appointments.map((a) => a.id)])).toEqual([
       ['p1', '2026-11-23T10:00:00-05:00', ['a1']],
     ]);
@@ -418,10 +423,102 @@ describe('a phone number shared by several patients', () => {
         appt('a2', '2026-11-24T11:00:00-05:00', { patient: 'p2' }),
       ],
       rules(),
-      family,
+      phoneOnly,
     );
     expect(p.messages.map((m) => [m.patient, m.sendAt])).toEqual([['p2', '2026-11-24T09:00:00-05:00']]);
     expect(p.skipped.map((s) => [s.appointment, s.reason])).toEqual([['a1', 'reminder.shared-phone']]);
+  });
+
+  it('separate: the other patient is e-mailed at their own send time when they prefer e-mail next (consent permits it)', () => {
+    // family: both prefer SMS, then e-mail (no e-mail event: allowed until revoked). Both sends
+    // are Mon 23 Nov 10:00 EST: p1 (lower id) gets the text, p2 the e-mail, each about their own visit.
+    const p = plan(tuesday, rules(dayBefore10), family);
+    expect(p.skipped).toEqual([]);
+    expect(p.messages.map((m) => [m.patient, m.channel, m.sendAt, m.appointments.map((a) => a.id)])).toEqual([
+      ['p1', 'sms', '2026-11-23T10:00:00-05:00', ['a1']],
+      ['p2', 'email', '2026-11-23T10:00:00-05:00', ['a2']],
+    ]);
+    expect(p.messages[0]?.fallback).toBeUndefined();
+    const apart = p.messages[1];
+    expect(apart?.fallback).toBe('shared-phone');
+    expect(apart?.id).toBe('reminder:p2:2026-11-23');
+    expect(apart?.rules).toEqual(['calendar:1d@10:00']);
+    expect(apart?.body).toBe(
+      'Elm Street Clinic: reminder of your appointment on Tue Nov 24 at 3:00 PM. Reply Y to confirm or R to reschedule. To stop these reminders, reply STOP or change your preferences.',
+    );
+    expect(apart?.household).toBeUndefined();
+  });
+
+  it("separate: the fallback keeps the other patient's own send time (p2 texted at 09:00, p1 e-mailed at 13:00)", () => {
+    // 2 hours before: p2's 11:00 visit gives 09:00 (first that day: the phone), p1's 15:00 visit 13:00.
+    const p = plan(
+      [
+        appt('a1', '2026-11-24T15:00:00-05:00', { patient: 'p1' }),
+        appt('a2', '2026-11-24T11:00:00-05:00', { patient: 'p2' }),
+      ],
+      rules(),
+      family,
+    );
+    expect(p.messages.map((m) => [m.patient, m.channel, m.sendAt, m.fallback])).toEqual([
+      ['p2', 'sms', '2026-11-24T09:00:00-05:00', undefined],
+      ['p1', 'email', '2026-11-24T13:00:00-05:00', 'shared-phone'],
+    ]);
+    expect(p.skipped).toEqual([]);
+  });
+
+  it('separate: the fallback follows preference order and consent (a revoked portal gives e-mail; voice is the same phone)', () => {
+    const p = plan(tuesday, rules(dayBefore10), [
+      contact('p1', { phone: FAMILY }),
+      contact('p2', {
+        phone: FAMILY,
+        preferences: ['voice', 'portal', 'email'],
+        consent: [
+          { channel: 'voice', kind: 'granted', at: '2026-01-01T00:00:00Z' },
+          { channel: 'portal', kind: 'revoked', at: '2025-12-01T00:00:00Z' },
+        ],
+      }),
+    ]);
+    expect(p.messages.map((m) => [m.patient, m.channel])).toEqual([
+      ['p1', 'sms'],
+      ['p2', 'email'],
+    ]);
+    const portal = plan(tuesday, rules(dayBefore10), [
+      contact('p1', { phone: FAMILY }),
+      contact('p2', { phone: FAMILY, preferences: ['sms', 'voice', 'portal'] }),
+    ]);
+    expect(portal.messages.map((m) => [m.patient, m.channel])).toEqual([
+      ['p1', 'sms'],
+      ['p2', 'portal'],
+    ]);
+    expect(portal.messages[1]?.body).toBe(
+      'Elm Street Clinic: reminder of your appointment on Tue Nov 24 at 3:00 PM. Reply Y to confirm or R to reschedule. To stop these reminders, change your preferences in the portal.',
+    );
+  });
+
+  it('separate: an e-mail opt-out and no portal leave no way apart: skipped as reminder.shared-phone', () => {
+    const p = plan(tuesday, rules(dayBefore10), [
+      contact('p1', { phone: FAMILY }),
+      contact('p2', {
+        phone: FAMILY,
+        consent: [...GRANTED_2026, { channel: 'email', kind: 'revoked', at: '2025-12-01T00:00:00Z' }],
+      }),
+    ]);
+    expect(p.messages.map((m) => [m.patient, m.channel])).toEqual([['p1', 'sms']]);
+    expect(p.skipped.map((s) => [s.appointment, s.reason])).toEqual([['a2', 'reminder.shared-phone']]);
+  });
+
+  it('separate: three on one number, the first texted, the others each by their own way or skipped', () => {
+    // All three sends Mon 23 Nov 10:00 EST: p1 texted; p2 e-mailed; p3 (SMS only) skipped.
+    const p = plan(
+      [...tuesday, appt('a3', '2026-11-24T16:00:00-05:00', { patient: 'p3' })],
+      rules(dayBefore10),
+      [...family, contact('p3', { phone: FAMILY, preferences: ['sms'] })],
+    );
+    expect(p.messages.map((m) => [m.patient, m.channel, m.appointments.map((a) => a.id)])).toEqual([
+      ['p1', 'sms', ['a1']],
+      ['p2', 'email', ['a2']],
+    ]);
+    expect(p.skipped.map((s) => [s.appointment, s.reason])).toEqual([['a3', 'reminder.shared-phone']]);
   });
 
   it("combined: one message at the earliest send lists both patients' appointments, names nobody, lists the household", () => {
