@@ -71,7 +71,9 @@ export default tseslint.config(
               message: 'Import results from core/result.ts, the one place that imports fp-ts.',
             },
             {
-              group: ['rrule', 'rrule/*'],
+              // `#rrule` is the package's import map entry; a leading `#` starts a comment in
+              // these gitignore-style patterns, hence the backslash.
+              group: ['rrule', 'rrule/*', '\\#rrule'],
               message: 'Import rrule through internal/rrule.ts (ESM/CJS shim).',
             },
             { group: ['luxon'], message: 'Use core/time.ts; luxon stays in internal/zone.ts.' },

@@ -76,5 +76,9 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   treeshake: true,
+  // rrule is reached through the package's `imports` map (src/internal/rrule.ts): the map is
+  // resolved where the package is used (Node, or an app's bundler with its conditions), so the
+  // specifier stays in dist as written.
+  external: ['#rrule'],
   esbuildPlugins: [pureZodCalls],
 });

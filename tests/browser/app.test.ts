@@ -107,6 +107,14 @@ describe.skipIf(!status.run)('every subpath runs in headless Chromium', () => {
     );
   });
 
+  it('scheduling: a monthly rule through rrule, second Tuesdays of January to April 2026', () => {
+    // 2026-01-01 is a Thursday: Tuesdays 6 and 13; Feb 1 and Mar 1 are Sundays: 3 and 10;
+    // Apr 1 is a Wednesday: 7 and 14.
+    expect(results['monthlyRule']).toBe(
+      '{"_tag":"Right","right":["2026-01-13","2026-02-10","2026-03-10","2026-04-14"]}',
+    );
+  });
+
   it('insurance: estimateCostShare of a $500 line with $300 deductible left and 20% coinsurance', () => {
     // $300 deductible + 20% × $200 = $340 patient; $500 − $340 = $160 plan (reference case T10).
     expect(results['costShare']).toBe('$340.00 / $160.00');

@@ -2,6 +2,7 @@
 // reader. esbuild bundles the built package (dist/, as users do); its metafile shows which
 // dependency files contributed bytes, and the output sourcemap (composed through dist's own maps)
 // shows which of our source files still have code in the bundle.
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { bundleForBrowser, includedInputs } from '../../scripts/browser.js';
 
@@ -36,5 +37,29 @@ describe('the check sees heavy code when it is used', () => {
     expect(dependencies.some((f) => f.includes('/rrule/'))).toBe(true);
     expect(sources).toContain('src/internal/zone.ts');
     expect(sources).toContain('src/insurance/x12/read271.ts');
+  });
+});
+
+describe('rrule in a browser bundle', () => {
+  it("comes through rrule's RRule file (the package's #rrule import map), without RRuleSet and rrulestr, and still expands a monthly rule", async () => {
+    const b = await bundleForBrowser({
+      contents:
+        "import { recurrenceDates } from 'medoffice/scheduling'; globalThis.dates = JSON.stringify(recurrenceDates('FREQ=MONTHLY;BYDAY=2TU', '2026-01-01', '2026-01-01', '2026-04-30'));",
+    });
+    const rrule = includedInputs(b.metafile)
+      .filter((f) => f.includes('node_modules/rrule/'))
+      .map((f) => f.slice(f.indexOf('node_modules/rrule/') + 'node_modules/rrule/'.length));
+    expect(rrule).toContain('dist/esm/rrule.js');
+    // rrule's index, and the modules only it reaches (rrule declares no sideEffects: false, so a
+    // bundle that goes through the index keeps them although nothing uses them).
+    expect(rrule.filter((f) => /^dist\/esm\/(index|rruleset|rrulestr|iterset)\.js$/.test(f))).toEqual([]);
+    // The bundle runs: everything is inlined, so it evaluates as a script in a fresh context.
+    const context: { dates?: string } = {};
+    runInNewContext(b.js, context);
+    // 2026-01-01 is a Thursday: second Tuesdays Jan 13, Feb 10, Mar 10 (Feb 1 and Mar 1 are
+    // Sundays), Apr 14 (Apr 1 is a Wednesday).
+    expect(context.dates).toBe(
+      '{"_tag":"Right","right":["2026-01-13","2026-02-10","2026-03-10","2026-04-14"]}',
+    );
   });
 });

@@ -91,6 +91,17 @@ const checks: Readonly<Record<string, () => string>> = {
     });
     return slots._tag === 'Left' ? slots.left.code : show(slots.right.map((x) => x.start));
   },
+  // A monthly rule is expanded by rrule itself (weekly ones are answered without it), here through
+  // the file the package's `#rrule` import map gives a browser bundle.
+  monthlyRule: () =>
+    show(
+      scheduling.recurrenceDates(
+        'FREQ=MONTHLY;BYDAY=2TU',
+        core.isoDate('2026-01-01'),
+        core.isoDate('2026-01-01'),
+        core.isoDate('2026-04-30'),
+      ),
+    ),
   costShare: () => {
     const tier = {
       deductible: { individual: 100000, family: null },
