@@ -6,13 +6,39 @@
 import * as z from 'zod/mini';
 import { parseWith, type ValidationError } from '../core/errors.js';
 import { AppointmentTypeIdSchema, LocationIdSchema, PatientIdSchema } from '../core/ids.js';
-import type { AppointmentId, PatientId } from '../core/ids.js';
+import type { AppointmentId, LocationId, PatientId } from '../core/ids.js';
 import { IsoInstantSchema, WallTimeSchema, type IsoInstant } from '../core/calendar.js';
 import { IanaZoneSchema } from '../core/time.js';
 import { PhoneE164Schema } from '../records/phone.js';
 import type { Either } from '../core/result.js';
 
 const label = /* @__NO_SIDE_EFFECTS__ */ () => z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+
+const isPlainRecord = (v: unknown): v is Readonly<Record<string, unknown>> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Names per location id, read into an object with no prototype. Not `z.record`: it builds its
+ * result by assignment, and an assignment to `__proto__` sets the prototype instead of adding the
+ * key, so a location with that id would silently lose its name (DESIGN.md rule 11). The entries go
+ * through `z.map`, which checks every key and value with its path (`locationNames.loc-1`).
+ */
+const LocationNamesSchema = /* @__PURE__ */ z.pipe(
+  z.pipe(
+    z.custom<Readonly<Record<string, unknown>>>(isPlainRecord, {
+      message: 'expected an object of names by location id',
+    }),
+    z.transform((names) => new Map(Object.entries(names))),
+  ),
+  z.pipe(
+    z.map(LocationIdSchema, label()),
+    z.transform((names) => {
+      const out = Object.create(null) as Record<LocationId, string>;
+      for (const [id, name] of names) out[id] = name;
+      return out;
+    }),
+  ),
+);
 
 /** How a message reaches the patient. Postal mail is for letters (`renderLetter`), not reminders. */
 export const ChannelSchema = /* @__PURE__ */ z.enum(['sms', 'voice', 'email', 'portal']);
@@ -93,7 +119,7 @@ export const ReminderRulesSchema = /* @__PURE__ */ z.object({
   /** Appointment types whose reminders use the generic template (no location, nothing of the visit). */
   sensitiveTypes: z.optional(z.array(AppointmentTypeIdSchema)),
   /** Location names the standard template may show. */
-  locationNames: z.optional(z.record(LocationIdSchema, label())),
+  locationNames: z.optional(LocationNamesSchema),
   /**
    * Patients reached by SMS or voice on one phone number (a family phone): one message per number
    * per day either way; `separate` (default) speaks of one patient per message (the others of the

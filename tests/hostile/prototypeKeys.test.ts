@@ -2,7 +2,9 @@
 // value such as `__proto__`, `constructor` or `toString` is an ordinary unknown key, never a
 // function or object from Object.prototype.
 import { describe, expect, it } from 'vitest';
-import { isoDate } from '../../src/core/index.js';
+import { isoDate, locationId } from '../../src/core/index.js';
+import { parseReminderRules } from '../../src/communications/index.js';
+import { locationName } from '../../src/communications/reminders.js';
 import { fromClearinghouseEligibility } from '../../src/insurance/index.js';
 import {
   fromFhirPatient,
@@ -85,5 +87,36 @@ describe('prototype keys are ordinary unknown keys', () => {
       const roles = JSON.stringify(r).match(/"role":"[^"]*"/g) ?? [];
       expect([k, roles]).toContainEqual(expect.arrayContaining([`"role":"${k}"`]));
     }
+  });
+});
+
+describe('ids from JSON keys keep their entries', () => {
+  it('parseReminderRules: a location id __proto__ keeps its name and sets no prototype', () => {
+    // JSON.parse makes `__proto__` an own key; an object rebuilt by assignment would lose it.
+    const input: unknown = JSON.parse(
+      '{"clinicZone":"America/New_York","practiceName":"Main Street Clinic",' +
+        '"offsets":[{"kind":"elapsed","minutesBefore":120}],' +
+        '"locationNames":{"__proto__":"North Wing","loc-1":"Main Street"}}',
+    );
+    const r = parseReminderRules(input);
+    if (r._tag === 'Left') throw new Error(r.left.message);
+    const names = r.right.locationNames ?? {};
+    expect(Object.keys(names)).toEqual(['__proto__', 'loc-1']);
+    expect(Object.getPrototypeOf(names)).toBeNull();
+    expect(locationName(r.right, locationId('__proto__'))).toBe('North Wing');
+    expect(locationName(r.right, locationId('constructor'))).toBeUndefined();
+  });
+
+  it('parseReminderRules: a bad name is reported at its location id', () => {
+    const r = parseReminderRules({
+      clinicZone: 'America/New_York',
+      practiceName: 'Main Street Clinic',
+      offsets: [{ kind: 'elapsed', minutesBefore: 120 }],
+      locationNames: { 'loc-1': ' ' },
+    });
+    expect(r._tag === 'Left' && r.left.issues.map((i) => i.path)).toEqual(['locationNames.loc-1']);
+    expect(
+      parseReminderRules({ clinicZone: 'UTC', practiceName: 'P', offsets: [], locationNames: [] })._tag,
+    ).toBe('Left');
   });
 });
