@@ -55,13 +55,6 @@ const money = (c: Cents): string => (c < 0 ? '-' : '') + (Math.abs(c) / 100).toF
 const ccyymmdd = (d: IsoDate): string => d.replaceAll('-', '');
 const fixed = (v: string, width: number): string => v.slice(0, width).padEnd(width, ' ');
 
-/** Joins elements and drops trailing empty ones (X12 forbids trailing separators). */
-const segment = (...elements: readonly string[]): string => {
-  let end = elements.length;
-  while (end > 1 && elements[end - 1] === '') end--;
-  return elements.slice(0, end).join(SEPARATORS.element);
-};
-
 /**
  * The field path of the first text value holding a separator character (front-end edit E44), or
  * undefined. The walk keeps the path as a stack of keys and joins it only for the value it
@@ -137,213 +130,293 @@ export const unsafeFieldReference = (
   return out.find(([, value]) => FORBIDDEN.test(value))?.[0];
 };
 
-const addressSegments = (a: ClaimAddress | undefined): string[] =>
-  a ? [segment('N3', a.line1, a.line2 ?? ''), segment('N4', a.city, a.state, a.zip)] : [];
+/** `*` runs: the separator before an element after `n` empty ones (elements 0 to 11 empty). */
+const SEPARATOR_RUNS: readonly string[] = /* @__PURE__ */ Array.from({ length: 12 }, (_, n) =>
+  SEPARATORS.element.repeat(n + 1),
+);
 
-const providerName = (qualifier: string, p: ClaimProvider): string =>
-  segment(
-    'NM1',
-    qualifier,
-    p.entity === 'person' ? '1' : '2',
-    p.lastName,
-    p.firstName ?? '',
-    '',
-    '',
-    '',
-    'XX',
-    p.npi,
-  );
+/**
+ * Writes segments element by element into the parts of one chunk of text (a claim, or the header),
+ * joined once when the chunk is taken: no array of elements per segment, no list of segments per
+ * claim. Empty elements are held back and written only when a non-empty one follows, so trailing
+ * empty elements are dropped (X12 forbids trailing separators) as the reference's `segment` does.
+ */
+class SegmentWriter {
+  private readonly parts: string[] = [];
+  /** Empty elements held back since the last one written. */
+  private empties = 0;
+  /** Segments ended since the writer was made. */
+  count = 0;
 
-const personName = (qualifier: string, p: ClaimPerson, idQualifier: string): string =>
-  segment(
-    'NM1',
-    qualifier,
-    '1',
-    p.lastName,
-    p.firstName ?? '',
-    '',
-    '',
-    '',
-    p.memberId ? idQualifier : '',
-    p.memberId ?? '',
-  );
+  /** Starts a segment. */
+  seg(id: string): this {
+    this.parts.push(id);
+    this.empties = 0;
+    return this;
+  }
 
-const demographics = (p: ClaimPerson): string[] =>
-  p.dateOfBirth || p.gender
-    ? [
-        segment(
-          'DMG',
-          p.dateOfBirth ? 'D8' : '',
-          p.dateOfBirth ? ccyymmdd(p.dateOfBirth) : '',
-          p.gender ?? '',
-        ),
-      ]
-    : [];
+  /** Adds an element (an empty one is written only if a non-empty one follows). */
+  el(value: string): this {
+    if (value === '') this.empties++;
+    else {
+      const n = this.empties;
+      this.parts.push(SEPARATOR_RUNS[n] ?? SEPARATORS.element.repeat(n + 1), value);
+      this.empties = 0;
+    }
+    return this;
+  }
 
-/** PAT02-PAT06 for a date of death: four empty elements, then `D8` and the date. */
-const deathElements = (p: ClaimPerson): string[] =>
-  p.dateOfDeath ? ['', '', '', 'D8', ccyymmdd(p.dateOfDeath)] : [];
+  /** Adds `n` empty elements. */
+  skip(n: number): this {
+    this.empties += n;
+    return this;
+  }
+
+  /** Ends the segment. */
+  end(): void {
+    this.parts.push(SEPARATORS.segment);
+    this.count++;
+  }
+
+  /** Writes a whole segment as it is (its elements already joined), and ends it. */
+  text(segment: string): void {
+    this.parts.push(segment);
+    this.end();
+  }
+
+  /** The text written since the last take, as one string. */
+  take(): string {
+    const text = this.parts.join('');
+    this.parts.length = 0;
+    return text;
+  }
+}
+
+const address = (w: SegmentWriter, a: ClaimAddress | undefined): void => {
+  if (!a) return;
+  w.seg('N3')
+    .el(a.line1)
+    .el(a.line2 ?? '')
+    .end();
+  w.seg('N4').el(a.city).el(a.state).el(a.zip).end();
+};
+
+const providerName = (w: SegmentWriter, qualifier: string, p: ClaimProvider): void =>
+  w
+    .seg('NM1')
+    .el(qualifier)
+    .el(p.entity === 'person' ? '1' : '2')
+    .el(p.lastName)
+    .el(p.firstName ?? '')
+    .skip(3)
+    .el('XX')
+    .el(p.npi)
+    .end();
+
+const personName = (w: SegmentWriter, qualifier: string, p: ClaimPerson, idQualifier: string): void =>
+  w
+    .seg('NM1')
+    .el(qualifier)
+    .el('1')
+    .el(p.lastName)
+    .el(p.firstName ?? '')
+    .skip(3)
+    .el(p.memberId ? idQualifier : '')
+    .el(p.memberId ?? '')
+    .end();
+
+const demographics = (w: SegmentWriter, p: ClaimPerson): void => {
+  if (!p.dateOfBirth && !p.gender) return;
+  w.seg('DMG')
+    .el(p.dateOfBirth ? 'D8' : '')
+    .el(p.dateOfBirth ? ccyymmdd(p.dateOfBirth) : '')
+    .el(p.gender ?? '')
+    .end();
+};
+
+/** PAT03-PAT06 for a date of death (after PAT02): three empty elements, then `D8` and the date. */
+const death = (w: SegmentWriter, p: ClaimPerson): SegmentWriter =>
+  p.dateOfDeath ? w.skip(3).el('D8').el(ccyymmdd(p.dateOfDeath)) : w;
 
 /** CAS segments: consecutive adjustments of one group share a segment, six triplets at most. */
-const casSegments = (adjustments: readonly Adjustment[]): string[] => {
-  const out: string[] = [];
+const cas = (w: SegmentWriter, adjustments: readonly Adjustment[]): void => {
   let group = '';
-  let triplets: string[] = [];
-  const flush = (): void => {
-    if (triplets.length > 0) out.push(segment('CAS', group, ...triplets));
-    triplets = [];
-  };
+  let triplets = 0;
   for (const a of adjustments) {
-    if (a.group !== group || triplets.length === CAS_TRIPLETS * 3) {
-      flush();
+    if (a.group !== group || triplets === CAS_TRIPLETS) {
+      if (triplets > 0) w.end();
       group = a.group;
+      triplets = 0;
+      w.seg('CAS').el(group);
     }
-    triplets.push(a.reason, money(a.amount), a.quantity === undefined ? '' : String(a.quantity));
+    w.el(a.reason)
+      .el(money(a.amount))
+      .el(a.quantity === undefined ? '' : String(a.quantity));
+    triplets++;
   }
-  flush();
-  return out;
+  if (triplets > 0) w.end();
+};
+
+/** The procedure composite of SV101 and SVD03: qualifier, code, modifiers. */
+const procedureComposite = (p: {
+  readonly qualifier: string;
+  readonly code: string;
+  readonly modifiers: readonly string[];
+}): string => {
+  let text = p.qualifier + SEPARATORS.component + p.code;
+  for (const m of p.modifiers) text += SEPARATORS.component + m;
+  return text;
 };
 
 /** 2320/2330A/2330B: one earlier payer's coverage and adjudication of the whole claim. */
-const priorPayerSegments = (p: PriorPayer): string[] => [
-  segment(
-    'SBR',
-    p.responsibility,
-    p.relationship ?? '',
-    p.groupNumber ?? '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    p.filingIndicator ?? '',
-  ),
-  ...casSegments(p.adjustments),
-  segment('AMT', 'D', money(p.paid)),
-  ...(p.remainingPatientLiability === undefined
-    ? []
-    : [segment('AMT', 'EAF', money(p.remainingPatientLiability))]),
-  segment('OI', '', '', 'Y', '', '', 'I'),
-  ...(p.subscriber ? [personName('IL', p.subscriber, 'MI'), ...addressSegments(p.subscriber.address)] : []),
-  segment('NM1', 'PR', '2', p.name, '', '', '', '', 'PI', p.id),
-  ...(p.adjudicationDate ? [segment('DTP', '573', 'D8', ccyymmdd(p.adjudicationDate))] : []),
-];
+const priorPayer = (w: SegmentWriter, p: PriorPayer): void => {
+  w.seg('SBR')
+    .el(p.responsibility)
+    .el(p.relationship ?? '')
+    .el(p.groupNumber ?? '')
+    .skip(5)
+    .el(p.filingIndicator ?? '')
+    .end();
+  cas(w, p.adjustments);
+  w.seg('AMT').el('D').el(money(p.paid)).end();
+  if (p.remainingPatientLiability !== undefined)
+    w.seg('AMT').el('EAF').el(money(p.remainingPatientLiability)).end();
+  w.seg('OI').skip(2).el('Y').skip(2).el('I').end();
+  if (p.subscriber) {
+    personName(w, 'IL', p.subscriber, 'MI');
+    address(w, p.subscriber.address);
+  }
+  w.seg('NM1').el('PR').el('2').el(p.name).skip(4).el('PI').el(p.id).end();
+  if (p.adjudicationDate) w.seg('DTP').el('573').el('D8').el(ccyymmdd(p.adjudicationDate)).end();
+};
 
 /** 2430: one earlier payer's adjudication of a line. */
-const lineAdjudicationSegments = (a: LineAdjudication): string[] => [
-  segment(
-    'SVD',
-    a.payerId,
-    money(a.paid),
-    [a.procedure.qualifier, a.procedure.code, ...a.procedure.modifiers].join(SEPARATORS.component),
-    '',
-    String(a.units),
-  ),
-  ...casSegments(a.adjustments),
-  ...(a.adjudicationDate ? [segment('DTP', '573', 'D8', ccyymmdd(a.adjudicationDate))] : []),
-];
+const lineAdjudication = (w: SegmentWriter, a: LineAdjudication): void => {
+  w.seg('SVD')
+    .el(a.payerId)
+    .el(money(a.paid))
+    .el(procedureComposite(a.procedure))
+    .el('')
+    .el(String(a.units))
+    .end();
+  cas(w, a.adjustments);
+  if (a.adjudicationDate) w.seg('DTP').el('573').el('D8').el(ccyymmdd(a.adjudicationDate)).end();
+};
 
-/** The segments of one claim and its parties, from its billing provider HL down. */
-const claimSegments = (c: Claim, hl: number): { segments: string[]; levels: number } => {
-  const s: string[] = [];
+/** Joins non-empty-ended parts with the component separator, trailing empty parts dropped. */
+const trimmedComposite = (parts: readonly string[]): string => {
+  let end = parts.length;
+  while (end > 0 && parts[end - 1] === '') end--;
+  let text = '';
+  for (let i = 0; i < end; i++) text += i === 0 ? parts[i] : SEPARATORS.component + parts[i];
+  return text;
+};
+
+/** The segments of one claim and its parties, from its billing provider HL down; returns the HL levels used. */
+const claimSegments = (w: SegmentWriter, c: Claim, hl: number): number => {
   const b = c.billingProvider;
-  s.push(segment('HL', String(hl), '', '20', '1'));
-  if (b.taxonomy) s.push(segment('PRV', 'BI', 'PXC', b.taxonomy));
-  s.push(providerName('85', b), ...addressSegments(b.address));
-  if (b.taxId) s.push(segment('REF', b.taxId.qualifier, b.taxId.value));
-  s.push(segment('HL', String(hl + 1), String(hl), '22', c.patient ? '1' : '0'));
-  s.push(
-    segment(
-      'SBR',
-      c.payerResponsibility,
-      c.patient ? '' : '18',
-      c.subscriber.groupNumber ?? '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      c.filingIndicator ?? '',
-    ),
-  );
+  w.seg('HL').el(String(hl)).el('').el('20').el('1').end();
+  if (b.taxonomy) w.seg('PRV').el('BI').el('PXC').el(b.taxonomy).end();
+  providerName(w, '85', b);
+  address(w, b.address);
+  if (b.taxId) w.seg('REF').el(b.taxId.qualifier).el(b.taxId.value).end();
+  w.seg('HL')
+    .el(String(hl + 1))
+    .el(String(hl))
+    .el('22')
+    .el(c.patient ? '1' : '0')
+    .end();
+  w.seg('SBR')
+    .el(c.payerResponsibility)
+    .el(c.patient ? '' : '18')
+    .el(c.subscriber.groupNumber ?? '')
+    .skip(5)
+    .el(c.filingIndicator ?? '')
+    .end();
   // 2000B PAT carries the date of death only when the subscriber is the patient.
-  if (!c.patient && c.subscriber.dateOfDeath) s.push(segment('PAT', '', ...deathElements(c.subscriber)));
-  s.push(
-    personName('IL', c.subscriber, 'MI'),
-    ...addressSegments(c.subscriber.address),
-    ...demographics(c.subscriber),
-  );
-  s.push(segment('NM1', 'PR', '2', c.payer.name, '', '', '', '', 'PI', c.payer.id));
+  if (!c.patient && c.subscriber.dateOfDeath) death(w.seg('PAT').el(''), c.subscriber).end();
+  personName(w, 'IL', c.subscriber, 'MI');
+  address(w, c.subscriber.address);
+  demographics(w, c.subscriber);
+  w.seg('NM1').el('PR').el('2').el(c.payer.name).skip(4).el('PI').el(c.payer.id).end();
   let levels = 2;
   if (c.patient) {
-    s.push(
-      segment('HL', String(hl + 2), String(hl + 1), '23', '0'),
-      segment('PAT', c.patient.relationship, ...deathElements(c.patient)),
-    );
-    s.push(
-      personName('QC', c.patient, ''),
-      ...addressSegments(c.patient.address),
-      ...demographics(c.patient),
-    );
+    w.seg('HL')
+      .el(String(hl + 2))
+      .el(String(hl + 1))
+      .el('23')
+      .el('0')
+      .end();
+    death(w.seg('PAT').el(c.patient.relationship), c.patient).end();
+    personName(w, 'QC', c.patient, '');
+    address(w, c.patient.address);
+    demographics(w, c.patient);
     levels = 3;
   }
-  const pos = [c.placeOfService, 'B', c.frequency].join(SEPARATORS.component);
   const causes = c.relatedCauses ?? [];
-  const parts = [causes[0] ?? '', causes[1] ?? '', causes[2] ?? '', c.accidentState ?? ''];
-  while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
-  const related = parts.join(SEPARATORS.component);
-  s.push(segment('CLM', c.id, money(c.totalCharge), '', '', pos, 'Y', 'A', 'Y', 'I', '', related));
-  if (c.accidentDate) s.push(segment('DTP', '439', 'D8', ccyymmdd(c.accidentDate)));
-  if (c.originalClaimNumber) s.push(segment('REF', 'F8', c.originalClaimNumber));
-  if (c.priorAuthorization) s.push(segment('REF', 'G1', c.priorAuthorization));
-  if (c.referralNumber) s.push(segment('REF', '9F', c.referralNumber));
+  w.seg('CLM')
+    .el(c.id)
+    .el(money(c.totalCharge))
+    .skip(2)
+    .el(c.placeOfService + SEPARATORS.component + 'B' + SEPARATORS.component + c.frequency)
+    .el('Y')
+    .el('A')
+    .el('Y')
+    .el('I')
+    .el('')
+    .el(trimmedComposite([causes[0] ?? '', causes[1] ?? '', causes[2] ?? '', c.accidentState ?? '']))
+    .end();
+  if (c.accidentDate) w.seg('DTP').el('439').el('D8').el(ccyymmdd(c.accidentDate)).end();
+  if (c.originalClaimNumber) w.seg('REF').el('F8').el(c.originalClaimNumber).end();
+  if (c.priorAuthorization) w.seg('REF').el('G1').el(c.priorAuthorization).end();
+  if (c.referralNumber) w.seg('REF').el('9F').el(c.referralNumber).end();
   if (c.diagnoses.length > 0) {
-    const [principal, other] = c.diagnosisCodeSet === 'icd9' ? ['BK', 'BF'] : ['ABK', 'ABF'];
-    s.push(
-      segment(
-        'HI',
-        ...c.diagnoses.map((d, i) => `${i === 0 ? principal : other}${SEPARATORS.component}${d}`),
-      ),
-    );
+    const icd9 = c.diagnosisCodeSet === 'icd9';
+    const principal = (icd9 ? 'BK' : 'ABK') + SEPARATORS.component;
+    const other = (icd9 ? 'BF' : 'ABF') + SEPARATORS.component;
+    w.seg('HI');
+    c.diagnoses.forEach((d, i) => w.el((i === 0 ? principal : other) + d));
+    w.end();
   }
-  if (c.referringProvider) s.push(providerName('DN', c.referringProvider));
+  if (c.referringProvider) providerName(w, 'DN', c.referringProvider);
   if (c.renderingProvider) {
-    s.push(providerName('82', c.renderingProvider));
-    if (c.renderingProvider.taxonomy) s.push(segment('PRV', 'PE', 'PXC', c.renderingProvider.taxonomy));
+    providerName(w, '82', c.renderingProvider);
+    if (c.renderingProvider.taxonomy) w.seg('PRV').el('PE').el('PXC').el(c.renderingProvider.taxonomy).end();
   }
-  for (const p of c.priorPayers ?? []) s.push(...priorPayerSegments(p));
-  c.lines.forEach((l, i) => {
-    const composite = [l.procedure.qualifier, l.procedure.code, ...l.procedure.modifiers].join(
-      SEPARATORS.component,
-    );
-    s.push(segment('LX', String(i + 1)));
-    s.push(
-      segment(
-        'SV1',
-        composite,
-        money(l.charge),
-        l.unit,
-        String(l.quantity),
-        l.placeOfService ?? '',
-        '',
-        l.pointers.join(SEPARATORS.component),
-      ),
-    );
-    if (l.serviceDates)
-      s.push(
-        l.serviceDates.start === l.serviceDates.end
-          ? segment('DTP', '472', 'D8', ccyymmdd(l.serviceDates.start))
-          : segment('DTP', '472', 'RD8', `${ccyymmdd(l.serviceDates.start)}-${ccyymmdd(l.serviceDates.end)}`),
-      );
-    if (l.controlNumber) s.push(segment('REF', '6R', l.controlNumber));
+  for (const p of c.priorPayers ?? []) priorPayer(w, p);
+  const lines = c.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as Claim['lines'][number];
+    w.seg('LX')
+      .el(String(i + 1))
+      .end();
+    w.seg('SV1')
+      .el(procedureComposite(l.procedure))
+      .el(money(l.charge))
+      .el(l.unit)
+      .el(String(l.quantity))
+      .el(l.placeOfService ?? '')
+      .el('')
+      .el(l.pointers.join(SEPARATORS.component))
+      .end();
+    const dates = l.serviceDates;
+    if (dates)
+      if (dates.start === dates.end) w.seg('DTP').el('472').el('D8').el(ccyymmdd(dates.start)).end();
+      else
+        w.seg('DTP')
+          .el('472')
+          .el('RD8')
+          .el(`${ccyymmdd(dates.start)}-${ccyymmdd(dates.end)}`)
+          .end();
+    if (l.controlNumber) w.seg('REF').el('6R').el(l.controlNumber).end();
     if (l.drug) {
-      s.push(segment('LIN', '', 'N4', l.drug.ndc));
+      w.seg('LIN').el('').el('N4').el(l.drug.ndc).end();
       if (l.drug.quantity !== undefined && l.drug.unit !== undefined)
-        s.push(segment('CTP', '', '', '', String(l.drug.quantity), l.drug.unit));
+        w.seg('CTP').skip(3).el(String(l.drug.quantity)).el(l.drug.unit).end();
     }
-    for (const a of l.priorAdjudications ?? []) s.push(...lineAdjudicationSegments(a));
-  });
-  return { segments: s, levels };
+    for (const a of l.priorAdjudications ?? []) lineAdjudication(w, a);
+  }
+  return levels;
 };
 
 /**
@@ -394,55 +467,59 @@ export const build837P = (
     return err(billingError('billing.unsafe-text', 'time must be HHmm', { field: 'envelope.time' }));
   const control = String(envelope.controlNumber).padStart(9, '0');
   const date = ccyymmdd(envelope.date);
-  const body: string[] = [
-    segment('ST', '837', control, IMPLEMENTATION),
-    segment('BHT', '0019', '00', control, date, envelope.time, 'CH'),
-    segment('NM1', '41', '2', envelope.sender.name, '', '', '', '', '46', envelope.sender.id),
-    segment('PER', 'IC', envelope.sender.contact, 'TE', envelope.sender.phone),
-    segment('NM1', '40', '2', envelope.receiver.name, '', '', '', '', '46', envelope.receiver.id),
-  ];
+  const w = new SegmentWriter();
+  // ISA is fixed width: every element written as it is, none dropped.
+  w.text(
+    [
+      'ISA',
+      '00',
+      fixed('', 10),
+      '00',
+      fixed('', 10),
+      'ZZ',
+      fixed(envelope.sender.id, ISA_ID_WIDTH),
+      'ZZ',
+      fixed(envelope.receiver.id, ISA_ID_WIDTH),
+      date.slice(2),
+      envelope.time,
+      SEPARATORS.repetition,
+      '00501',
+      control,
+      '0',
+      envelope.usage,
+      SEPARATORS.component,
+    ].join(SEPARATORS.element),
+  );
+  w.seg('GS')
+    .el('HC')
+    .el(envelope.sender.id)
+    .el(envelope.receiver.id)
+    .el(date)
+    .el(envelope.time)
+    .el(String(envelope.controlNumber))
+    .el('X')
+    .el(IMPLEMENTATION)
+    .end();
+  // ST to SE are counted in SE01: the writer's count from here.
+  const before = w.count;
+  w.seg('ST').el('837').el(control).el(IMPLEMENTATION).end();
+  w.seg('BHT').el('0019').el('00').el(control).el(date).el(envelope.time).el('CH').end();
+  w.seg('NM1').el('41').el('2').el(envelope.sender.name).skip(4).el('46').el(envelope.sender.id).end();
+  w.seg('PER').el('IC').el(envelope.sender.contact).el('TE').el(envelope.sender.phone).end();
+  w.seg('NM1').el('40').el('2').el(envelope.receiver.name).skip(4).el('46').el(envelope.receiver.id).end();
+  // One string per claim: the parts of a claim are short-lived, the text kept is one flat string each.
+  const chunks: string[] = [w.take()];
   let hl = 1;
   for (const c of claims) {
-    const { segments, levels } = claimSegments(c, hl);
-    body.push(...segments);
-    hl += levels;
+    hl += claimSegments(w, c, hl);
+    chunks.push(w.take());
   }
-  body.push(segment('SE', String(body.length + 1), control));
-  const isa = [
-    'ISA',
-    '00',
-    fixed('', 10),
-    '00',
-    fixed('', 10),
-    'ZZ',
-    fixed(envelope.sender.id, ISA_ID_WIDTH),
-    'ZZ',
-    fixed(envelope.receiver.id, ISA_ID_WIDTH),
-    date.slice(2),
-    envelope.time,
-    SEPARATORS.repetition,
-    '00501',
-    control,
-    '0',
-    envelope.usage,
-    SEPARATORS.component,
-  ].join(SEPARATORS.element);
-  const lines = [
-    isa,
-    segment(
-      'GS',
-      'HC',
-      envelope.sender.id,
-      envelope.receiver.id,
-      date,
-      envelope.time,
-      String(envelope.controlNumber),
-      'X',
-      IMPLEMENTATION,
-    ),
-    ...body,
-    segment('GE', '1', String(envelope.controlNumber)),
-    segment('IEA', '1', control),
-  ];
-  return ok(lines.join(SEPARATORS.segment) + SEPARATORS.segment);
+  w.seg('SE')
+    .el(String(w.count - before + 1))
+    .el(control)
+    .end();
+  w.seg('GE').el('1').el(String(envelope.controlNumber)).end();
+  w.seg('IEA').el('1').el(control).end();
+  chunks.push(w.take());
+  return ok(chunks.join(''));
 };
