@@ -74,13 +74,37 @@ export const reminderBody = (
     const when = previous?.startsWith(`${day} at `) === true ? a.when.slice(day.length + 4) : a.when;
     return template === 'reminder.standard' && a.location !== undefined ? `${when} at ${a.location}` : when;
   });
+  return bodyOfWhens(practice, channel, whens, form, household);
+};
+
+/**
+ * The body of a reminder from its appointments' texts as `reminderBody` writes them (a date said
+ * once for several times on it, the location after the time in the standard template): the
+ * sentences around them. `planReminders` calls it with texts it keeps per appointment.
+ *
+ * @param practice - the practice name
+ * @param channel - the channel (its reply and opt-out lines)
+ * @param whens - one text per appointment, in time order
+ * @param form - full sentences or the compact form
+ * @param household - "household appointments", naming nobody
+ * @returns the text
+ * @example
+ * bodyOfWhens('Elm Street Clinic', 'sms', ['Tue Nov 24 at 9:00 AM', '10:00 AM'], 'full', false);
+ */
+export const bodyOfWhens = (
+  practice: string,
+  channel: Channel,
+  whens: readonly string[],
+  form: ReminderForm,
+  household: boolean,
+): string => {
   // Joined rather than concatenated: one flat string, not a tree of pieces kept as long as the
   // text (a plan keeps a text per message).
   if (form === 'compact')
     return [practice, ': appt ', listed(whens), '. Y=confirm R=reschedule STOP=opt out'].join('');
   const whose = household
     ? 'household appointments'
-    : appointments.length > 1
+    : whens.length > 1
       ? 'your appointments'
       : 'your appointment';
   const reply =

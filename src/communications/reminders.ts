@@ -23,7 +23,7 @@ import type {
   ReminderRules,
   ReminderTemplate,
 } from './model.js';
-import { fitsSms, reminderBody, spokenTime, type ReminderForm } from './reminderText.js';
+import { bodyOfWhens, fitsSms, reminderBody, spokenTime, type ReminderForm } from './reminderText.js';
 import { localDayMinute, type MinuteWindow } from './sendingWindow.js';
 
 const MINUTE = 60_000;
@@ -79,11 +79,128 @@ export interface PlanOptions {
   readonly sent?: readonly SentMessage[];
 }
 
-/** What `planReminders` decided: the messages to send, in send order, and what was not planned. */
+/**
+ * What `planReminders` decided: the messages to send, in send order, and what was not planned:
+ * how many reminders per reason, and the list of them. `planReminders` builds the list when it is
+ * first read (a large plan skips tens of thousands of reminders that most callers only count).
+ */
 export interface ReminderPlan {
   readonly messages: readonly PlannedReminder[];
+  /** Every reminder not planned, with its reason, in no promised order. */
   readonly skipped: readonly SkippedReminder[];
+  /** How many reminders were not planned, per reason (every reason present, zero included). */
+  readonly skippedCounts: Readonly<Record<SkipReason, number>>;
 }
+
+/** Every skip reason, in a fixed order (a reason's index is its code in the fast path's skip log). */
+export const SKIP_REASONS = [
+  'reminder.not-active',
+  'reminder.past',
+  'reminder.unknown-patient',
+  'reminder.no-permitted-channel',
+  'reminder.send-time-passed',
+  'reminder.quiet-hours',
+  'reminder.daily-limit',
+  'reminder.weekly-limit',
+  'reminder.shared-phone',
+  'reminder.too-long',
+] as const satisfies readonly SkipReason[];
+
+/**
+ * How many skipped reminders carry each reason.
+ *
+ * @param skipped - the skipped reminders
+ * @returns a count per reason, zero included
+ * @example
+ * countSkipped([]); // { 'reminder.not-active': 0, ... }
+ */
+export const countSkipped = (skipped: readonly SkippedReminder[]): Record<SkipReason, number> => {
+  const counts = zeroCounts();
+  for (const s of skipped) counts[s.reason]++;
+  return counts;
+};
+
+const zeroCounts = (): Record<SkipReason, number> => ({
+  'reminder.not-active': 0,
+  'reminder.past': 0,
+  'reminder.unknown-patient': 0,
+  'reminder.no-permitted-channel': 0,
+  'reminder.send-time-passed': 0,
+  'reminder.quiet-hours': 0,
+  'reminder.daily-limit': 0,
+  'reminder.weekly-limit': 0,
+  'reminder.shared-phone': 0,
+  'reminder.too-long': 0,
+});
+
+/** No rule: the skip concerns the appointment as a whole. */
+const NO_RULE = -1;
+
+/**
+ * The reminders not planned, kept as numbers while planning (appointment index, rule index or
+ * `NO_RULE`, reason code): one entry costs 6 bytes in growing typed arrays, not an object.
+ */
+class SkipLog {
+  appointment = new Int32Array(256);
+  rule = new Int8Array(256);
+  reason = new Uint8Array(256);
+  count = 0;
+
+  add(appointment: number, rule: number, reason: number): void {
+    if (this.count === this.appointment.length) {
+      const size = this.count * 2;
+      const grown = new Int32Array(size);
+      grown.set(this.appointment);
+      this.appointment = grown;
+      const rules = new Int8Array(size);
+      rules.set(this.rule);
+      this.rule = rules;
+      const reasons = new Uint8Array(size);
+      reasons.set(this.reason);
+      this.reason = reasons;
+    }
+    this.appointment[this.count] = appointment;
+    this.rule[this.count] = rule;
+    this.reason[this.count] = reason;
+    this.count++;
+  }
+}
+
+/**
+ * The plan, its skipped list built from the log when first read (then kept, frozen); the counts
+ * per reason built at once.
+ */
+const planOf = (
+  messages: readonly PlannedReminder[],
+  log: SkipLog,
+  appointments: readonly Appointment[],
+  labels: readonly string[],
+): ReminderPlan => {
+  const counts = zeroCounts();
+  for (let k = 0; k < log.count; k++) counts[SKIP_REASONS[log.reason[k] as number] as SkipReason]++;
+  let list: readonly SkippedReminder[] | undefined;
+  const build = (): readonly SkippedReminder[] => {
+    const out = new Array<SkippedReminder>(log.count);
+    for (let k = 0; k < log.count; k++) {
+      const appointment = (appointments[log.appointment[k] as number] as Appointment).id;
+      const reason = SKIP_REASONS[log.reason[k] as number] as SkipReason;
+      const r = log.rule[k] as number;
+      out[k] =
+        r === NO_RULE
+          ? { appointment, reason, message: SKIP_MESSAGES[reason] }
+          : { appointment, rule: labels[r] as string, reason, message: SKIP_MESSAGES[reason] };
+    }
+    return Object.freeze(out);
+  };
+  return {
+    messages,
+    get skipped(): readonly SkippedReminder[] {
+      list ??= build();
+      return list;
+    },
+    skippedCounts: Object.freeze(counts),
+  };
+};
 
 /** The sentence of each skip reason (names the rule, never a patient value). */
 export const SKIP_MESSAGES: Readonly<Record<SkipReason, string>> = {
@@ -255,7 +372,7 @@ const MOVED: readonly (undefined | 'earlier' | 'later')[] = [undefined, 'earlier
  * @example
  * const rules = parseReminderRules({ clinicZone: 'America/New_York', practiceName: 'Elm Street Clinic', offsets: [{ kind: 'elapsed', minutesBefore: 120 }] });
  * const now = parseWith('now', IsoInstantSchema, '2026-11-23T08:00:00-05:00');
- * if (isOk(rules) && isOk(now)) planReminders([], [], rules.right, now.right, { sent: [] }); // Right({ messages: [], skipped: [] })
+ * if (isOk(rules) && isOk(now)) planReminders([], [], rules.right, now.right, { sent: [] }); // Right({ messages: [], skipped: [], skippedCounts: { ... all 0 } })
  */
 export const planReminders = (
   appointments: readonly Appointment[],
@@ -286,6 +403,7 @@ export const planReminders = (
         base: tableBase,
         utc: new Float64Array(TABLE_DAYS).fill(Number.NaN),
         local: new Float64Array(TABLE_DAYS).fill(Number.NaN),
+        sendAtDays: new Array<(IsoInstant | undefined)[] | undefined>(TABLE_DAYS),
         sendAt: new Map(),
       };
       clocks.set(zone, clock);
@@ -355,13 +473,9 @@ export const planReminders = (
 
   const clockOfPatient: (ZoneClock | undefined)[] = new Array<ZoneClock | undefined>(patients.length);
   const sensitiveTypes = new Set<AppointmentTypeId>(rules.sensitiveTypes ?? []);
-  const skipped: SkippedReminder[] = [];
-  const skip = (appointment: AppointmentId, reason: SkipReason, rule?: string): void => {
-    skipped.push(
-      rule === undefined
-        ? { appointment, reason, message: SKIP_MESSAGES[reason] }
-        : { appointment, rule, reason, message: SKIP_MESSAGES[reason] },
-    );
+  const log = new SkipLog();
+  const skip = (i: number, reason: SkipReason, rule = NO_RULE): void => {
+    log.add(i, rule, SKIP_REASONS.indexOf(reason));
   };
 
   // Candidate sends, one slot per appointment and rule, in appointment then rule order.
@@ -381,22 +495,22 @@ export const planReminders = (
   for (let i = 0; i < n; i++) {
     const a = appointments[i] as Appointment;
     if (!REMINDED_STATUSES.has(a.status) || a.rescheduledTo !== undefined || a.start === undefined) {
-      skip(a.id, 'reminder.not-active');
+      skip(i, 'reminder.not-active');
       continue;
     }
     const startMs = instantToMs(a.start);
     if (!Number.isFinite(startMs)) return err(invalidInstant(`appointments.${i}.start`, 'start'));
     if (startMs <= nowMs) {
-      skip(a.id, 'reminder.past');
+      skip(i, 'reminder.past');
       continue;
     }
     const p = contactOf.get(a.patient);
     if (p === undefined) {
-      skip(a.id, 'reminder.unknown-patient');
+      skip(i, 'reminder.unknown-patient');
       continue;
     }
     if (channelOfPatient(p) === CHANNEL_NONE) {
-      skip(a.id, 'reminder.no-permitted-channel');
+      skip(i, 'reminder.no-permitted-channel');
       continue;
     }
     startOf[i] = startMs;
@@ -432,11 +546,11 @@ export const planReminders = (
       const day = Math.floor(local / DAY);
       const minute = (local - day * DAY) / MINUTE;
       if (minute < window.start || minute > window.end || placed >= startMs) {
-        skip(a.id, 'reminder.quiet-hours', labels[r]);
+        skip(i, 'reminder.quiet-hours', r);
         continue;
       }
       if (placed < nowMs) {
-        skip(a.id, 'reminder.send-time-passed', labels[r]);
+        skip(i, 'reminder.send-time-passed', r);
         continue;
       }
       cAppt[count] = i;
@@ -503,9 +617,18 @@ export const planReminders = (
   const coveredOf: (readonly ReminderAppointment[] | undefined)[] = new Array<
     readonly ReminderAppointment[] | undefined
   >(n);
-  /** Per appointment: the key of its local time text (day, minute, and whether it says "your time"). */
-  const whenKeyOf = new Float64Array(n);
-  const whenText = new Map<number, string>();
+  /**
+   * Per appointment: the number of its text, one per local time (day, minute, and whether it says
+   * "your time") and location name shown. Texts are numbered densely from 0, so the parts made once
+   * per text (bodies, fields) sit in plain arrays indexed by it, with no map lookup per message.
+   */
+  const textOf = new Int32Array(n);
+  const textWhen: string[] = [];
+  /** Per text: its date (`Tue Nov 24`) and its time (`9:00 AM`, with ` your time` when it says so). */
+  const textDay: string[] = [];
+  const textTime: string[] = [];
+  const textByKey = new Map<number, number>();
+  const textByLocation = new Map<string, Map<number, number>>();
   const reminderAppointment = (i: number, zone: IanaZone): ReminderAppointment => {
     let made = apptOf[i];
     if (made === undefined) {
@@ -516,15 +639,35 @@ export const planReminders = (
       const day = Math.floor(localMs / DAY);
       const minute = Math.floor((localMs - day * DAY) / MINUTE);
       const yourTime = zone === rules.clinicZone ? 0 : 1;
-      // Days from the tables' base keep the key a small integer (a cheap map key).
-      const key = ((day - tableBase) * MINUTES_PER_DAY + minute) * 2 + yourTime;
-      let when = whenText.get(key);
-      if (when === undefined) {
-        when = `${spokenTime(dayNumberToDate(day), minute)}${yourTime === 0 ? '' : ' your time'}`;
-        whenText.set(key, when);
-      }
-      whenKeyOf[i] = key;
       const location = sensitiveAppt[i] === 1 ? undefined : locationName(rules, a.location);
+      // Days from the tables' base keep the key a small integer (a small-integer map key, no
+      // boxed number); a day outside the tables keeps its exact key.
+      const fromBase = day - tableBase;
+      const key =
+        fromBase >= 0 && fromBase < TABLE_DAYS
+          ? ((fromBase * MINUTES_PER_DAY + minute) * 2 + yourTime) | 0
+          : (fromBase * MINUTES_PER_DAY + minute) * 2 + yourTime;
+      let texts = textByKey;
+      if (location !== undefined) {
+        let own = textByLocation.get(location);
+        if (own === undefined) {
+          own = new Map();
+          textByLocation.set(location, own);
+        }
+        texts = own;
+      }
+      let text = texts.get(key);
+      if (text === undefined) {
+        text = textWhen.length;
+        texts.set(key, text);
+        const when = `${spokenTime(dayNumberToDate(day), minute)}${yourTime === 0 ? '' : ' your time'}`;
+        const dayPart = when.slice(0, when.indexOf(' at '));
+        textWhen.push(when);
+        textDay.push(dayPart);
+        textTime.push(when.slice(dayPart.length + ' at '.length));
+      }
+      textOf[i] = text;
+      const when = textWhen[text] as string;
       const start = a.start as IsoInstant;
       made = Object.freeze(
         location === undefined ? { id: a.id, start, when } : { id: a.id, start, when, location },
@@ -541,27 +684,43 @@ export const planReminders = (
     }
     return covered;
   };
-  /** One-appointment bodies by location name ('' for none), then by time text, channel, template and form. */
-  const singleBodies = new Map<string, Map<number, string>>();
-  const singleFields = new Map<number, Readonly<Record<string, string>>>();
+  /** One-appointment bodies by text, channel, template and form. */
+  const singleBodies: (string | undefined)[] = [];
+  /** One-appointment fields by text and form. */
+  const singleFields: (Readonly<Record<string, string>> | undefined)[] = [];
   const fieldsOf = (i: number, form: ReminderForm, when: string): Readonly<Record<string, string>> => {
-    const key = (whenKeyOf[i] as number) * 2 + (form === 'full' ? 0 : 1);
-    let fields = singleFields.get(key);
+    const key = (textOf[i] as number) * 2 + (form === 'full' ? 0 : 1);
+    let fields = singleFields[key];
     if (fields === undefined) {
       fields = Object.freeze({ practice: rules.practiceName, form, appointments: when });
-      singleFields.set(key, fields);
+      singleFields[key] = fields;
     }
     return fields;
   };
   const tableStartMs = tableBase * DAY;
   const sendAtOf = (ms: number, p: number): IsoInstant => {
     const clock = clockOfPatient[p] as ZoneClock;
-    // Minutes from the tables' base: a small integer key for sends on whole minutes.
-    const key = (ms - tableStartMs) / MINUTE;
-    let text = clock.sendAt.get(key);
+    // A send on a whole minute of a day in the tables: that day's list, by minute.
+    const fromBase = (ms - tableStartMs) / MINUTE;
+    const d = Math.floor(fromBase / MINUTES_PER_DAY);
+    if (Number.isInteger(fromBase) && d >= 0 && d < TABLE_DAYS) {
+      let minutes = clock.sendAtDays[d];
+      if (minutes === undefined) {
+        minutes = new Array<IsoInstant | undefined>(MINUTES_PER_DAY);
+        clock.sendAtDays[d] = minutes;
+      }
+      const m = fromBase - d * MINUTES_PER_DAY;
+      let text = minutes[m];
+      if (text === undefined) {
+        text = formatInstant(ms, clock.zone);
+        minutes[m] = text;
+      }
+      return text;
+    }
+    let text = clock.sendAt.get(ms);
     if (text === undefined) {
       text = formatInstant(ms, clock.zone);
-      clock.sendAt.set(key, text);
+      clock.sendAt.set(ms, text);
     }
     return text;
   };
@@ -604,9 +763,10 @@ export const planReminders = (
     return list;
   };
 
+  // At most one message per candidate: arrays sized up front (no growing copies).
   const messages: PlannedReminder[] = [];
-  const messageMs: number[] = [];
-  const messageRank: number[] = [];
+  const messageMs = new Float64Array(count);
+  const messageRank = new Int32Array(count);
   const groupFrom: number[] = [];
   const groupTo: number[] = [];
   const keptMs: number[] = [];
@@ -695,9 +855,9 @@ export const planReminders = (
   /** Adds a message (if any) with its send instant (its run's first candidate) and its patient's rank. */
   function emit(message: PlannedReminder | undefined, from: number, p: number): void {
     if (message === undefined) return;
+    messageMs[messages.length] = cMs[order[from] as number] as number;
+    messageRank[messages.length] = rankOf[p] as number;
     messages.push(message);
-    messageMs.push(cMs[order[from] as number] as number);
-    messageRank.push(rankOf[p] as number);
   }
 
   /** The patients of a day group, in id order. */
@@ -749,7 +909,7 @@ export const planReminders = (
   function skipGroup(o: Int32Array, gFrom: number, gTo: number, reason: SkipReason): void {
     for (let c = gFrom; c < gTo; c++) {
       const cand = o[c] as number;
-      skip((appointments[cAppt[cand] as number] as Appointment).id, reason, labels[cRule[cand] as number]);
+      skip(cAppt[cand] as number, reason, cRule[cand] as number);
     }
   }
 
@@ -817,18 +977,33 @@ export const planReminders = (
     const kept: number[] = [];
     for (const i of appts) {
       const id = (appointments[i] as Appointment).id;
-      if (!kept.some((k) => (appointments[k] as Appointment).id === id)) kept.push(i);
+      let listed = false;
+      for (const k of kept) if ((appointments[k] as Appointment).id === id) listed = true;
+      if (!listed) kept.push(i);
     }
     if (kept.length === 1 && household === undefined)
       return toSingleMessage(gFrom, gTo, first, p, zone, ch, day, kept[0] as number, ruleLabels, sensitive);
-    const covered = kept.map((i) => reminderAppointment(i, zone));
     const template: ReminderTemplate = sensitive ? 'reminder.generic' : 'reminder.standard';
+    // Each appointment's text as the body says it (reminderBody's rule, from the parts kept per
+    // text): the date once for several times on it, then the location in the standard template.
+    const covered = new Array<ReminderAppointment>(kept.length);
+    const whens = new Array<string>(kept.length);
+    for (let k = 0; k < kept.length; k++) {
+      const i = kept[k] as number;
+      const a = reminderAppointment(i, zone);
+      covered[k] = a;
+      const t = textOf[i] as number;
+      const sameDay = k > 0 && textDay[t] === textDay[textOf[kept[k - 1] as number] as number];
+      const when = sameDay ? (textTime[t] as string) : a.when;
+      whens[k] =
+        template === 'reminder.standard' && a.location !== undefined ? `${when} at ${a.location}` : when;
+    }
     let form: ReminderForm = 'full';
     const forHousehold = household !== undefined;
-    let body = reminderBody(rules.practiceName, channel, template, covered, form, forHousehold);
+    let body = bodyOfWhens(rules.practiceName, channel, whens, form, forHousehold);
     if (channel === 'sms' && !fits(body)) {
       form = 'compact';
-      body = reminderBody(rules.practiceName, channel, template, covered, form, forHousehold);
+      body = bodyOfWhens(rules.practiceName, channel, whens, form, forHousehold);
       if (!fits(body)) {
         skipGroup(order, gFrom, gTo, 'reminder.too-long');
         return undefined;
@@ -881,25 +1056,20 @@ export const planReminders = (
     const covered = singleCovered(i, zone);
     const template: ReminderTemplate = sensitive ? 'reminder.generic' : 'reminder.standard';
     const appointment = covered[0] as ReminderAppointment;
-    let bodies = singleBodies.get(appointment.location ?? '');
-    if (bodies === undefined) {
-      bodies = new Map();
-      singleBodies.set(appointment.location ?? '', bodies);
-    }
-    // Time text, then channel, template and form: 4 x 2 x 2 variants of one time.
-    const textKey = ((whenKeyOf[i] as number) * CHANNELS.length + ch) * 4 + (sensitive ? 2 : 0);
+    // Text, then channel, template and form: 4 x 2 x 2 variants of one text.
+    const textKey = ((textOf[i] as number) * CHANNELS.length + ch) * 4 + (sensitive ? 2 : 0);
     let form: ReminderForm = 'full';
-    let body = bodies.get(textKey);
+    let body = singleBodies[textKey];
     if (body === undefined) {
       body = reminderBody(rules.practiceName, channel, template, covered, form);
-      bodies.set(textKey, body);
+      singleBodies[textKey] = body;
     }
     if (channel === 'sms' && !fits(body)) {
       form = 'compact';
-      body = bodies.get(textKey + 1);
+      body = singleBodies[textKey + 1];
       if (body === undefined) {
         body = reminderBody(rules.practiceName, channel, template, covered, form);
-        bodies.set(textKey + 1, body);
+        singleBodies[textKey + 1] = body;
       }
       if (!fits(body)) {
         skipGroup(order, gFrom, gTo, 'reminder.too-long');
@@ -914,7 +1084,7 @@ export const planReminders = (
     return plannedReminder(id, patient, channel, sendAt, covered, ruleLabels, template, fields, body, moved);
   }
 
-  return ok({ messages: inSendOrder(messages, messageMs, messageRank), skipped });
+  return ok(planOf(inSendOrder(messages, messageMs, messageRank), log, appointments, labels));
 };
 
 /** A message as one object literal (two literals rather than a spread for `moved`: one object each). */
@@ -935,28 +1105,48 @@ const plannedReminder = (
     : { id, patient, channel, sendAt, appointments, rules, template, fields, body, moved };
 
 /**
- * Messages by send instant, equal instants by patient id (`rank`). When (instant - earliest) x
- * count + index fits in a double's 53 integer bits, each message is one number and the engine's
- * numeric sort orders them with no callback; otherwise a comparator does. Messages are made in
+ * Messages by send instant, equal instants by patient id (`rank`). Send instants are almost always
+ * on whole minutes within a few weeks: then a counting sort by minute orders them in one pass over
+ * the messages and one over the minutes (stable: creation order within a minute). Otherwise, when
+ * (instant - earliest) x count + index fits in a double's 53 integer bits, each message is one
+ * number and the engine's numeric sort orders them with no callback; otherwise a comparator does. Messages are made in
  * the order of their recipients' first patients, which is already patient order at each instant
  * unless a shared phone's message went to a later patient: a pass over each run of one instant
  * puts those in place (an insertion sort, linear when nothing is out of order).
  */
 const inSendOrder = (
   messages: readonly PlannedReminder[],
-  ms: readonly number[],
-  rank: readonly number[],
+  ms: Float64Array,
+  rank: Int32Array,
 ): PlannedReminder[] => {
   const count = messages.length;
   let earliest = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
-  for (const t of ms) {
+  for (let k = 0; k < count; k++) {
+    const t = ms[k] as number;
     if (t < earliest) earliest = t;
     if (t > latest) latest = t;
   }
+  const minutes = (latest - earliest) / MINUTE + 1;
+  let wholeMinutes = count > 0 && minutes <= Math.max(MINUTE_BUCKETS_PER_MESSAGE * count, MINUTES_PER_DAY);
+  for (let k = 0; wholeMinutes && k < count; k++)
+    wholeMinutes = ((ms[k] as number) - earliest) % MINUTE === 0;
   const packable = count > 0 && (latest - earliest + 1) * count < Number.MAX_SAFE_INTEGER;
   let byTime: number[];
-  if (packable) {
+  if (wholeMinutes) {
+    const starts = new Int32Array(minutes + 1);
+    for (let k = 0; k < count; k++) {
+      const next = ((ms[k] as number) - earliest) / MINUTE + 1;
+      starts[next] = (starts[next] as number) + 1;
+    }
+    for (let m = 1; m <= minutes; m++) starts[m] = (starts[m] as number) + (starts[m - 1] as number);
+    byTime = new Array<number>(count);
+    for (let k = 0; k < count; k++) {
+      const m = ((ms[k] as number) - earliest) / MINUTE;
+      byTime[starts[m] as number] = k;
+      starts[m] = (starts[m] as number) + 1;
+    }
+  } else if (packable) {
     const keys = new Float64Array(count);
     for (let k = 0; k < count; k++) keys[k] = ((ms[k] as number) - earliest) * count + k;
     keys.sort();
@@ -981,6 +1171,8 @@ const inSendOrder = (
 
 const DAY = 86_400_000;
 const MINUTES_PER_DAY = 1440;
+/** The counting sort of send instants takes up to this many minute buckets per message (or a day's). */
+const MINUTE_BUCKETS_PER_MESSAGE = 4;
 /** Rule lists are keyed by their rule numbers + 1 in base 11 (at most 10 rules: an exact double). */
 const RULES_KEY_BASE = 11;
 /** Marks an elapsed offset in the table of calendar days. */
@@ -1006,7 +1198,11 @@ interface ZoneClock {
   readonly base: number;
   readonly utc: Float64Array;
   readonly local: Float64Array;
-  /** Send instants written in the zone, by minutes from the base (one text per instant and zone). */
+  /**
+   * Send instants written in the zone (one text per instant and zone): per day of the tables, by
+   * minute of the day for sends on whole minutes; by instant otherwise.
+   */
+  readonly sendAtDays: ((IsoInstant | undefined)[] | undefined)[];
   readonly sendAt: Map<number, IsoInstant>;
 }
 

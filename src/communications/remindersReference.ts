@@ -26,6 +26,7 @@ import {
   REMINDED_STATUSES,
   SKIP_MESSAGES,
   WEEK,
+  countSkipped,
   idealSend,
   invalidInstant,
   refusedInputs,
@@ -76,7 +77,7 @@ type Skip = (a: AppointmentId, reason: SkipReason, rule?: string) => void;
  * @param options - `sent`: messages already sent, counted by the daily and weekly limits
  * @returns the plan, or `Left` `communications.invalid-instant` / `communications.invalid-rules`
  * @example
- * planRemindersReference([], [], rules, now); // Right({ messages: [], skipped: [] })
+ * planRemindersReference([], [], rules, now); // Right({ messages: [], skipped: [], skippedCounts: { ... all 0 } })
  */
 export const planRemindersReference = (
   appointments: readonly Appointment[],
@@ -193,7 +194,7 @@ export const planRemindersReference = (
     // Send order; equal instants by patient id (one message per patient and day, so no tie is left).
     .sort((x, y) => x.ms - y.ms || (x.patient < y.patient ? -1 : x.patient > y.patient ? 1 : 0))
     .map(({ ms: _ms, ...m }) => m);
-  return ok({ messages, skipped });
+  return ok({ messages, skipped, skippedCounts: countSkipped(skipped) });
 };
 
 const patientKey = (patient: PatientId): string => `patient\u0000${patient}`;

@@ -191,5 +191,6 @@ const agree = (c: Clinic): void => {
   if (fast._tag === 'Right' && plain._tag === 'Right') {
     expect(fast.right.messages).toEqual(plain.right.messages);
     expect(fast.right.skipped.map(key).sort()).toEqual(plain.right.skipped.map(key).sort());
+    expect(fast.right.skippedCounts).toEqual(plain.right.skippedCounts);
   }
 };

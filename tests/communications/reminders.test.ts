@@ -154,6 +154,37 @@ describe('what is not planned', () => {
     ]);
   });
 
+  it('skippedCounts counts every reason (zero included); the skipped list is the same on every read', () => {
+    // a1 cancelled (not active), a2 before now (past), a3 of a patient with no contact record.
+    const p = plan(
+      [
+        appt('a1', '2026-01-05T10:00:00-05:00', { status: 'cancelled' }),
+        appt('a2', '2026-01-01T10:00:00-05:00'),
+        appt('a3', '2026-01-05T10:00:00-05:00', { patient: 'p9' }),
+      ],
+      rules(),
+    );
+    expect(p.skippedCounts).toEqual({
+      'reminder.not-active': 1,
+      'reminder.past': 1,
+      'reminder.unknown-patient': 1,
+      'reminder.no-permitted-channel': 0,
+      'reminder.send-time-passed': 0,
+      'reminder.quiet-hours': 0,
+      'reminder.daily-limit': 0,
+      'reminder.weekly-limit': 0,
+      'reminder.shared-phone': 0,
+      'reminder.too-long': 0,
+    });
+    expect(p.skipped).toBe(p.skipped);
+    expect(p.skipped.map((s) => [s.appointment, s.reason]).sort()).toEqual([
+      ['a1', 'reminder.not-active'],
+      ['a2', 'reminder.past'],
+      ['a3', 'reminder.unknown-patient'],
+    ]);
+    expect(JSON.parse(JSON.stringify(p)).skipped).toHaveLength(3);
+  });
+
   it('a patient with no contact record is reported, not guessed', () => {
     expect(plan([appt('a1', '2026-11-24T12:00:00-05:00', { patient: 'nobody' })]).skipped).toMatchObject([
       { appointment: 'a1', reason: 'reminder.unknown-patient' },
