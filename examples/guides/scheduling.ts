@@ -10,6 +10,7 @@ import {
   parseAvailabilityTemplate,
   parseHold,
   parseSchedulingCalendar,
+  parseSchedulingCalendarJson,
   parseSlotOptions,
   parseSlotQuery,
   validateBooking,
@@ -212,6 +213,22 @@ export const dst = () => {
   // 2026-03-09T02:30:00-04:00 - 04:30
   // #endregion dst
   return { gap, overlap, open };
+};
+
+export const fromJson = () => {
+  // #region json
+  // A calendar as storage returns it: JSON text. parseSchedulingCalendarJson reads the text itself, so
+  // it may keep the objects JSON.parse builds; parseSchedulingCalendar copies what it is given.
+  const stored = JSON.stringify(calendar());
+  const loaded = parseSchedulingCalendarJson(stored);
+  if (loaded._tag === 'Left') throw new Error(loaded.left.message);
+  console.log(loaded.right.templates.map((t) => t.id)); // ['patel-week', 'echo-lab']: what parseSchedulingCalendar(JSON.parse(stored)) gives
+
+  const cut = parseSchedulingCalendarJson(stored.slice(0, 40));
+  if (cut._tag === 'Left') console.log(cut.left.issues);
+  // [{ path: '(root)', rule: 'invalid_json', message: '(root): must be JSON text' }]: none of the text is quoted
+  // #endregion json
+  return { stored, loaded, cut };
 };
 
 if (process.argv[1]?.endsWith('scheduling.ts'))

@@ -16,7 +16,8 @@ import { civilDay } from '../internal/civil.js';
 import { instantToMs, type IsoInstant } from '../core/calendar.js';
 import type { Appointment, AppointmentStatus } from './model.js';
 
-const STATUSES: ReadonlySet<string> = /* @__PURE__ */ new Set(FHIR_APPOINTMENT_STATUSES);
+/** The FHIR appointment statuses, as the schema accepts them. */
+export const STATUSES: ReadonlySet<string> = /* @__PURE__ */ new Set(FHIR_APPOINTMENT_STATUSES);
 
 /**
  * Appointment statuses that occupy time (FHIR R4): a pending appointment is a tentative booking
@@ -31,15 +32,22 @@ export const BLOCKING_APPOINTMENT_STATUSES: ReadonlySet<AppointmentStatus> = /* 
   'noshow',
 ]);
 /** The statuses that may lack start and end (FHIR app-3). */
-const TIMELESS: ReadonlySet<string> = /* @__PURE__ */ new Set(['proposed', 'cancelled', 'waitlist']);
+export const TIMELESS: ReadonlySet<string> = /* @__PURE__ */ new Set(['proposed', 'cancelled', 'waitlist']);
 
 /** The id rule of `core/ids`: a string, trimmed, 1 to 128 characters. */
 const ID_MAX = 128;
 /** The `minutes()` rule of the model: a whole number from 0 to a year of minutes. */
 const MINUTES_MAX = 525_600;
 
-/** Reads an id the way the id schemas do (trimmed), or undefined when it is not one. */
-const id = (v: unknown): string | undefined => {
+/**
+ * Reads an id the way the id schemas do (trimmed), or undefined when it is not one.
+ *
+ * @param v - a field's value
+ * @returns the id, trimmed, or undefined
+ * @example
+ * id(' dr-patel '); // 'dr-patel'
+ */
+export const id = (v: unknown): string | undefined => {
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
   return t.length >= 1 && t.length <= ID_MAX ? t : undefined;
@@ -81,8 +89,10 @@ const MOST_FRACTION_DIGITS = 3;
  * @param column - where the ms go
  * @param at - the position in `column`
  * @returns true when the text is a valid instant of a plain shape (and the ms were written)
+ * @example
+ * instantInto('2026-11-24T09:00:00-05:00', new Float64Array(1), 0); // true
  */
-const instantInto = (s: string, column: Float64Array, at: number): boolean => {
+export const instantInto = (s: string, column: Float64Array, at: number): boolean => {
   const n = s.length;
   if (n < SHORTEST_INSTANT || n > LONGEST_INSTANT) return false;
   if (
@@ -161,7 +171,16 @@ interface Plain {
   telehealth?: unknown;
 }
 
-const isPlainObject = (v: unknown): v is Plain => {
+/**
+ * Whether a value is an object of the plain kind outside data holds (not an array; its prototype
+ * `Object.prototype` or null).
+ *
+ * @param v - any value
+ * @returns true for a plain object
+ * @example
+ * isPlainObject({}); // true
+ */
+export const isPlainObject = (v: unknown): v is Plain => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
@@ -186,7 +205,15 @@ const optional = <A>(
   return r === undefined ? UNREAD : r;
 };
 
-const wholeMinutes = (v: unknown): number | undefined =>
+/**
+ * A minutes field as the model's `minutes()` rule reads it: a whole number from 0 to a year.
+ *
+ * @param v - a field's value
+ * @returns the minutes, or undefined when the value breaks the rule
+ * @example
+ * wholeMinutes(15); // 15
+ */
+export const wholeMinutes = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MINUTES_MAX ? v : undefined;
 
 const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
@@ -215,8 +242,19 @@ const instantField = (a: Plain, v: unknown, key: string, column: Float64Array, a
   return typeof v === 'string' && instantInto(v, column, at);
 };
 
-/** Reads one appointment of the plain shape into a new object, or undefined (see below). */
-const readPlain = (
+/**
+ * Reads one appointment of the plain shape into a new object, its start and end ms into
+ * `starts[at]` and `ends[at]` (NaN when absent), or undefined (see `readPlainAppointment`).
+ *
+ * @param input - one element of a calendar's `appointments`
+ * @param starts - the start column
+ * @param ends - the end column
+ * @param at - the appointment's position in the columns
+ * @returns a new appointment equal to what `AppointmentSchema` returns, or undefined
+ * @example
+ * readPlain({ id: 'a1', status: 'booked', type: 'np40', patient: 'p1', provider: 'dr-patel' }, new Float64Array(1), new Float64Array(1), 0); // undefined: a booked visit needs times
+ */
+export const readPlain = (
   input: unknown,
   starts: Float64Array,
   ends: Float64Array,
@@ -337,12 +375,20 @@ export interface BookingGroups {
 const parsedGroups = new WeakMap<readonly Appointment[], BookingGroups>();
 
 /** Booking groups while they are being filled, for `n` appointments. */
-interface FillingGroups extends BookingGroups {
+export interface FillingGroups extends BookingGroups {
   readonly byProvider: Map<string, number[]>;
   readonly byResource: Map<string, number[]>;
 }
 
-const newGroups = (n: number): FillingGroups => ({
+/**
+ * Empty booking groups for `n` appointments.
+ *
+ * @param n - how many appointments
+ * @returns groups to fill with `noteBooking`
+ * @example
+ * newGroups(3).starts.length; // 3
+ */
+export const newGroups = (n: number): FillingGroups => ({
   starts: new Float64Array(n),
   ends: new Float64Array(n),
   flags: new Uint8Array(n),
@@ -350,8 +396,16 @@ const newGroups = (n: number): FillingGroups => ({
   byResource: new Map(),
 });
 
-/** Notes appointment `a` at position `i` (its start and end already in the columns) in its groups. */
-const noteBooking = (groups: FillingGroups, a: Appointment, i: number): void => {
+/**
+ * Notes appointment `a` at position `i` (its start and end already in the columns) in its groups.
+ *
+ * @param groups - the groups being filled
+ * @param a - the appointment
+ * @param i - its position in the list
+ * @example
+ * noteBooking(groups, appointment, 0);
+ */
+export const noteBooking = (groups: FillingGroups, a: Appointment, i: number): void => {
   groups.flags[i] = flagsOf(a, groups.starts[i] as number, groups.ends[i] as number);
   push(groups.byProvider, a.provider, i);
   if (a.resources) for (const r of a.resources) push(groups.byResource, r, i);
@@ -363,8 +417,15 @@ const push = (map: Map<string, number[]>, key: string, at: number): void => {
   else map.set(key, [at]);
 };
 
-/** An instant's epoch ms, or NaN when absent. */
-const msOf = (instant: IsoInstant | undefined): number =>
+/**
+ * An instant's epoch ms, or NaN when absent.
+ *
+ * @param instant - an instant, or undefined
+ * @returns epoch ms or NaN
+ * @example
+ * msOf(undefined); // NaN
+ */
+export const msOf = (instant: IsoInstant | undefined): number =>
   instant === undefined ? Number.NaN : instantToMs(instant);
 
 /** The flags of an appointment whose times (ms, NaN when absent) are known. */
@@ -404,6 +465,18 @@ export const readAppointmentList = (
   }
   parsedGroups.set(out, groups);
   return out;
+};
+
+/**
+ * Notes the groups of an appointment list a parser returned, for `groupBookings`.
+ *
+ * @param list - the parsed list (nobody changes it afterwards)
+ * @param groups - its groups, filled
+ * @example
+ * noteParsedGroups(list, groups);
+ */
+export const noteParsedGroups = (list: readonly Appointment[], groups: BookingGroups): void => {
+  parsedGroups.set(list, groups);
 };
 
 /**

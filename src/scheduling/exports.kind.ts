@@ -61,6 +61,7 @@ export const SCHEDULING_EXPORT_KINDS = {
   parseHold: 'edge',
   parseWaitlistEntry: 'edge',
   parseSchedulingCalendar: 'edge',
+  parseSchedulingCalendarJson: 'edge',
   parseSlotQuery: 'edge',
   parseSlotOptions: 'edge',
 } as const satisfies ExportKinds;

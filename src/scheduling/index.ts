@@ -110,6 +110,7 @@ export {
   type SchedulingReferenceError,
 } from './errors.js';
 export { findSlots, firstAvailable, groupSlotsByDay, type SlotDay } from './slots.js';
+export { parseSchedulingCalendarJson } from './calendarJson.js';
 export { BLOCKING_APPOINTMENT_STATUSES } from './calendarIndex.js';
 export { validateBooking, type BookingVerdict } from './booking.js';
 export { explainSlotExclusions, type SlotExclusion } from './explain.js';

@@ -596,39 +596,37 @@ export const parseWaitlistEntry = (input: unknown): Either<ValidationError, Wait
 const parseSchedulingCalendarBySchema = (input: unknown): Either<ValidationError, SchedulingCalendar> =>
   parseWith('SchedulingCalendar', SchedulingCalendarSchema, input);
 
-/**
- * The appointments of a calendar read one by one, each by the plain-shape reader or else the
- * schema; undefined when one is invalid (the caller then reads the whole calendar by the schema,
- * for its issue list) or the input is not a plain object with an appointment array.
- */
-const readAppointments = (input: unknown): Appointment[] | undefined => {
-  if (typeof input !== 'object' || input === null || !('appointments' in input)) return undefined;
-  const list = input.appointments;
-  if (!Array.isArray(list)) return undefined;
-  // Grouped and timed while the list is warm in the cache: a search on the calendar starts from these.
-  return readAppointmentList(list, (a) => AppointmentSchema.safeParse(a).data);
-};
+/** How a calendar's appointment list is read: each appointment checked, the list returned, or undefined when one is invalid. */
+export type AppointmentListReader = (
+  list: unknown[],
+  fallback: (input: unknown) => Appointment | undefined,
+) => Appointment[] | undefined;
 
 /**
- * Parses a whole scheduling calendar.
- *
- * Same rules and same answer as the schema (`SchedulingCalendarSchema`), faster on large
- * calendars: appointments of the common plain shape (ids, status, type, patient, provider,
- * resources, location, start and end as `...Z` or `...±hh:mm`, own buffers, telehealth) are checked
- * by a hand-written reader at over a million a second; any other appointment, and every other part
- * of the calendar, goes through the schema. An invalid calendar is read again by the schema alone,
- * so the issue list is the schema's.
+ * A calendar read with `readList` for its appointments (each by a plain-shape reader or else the
+ * schema) and the schema for every other part. When the list reader finds an invalid appointment,
+ * or the input is not an object with an appointment array, the whole calendar is read again by the
+ * schema alone, so the issue list is the schema's.
  *
  * @param input - unknown data
+ * @param readList - reads the `appointments` array
  * @returns `Right(calendar)` or `Left` `validation.failed` listing every issue with its path
  * @example
- * parseSchedulingCalendar({ providers: [], locations: [], resources: [], appointmentTypes: [], templates: [], exceptions: [], appointments: [], holds: [] });
+ * parseCalendarReading({ providers: [], locations: [], resources: [], appointmentTypes: [], templates: [], exceptions: [], appointments: [], holds: [] }, readAppointmentList);
  */
-export const parseSchedulingCalendar = (input: unknown): Either<ValidationError, SchedulingCalendar> => {
+export const parseCalendarReading = (
+  input: unknown,
+  readList: AppointmentListReader,
+): Either<ValidationError, SchedulingCalendar> => {
   let appointments: Appointment[] | undefined;
   let rest: unknown;
   try {
-    appointments = readAppointments(input);
+    // A primitive has no appointments either; null and undefined are not read.
+    const list = (input as { readonly appointments?: unknown } | null | undefined)?.appointments;
+    // Grouped and timed while the list is warm in the cache: a search on the calendar starts from these.
+    appointments = Array.isArray(list)
+      ? readList(list, (a) => AppointmentSchema.safeParse(a).data)
+      : undefined;
     // The other parts are few (providers, templates, ...): the schema reads them, appointments aside.
     rest = appointments === undefined ? undefined : { ...(input as object), appointments: [] };
   } catch {
@@ -639,6 +637,25 @@ export const parseSchedulingCalendar = (input: unknown): Either<ValidationError,
   const parsed = parseSchedulingCalendarBySchema(rest);
   return parsed._tag === 'Left' ? parsed : ok({ ...parsed.right, appointments });
 };
+
+/**
+ * Parses a whole scheduling calendar.
+ *
+ * Same rules and same answer as the schema (`SchedulingCalendarSchema`), faster on large
+ * calendars: appointments of the common plain shape (ids, status, type, patient, provider,
+ * resources, location, start and end as `...Z` or `...±hh:mm`, own buffers, telehealth) are checked
+ * by a hand-written reader at over a million a second; any other appointment, and every other part
+ * of the calendar, goes through the schema. An invalid calendar is read again by the schema alone,
+ * so the issue list is the schema's. For JSON text, `parseSchedulingCalendarJson` is faster still:
+ * it keeps the objects `JSON.parse` built instead of copying them.
+ *
+ * @param input - unknown data
+ * @returns `Right(calendar)` or `Left` `validation.failed` listing every issue with its path
+ * @example
+ * parseSchedulingCalendar({ providers: [], locations: [], resources: [], appointmentTypes: [], templates: [], exceptions: [], appointments: [], holds: [] });
+ */
+export const parseSchedulingCalendar = (input: unknown): Either<ValidationError, SchedulingCalendar> =>
+  parseCalendarReading(input, readAppointmentList);
 
 /**
  * Parses a slot query.

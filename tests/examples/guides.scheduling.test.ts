@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as guide from '../../examples/guides/scheduling.js';
 import { formatInstant, type IanaZone } from '../../src/core/index.js';
+import { parseSchedulingCalendar } from '../../src/scheduling/index.js';
 import { quietConsole, right } from './support.js';
 
 const NY = 'America/New_York' as IanaZone;
@@ -90,6 +91,16 @@ describe('scheduling.md', () => {
       '2026-03-08T03:00:00-04:00 04:30',
       '2026-03-09T02:30:00-04:00 04:30',
     ]);
+  });
+
+  it('json: the same calendar as JSON.parse and parseSchedulingCalendar; text that is not JSON is one Left', () => {
+    const { stored, loaded, cut } = guide.fromJson();
+    expect(loaded).toStrictEqual(parseSchedulingCalendar(JSON.parse(stored)));
+    expect(right(loaded).templates.map((t) => t.id)).toEqual(['patel-week', 'echo-lab']);
+    expect(cut).toMatchObject({
+      _tag: 'Left',
+      left: { issues: [{ path: '(root)', rule: 'invalid_json', message: '(root): must be JSON text' }] },
+    });
   });
 });
 

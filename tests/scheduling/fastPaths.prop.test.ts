@@ -21,9 +21,19 @@ import {
 } from '../../src/scheduling/calendarIndex.js';
 import {
   AppointmentSchema,
+  findSlots,
   parseSchedulingCalendar,
+  parseSchedulingCalendarJson,
+  isoInstant,
+  parseSlotQuery,
   SchedulingCalendarSchema,
+  type SchedulingCalendar,
+  type SlotQuery,
 } from '../../src/scheduling/index.js';
+import {
+  keepSchedulingCalendar,
+  parseSchedulingCalendarJsonPlain,
+} from '../../src/scheduling/calendarJson.js';
 import { generateHealthSystem } from '../../src/testing/healthSystem.js';
 import { byKeyPlain, byStart } from '../../src/scheduling/slotRanking.js';
 import { parseOrThrow } from '../../src/testing/parsed.js';
@@ -321,6 +331,144 @@ describe('appointment reader agrees with AppointmentSchema', () => {
     expect(parseSchedulingCalendar(raw)).toStrictEqual(
       parseWith('SchedulingCalendar', SchedulingCalendarSchema, raw),
     );
+  });
+});
+
+// --- A calendar from JSON text ------------------------------------------------------------------
+// parseSchedulingCalendarJson keeps the objects JSON.parse built where they need no copy; the plain
+// path is JSON.parse, then parseSchedulingCalendar. Same calendar, same Left, same slots.
+
+const calendarOf = (appointments: readonly unknown[]) => ({
+  providers: [{ id: 'dr-patel', zone: 'America/New_York', locations: [], specialties: [] }],
+  locations: [],
+  resources: [],
+  appointmentTypes: [{ id: 'np40', code: 'NP40', durationMinutes: 40 }],
+  templates: [],
+  exceptions: [],
+  appointments,
+  holds: [],
+});
+
+/** JSON text of a calendar, or text that is not quite one (cut, or with a character changed). */
+const calendarText = fc
+  .tuple(fc.array(rawAppointment, { maxLength: 6 }), fc.nat(), fc.constantFrom('keep', 'cut', 'change'))
+  .map(([appointments, at, edit]) => {
+    const text = JSON.stringify(calendarOf(appointments));
+    const i = at % text.length;
+    return edit === 'keep'
+      ? text
+      : edit === 'cut'
+        ? text.slice(0, i)
+        : `${text.slice(0, i)}}${text.slice(i + 1)}`;
+  });
+
+describe('parseSchedulingCalendarJson agrees with JSON.parse and parseSchedulingCalendar', () => {
+  test.prop([calendarText], { numRuns: 1500 })('same calendar, same Left', (text) => {
+    expect(parseSchedulingCalendarJson(text)).toStrictEqual(parseSchedulingCalendarJsonPlain(text));
+  });
+
+  test.prop([fc.oneof(fc.string({ maxLength: 40 }), fc.json({ maxDepth: 3 }))], { numRuns: 500 })(
+    'any text: the same answer, and text that is not JSON is one Left naming none of it',
+    (text) => {
+      const answer = parseSchedulingCalendarJson(text);
+      expect(answer).toStrictEqual(parseSchedulingCalendarJsonPlain(text));
+      let json = true;
+      try {
+        JSON.parse(text);
+      } catch {
+        json = false;
+      }
+      if (!json)
+        expect(answer).toStrictEqual({
+          _tag: 'Left',
+          left: {
+            code: 'validation.failed',
+            model: 'SchedulingCalendar',
+            message: 'SchedulingCalendar is invalid: (root): must be JSON text',
+            issues: [{ path: '(root)', rule: 'invalid_json', message: '(root): must be JSON text' }],
+          },
+        });
+    },
+  );
+
+  test.prop(
+    [
+      fc.record({
+        seed: fc.integer({ min: 1, max: 1000 }),
+        providers: fc.integer({ min: 4, max: 12 }),
+        appointments: fc.integer({ min: 0, max: 400 }),
+        type: fc.constantFrom('follow-20', 'new-40', 'echo-60'),
+        limit: fc.integer({ min: 1, max: 40 }),
+        day: fc.integer({ min: 0, max: 20 }),
+      }),
+    ],
+    { numRuns: 25 },
+  )('same slots on the generated health system', ({ seed, providers, appointments, type, limit, day }) => {
+    const system = generateHealthSystem({ providers, resources: 12, appointments, seed, days: 28 });
+    const text = JSON.stringify(system);
+    const fast = parseSchedulingCalendarJson(text);
+    const plain = parseSchedulingCalendarJsonPlain(text);
+    expect(fast).toStrictEqual(plain);
+    if (fast._tag === 'Left' || plain._tag === 'Left') return;
+    const from = new Date(Date.UTC(2026, 10, 23 + day, 5)).toISOString();
+    const to = new Date(Date.UTC(2026, 10, 30 + day, 5)).toISOString();
+    const parsedQuery: SlotQuery = parseOrThrow({ type, from, to }, parseSlotQuery);
+    const slotsOf = (cal: SchedulingCalendar) =>
+      findSlots(parsedQuery, cal, { now: isoInstant('2026-11-22T12:00:00Z'), limit });
+    expect(slotsOf(fast.right)).toStrictEqual(slotsOf(plain.right));
+  });
+
+  test('the generated health system is kept as JSON.parse built it, its groups noted', () => {
+    const system = generateHealthSystem({ appointments: 300, seed: 5 });
+    const value = JSON.parse(JSON.stringify(system)) as { appointments: unknown[] };
+    const given = [...value.appointments];
+    const kept = keepSchedulingCalendar(value);
+    if (kept._tag === 'Left') throw new Error('the generated system is valid');
+    const list = kept.right.appointments;
+    expect(list.every((a, i) => a === given[i])).toBe(true);
+    expect(groupBookings(list)).toStrictEqual(groupBookings([...list]));
+  });
+
+  test('appointments that need a copy (ids to trim, other keys) are copied, the rest kept', () => {
+    const plain = {
+      id: 'a1',
+      status: 'booked',
+      type: 'np40',
+      patient: 'p1',
+      provider: 'dr-patel',
+      start: '2026-11-24T09:00:00-05:00',
+      end: '2026-11-24T09:40:00-05:00',
+    };
+    const value = JSON.parse(
+      JSON.stringify(
+        calendarOf([
+          plain,
+          { ...plain, id: ' a2 ' },
+          { ...plain, id: 'a3', note: 'x' },
+          { ...plain, id: 'a4' },
+        ]),
+      ),
+    ) as { appointments: unknown[] };
+    const given = [...value.appointments];
+    const kept = keepSchedulingCalendar(value);
+    if (kept._tag === 'Left') throw new Error('valid');
+    const list = kept.right.appointments;
+    expect(list.map((a) => a === given[list.indexOf(a)])).toEqual([true, false, false, true]);
+    expect(list.map((a) => a.id)).toEqual(['a1', 'a2', 'a3', 'a4']);
+    expect(list[2]).not.toHaveProperty('note');
+  });
+
+  test('an enumerable key added to Object.prototype: everything is copied, the answer unchanged', () => {
+    const text = JSON.stringify(
+      generateHealthSystem({ appointments: 40, seed: 3, providers: 4, resources: 8, days: 14 }),
+    );
+    const proto = Object.prototype as Record<string, unknown>;
+    proto['location'] = 'main';
+    try {
+      expect(parseSchedulingCalendarJson(text)).toStrictEqual(parseSchedulingCalendarJsonPlain(text));
+    } finally {
+      delete proto['location'];
+    }
   });
 });
 
