@@ -53,11 +53,12 @@ export const id = (v: unknown): string | undefined => {
   return t.length >= 1 && t.length <= ID_MAX ? t : undefined;
 };
 
-const digit = (s: string, i: number): number => {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : Number.NaN;
+/** Two digits at `i` as a number, or NaN (small enough to be inlined at every call). */
+const two = (s: string, i: number): number => {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : Number.NaN;
 };
-const two = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1);
 
 const daysInMonth = (y: number, m: number): number =>
   m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : 30 + ((m + (m >> 3)) & 1);
@@ -118,8 +119,8 @@ export const instantInto = (s: string, column: Float64Array, at: number): boolea
   if (s.charCodeAt(AFTER_SECONDS) === DOT) {
     zone = AFTER_SECONDS + 1;
     for (let scale = 100; zone <= AFTER_SECONDS + MOST_FRACTION_DIGITS; zone++, scale /= 10) {
-      const f = digit(s, zone);
-      if (!(f >= 0)) break;
+      const f = s.charCodeAt(zone) - 48;
+      if (!(f >= 0 && f <= 9)) break;
       ms += f * scale;
     }
     if (zone === AFTER_SECONDS + 1) return false;
@@ -411,10 +412,19 @@ export const noteBooking = (groups: FillingGroups, a: Appointment, i: number): v
   if (a.resources) for (const r of a.resources) push(groups.byResource, r, i);
 };
 
-const push = (map: Map<string, number[]>, key: string, at: number): void => {
+/**
+ * Appends `value` to the list of `key`, starting the list when it is the key's first.
+ *
+ * @param map - lists by key
+ * @param key - the key
+ * @param value - the value to append
+ * @example
+ * push(new Map<string, number[]>(), 'dr-patel', 0);
+ */
+export const push = <V>(map: Map<string, V[]>, key: string, value: V): void => {
   const list = map.get(key);
-  if (list) list.push(at);
-  else map.set(key, [at]);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 };
 
 /**

@@ -16,6 +16,7 @@ import {
   BLOCKS,
   groupBookings,
   OWN_BUFFERS,
+  push,
   type BookingGroups,
 } from './appointmentReader.js';
 import type { SchedulingError } from './errors.js';
@@ -102,12 +103,6 @@ export interface CalendarIndex {
 export type BookingOwner = 'provider' | 'resource' | 'patient';
 
 const memo = new WeakMap<SchedulingCalendar, CalendarIndex>();
-
-const push = <V>(map: Map<string, V[]>, key: string, value: V): void => {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-};
 
 const buffers = (type: AppointmentType | undefined): { before: number; after: number } => ({
   before: (type?.bufferBeforeMinutes ?? 0) * MINUTE,
@@ -221,11 +216,7 @@ const groupedBy = (
   let byPatient = index.grouped.patient;
   if (!byPatient) {
     const groups = new Map<string, number[]>();
-    index.calendar.appointments.forEach((a, i) => {
-      const list = groups.get(a.patient);
-      if (list) list.push(i);
-      else groups.set(a.patient, [i]);
-    });
+    index.calendar.appointments.forEach((a, i) => push(groups, a.patient, i));
     byPatient = groups;
     index.grouped.patient = groups;
   }

@@ -628,7 +628,7 @@ export const parseCalendarReading = (
       ? readList(list, (a) => AppointmentSchema.safeParse(a).data)
       : undefined;
     // The other parts are few (providers, templates, ...): the schema reads them, appointments aside.
-    rest = appointments === undefined ? undefined : { ...(input as object), appointments: [] };
+    rest = { ...(input as object), appointments: [] };
   } catch {
     // A getter or proxy that throws: the schema reports it.
     appointments = undefined;

@@ -256,8 +256,7 @@ const textOf = (t: InstantTexts, at: number, ms: number, zone: IanaZone): IsoIns
   if (t.ms[at] !== ms) {
     // Back-to-back slots: a start is the end written before it (and an end a start, in the rows
     // of a later provider), so the other text of the zone is tried before a new one is written.
-    const other = at ^ 1;
-    t.texts[at] = t.ms[other] === ms ? (t.texts[other] as IsoInstant) : formatInstant(ms, zone);
+    t.texts[at] = t.ms[at ^ 1] === ms ? (t.texts[at ^ 1] as IsoInstant) : formatInstant(ms, zone);
     t.ms[at] = ms;
   }
   return t.texts[at] as IsoInstant;
