@@ -13,6 +13,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDollars, parseInstant, parseZone } from '../../src/core/index.js';
 import { patientShareFromPercent, coverageLevelScope, parseX12, read271 } from '../../src/insurance/index.js';
+import { read835 } from '../../src/billing/index.js';
 import { x12Components, x12Repetitions } from '../../src/insurance/x12/parse.js';
 import { cleanNameForMatching } from '../../src/records/matching/features.js';
 import { doubleMetaphone } from '../../src/records/matching/doubleMetaphone.js';
@@ -207,4 +208,21 @@ describe('free-text functions run in linear time on adversarial input', () => {
       `linear-time check: ${checked} functions x ${Object.keys(ATTACKS).length} attack shapes, 100 to 100k characters`,
     );
   });
+});
+
+describe('X12 readers run in linear time on segments without elements', () => {
+  // Segments whose id is longer than X12's three characters and that hold no element separator:
+  // the offset cursor searches for the next separator past the segment end, and must not search
+  // the rest of the text again for every such segment.
+  const X12_835 = dataFile('x12/835/azoner__pyx12__835_mult_loops.txt');
+  const bare = (text: string) => (n: number) =>
+    text.replace(/~\s*SE\*/, `~${'ABCDE~'.repeat(Math.ceil(n / 6))}SE*`);
+  for (const [name, f, text] of [
+    ['read271', read271, X12_271],
+    ['read835', read835, X12_835],
+  ] as const)
+    it(name, () => {
+      const span = growth(f, bare(text), 10_000, 1_000_000, MAX_GROWTH_100X);
+      expect(span, `${name}: 10k -> 1M characters grew ${span.toFixed(1)}x`).toBeLessThan(MAX_GROWTH_100X);
+    });
 });

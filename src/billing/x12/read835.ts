@@ -174,6 +174,9 @@ class Reader835 implements BillingTransactionReader<Remittance> {
   private payment: Remittance['payment'] = { handling: '', amount: 0 as Cents, method: '' };
   private trace: Remittance['trace'];
   private productionDate: IsoDate | undefined;
+  /** The last date read and its CCYYMMDD text (see `date`). */
+  private lastDate: IsoDate | undefined;
+  private lastDateRaw = '';
 
   constructor(
     private readonly d: X12Delimiters,
@@ -205,8 +208,15 @@ class Reader835 implements BillingTransactionReader<Remittance> {
   }
 
   private date(s: SegmentView, n: number): IsoDate | undefined {
+    // The dates of a remittance repeat (the same dates of service line after line): the last one
+    // read is compared in place and its date handed out again.
+    if (this.lastDate !== undefined && s.elIs(n, this.lastDateRaw)) return this.lastDate;
     const raw = s.el(n);
     const v = x12IsoDate(raw);
+    if (v !== undefined) {
+      this.lastDateRaw = raw;
+      this.lastDate = v;
+    }
     if (v === undefined && raw !== '')
       this.notes.push(
         segmentNote(
@@ -253,7 +263,7 @@ class Reader835 implements BillingTransactionReader<Remittance> {
       case 'BPR':
         return this.bpr(s);
       case 'TRN':
-        if (s.el(1) === '1') this.trace = { number: s.el(2), originator: s.el(3) };
+        if (s.elIs(1, '1')) this.trace = { number: s.el(2), originator: s.el(3) };
         return;
       case 'N1':
         return this.n1(s);
@@ -273,19 +283,19 @@ class Reader835 implements BillingTransactionReader<Remittance> {
         return this.svc(s);
       case 'REF': {
         const l = this.openLine();
-        if (l !== undefined && s.el(1) === '6R') l.lineControlNumber = s.el(2);
+        if (l !== undefined && s.elIs(1, '6R')) l.lineControlNumber = s.el(2);
         return;
       }
       case 'AMT': {
         const l = this.openLine();
-        if (l !== undefined && s.el(1) === 'B6') {
+        if (l !== undefined && s.elIs(1, 'B6')) {
           const allowed = this.amount(s, 2, true);
           if (allowed !== undefined) l.allowed = allowed;
         }
         return;
       }
       case 'LQ': {
-        if (this.openLine() === undefined || s.el(1) !== 'HE') return;
+        if (this.openLine() === undefined || !s.elIs(1, 'HE')) return;
         const remark = s.el(2);
         if (remark !== '') this.lineRemarks.push(remark);
         return;
@@ -302,7 +312,7 @@ class Reader835 implements BillingTransactionReader<Remittance> {
 
   private bpr(s: SegmentView): void {
     const amount = this.amount(s, 2, true) ?? (0 as Cents);
-    const debit = s.el(3) === 'D';
+    const debit = s.elIs(3, 'D');
     const date = this.date(s, 16);
     const handling = s.el(1);
     const method = s.el(4);
@@ -312,14 +322,14 @@ class Reader835 implements BillingTransactionReader<Remittance> {
 
   private n1(s: SegmentView): void {
     if (this.claim) return;
-    const code = s.el(1);
-    if (code !== 'PR' && code !== 'PE') return;
+    const payer = s.elIs(1, 'PR');
+    if (!payer && !s.elIs(1, 'PE')) return;
     const party: Writable<RemittanceParty> = { name: s.el(2) };
     const idQualifier = s.el(3);
     const id = s.el(4);
     if (idQualifier !== '') party.idQualifier = idQualifier;
     if (id !== '') party.id = id;
-    if (code === 'PR') this.payer = party;
+    if (payer) this.payer = party;
     else this.payee = party;
   }
 
@@ -417,11 +427,10 @@ class Reader835 implements BillingTransactionReader<Remittance> {
   private nm1(s: SegmentView): void {
     const c = this.claim;
     if (!c || this.line) return;
-    const entity = s.el(1);
-    if (entity === 'QC') {
+    if (s.elIs(1, 'QC')) {
       const id = s.el(9);
       if (id !== '') c.patientId = id;
-    } else if (entity === 'TT') c.crossoverPayer = s.el(3);
+    } else if (s.elIs(1, 'TT')) c.crossoverPayer = s.el(3);
   }
 
   private remarksOf(s: SegmentView, elements: readonly number[]): void {
