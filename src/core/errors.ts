@@ -3,7 +3,6 @@
  * rules, never patient values.
  */
 import * as z from 'zod/mini';
-import { en } from 'zod/locales';
 import { err, ok, type Either } from './result.js';
 
 /**
@@ -49,8 +48,9 @@ export const fieldPath = (path: readonly PropertyKey[]): string =>
 /**
  * Builds a {@link ValidationError} from zod issues.
  *
- * zod 4 messages describe expected types and formats, not received values, and the issue's
- * `input` is dropped, so nothing of the patient's data reaches the error.
+ * The messages (the library's own, from {@link parseWith}, or the schema's) describe the rule and
+ * the expected type or format, not the received value, and the issue's `input` is dropped, so
+ * nothing of the patient's data reaches the error.
  *
  * @param model - the model name, such as `Patient`
  * @param issues - issues from a failed `safeParse`
@@ -74,15 +74,76 @@ export const validationError = (model: string, issues: readonly z.core.$ZodIssue
   };
 };
 
-// The library's schemas are built on `zod/mini`, which registers no locale of its own (classic zod
-// registers English globally on first use). The English messages are passed to every parse instead
-// of being installed in zod's global config, so the messages are the same whether or not the app
-// loads classic zod, and the library changes no global state. Built once, on the first parse.
-let englishMessages: z.core.$ZodErrorMap | undefined;
-const englishErrorMap = (): z.core.$ZodErrorMap => (englishMessages ??= en().localeError);
+// The units a size bound counts, by the kind of value bounded (zod's issue `origin`).
+const SIZE_UNITS: Readonly<Record<string, string>> = { string: 'character', array: 'item', set: 'item' };
+
+/** The kind of a value, never the value: `null`, `array`, `NaN` or its `typeof`. */
+const kindOf = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isNaN(value) ? 'NaN' : typeof value;
+
+/** A value from the schema (an enum member, a literal), quoted when it is text. */
+const shown = (value: unknown): string => (typeof value === 'string' ? `'${value}'` : String(value));
+
+/**
+ * The message of one zod issue: which rule failed, in a few words, from what the schema expected
+ * and the kind of value received, never the value itself. The library's schemas are built on
+ * `zod/mini`, which installs no messages of its own (classic zod registers its English locale on
+ * first use); these are passed to every parse instead of zod's English locale, which weighs 2.7 kB
+ * minified in a browser bundle, and without touching zod's global config, so the messages are the
+ * same whether or not the app loads classic zod. A check that names its own message keeps it.
+ */
+const issueMessage: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}, received ${kindOf(issue.input)}`;
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const limit = small ? issue.minimum : issue.maximum;
+      const bound = issue.exact
+        ? 'exactly'
+        : small
+          ? issue.inclusive
+            ? 'at least'
+            : 'more than'
+          : issue.inclusive
+            ? 'at most'
+            : 'less than';
+      const unit = SIZE_UNITS[issue.origin];
+      const counted = unit === undefined ? '' : ` ${unit}${Number(limit) === 1 ? '' : 's'}`;
+      return `too ${small ? 'small' : 'big'}: expected ${bound} ${String(limit)}${counted}`;
+    }
+    case 'invalid_value':
+      return `expected ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map(shown).join(', ')}`;
+    case 'invalid_format':
+      return issue.format === 'regex' && issue.pattern !== undefined
+        ? `does not match ${issue.pattern}`
+        : `not a valid ${issue.format}`;
+    case 'not_multiple_of':
+      return `expected a multiple of ${issue.divisor}`;
+    case 'unrecognized_keys':
+      return `unrecognized key${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map(shown).join(', ')}`;
+    case 'invalid_union': {
+      // A discriminated union names the allowed values of the discriminator (the issue's path).
+      const options: readonly unknown[] = Array.isArray(issue.options) ? issue.options : [];
+      return options.length > 0
+        ? `expected one of ${options.map(shown).join(', ')}`
+        : `matches ${issue.inclusive === false ? 'more than one' : 'none'} of the allowed forms`;
+    }
+    case 'invalid_key':
+    case 'invalid_element':
+      return `invalid ${issue.code === 'invalid_key' ? 'key' : 'element'} in ${issue.origin}`;
+    default:
+      return 'invalid input';
+  }
+};
 
 /**
  * Parses unknown input with a zod schema into an `Either`; never throws.
+ *
+ * Each issue's message is the schema's own where it states one, else the library's short sentence
+ * for the issue's code (`too small: expected at least 1 character`, `expected one of 'new',
+ * 'established'`), naming the rule and never the value.
  *
  * @param model - the model name used in the error
  * @param schema - the zod schema
@@ -96,6 +157,6 @@ export const parseWith = <S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
 ): Either<ValidationError, z.output<S>> => {
-  const r = z.safeParse(schema, input, { error: englishErrorMap() });
+  const r = z.safeParse(schema, input, { error: issueMessage });
   return r.success ? ok(r.data) : err(validationError(model, r.error.issues));
 };

@@ -1,6 +1,9 @@
 // The library's schemas are built on zod's tree-shakable `zod/mini` API. An app that uses classic
 // `zod` composes them into its own schemas: they must parse there exactly as the library's own
-// `parseX` does (same values, same issue paths, codes and messages) and infer the same types.
+// `parseX` does (same values, same issue paths and codes, the same messages where the schema states
+// its own, as for the two rules broken below) and infer the same types. A rule without a message of
+// the schema's own is worded by classic zod's locale there and by the library's short messages in
+// `parseX` (tests/core/messages.test.ts).
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { PatientIdSchema, type PatientId } from '../../src/core/index.js';
