@@ -3,11 +3,18 @@
 // Prints a table (nothing is written to docs/benchmarks.md): median CPU time (process.cpuUsage,
 // user + system) and median wall time per call over the samples, after the same warm-up for every
 // row, with the 1-minute load average. Seeded inputs, so every run parses the same data.
+//
+// `npx tsx bench/parse.bench.ts --compile` runs the same rows with zod's opt-in compiler installed
+// first (`import 'zod/compile'`, which an app puts before anything that builds schemas): the
+// library's modules are loaded after it, so every schema they build is compiled on first parse.
 import { loadavg } from 'node:os';
-import { SchedulingCalendarSchema, parseSchedulingCalendar } from '../src/scheduling/index.js';
-import { PatientSchema, normalizePatient, parsePatient } from '../src/records/index.js';
 import { fmtMs, seededRandom, table } from './harness.js';
-import { generateHealthSystem } from './healthSystem.js';
+
+const compiled = process.argv.includes('--compile');
+if (compiled) await import('zod/compile');
+const { SchedulingCalendarSchema, parseSchedulingCalendar } = await import('../src/scheduling/index.js');
+const { PatientSchema, normalizePatient, parsePatient } = await import('../src/records/index.js');
+const { generateHealthSystem } = await import('./healthSystem.js');
 
 const cpuAndWall = (fn: () => unknown, samples: number, warmup = 3): { cpu: number; wall: number } => {
   for (let i = 0; i < warmup; i++) fn();
@@ -63,4 +70,4 @@ console.log(
     rows.map(([name, t]) => [name, fmtMs(t.cpu), fmtMs(t.wall)]),
   ),
 );
-console.log(`load ${load}`);
+console.log(`load ${load}${compiled ? ', zod/compile installed' : ''}`);
