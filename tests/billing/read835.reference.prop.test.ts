@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { read835 } from '../../src/billing/x12/read835.js';
 import { read835Reference } from '../../src/billing/x12/read835Reference.js';
-import { centsOf, x12Amount } from '../../src/billing/x12/values.js';
+import { centsOf, x12Amount, x12Quantity } from '../../src/billing/x12/values.js';
 import { dataFile, dataFiles } from '../support/testData.js';
 import { editedX12 } from '../support/x12Edits.js';
 import { x835 } from './x835.js';
@@ -250,6 +250,46 @@ describe('centsOf reads amounts as x12Amount does', () => {
         expect(centsOf(v)).toBe(x12Amount(v));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('x12Quantity reads quantities as the pattern it replaced', () => {
+  /** The pattern x12Quantity used before it read the characters itself. */
+  const byPattern = (value: string): number | undefined => {
+    const v = value.trim();
+    return /^-?(?:\d+(?:\.\d*)?|\.\d+)$/.test(v) ? Number(v) : undefined;
+  };
+  it('on the documented forms', () => {
+    for (const v of [
+      '1',
+      '1.',
+      '1.5',
+      '.5',
+      '-2',
+      '-.5',
+      ' 3 ',
+      '',
+      '-',
+      '.',
+      '-.',
+      '1.2.3',
+      '1e3',
+      '+1',
+      '0x1',
+    ])
+      expect(x12Quantity(v)).toBe(byPattern(v));
+  });
+  it('on random strings of digits, points, signs and spaces', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('0', '1', '7', '.', '-', '+', 'e', ' ', '\t', 'x'), { maxLength: 12 }),
+        (chars) => {
+          const v = chars.join('');
+          expect(x12Quantity(v)).toBe(byPattern(v));
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });

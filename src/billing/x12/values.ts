@@ -84,8 +84,28 @@ export const centsOf = (value: string): Cents | undefined => {
  */
 export const x12Quantity = (value: string): number | undefined => {
   const v = value.trim();
-  if (!/^-?(?:\d+(?:\.\d*)?|\.\d+)$/.test(v)) return undefined;
-  return Number(v);
+  return isDecimal(v) ? Number(v) : undefined;
+};
+
+/**
+ * Whether `v` is an X12 decimal as `/^-?(?:\d+(?:\.\d*)?|\.\d+)$/` reads it (`1`, `1.`, `1.5`,
+ * `.5`, each with an optional minus), in one pass over its characters: the readers call it for
+ * every quantity, and a pattern costs a compile in every fresh process.
+ */
+const isDecimal = (v: string): boolean => {
+  let i = v.length > 0 && v.charCodeAt(0) === MINUS ? 1 : 0;
+  let whole = 0;
+  let point = false;
+  let decimals = 0;
+  for (; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= DIGIT_0 && c <= DIGIT_9) {
+      if (point) decimals++;
+      else whole++;
+    } else if (c === POINT && !point) point = true;
+    else return false;
+  }
+  return whole > 0 || decimals > 0;
 };
 
 /**

@@ -29,7 +29,15 @@ export interface SegmentView {
   raw(): string;
 }
 
-const ALNUM = /^[A-Za-z0-9]$/;
+/**
+ * Whether a one-character string is an ASCII letter or digit (a delimiter may not be one). A
+ * comparison of character codes rather than a regular expression: readIsa runs once per
+ * interchange, and a pattern costs a compile in every fresh process.
+ */
+const isAlnum = (c: string): boolean => {
+  const code = c.length === 1 ? c.charCodeAt(0) : -1;
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+};
 
 /**
  * The text from ISA on (a leading BOM and whitespace removed, each with a warning), or an error
@@ -49,7 +57,8 @@ export const interchangeText = (text: unknown, warnings: X12Warning[]): Either<X
     warnings.push(x12Warning('x12.bom', 'a UTF-8 byte order mark precedes ISA'));
     body = body.slice(1);
   }
-  body = body.replace(/^\s+/, '');
+  // trimStart removes what /^\s+/ matches (white space and line terminators), without a pattern.
+  body = body.trimStart();
   if (!body.startsWith('ISA'))
     return err(x12Error('x12.missing-isa', 'the text does not start with an ISA segment'));
   return ok(body);
@@ -76,7 +85,7 @@ export const readIsa = (text: string, warnings: X12Warning[]): Either<X12Error, 
   const element = text[3];
   if (element === undefined)
     return err(x12Error('x12.isa-truncated', 'ISA ends before its element separator'));
-  if (ALNUM.test(element) || element === ' ')
+  if (isAlnum(element) || element === ' ')
     return err(x12Error('x12.missing-isa', 'ISA is not followed by an element separator'));
   let pos = 3;
   const isa: string[] = ['ISA'];
@@ -95,7 +104,7 @@ export const readIsa = (text: string, warnings: X12Warning[]): Either<X12Error, 
     warnings.push(x12Warning('x12.isa-length', `ISA is ${pos + 1} characters, not 106`, 0));
   const rep = isa[11] ?? '';
   const version = (isa[12] ?? '').trim();
-  const hasRepetition = version >= '00501' && rep.length === 1 && !ALNUM.test(rep) && rep !== element;
+  const hasRepetition = version >= '00501' && rep.length === 1 && !isAlnum(rep) && rep !== element;
   if (hasRepetition && rep === component)
     warnings.push(
       x12Warning(
