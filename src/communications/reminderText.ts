@@ -36,10 +36,23 @@ const OPT_OUT: Readonly<Record<Channel, string>> = {
   portal: 'To stop these reminders, change your preferences in the portal.',
 };
 
+// The fixed parts of a reminder's text (bodyOfWhens writes them, bodyLength counts them).
+const COMPACT_OPEN = ': appt ';
+const COMPACT_CLOSE = '. Y=confirm R=reschedule STOP=opt out';
+const FULL_OPEN = ': reminder of ';
+const FULL_ON = ' on ';
+const FULL_CLOSE = '. ';
+const LIST_COMMA = ', ';
+const LIST_AND = ' and ';
+const whoseOf = (count: number, household: boolean): string =>
+  household ? 'household appointments' : count > 1 ? 'your appointments' : 'your appointment';
+const replyOf = (channel: Channel): string =>
+  channel === 'voice' ? 'Press 1 to confirm or 2 to reschedule.' : 'Reply Y to confirm or R to reschedule.';
+
 const listed = (items: readonly string[]): string =>
   items.length <= 1
     ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+    : `${items.slice(0, -1).join(LIST_COMMA)}${LIST_AND}${items[items.length - 1] ?? ''}`;
 
 /** How much text a reminder may use: `full` sentences or the `compact` form kept for long lists. */
 export type ReminderForm = 'full' | 'compact';
@@ -100,18 +113,54 @@ export const bodyOfWhens = (
 ): string => {
   // Joined rather than concatenated: one flat string, not a tree of pieces kept as long as the
   // text (a plan keeps a text per message).
-  if (form === 'compact')
-    return [practice, ': appt ', listed(whens), '. Y=confirm R=reschedule STOP=opt out'].join('');
-  const whose = household
-    ? 'household appointments'
-    : whens.length > 1
-      ? 'your appointments'
-      : 'your appointment';
-  const reply =
-    channel === 'voice' ? 'Press 1 to confirm or 2 to reschedule.' : 'Reply Y to confirm or R to reschedule.';
-  return [practice, ': reminder of ', whose, ' on ', listed(whens), '. ', reply, ' ', OPT_OUT[channel]].join(
-    '',
-  );
+  if (form === 'compact') return [practice, COMPACT_OPEN, listed(whens), COMPACT_CLOSE].join('');
+  return [
+    practice,
+    FULL_OPEN,
+    whoseOf(whens.length, household),
+    FULL_ON,
+    listed(whens),
+    FULL_CLOSE,
+    replyOf(channel),
+    ' ',
+    OPT_OUT[channel],
+  ].join('');
+};
+
+/**
+ * The length, in UTF-16 code units, of the text `bodyOfWhens` would write, without writing it: a
+ * planner checks an SMS against its limit first and writes only the form that fits.
+ *
+ * @param practice - the practice name
+ * @param channel - the channel
+ * @param whens - one text per appointment, in time order
+ * @param form - full sentences or the compact form
+ * @param household - "household appointments"
+ * @returns `bodyOfWhens(...).length`
+ * @example
+ * bodyLength('Elm Street Clinic', 'sms', ['Tue Nov 24 at 9:00 AM'], 'compact', false); // 82
+ */
+export const bodyLength = (
+  practice: string,
+  channel: Channel,
+  whens: readonly string[],
+  form: ReminderForm,
+  household: boolean,
+): number => {
+  let list = 0;
+  for (const w of whens) list += w.length;
+  if (whens.length > 1) list += LIST_COMMA.length * (whens.length - 2) + LIST_AND.length;
+  return form === 'compact'
+    ? practice.length + COMPACT_OPEN.length + list + COMPACT_CLOSE.length
+    : practice.length +
+        FULL_OPEN.length +
+        whoseOf(whens.length, household).length +
+        FULL_ON.length +
+        list +
+        FULL_CLOSE.length +
+        replyOf(channel).length +
+        1 +
+        OPT_OUT[channel].length;
 };
 
 /** GSM 03.38 characters that take two septets (the escape table): ^ { } \\ [ ~ ] |. */

@@ -23,7 +23,14 @@ import type {
   ReminderRules,
   ReminderTemplate,
 } from './model.js';
-import { bodyOfWhens, fitsSms, reminderBody, spokenTime, type ReminderForm } from './reminderText.js';
+import {
+  bodyLength,
+  bodyOfWhens,
+  fitsSms,
+  reminderBody,
+  spokenTime,
+  type ReminderForm,
+} from './reminderText.js';
 import { localDayMinute, type MinuteWindow } from './sendingWindow.js';
 
 const MINUTE = 60_000;
@@ -437,7 +444,9 @@ export const planReminders = (
   // Recipients, as the daily and weekly limits count them: a patient, or one phone number in one
   // zone shared by the patients reached on it by SMS or voice (a family phone).
   const recipientOf = new Int32Array(patients.length).fill(-1);
-  const membersOf: number[][] = [];
+  /** Per recipient: its first patient; a recipient with several (a family phone) also lists them all. */
+  const firstMemberOf: number[] = [];
+  const membersOf = new Map<number, number[]>();
   const households = new Map<string, number>();
   const recipientOfPatient = (p: number): number => {
     let r = recipientOf[p] as number;
@@ -446,11 +455,18 @@ export const planReminders = (
       const phone = (patients[p] as PatientContact).phone;
       if ((channel === SMS || channel === VOICE) && phone !== undefined) {
         const key = `${phone}\u0000${zoneOf(p)}`;
-        r = households.get(key) ?? membersOf.length;
+        r = households.get(key) ?? firstMemberOf.length;
         households.set(key, r);
-      } else r = membersOf.length;
-      if (r === membersOf.length) membersOf.push([]);
-      (membersOf[r] as number[]).push(p);
+      } else r = firstMemberOf.length;
+      if (r === firstMemberOf.length) firstMemberOf.push(p);
+      else {
+        let all = membersOf.get(r);
+        if (all === undefined) {
+          all = [firstMemberOf[r] as number];
+          membersOf.set(r, all);
+        }
+        all.push(p);
+      }
       recipientOf[p] = r;
     }
     return r;
@@ -573,7 +589,7 @@ export const planReminders = (
   const rankOf = new Int32Array(patients.length);
   for (let k = 0; k < met.length; k++) rankOf[met[k] as number] = k;
   const ranked: number[] = [];
-  const listed = new Uint8Array(membersOf.length);
+  const listed = new Uint8Array(firstMemberOf.length);
   for (const p of met) {
     const r = recipientOf[p] as number;
     if (listed[r] === 0 && (perRecipient[r] as number) > 0) {
@@ -582,7 +598,7 @@ export const planReminders = (
     }
   }
   // Counting sort of the candidates by recipient, keeping candidate order within a recipient.
-  const segmentStart = new Int32Array(membersOf.length);
+  const segmentStart = new Int32Array(firstMemberOf.length);
   let offset = 0;
   for (const r of ranked) {
     segmentStart[r] = offset;
@@ -663,6 +679,9 @@ export const planReminders = (
         const when = `${spokenTime(dayNumberToDate(day), minute)}${yourTime === 0 ? '' : ' your time'}`;
         const dayPart = when.slice(0, when.indexOf(' at '));
         textWhen.push(when);
+        singleBodies.push(new Array<string | undefined>(BODY_VARIANTS));
+        fullFields.push(undefined);
+        compactFields.push(undefined);
         textDay.push(dayPart);
         textTime.push(when.slice(dayPart.length + ' at '.length));
       }
@@ -684,16 +703,23 @@ export const planReminders = (
     }
     return covered;
   };
-  /** One-appointment bodies by text, channel, template and form. */
-  const singleBodies: (string | undefined)[] = [];
-  /** One-appointment fields by text and form. */
-  const singleFields: (Readonly<Record<string, string>> | undefined)[] = [];
+  /**
+   * One-appointment bodies: per text, a short list by channel, template and form (4 x 2 x 2),
+   * made with the text. One list per text rather than one long list with most places empty, which
+   * the engine would keep as a hash table.
+   */
+  const singleBodies: (string | undefined)[][] = [];
+  const BODY_VARIANTS = CHANNELS.length * 4;
+  /** One-appointment fields by text, full and compact. */
+  const fullFields: (Readonly<Record<string, string>> | undefined)[] = [];
+  const compactFields: (Readonly<Record<string, string>> | undefined)[] = [];
   const fieldsOf = (i: number, form: ReminderForm, when: string): Readonly<Record<string, string>> => {
-    const key = (textOf[i] as number) * 2 + (form === 'full' ? 0 : 1);
-    let fields = singleFields[key];
+    const byText = form === 'full' ? fullFields : compactFields;
+    const t = textOf[i] as number;
+    let fields = byText[t];
     if (fields === undefined) {
       fields = Object.freeze({ practice: rules.practiceName, form, appointments: when });
-      singleFields[key] = fields;
+      byText[t] = fields;
     }
     return fields;
   };
@@ -764,7 +790,8 @@ export const planReminders = (
   };
 
   // At most one message per candidate: arrays sized up front (no growing copies).
-  const messages: PlannedReminder[] = [];
+  const messages = new Array<PlannedReminder>(count);
+  let messageCount = 0;
   const messageMs = new Float64Array(count);
   const messageRank = new Int32Array(count);
   const groupFrom: number[] = [];
@@ -774,7 +801,7 @@ export const planReminders = (
   for (const r of ranked) {
     const from = segmentStart[r] as number;
     const to = from + (perRecipient[r] as number);
-    const members = membersOf[r] as number[];
+    const shared = membersOf.has(r);
     sortByDayThenTime(order, from, to, cDay, cMs);
     // Day groups (runs of one local day), then in time order of their first send.
     groupFrom.length = 0;
@@ -788,7 +815,7 @@ export const planReminders = (
       g = end;
     }
     sortGroupsByTime(groupFrom, groupTo, order, cMs);
-    const zone = zoneOf(members[0] as number);
+    const zone = zoneOf(firstMemberOf[r] as number);
     const history = sentMs[r] ?? [];
     const historyDays = sentDays[r] ?? [];
     keptMs.length = 0;
@@ -813,7 +840,7 @@ export const planReminders = (
       keptMs.push(ms);
       let p = patientOfAppt[cAppt[first] as number] as number;
       let household: readonly PatientId[] | undefined;
-      if (members.length > 1) {
+      if (shared) {
         // A shared phone: the day's patients, the first of them by id, and (separate) the one
         // whose reminder comes first.
         const dayGroup = dayPatients(gFrom, gTo);
@@ -855,9 +882,10 @@ export const planReminders = (
   /** Adds a message (if any) with its send instant (its run's first candidate) and its patient's rank. */
   function emit(message: PlannedReminder | undefined, from: number, p: number): void {
     if (message === undefined) return;
-    messageMs[messages.length] = cMs[order[from] as number] as number;
-    messageRank[messages.length] = rankOf[p] as number;
-    messages.push(message);
+    messageMs[messageCount] = cMs[order[from] as number] as number;
+    messageRank[messageCount] = rankOf[p] as number;
+    messages[messageCount] = message;
+    messageCount++;
   }
 
   /** The patients of a day group, in id order. */
@@ -1000,13 +1028,27 @@ export const planReminders = (
     }
     let form: ReminderForm = 'full';
     const forHousehold = household !== undefined;
-    let body = bodyOfWhens(rules.practiceName, channel, whens, form, forHousehold);
-    if (channel === 'sms' && !fits(body)) {
-      form = 'compact';
+    let body: string;
+    if (channel === 'sms' && plainNames) {
+      // Plain GSM-7: a text fits when its length does, so only the form that fits is written.
+      const practice = rules.practiceName;
+      if (bodyLength(practice, channel, whens, form, forHousehold) > limit) {
+        form = 'compact';
+        if (bodyLength(practice, channel, whens, form, forHousehold) > limit) {
+          skipGroup(order, gFrom, gTo, 'reminder.too-long');
+          return undefined;
+        }
+      }
+      body = bodyOfWhens(practice, channel, whens, form, forHousehold);
+    } else {
       body = bodyOfWhens(rules.practiceName, channel, whens, form, forHousehold);
-      if (!fits(body)) {
-        skipGroup(order, gFrom, gTo, 'reminder.too-long');
-        return undefined;
+      if (channel === 'sms' && !fits(body)) {
+        form = 'compact';
+        body = bodyOfWhens(rules.practiceName, channel, whens, form, forHousehold);
+        if (!fits(body)) {
+          skipGroup(order, gFrom, gTo, 'reminder.too-long');
+          return undefined;
+        }
       }
     }
     const patient = (patients[p] as PatientContact).patient;
@@ -1056,20 +1098,21 @@ export const planReminders = (
     const covered = singleCovered(i, zone);
     const template: ReminderTemplate = sensitive ? 'reminder.generic' : 'reminder.standard';
     const appointment = covered[0] as ReminderAppointment;
-    // Text, then channel, template and form: 4 x 2 x 2 variants of one text.
-    const textKey = ((textOf[i] as number) * CHANNELS.length + ch) * 4 + (sensitive ? 2 : 0);
+    // Channel, template and form: 4 x 2 x 2 variants of one text.
+    const bodies = singleBodies[textOf[i] as number] as (string | undefined)[];
+    const variant = ch * 4 + (sensitive ? 2 : 0);
     let form: ReminderForm = 'full';
-    let body = singleBodies[textKey];
+    let body = bodies[variant];
     if (body === undefined) {
       body = reminderBody(rules.practiceName, channel, template, covered, form);
-      singleBodies[textKey] = body;
+      bodies[variant] = body;
     }
     if (channel === 'sms' && !fits(body)) {
       form = 'compact';
-      body = singleBodies[textKey + 1];
+      body = bodies[variant + 1];
       if (body === undefined) {
         body = reminderBody(rules.practiceName, channel, template, covered, form);
-        singleBodies[textKey + 1] = body;
+        bodies[variant + 1] = body;
       }
       if (!fits(body)) {
         skipGroup(order, gFrom, gTo, 'reminder.too-long');
@@ -1084,7 +1127,7 @@ export const planReminders = (
     return plannedReminder(id, patient, channel, sendAt, covered, ruleLabels, template, fields, body, moved);
   }
 
-  return ok(planOf(inSendOrder(messages, messageMs, messageRank), log, appointments, labels));
+  return ok(planOf(inSendOrder(messages, messageCount, messageMs, messageRank), log, appointments, labels));
 };
 
 /** A message as one object literal (two literals rather than a spread for `moved`: one object each). */
@@ -1116,10 +1159,10 @@ const plannedReminder = (
  */
 const inSendOrder = (
   messages: readonly PlannedReminder[],
+  count: number,
   ms: Float64Array,
   rank: Int32Array,
 ): PlannedReminder[] => {
-  const count = messages.length;
   let earliest = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < count; k++) {
@@ -1152,7 +1195,10 @@ const inSendOrder = (
     keys.sort();
     byTime = new Array<number>(count);
     for (let k = 0; k < count; k++) byTime[k] = (keys[k] as number) % count;
-  } else byTime = messages.map((_, k) => k).sort((x, y) => (ms[x] as number) - (ms[y] as number) || x - y);
+  } else
+    byTime = Array.from({ length: count }, (_, k) => k).sort(
+      (x, y) => (ms[x] as number) - (ms[y] as number) || x - y,
+    );
   for (let i = 1; i < count; i++) {
     const k = byTime[i] as number;
     let j = i - 1;
