@@ -184,12 +184,18 @@ const planOf = (
   labels: readonly string[],
 ): ReminderPlan => {
   const counts = zeroCounts();
-  for (let k = 0; k < log.count; k++) counts[SKIP_REASONS[log.reason[k] as number] as SkipReason]++;
+  // The ids are read now: the list built later must not see a caller's later change to the
+  // appointments array, nor keep the array alive (DESIGN.md rule 8).
+  const ids = new Array<AppointmentId>(log.count);
+  for (let k = 0; k < log.count; k++) {
+    counts[SKIP_REASONS[log.reason[k] as number] as SkipReason]++;
+    ids[k] = (appointments[log.appointment[k] as number] as Appointment).id;
+  }
   let list: readonly SkippedReminder[] | undefined;
   const build = (): readonly SkippedReminder[] => {
     const out = new Array<SkippedReminder>(log.count);
     for (let k = 0; k < log.count; k++) {
-      const appointment = (appointments[log.appointment[k] as number] as Appointment).id;
+      const appointment = ids[k] as AppointmentId;
       const reason = SKIP_REASONS[log.reason[k] as number] as SkipReason;
       const r = log.rule[k] as number;
       out[k] =

@@ -185,6 +185,20 @@ describe('what is not planned', () => {
     expect(JSON.parse(JSON.stringify(p)).skipped).toHaveLength(3);
   });
 
+  it('the skipped list, read after the caller changed the appointments array, names the appointments planned', () => {
+    const appointments = [
+      appt('a1', '2026-01-05T10:00:00-05:00', { status: 'cancelled' }),
+      appt('a2', '2026-01-01T10:00:00-05:00'),
+    ];
+    const p = plan(appointments, rules());
+    appointments.reverse();
+    appointments.length = 1;
+    expect(p.skipped.map((s) => [s.appointment, s.reason]).sort()).toEqual([
+      ['a1', 'reminder.not-active'],
+      ['a2', 'reminder.past'],
+    ]);
+  });
+
   it('a patient with no contact record is reported, not guessed', () => {
     expect(plan([appt('a1', '2026-11-24T12:00:00-05:00', { patient: 'nobody' })]).skipped).toMatchObject([
       { appointment: 'a1', reason: 'reminder.unknown-patient' },
