@@ -49,9 +49,15 @@ const MINUTES_MAX = 525_600;
  */
 export const id = (v: unknown): string | undefined => {
   if (typeof v !== 'string') return undefined;
+  const n = v.length;
+  // Printable ASCII at both ends (no white space there to trim): the string as it is.
+  if (n >= 1 && n <= ID_MAX && printable(v.charCodeAt(0)) && printable(v.charCodeAt(n - 1))) return v;
   const t = v.trim();
   return t.length >= 1 && t.length <= ID_MAX ? t : undefined;
 };
+
+/** Whether a character code is printable ASCII other than the space (nothing `trim` removes). */
+const printable = (c: number): boolean => c > 32 && c < 127;
 
 /** Two digits at `i` as a number, or NaN (small enough to be inlined at every call). */
 const two = (s: string, i: number): number => {
@@ -78,6 +84,10 @@ const LONGEST_INSTANT = 29;
 /** Where the text after the seconds starts, and how many fraction digits the reader takes. */
 const AFTER_SECONDS = 19;
 const MOST_FRACTION_DIGITS = 3;
+
+/** The date (`(year * 100 + month) * 100 + day`) `instantInto` read last, and its day number. */
+let lastDate = Number.NaN;
+let lastDay = 0;
 
 /**
  * Whether `s` is a valid instant of the shapes storage writes, its epoch ms then written to
@@ -125,7 +135,13 @@ export const instantInto = (s: string, column: Float64Array, at: number): boolea
     }
     if (zone === AFTER_SECONDS + 1) return false;
   }
-  const utc = civilDay(y, mo, d) * DAY + ((h * 60 + mi) * 60 + sec) * 1000 + ms;
+  // A start and its end mostly share their date: the day number of the last date read is kept.
+  const date = (y * 100 + mo) * 100 + d;
+  if (date !== lastDate) {
+    lastDay = civilDay(y, mo, d);
+    lastDate = date;
+  }
+  const utc = lastDay * DAY + ((h * 60 + mi) * 60 + sec) * 1000 + ms;
   if (n === zone + 1) {
     column[at] = utc;
     return s.charCodeAt(zone) === LETTER_Z;
@@ -192,16 +208,17 @@ const UNREAD = Symbol('unread');
 
 /**
  * An optional field's value `v` (read by its literal name, which keeps the property loads fast):
- * absent reads as undefined, present must pass `read`. `key` is only asked for an undefined value
- * (zod keeps a key that is present with the value undefined; this reader leaves that to it).
+ * absent reads as undefined, present must pass `read`. `has` says whether the key is in the
+ * object (`key in a`, with the literal key at the call: zod keeps a key that is present with the
+ * value undefined, and this reader leaves that to it; a key inherited from a changed
+ * `Object.prototype` also goes to the schema).
  */
 const optional = <A>(
-  a: Plain,
   v: unknown,
-  key: string,
+  has: boolean,
   read: (v: unknown) => A | undefined,
 ): A | undefined | typeof UNREAD => {
-  if (v === undefined) return Object.hasOwn(a, key) ? UNREAD : undefined;
+  if (v === undefined) return has ? UNREAD : undefined;
   const r = read(v);
   return r === undefined ? UNREAD : r;
 };
@@ -282,16 +299,16 @@ export const readPlain = (
   const provider = id(input.provider);
   if (appointmentId === undefined || type === undefined || patient === undefined || provider === undefined)
     return undefined;
-  const resources = optional(input, input.resources, 'resources', idList);
-  const location = optional(input, input.location, 'location', id);
+  const resources = optional(input.resources, 'resources' in input, idList);
+  const location = optional(input.location, 'location' in input, id);
   const startText = input.start;
   const endText = input.end;
   if (!instantField(input, startText, 'start', starts, at) || !instantField(input, endText, 'end', ends, at))
     return undefined;
   const hasStart = startText !== undefined;
-  const before = optional(input, input.bufferBeforeMinutes, 'bufferBeforeMinutes', wholeMinutes);
-  const after = optional(input, input.bufferAfterMinutes, 'bufferAfterMinutes', wholeMinutes);
-  const telehealth = optional(input, input.telehealth, 'telehealth', bool);
+  const before = optional(input.bufferBeforeMinutes, 'bufferBeforeMinutes' in input, wholeMinutes);
+  const after = optional(input.bufferAfterMinutes, 'bufferAfterMinutes' in input, wholeMinutes);
+  const telehealth = optional(input.telehealth, 'telehealth' in input, bool);
   if (
     resources === UNREAD ||
     location === UNREAD ||

@@ -4,13 +4,14 @@
  * patient, all as epoch-ms interval lists.
  */
 import type { AppointmentId, PatientId, ProviderId, ResourceId } from '../core/ids.js';
-import { normalizeIntervals, subtractIntervals, type Interval } from '../core/interval.js';
+import { normalizeIntervals, subtractIntervals, unionIntervals, type Interval } from '../core/interval.js';
 import { err, ok, type Either } from '../core/result.js';
 import { type IanaZone } from '../core/time.js';
 import { dateToDayNumber, dayNumberWeekday, instantToMs, type IsoInstant } from '../core/calendar.js';
 import {
   atDepth,
   blockedBy,
+  blockedUnion,
   indexCalendar,
   occupanciesNear,
   ownerBookings,
@@ -304,14 +305,58 @@ export const providerBusy = (
   hi: number,
   capacity: number,
 ): readonly Interval[] => {
+  if (capacity > 1) return providerBusyPlain(ctx, p, lo, hi, capacity);
+  // A regular block: the union of the bookings' blocked times, read from the columns in start
+  // order (`blockedUnion`), then the holds'.
+  const booked = blockedUnion(
+    ownerBookings(ctx.index, 'provider', p),
+    lo,
+    hi,
+    ctx.before,
+    ctx.after,
+    ctx.excluded,
+  );
+  if (!booked) return providerBusyPlain(ctx, p, lo, hi, capacity);
+  const held = heldBy(ctx, p, lo, hi);
+  return held.length === 0 ? booked : unionIntervals(booked, normalizeIntervals(held));
+};
+
+/** The blocked times of the live holds of provider `p` near [lo, hi). */
+const heldBy = (ctx: SearchContext, p: ProviderId, lo: number, hi: number): Interval[] => {
+  const reach = ctx.before + ctx.after;
+  const out: Interval[] = [];
+  // A hold takes a place like a booking: all of a regular block, one seat of an overbook block.
+  for (const h of ctx.index.holds)
+    if (h.provider === p && active(ctx, h) && h.start - reach < hi && h.end + reach > lo)
+      out.push(blockedBy(h, ctx.before, ctx.after));
+  return out;
+};
+
+/**
+ * Busy time of a provider, the plain way: every occupancy near the range, filtered, widened and
+ * swept at the block's depth. `providerBusy` agrees with it (tests/scheduling/fastPaths.prop.test.ts).
+ *
+ * @param ctx - the search context
+ * @param p - provider id
+ * @param lo - range start, epoch ms
+ * @param hi - range end, epoch ms
+ * @param capacity - concurrent appointments allowed (1 = regular)
+ * @returns normalized busy intervals
+ * @example
+ * providerBusyPlain(ctx, 'dr-patel', lo, hi, 1);
+ */
+export const providerBusyPlain = (
+  ctx: SearchContext,
+  p: ProviderId,
+  lo: number,
+  hi: number,
+  capacity: number,
+): readonly Interval[] => {
   const reach = ctx.before + ctx.after;
   const booked = occupanciesNear(ownerBookings(ctx.index, 'provider', p), lo, hi, reach)
     .filter((o) => active(ctx, o))
     .map((o) => blockedBy(o, ctx.before, ctx.after));
-  // A hold takes a place like a booking: all of a regular block, one seat of an overbook block.
-  for (const h of ctx.index.holds)
-    if (h.provider === p && active(ctx, h) && h.start - reach < hi && h.end + reach > lo)
-      booked.push(blockedBy(h, ctx.before, ctx.after));
+  booked.push(...heldBy(ctx, p, lo, hi));
   return atDepth(booked, capacity);
 };
 

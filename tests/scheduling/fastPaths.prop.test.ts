@@ -19,6 +19,8 @@ import {
   positionsByStart,
   positionsByStartPlain,
 } from '../../src/scheduling/calendarIndex.js';
+import { providerBusy, providerBusyPlain, searchContext } from '../../src/scheduling/search.js';
+import { appointmentId, patientId, providerId } from '../../src/core/ids.js';
 import {
   AppointmentSchema,
   findSlots,
@@ -134,6 +136,11 @@ const idText = fc.oneof(
     'y'.repeat(129),
     ` ${'z'.repeat(128)} `,
     '__proto__',
+    '\u00a0dr-patel',
+    'dr-patel\u2028',
+    '\ufeffx',
+    'dr\tpatel',
+    'é',
   ),
   fc.string({ maxLength: 12 }),
 );
@@ -556,7 +563,129 @@ describe('bookings near a range agree with a plain filter', () => {
   );
 });
 
+/** Bookings on a 10-minute grid, so that they touch and overlap often. */
+const gridBookingArb = fc.record({
+  startMin: fc.integer({ min: 0, max: 300 }).map((m) => m * 10),
+  lengthMin: fc.integer({ min: 1, max: 12 }).map((m) => m * 10),
+  before: fc.option(fc.constantFrom(0, 5, 10), { nil: undefined, freq: 2 }),
+  after: fc.option(fc.constantFrom(0, 5, 10), { nil: undefined, freq: 2 }),
+  status: fc.constantFrom('booked', 'pending', 'cancelled', 'fulfilled'),
+});
+
+describe('providerBusy agrees with providerBusyPlain', () => {
+  // Bookings of two providers in random order, with their own buffers or their type's (none for
+  // 'v0', 7 / 3 minutes or none for 'v'), holds, an excluded appointment, and searches with or
+  // without buffers.
+  test.prop(
+    [
+      fc.array(fc.record({ b: gridBookingArb, other: fc.boolean(), buffered: fc.boolean() }), {
+        maxLength: 30,
+        size: 'medium',
+      }),
+      fc.array(
+        fc.record({
+          startMin: fc.integer({ min: 0, max: 3000 }),
+          lengthMin: fc.integer({ min: 1, max: 300 }),
+          expiresMin: fc.integer({ min: -60, max: 60 }),
+          patient: fc.constantFrom('p', 'q'),
+        }),
+        { maxLength: 3 },
+      ),
+      fc.integer({ min: -300, max: 3300 }),
+      fc.integer({ min: 1, max: 3600 }),
+      fc.constantFrom('v0', 'v'),
+      fc.option(fc.integer({ min: 0, max: 29 }), { nil: undefined }),
+      fc.option(fc.constantFrom('p', 'q'), { nil: undefined }),
+      fc.boolean(),
+      fc.boolean(),
+    ],
+    { numRuns: 500 },
+  )(
+    'same busy intervals for a regular block',
+    (bookings, holds, loMin, spanMin, type, excluded, patient, typeBuffers, own) => {
+      const base = Date.UTC(2026, 10, 23);
+      const iso = (m: number) => new Date(base + m * MIN).toISOString().replace('.000Z', 'Z');
+      const now = base + 1000 * MIN;
+      const calendar = parseOrThrow(
+        {
+          providers: [
+            { id: 'dr', zone: 'UTC', locations: [], specialties: [] },
+            { id: 'dr2', zone: 'UTC', locations: [], specialties: [] },
+          ],
+          locations: [],
+          resources: [],
+          appointmentTypes: [
+            { id: 'v0', code: 'V0', durationMinutes: 10 },
+            typeBuffers
+              ? { id: 'v', code: 'V', durationMinutes: 10, bufferBeforeMinutes: 7, bufferAfterMinutes: 3 }
+              : { id: 'v', code: 'V', durationMinutes: 10 },
+          ],
+          templates: [],
+          exceptions: [],
+          appointments: bookings.map(({ b, other, buffered }, i) => ({
+            id: `a${i}`,
+            status: b.status,
+            type: buffered ? 'v' : 'v0',
+            patient: 'p',
+            provider: other ? 'dr2' : 'dr',
+            start: iso(b.startMin),
+            end: iso(b.startMin + b.lengthMin),
+            ...(b.before === undefined || !own ? {} : { bufferBeforeMinutes: b.before }),
+            ...(b.after === undefined || !own ? {} : { bufferAfterMinutes: b.after }),
+          })),
+          holds: holds.map((h, i) => ({
+            id: `h${i}`,
+            provider: 'dr',
+            type: 'v',
+            patient: h.patient,
+            start: iso(h.startMin),
+            end: iso(h.startMin + h.lengthMin),
+            expiresAt: iso(1000 + h.expiresMin),
+          })),
+        },
+        parseSchedulingCalendar,
+      );
+      const ctx = searchContext(
+        calendar,
+        type,
+        isoInstant(new Date(now).toISOString()),
+        excluded === undefined ? undefined : appointmentId(`a${excluded}`),
+        patient === undefined ? undefined : patientId(patient),
+      );
+      if (ctx._tag === 'Left') throw new Error(ctx.left.code);
+      const lo = base + loMin * MIN;
+      const hi = lo + spanMin * MIN;
+      expect(providerBusy(ctx.right, providerId('dr'), lo, hi, 1)).toEqual(
+        providerBusyPlain(ctx.right, providerId('dr'), lo, hi, 1),
+      );
+    },
+  );
+});
+
 describe('positionsByStart agrees with the plain comparison sort', () => {
+  // Whole-ms starts (the sort of one number per position) and any others (the sort of the starts
+  // alone, then the places), in order or not.
+  test.prop(
+    [
+      fc.array(
+        fc.oneof(
+          fc.integer({ min: 0, max: 50 }).map((m) => 1_795_000_000_000 + m * 30 * MIN),
+          fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }),
+          fc.constantFrom(0, -0, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER),
+        ),
+        { maxLength: 120 },
+      ),
+    ],
+    { numRuns: 800 },
+  )('whole-ms starts: same order, ties in position order', (values) => {
+    const starts = Float64Array.from(values);
+    const positions = [...starts.keys()].filter((i) => i % 4 !== 2);
+    expect(Array.from(positionsByStart(positions, starts))).toEqual(positionsByStartPlain(positions, starts));
+    expect(Array.from(positionsByStart(Int32Array.from(positions), starts))).toEqual(
+      positionsByStartPlain(positions, starts),
+    );
+  });
+
   test.prop(
     [
       fc.array(
