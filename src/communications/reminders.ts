@@ -330,6 +330,26 @@ const SMS = 0;
 const VOICE = 1;
 const CHANNEL_UNKNOWN = -2;
 const CHANNEL_NONE = -1;
+
+/**
+ * A patient's channel by index, as `choose` finds it at `nowMs`, computed on first use and kept as
+ * an index into CHANNELS (or CHANNEL_NONE).
+ */
+const channelMemo = (
+  patients: readonly PatientContact[],
+  nowMs: number,
+  choose: (patient: PatientContact, nowMs: number) => Channel | undefined,
+): ((p: number) => number) => {
+  const memo = new Int8Array(patients.length).fill(CHANNEL_UNKNOWN);
+  return (p) => {
+    if (memo[p] === CHANNEL_UNKNOWN) {
+      const c = choose(patients[p] as PatientContact, nowMs);
+      memo[p] = c === undefined ? CHANNEL_NONE : CHANNELS.indexOf(c);
+    }
+    return memo[p] as number;
+  };
+};
+
 const MOVED: readonly (undefined | 'earlier' | 'later')[] = [undefined, 'earlier', 'later'];
 
 /**
@@ -429,24 +449,10 @@ export const planReminders = (
   for (let p = 0; p < patients.length; p++) contactOf.set((patients[p] as PatientContact).patient, p);
   const zoneOf = (p: number): IanaZone => (patients[p] as PatientContact).zone ?? rules.clinicZone;
 
-  // Channels, found when a patient is first met.
-  const channelOf = new Int8Array(patients.length).fill(CHANNEL_UNKNOWN);
-  const channelOfPatient = (p: number): number => {
-    if (channelOf[p] === CHANNEL_UNKNOWN) {
-      const c = preferredChannel(patients[p] as PatientContact, nowMs);
-      channelOf[p] = c === undefined ? CHANNEL_NONE : CHANNELS.indexOf(c);
-    }
-    return channelOf[p] as number;
-  };
-  // E-mail or portal channels, for a day a shared phone's message goes to another patient.
-  const apartOf = new Int8Array(patients.length).fill(CHANNEL_UNKNOWN);
-  const apartOfPatient = (p: number): number => {
-    if (apartOf[p] === CHANNEL_UNKNOWN) {
-      const c = apartFromPhone(patients[p] as PatientContact, nowMs);
-      apartOf[p] = c === undefined ? CHANNEL_NONE : CHANNELS.indexOf(c);
-    }
-    return apartOf[p] as number;
-  };
+  // Channels, found when a patient is first met: the preferred one, and the e-mail or portal
+  // channel for a day a shared phone's message goes to another patient.
+  const channelOfPatient = channelMemo(patients, nowMs, preferredChannel);
+  const apartOfPatient = channelMemo(patients, nowMs, apartFromPhone);
   // Recipients, as the daily and weekly limits count them: a patient, or one phone number in one
   // zone shared by the patients reached on it by SMS or voice (a family phone).
   const recipientOf = new Int32Array(patients.length).fill(-1);
@@ -878,7 +884,7 @@ export const planReminders = (
         }
       }
       emit(
-        toMessage(gFrom, gTo, order[gFrom] as number, p, zone, channelOf[p] as number, day, household),
+        toMessage(gFrom, gTo, order[gFrom] as number, p, zone, channelOfPatient(p), day, household),
         gFrom,
         p,
       );

@@ -274,6 +274,18 @@ describe('the plain instant reader agrees with the instant schema and instantToM
   });
 });
 
+/** A one-provider calendar around the given appointments (raw input, before parsing). */
+const calendarOf = (appointments: readonly unknown[]) => ({
+  providers: [{ id: 'dr-patel', zone: 'America/New_York', locations: [], specialties: [] }],
+  locations: [],
+  resources: [],
+  appointmentTypes: [{ id: 'np40', code: 'NP40', durationMinutes: 40 }],
+  templates: [],
+  exceptions: [],
+  appointments,
+  holds: [],
+});
+
 describe('appointment reader agrees with AppointmentSchema', () => {
   test.prop([rawAppointment], { numRuns: 3000 })('answers only what the schema answers', (raw) => {
     const fast = readPlainAppointment(raw);
@@ -287,16 +299,7 @@ describe('appointment reader agrees with AppointmentSchema', () => {
   test.prop([fc.array(rawAppointment, { maxLength: 6 })], { numRuns: 500 })(
     'parseSchedulingCalendar = the schema of the whole calendar',
     (appointments) => {
-      const input = {
-        providers: [{ id: 'dr-patel', zone: 'America/New_York', locations: [], specialties: [] }],
-        locations: [],
-        resources: [],
-        appointmentTypes: [{ id: 'np40', code: 'NP40', durationMinutes: 40 }],
-        templates: [],
-        exceptions: [],
-        appointments,
-        holds: [],
-      };
+      const input = calendarOf(appointments);
       expect(parseSchedulingCalendar(input)).toStrictEqual(
         parseWith('SchedulingCalendar', SchedulingCalendarSchema, input),
       );
@@ -344,17 +347,6 @@ describe('appointment reader agrees with AppointmentSchema', () => {
 // --- A calendar from JSON text ------------------------------------------------------------------
 // parseSchedulingCalendarJson keeps the objects JSON.parse built where they need no copy; the plain
 // path is JSON.parse, then parseSchedulingCalendar. Same calendar, same Left, same slots.
-
-const calendarOf = (appointments: readonly unknown[]) => ({
-  providers: [{ id: 'dr-patel', zone: 'America/New_York', locations: [], specialties: [] }],
-  locations: [],
-  resources: [],
-  appointmentTypes: [{ id: 'np40', code: 'NP40', durationMinutes: 40 }],
-  templates: [],
-  exceptions: [],
-  appointments,
-  holds: [],
-});
 
 /** JSON text of a calendar, or text that is not quite one (cut, or with a character changed). */
 const calendarText = fc
